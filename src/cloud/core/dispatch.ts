@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import type { CallResult, FieldError } from '../../contract'
+import { AppError, notFound } from './app-error'
+import type { Caller, Ctx, Runtime } from './context'
+import type { ActionDef, FunctionDef } from './define'
+import type { RequestKey } from './platform-repo'
+
+const eventSchema = z.object({
+  action: z.string().min(1).max(64),
+  data: z.unknown().optional(),
+  requestId: z.string().min(8).max(64).optional(),
+})
+
+const PENDING_POLLS = 50
+const PENDING_POLL_MS = 100
+
+function toFieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, message: string): z.output<S> {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) throw new AppError('INVALID_INPUT', message, toFieldErrors(parsed.error))
+  return parsed.data
+}
+
+function findAction(fn: FunctionDef, name: string): ActionDef<z.ZodType, unknown> {
+  // Own properties only: `__proto__` or `constructor` must never resolve to something callable.
+  if (!Object.prototype.hasOwnProperty.call(fn, name)) throw notFound(`未知的操作：${name.slice(0, 64)}`)
+  return fn[name]
+}
+
+async function resolveCaller(runtime: Runtime, openid: string | undefined): Promise<Caller> {
+  if (!openid) throw new AppError('UNAUTHENTICATED')
+  const user = await runtime.repos.identity.ensureUser(openid)
+  return { userId: user.id, openid, name: user.name, roles: user.roles, departmentId: user.departmentId }
+}
+
+async function sleep(ms: number) {
+  await new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** A retried write gets the first result; a concurrent duplicate waits for it. */
+async function runOnce(runtime: Runtime, key: RequestKey, now: Date, run: () => Promise<unknown>): Promise<unknown> {
+  const platform = runtime.repos.platform
+  for (let poll = 0; poll <= PENDING_POLLS; poll++) {
+    const claim = await platform.claimRequest(key, now)
+    if (claim.state === 'done') return claim.result
+    if (claim.state === 'new') {
+      try {
+        const result = await run()
+        await platform.completeRequest(key, result ?? null)
+        return result
+      } catch (error) {
+        await platform.releaseRequest(key)
+        throw error
+      }
+    }
+    await sleep(PENDING_POLL_MS)
+  }
+  throw new AppError('CONFLICT', '相同的请求正在处理中，请稍后查看结果')
+}
+
+async function execute(fnName: string, fn: FunctionDef, event: unknown, openid: string | undefined, runtime: Runtime) {
+  const caller = await resolveCaller(runtime, openid)
+  const { action: actionName, data, requestId } = parseOrThrow(eventSchema, event, '请求格式不正确')
+  const def = findAction(fn, actionName)
+  if (!def.roles.some((role) => caller.roles.includes(role))) throw new AppError('FORBIDDEN')
+  const input = parseOrThrow(def.input, data ?? {}, '填写的内容有误，请检查标红的项目')
+  const now = runtime.clock.now()
+  const ctx: Ctx = { caller, now, repos: runtime.repos, secrets: runtime.secrets, log: runtime.log, fn: fnName, action: actionName }
+  const run = () => def.handle(ctx, input)
+  if (!def.write || !requestId) return run()
+  return runOnce(runtime, { userId: caller.userId, fn: fnName, action: actionName, requestId }, now, run)
+}
+
+/**
+ * The one path from a platform event to a domain handler: who is calling (from the platform's
+ * OPENID only), is the action known, is the role allowed, is the input valid, was it done before.
+ */
+export async function dispatch(
+  fnName: string,
+  fn: FunctionDef,
+  event: unknown,
+  openid: string | undefined,
+  runtime: Runtime,
+): Promise<CallResult<unknown>> {
+  try {
+    return { ok: true, data: await execute(fnName, fn, event, openid, runtime) }
+  } catch (error) {
+    if (error instanceof AppError) {
+      const fields = error.fields.length > 0 ? { fields: error.fields } : {}
+      return { ok: false, error: { code: error.code, message: error.message, ...fields } }
+    }
+    const incident = Math.random().toString(36).slice(2, 10)
+    runtime.log.error({ err: error, fn: fnName, incident }, 'unhandled error in cloud function')
+    return { ok: false, error: { code: 'INTERNAL', message: `系统繁忙，请稍后再试（编号 ${incident}）`, requestId: incident } }
+  }
+}

@@ -1,0 +1,31 @@
+import { AppError } from './app-error'
+import type { Ctx } from './context'
+import type { OutboxMessage } from './platform-repo'
+
+/**
+ * Queues a notification. A failed notification must never undo or block the action that caused
+ * it, so errors are logged and swallowed.
+ */
+export async function notify(ctx: Ctx, message: OutboxMessage): Promise<void> {
+  try {
+    await ctx.repos.platform.addOutbox(message, ctx.now)
+  } catch (error) {
+    ctx.log.warn({ err: error, template: message.template }, 'notification not queued')
+  }
+}
+
+/** Records a privileged action in the append-only audit log. */
+export async function audit(ctx: Ctx, target: string, details: Record<string, unknown> = {}): Promise<void> {
+  await ctx.repos.platform.appendAudit(
+    { actorId: ctx.caller.userId, fn: ctx.fn, action: ctx.action, target, details },
+    ctx.now,
+  )
+}
+
+/** Fixed-window limit per caller: at most `limit` calls per `windowSeconds`. */
+export async function limitRate(ctx: Ctx, bucket: string, limit: number, windowSeconds: number): Promise<void> {
+  const windowMs = windowSeconds * 1000
+  const windowStart = new Date(Math.floor(ctx.now.getTime() / windowMs) * windowMs)
+  const hits = await ctx.repos.platform.hitRateLimit(`${bucket}:${ctx.caller.userId}`, windowStart)
+  if (hits > limit) throw new AppError('RATE_LIMITED')
+}

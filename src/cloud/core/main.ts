@@ -1,0 +1,20 @@
+import type { CallResult } from '../../contract'
+import type { Runtime } from './context'
+import type { FunctionDef } from './define'
+import { dispatch } from './dispatch'
+
+/** WeChat's cloud-function signature; the context shape differs by platform, so it stays opaque here. */
+export type CloudMain = (event: unknown, context: unknown) => Promise<CallResult<unknown>>
+
+/**
+ * Builds `main(event, context)` for one function. `openIdOf` is the platform's only say in who is
+ * calling: WeChat's getWXContext() in production, the verified token's subject in the local host.
+ */
+export function createMain(
+  name: string,
+  fn: FunctionDef,
+  runtime: () => Promise<Runtime>,
+  openIdOf: (context: unknown) => string | undefined,
+): CloudMain {
+  return async (event, context) => dispatch(name, fn, event, openIdOf(context), await runtime())
+}

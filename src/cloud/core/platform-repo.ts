@@ -1,0 +1,50 @@
+/** Cross-area storage: idempotency keys, the notification outbox, rate-limit counters, the audit log. */
+
+export interface RequestKey {
+  userId: string
+  fn: string
+  action: string
+  requestId: string
+}
+
+export type RequestClaim = { state: 'new' } | { state: 'pending' } | { state: 'done'; result: unknown }
+
+export interface OutboxMessage {
+  userId: string
+  /** A template name from config, e.g. `complaintStatus`; WeChat maps it to a subscribe-message id. */
+  template: string
+  payload: Record<string, string | number>
+}
+
+export interface OutboxRecord extends OutboxMessage {
+  id: number
+  status: 'pending' | 'sent' | 'failed'
+  attempts: number
+  createdAt: string
+}
+
+export interface AuditEntry {
+  actorId: string
+  fn: string
+  action: string
+  target: string
+  details: Record<string, unknown>
+}
+
+export interface AuditRecord extends AuditEntry {
+  id: number
+  at: string
+}
+
+export interface PlatformRepo {
+  /** Atomically claims a request id: only the first caller gets `new`. */
+  claimRequest(key: RequestKey, at: Date): Promise<RequestClaim>
+  completeRequest(key: RequestKey, result: unknown): Promise<void>
+  releaseRequest(key: RequestKey): Promise<void>
+  /** Counts one hit in the window and returns the hits so far, atomically. */
+  hitRateLimit(key: string, windowStart: Date): Promise<number>
+  addOutbox(message: OutboxMessage, at: Date): Promise<void>
+  listOutbox(userId?: string): Promise<OutboxRecord[]>
+  appendAudit(entry: AuditEntry, at: Date): Promise<void>
+  listAudit(limit: number): Promise<AuditRecord[]>
+}

@@ -1,0 +1,13 @@
+import { approveStaffInput, bindStaffInput, emptyInput, setPrefsInput, setRoleInput } from '../../../contract'
+import { action, ADMINS, EVERYONE, type FunctionDef } from '../../core/define'
+import * as identity from './handlers'
+
+export const identityFunction: FunctionDef = {
+  me: action({ roles: EVERYONE, input: emptyInput, handle: identity.me }),
+  setPrefs: action({ roles: EVERYONE, input: setPrefsInput, write: true, handle: identity.setPrefs }),
+  departments: action({ roles: EVERYONE, input: emptyInput, handle: identity.departments }),
+  bindStaff: action({ roles: EVERYONE, input: bindStaffInput, write: true, handle: identity.bindStaff }),
+  pendingStaff: action({ roles: ADMINS, input: emptyInput, handle: identity.pendingStaff }),
+  approveStaff: action({ roles: ADMINS, input: approveStaffInput, write: true, handle: identity.approveStaff }),
+  setRole: action({ roles: ADMINS, input: setRoleInput, write: true, handle: identity.setRole }),
+}

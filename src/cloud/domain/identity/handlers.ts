@@ -1,0 +1,77 @@
+import type { z } from 'zod'
+import type { approveStaffInput, bindStaffInput, setPrefsInput, setRoleInput, UserView } from '../../../contract'
+import { AppError, conflict, invalid, notFound } from '../../core/app-error'
+import type { Ctx } from '../../core/context'
+import { audit } from '../../core/effects'
+import type { UserRecord } from './repo'
+
+async function toView(ctx: Ctx, user: UserRecord): Promise<UserView> {
+  const [department, staff] = await Promise.all([
+    user.departmentId ? ctx.repos.identity.findDepartment(user.departmentId) : null,
+    ctx.repos.identity.findStaffBinding(user.id),
+  ])
+  return {
+    id: user.id,
+    name: user.name,
+    roles: user.roles,
+    departmentId: user.departmentId,
+    departmentName: department?.name ?? null,
+    prefs: user.prefs,
+    staff,
+  }
+}
+
+async function currentUser(ctx: Ctx): Promise<UserRecord> {
+  const user = await ctx.repos.identity.findUser(ctx.caller.userId)
+  if (!user) throw new AppError('UNAUTHENTICATED')
+  return user
+}
+
+export async function me(ctx: Ctx): Promise<UserView> {
+  return toView(ctx, await currentUser(ctx))
+}
+
+export async function setPrefs(ctx: Ctx, input: z.output<typeof setPrefsInput>): Promise<UserView> {
+  await ctx.repos.identity.updatePrefs(ctx.caller.userId, input)
+  return me(ctx)
+}
+
+export async function departments(ctx: Ctx) {
+  return ctx.repos.identity.listDepartments()
+}
+
+export async function bindStaff(ctx: Ctx, input: z.output<typeof bindStaffInput>): Promise<UserView> {
+  if (ctx.caller.roles.includes('staff')) throw conflict('您已是认证职工')
+  const entry = await ctx.repos.identity.findRosterEntry(input.employeeNo.toUpperCase())
+  if (!entry || entry.name !== input.name) {
+    throw invalid('工号与姓名不匹配，请核对后重试', [{ path: 'employeeNo', message: '工号与姓名不匹配' }])
+  }
+  const requested = await ctx.repos.identity.requestStaffBinding(ctx.caller.userId, entry.employeeNo, ctx.now)
+  if (!requested) throw conflict('该工号已被其他微信账号认证，如有疑问请联系管理员')
+  return me(ctx)
+}
+
+export async function pendingStaff(ctx: Ctx) {
+  return ctx.repos.identity.listPendingStaff()
+}
+
+export async function approveStaff(ctx: Ctx, input: z.output<typeof approveStaffInput>) {
+  const decided = await ctx.repos.identity.decideStaffBinding(input.userId, input.approve, ctx.caller.userId, ctx.now)
+  if (!decided) throw notFound('没有待审核的职工认证')
+  if (decided === 'taken') throw conflict('该工号已被其他微信账号认证')
+  await audit(ctx, `user:${input.userId}`, { approve: input.approve, employeeNo: decided.employeeNo })
+  return { userId: input.userId, status: decided.status }
+}
+
+export async function setRole(ctx: Ctx, input: z.output<typeof setRoleInput>) {
+  if (input.departmentId && !(await ctx.repos.identity.findDepartment(input.departmentId))) {
+    throw invalid('科室不存在', [{ path: 'departmentId', message: '科室不存在' }])
+  }
+  if (input.userId === ctx.caller.userId && input.role === 'admin' && !input.grant) {
+    throw conflict('不能取消自己的管理员身份')
+  }
+  const user = await ctx.repos.identity.setRole(input.userId, input.role, input.grant, input.departmentId ?? null)
+  if (!user) throw notFound('用户不存在')
+  await audit(ctx, `user:${input.userId}`, { role: input.role, grant: input.grant, departmentId: input.departmentId })
+  return { userId: user.id, roles: user.roles }
+}

@@ -1,0 +1,48 @@
+import type { Department, PendingStaff, Prefs, Role, StaffBinding } from '../../../contract'
+
+export interface UserRecord {
+  id: string
+  openid: string
+  name: string
+  roles: Role[]
+  departmentId: string | null
+  prefs: Prefs
+}
+
+export interface RosterEntry {
+  employeeNo: string
+  name: string
+  departmentId: string
+  title: string
+  partyMember: boolean
+}
+
+export interface NewUser {
+  openid: string
+  name: string
+  roles: Role[]
+  departmentId: string | null
+}
+
+export interface IdentityRepo {
+  /** The user behind an OPENID, created as a patient on first sight. */
+  ensureUser(openid: string): Promise<UserRecord>
+  /** Creates the user or, if the OPENID exists, returns it unchanged. */
+  upsertUser(user: NewUser): Promise<UserRecord>
+  findUser(id: string): Promise<UserRecord | null>
+  listDepartments(): Promise<Department[]>
+  findDepartment(id: string): Promise<Department | null>
+  updatePrefs(userId: string, prefs: Partial<Prefs>): Promise<void>
+  findRosterEntry(employeeNo: string): Promise<RosterEntry | null>
+  findStaffBinding(userId: string): Promise<StaffBinding | null>
+  /** Pending again unless already approved; `false` when the employee number is taken by someone else. */
+  requestStaffBinding(userId: string, employeeNo: string, at: Date): Promise<boolean>
+  listPendingStaff(): Promise<PendingStaff[]>
+  /**
+   * Decides a pending binding. On approval the user atomically gains the staff role, the roster
+   * name and department. `null` when there was nothing pending, `taken` when another account
+   * holds that employee number.
+   */
+  decideStaffBinding(userId: string, approve: boolean, decidedBy: string, at: Date): Promise<StaffBinding | null | 'taken'>
+  setRole(userId: string, role: Role, grant: boolean, departmentId: string | null): Promise<UserRecord | null>
+}

@@ -1,0 +1,28 @@
+import { resolve } from 'node:path'
+import { loadSecrets } from '../core/secrets'
+import type { SeedMode } from './seed'
+import { startHost } from './server'
+
+/** `npm run host`: PORT, DATA_DIR, SEED (demo|base|none), NODE_ENV=production turns dev sign-in off. */
+async function run() {
+  const production = process.env.NODE_ENV === 'production'
+  const seed = (process.env.SEED ?? 'demo') as SeedMode
+  const host = await startHost({
+    dataDir: resolve(process.env.DATA_DIR ?? '.data'),
+    port: Number(process.env.PORT ?? 3000),
+    devMode: !production,
+    seed: ['demo', 'base', 'none'].includes(seed) ? seed : 'demo',
+    secrets: loadSecrets(process.env, production),
+    staticDir: resolve(process.env.STATIC_DIR ?? 'dist-h5'),
+    logger: process.env.LOG !== 'off',
+  })
+  console.log(`listening on ${host.url}`)
+  const stop = () => void host.close().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+run().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

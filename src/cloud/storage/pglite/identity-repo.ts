@@ -1,0 +1,166 @@
+import type { Department, PendingStaff, Role, StaffBinding } from '../../../contract'
+import type { IdentityRepo, UserRecord } from '../../domain/identity/repo'
+import { iso, isUniqueViolation, type Sql } from './sql'
+
+interface UserRow {
+  id: string
+  openid: string
+  name: string
+  roles: Role[]
+  departmentId: string | null
+  largeText: boolean
+}
+
+const USER_COLUMNS = `id, openid, name, roles, department_id AS "departmentId", large_text AS "largeText"`
+
+function toUser(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    openid: row.openid,
+    name: row.name,
+    roles: row.roles,
+    departmentId: row.departmentId,
+    prefs: { largeText: row.largeText },
+  }
+}
+
+export function createIdentityRepo(sql: Sql): IdentityRepo {
+  const userWhere = async (where: string, value: string) => {
+    const [row] = await sql.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE ${where} = $1`, [value])
+    return row ? toUser(row) : null
+  }
+
+  return {
+    async ensureUser(openid) {
+      const existing = await userWhere('openid', openid)
+      if (existing) return existing
+      await sql.query('INSERT INTO users (openid) VALUES ($1) ON CONFLICT (openid) DO NOTHING', [openid])
+      const created = await userWhere('openid', openid)
+      if (!created) throw new Error('user vanished right after insert')
+      return created
+    },
+
+    async upsertUser(user) {
+      await sql.query(
+        `INSERT INTO users (openid, name, roles, department_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (openid) DO NOTHING`,
+        [user.openid, user.name, user.roles, user.departmentId],
+      )
+      const stored = await userWhere('openid', user.openid)
+      if (!stored) throw new Error('user vanished right after insert')
+      return stored
+    },
+
+    findUser: (id) => userWhere('id', id),
+
+    async listDepartments() {
+      return sql.query<Department>('SELECT id, name, kind FROM departments ORDER BY sort, name')
+    },
+
+    async findDepartment(id) {
+      const [row] = await sql.query<Department>('SELECT id, name, kind FROM departments WHERE id = $1', [id])
+      return row ?? null
+    },
+
+    async updatePrefs(userId, prefs) {
+      if (prefs.largeText === undefined) return
+      await sql.query('UPDATE users SET large_text = $2 WHERE id = $1', [userId, prefs.largeText])
+    },
+
+    async findRosterEntry(employeeNo) {
+      const [row] = await sql.query<{
+        employeeNo: string
+        name: string
+        departmentId: string
+        title: string
+        partyMember: boolean
+      }>(
+        `SELECT employee_no AS "employeeNo", name, department_id AS "departmentId", title, party_member AS "partyMember"
+         FROM staff_roster WHERE employee_no = $1`,
+        [employeeNo],
+      )
+      return row ?? null
+    },
+
+    async findStaffBinding(userId) {
+      const [row] = await sql.query<StaffBinding>(
+        `SELECT b.employee_no AS "employeeNo", r.name, b.status
+         FROM staff_bindings b JOIN staff_roster r USING (employee_no) WHERE b.user_id = $1`,
+        [userId],
+      )
+      return row ?? null
+    },
+
+    async requestStaffBinding(userId, employeeNo, at) {
+      const [takenByOther] = await sql.query(
+        `SELECT 1 FROM staff_bindings WHERE employee_no = $1 AND status = 'approved' AND user_id <> $2`,
+        [employeeNo, userId],
+      )
+      if (takenByOther) return false
+      await sql.query(
+        `INSERT INTO staff_bindings (user_id, employee_no, status, requested_at) VALUES ($1, $2, 'pending', $3)
+         ON CONFLICT (user_id) DO UPDATE SET employee_no = $2, status = 'pending', requested_at = $3,
+           decided_at = NULL, decided_by = NULL
+         WHERE staff_bindings.status <> 'approved'`,
+        [userId, employeeNo, at],
+      )
+      return true
+    },
+
+    async listPendingStaff() {
+      const rows = await sql.query<Omit<PendingStaff, 'requestedAt'> & { requestedAt: Date }>(
+        `SELECT b.user_id AS "userId", b.employee_no AS "employeeNo", r.name, d.name AS "departmentName",
+                b.requested_at AS "requestedAt"
+         FROM staff_bindings b JOIN staff_roster r USING (employee_no) JOIN departments d ON d.id = r.department_id
+         WHERE b.status = 'pending' ORDER BY b.requested_at`,
+      )
+      return rows.map((row) => ({ ...row, requestedAt: iso(row.requestedAt) ?? '' }))
+    },
+
+    async decideStaffBinding(userId, approve, decidedBy, at) {
+      try {
+        return await sql.transaction(async (tx) => {
+          const [binding] = await tx.query<{ employeeNo: string }>(
+            `UPDATE staff_bindings SET status = $2, decided_at = $3, decided_by = $4
+             WHERE user_id = $1 AND status = 'pending' RETURNING employee_no AS "employeeNo"`,
+            [userId, approve ? 'approved' : 'rejected', at, decidedBy],
+          )
+          if (!binding) return null
+          if (approve) {
+            await tx.query(
+              `UPDATE users u SET name = r.name, department_id = r.department_id,
+                 roles = CASE WHEN 'staff' = ANY(u.roles) THEN u.roles ELSE array_append(u.roles, 'staff') END
+               FROM staff_roster r WHERE u.id = $1 AND r.employee_no = $2`,
+              [userId, binding.employeeNo],
+            )
+          }
+          const [decided] = await tx.query<StaffBinding>(
+            `SELECT b.employee_no AS "employeeNo", r.name, b.status
+             FROM staff_bindings b JOIN staff_roster r USING (employee_no) WHERE b.user_id = $1`,
+            [userId],
+          )
+          return decided
+        })
+      } catch (error) {
+        // Another account was approved for this employee number first.
+        if (isUniqueViolation(error)) return 'taken'
+        throw error
+      }
+    },
+
+    async setRole(userId, role, grant, departmentId) {
+      const [row] = grant
+        ? await sql.query<UserRow>(
+            `UPDATE users SET roles = CASE WHEN $2 = ANY(roles) THEN roles ELSE array_append(roles, $2) END,
+               department_id = COALESCE($3, department_id)
+             WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+            [userId, role, departmentId],
+          )
+        : await sql.query<UserRow>(`UPDATE users SET roles = array_remove(roles, $2) WHERE id = $1 RETURNING ${USER_COLUMNS}`, [
+            userId,
+            role,
+          ])
+      return row ? toUser(row) : null
+    },
+  }
+}

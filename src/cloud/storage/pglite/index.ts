@@ -1,0 +1,27 @@
+import { PGlite } from '@electric-sql/pglite'
+import type { Repos } from '../repos'
+import { createIdentityRepo } from './identity-repo'
+import { migrate } from './migrate'
+import { createPlatformRepo } from './platform-repo'
+import { wrapDatabase, type Sql } from './sql'
+
+export interface PgliteStore {
+  sql: Sql
+  repos: Repos
+  close(): Promise<void>
+}
+
+export function createPgliteRepos(sql: Sql): Repos {
+  return {
+    platform: createPlatformRepo(sql),
+    identity: createIdentityRepo(sql),
+  }
+}
+
+/** Opens (creating if needed) a file-backed database; `undefined` keeps it in memory. */
+export async function openPgliteStore(dataDir: string | undefined): Promise<PgliteStore> {
+  const db = await PGlite.create(dataDir ? { dataDir } : {})
+  const sql = wrapDatabase(db)
+  await migrate(sql)
+  return { sql, repos: createPgliteRepos(sql), close: () => db.close() }
+}

@@ -1,0 +1,82 @@
+import type { AuditRecord, OutboxRecord, PlatformRepo, RequestKey } from '../../core/platform-repo'
+import { iso, type Sql } from './sql'
+
+const KEY_WHERE = 'user_id = $1 AND fn = $2 AND action = $3 AND request_id = $4'
+const keyParams = (key: RequestKey) => [key.userId, key.fn, key.action, key.requestId]
+
+export function createPlatformRepo(sql: Sql): PlatformRepo {
+  return {
+    async claimRequest(key, at) {
+      const inserted = await sql.query(
+        `INSERT INTO idempotency (user_id, fn, action, request_id, state, created_at)
+         VALUES ($1, $2, $3, $4, 'pending', $5) ON CONFLICT DO NOTHING RETURNING 1`,
+        [...keyParams(key), at],
+      )
+      if (inserted.length > 0) return { state: 'new' }
+      const [row] = await sql.query<{ state: 'pending' | 'done'; result: unknown }>(
+        `SELECT state, result FROM idempotency WHERE ${KEY_WHERE}`,
+        keyParams(key),
+      )
+      if (!row) return { state: 'pending' }
+      return row.state === 'done' ? { state: 'done', result: row.result } : { state: 'pending' }
+    },
+
+    async completeRequest(key, result) {
+      await sql.query(`UPDATE idempotency SET state = 'done', result = $5 WHERE ${KEY_WHERE}`, [
+        ...keyParams(key),
+        JSON.stringify(result),
+      ])
+    },
+
+    async releaseRequest(key) {
+      await sql.query(`DELETE FROM idempotency WHERE ${KEY_WHERE} AND state = 'pending'`, keyParams(key))
+    },
+
+    async hitRateLimit(key, windowStart) {
+      const [row] = await sql.query<{ hits: number }>(
+        `INSERT INTO rate_hits (key, window_start, hits) VALUES ($1, $2, 1)
+         ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_hits.hits + 1 RETURNING hits`,
+        [key, windowStart],
+      )
+      return row.hits
+    },
+
+    async addOutbox(message, at) {
+      await sql.query('INSERT INTO outbox (user_id, template, payload, created_at) VALUES ($1, $2, $3, $4)', [
+        message.userId,
+        message.template,
+        JSON.stringify(message.payload),
+        at,
+      ])
+    },
+
+    async listOutbox(userId) {
+      const rows = await sql.query<Omit<OutboxRecord, 'createdAt'> & { createdAt: Date }>(
+        `SELECT id::int AS id, user_id AS "userId", template, payload, status, attempts, created_at AS "createdAt"
+         FROM outbox WHERE ($1::uuid IS NULL OR user_id = $1) ORDER BY id DESC LIMIT 200`,
+        [userId ?? null],
+      )
+      return rows.map((row) => ({ ...row, createdAt: iso(row.createdAt) ?? '' }))
+    },
+
+    async appendAudit(entry, at) {
+      await sql.query('INSERT INTO audit_log (actor_id, fn, action, target, details, at) VALUES ($1, $2, $3, $4, $5, $6)', [
+        entry.actorId,
+        entry.fn,
+        entry.action,
+        entry.target,
+        JSON.stringify(entry.details),
+        at,
+      ])
+    },
+
+    async listAudit(limit) {
+      const rows = await sql.query<Omit<AuditRecord, 'at'> & { at: Date }>(
+        `SELECT id::int AS id, actor_id AS "actorId", fn, action, target, details, at
+         FROM audit_log ORDER BY id DESC LIMIT $1`,
+        [limit],
+      )
+      return rows.map((row) => ({ ...row, at: iso(row.at) ?? '' }))
+    },
+  }
+}

@@ -1,0 +1,8 @@
+import type { PlatformRepo } from '../core/platform-repo'
+import type { IdentityRepo } from '../domain/identity/repo'
+
+/** Everything a handler may touch in storage; each adapter provides all of it. */
+export interface Repos {
+  platform: PlatformRepo
+  identity: IdentityRepo
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import { emptyInput, idSchema, type Endpoint } from './common'
+
+export const ROLES = ['patient', 'volunteer', 'staff', 'manager', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  patient: '患者',
+  volunteer: '志愿者',
+  staff: '职工',
+  manager: '科室管理者',
+  admin: '管理员',
+}
+
+export const DEPARTMENT_KINDS = ['clinical', 'medtech', 'admin'] as const
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number]
+
+export interface Department {
+  id: string
+  name: string
+  kind: DepartmentKind
+}
+
+export interface Prefs {
+  largeText: boolean
+}
+
+export type StaffBindingStatus = 'pending' | 'approved' | 'rejected'
+
+export interface StaffBinding {
+  employeeNo: string
+  name: string
+  status: StaffBindingStatus
+}
+
+export interface UserView {
+  id: string
+  name: string
+  roles: Role[]
+  departmentId: string | null
+  departmentName: string | null
+  prefs: Prefs
+  staff: StaffBinding | null
+}
+
+export interface PendingStaff {
+  userId: string
+  employeeNo: string
+  name: string
+  departmentName: string
+  requestedAt: string
+}
+
+export const setPrefsInput = z.object({ largeText: z.boolean().optional() })
+
+export const bindStaffInput = z.object({
+  employeeNo: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{3,16}$/, '工号应为3–16位字母或数字'),
+  name: z.string().trim().min(2, '请填写姓名').max(20, '姓名过长'),
+})
+
+export const approveStaffInput = z.object({
+  userId: idSchema,
+  approve: z.boolean(),
+})
+
+export const setRoleInput = z
+  .object({
+    userId: idSchema,
+    role: z.enum(['manager', 'admin']),
+    grant: z.boolean(),
+    departmentId: idSchema.optional(),
+  })
+  .refine((v) => !(v.role === 'manager' && v.grant && !v.departmentId), {
+    message: '设为科室管理者时请选择科室',
+    path: ['departmentId'],
+  })
+
+export interface IdentityApi {
+  me: Endpoint<z.input<typeof emptyInput>, UserView>
+  setPrefs: Endpoint<z.input<typeof setPrefsInput>, UserView>
+  departments: Endpoint<z.input<typeof emptyInput>, Department[]>
+  bindStaff: Endpoint<z.input<typeof bindStaffInput>, UserView>
+  pendingStaff: Endpoint<z.input<typeof emptyInput>, PendingStaff[]>
+  approveStaff: Endpoint<z.input<typeof approveStaffInput>, { userId: string; status: StaffBindingStatus }>
+  setRole: Endpoint<z.input<typeof setRoleInput>, { userId: string; roles: Role[] }>
+}

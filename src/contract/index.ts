@@ -1,0 +1,19 @@
+import type { IdentityApi } from './identity'
+
+export * from './common'
+export * from './envelope'
+export * from './errors'
+export * from './identity'
+
+/** Every cloud function and its actions: the one map the client and the cloud agree on. */
+export interface ApiMap {
+  identity: IdentityApi
+}
+
+export type FunctionName = keyof ApiMap
+export type ActionName<F extends FunctionName> = keyof ApiMap[F] & string
+type EndpointOf<F extends FunctionName, A extends ActionName<F>> = ApiMap[F][A]
+export type InputOf<F extends FunctionName, A extends ActionName<F>> =
+  EndpointOf<F, A> extends { input: infer I } ? I : never
+export type OutputOf<F extends FunctionName, A extends ActionName<F>> =
+  EndpointOf<F, A> extends { output: infer O } ? O : never

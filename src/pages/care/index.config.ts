@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '就医服务', enablePullDownRefresh: false })

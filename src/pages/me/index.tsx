@@ -1,0 +1,64 @@
+import { Button, Switch, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { PageShell } from '../../components/page-shell'
+import { StateView } from '../../components/state-view'
+import { ROLE_LABELS, ROLES } from '../../contract'
+import { useStores } from '../../stores/context'
+import { PendingStaffCard } from './pending-staff'
+import { StaffBindingCard } from './staff-binding'
+import './index.scss'
+
+export default observer(function MePage() {
+  const { identity, ui } = useStores()
+  const { me, loading } = identity
+  return (
+    <PageShell>
+      <View className='rx-card'>
+        <StateView status={loading.status} error={loading.error} onRetry={() => void identity.load()}>
+          {me && (
+            <View>
+              <View className='rx-title'>{me.name || '微信用户'}</View>
+              {me.departmentName && <View className='rx-muted'>{me.departmentName}</View>}
+              <View className='me-roles' aria-label='我的身份'>
+                {me.roles.map((role) => (
+                  <View key={role} className='me-role'>
+                    {ROLE_LABELS[role]}
+                  </View>
+                ))}
+              </View>
+            </View>
+          )}
+        </StateView>
+      </View>
+
+      <View className='rx-card rx-row'>
+        <View>
+          <View className='me-switch-label'>大字模式</View>
+          <View className='rx-muted'>放大全部文字，方便阅读</View>
+        </View>
+        <Switch
+          aria-label='大字模式'
+          checked={ui.largeText}
+          color='#b71c1c'
+          onChange={(e) => void identity.setLargeText(e.detail.value)}
+        />
+      </View>
+
+      <StaffBindingCard />
+      {identity.hasRole('admin') && <PendingStaffCard />}
+
+      {identity.canSwitchRole && (
+        <View className='rx-card'>
+          <View className='rx-title'>切换演示身份（仅开发版）</View>
+          <View className='me-role-buttons'>
+            {ROLES.map((role) => (
+              <Button key={role} className='rx-button rx-button--plain' onClick={() => void identity.switchRole(role)}>
+                {ROLE_LABELS[role]}
+              </Button>
+            ))}
+          </View>
+        </View>
+      )}
+    </PageShell>
+  )
+})

@@ -1,0 +1,117 @@
+import { makeAutoObservable, runInAction } from 'mobx'
+import type { Department, PendingStaff, Role, UserView } from '../contract'
+import type { ApiClient } from '../services/api/client'
+import { ApiFailure, failureMessage } from '../services/api/errors'
+import { LoadState } from './support/load-state'
+import { Submission } from './support/submission'
+import type { UiStore } from './ui-store'
+
+export interface StaffForm {
+  employeeNo: string
+  name: string
+}
+
+/** Who is signed in, their roles and preferences, and the admin's staff approvals. */
+export class IdentityStore {
+  me: UserView | null = null
+  departments: Department[] = []
+  pendingStaff: PendingStaff[] = []
+  staffForm: StaffForm = { employeeNo: '', name: '' }
+  readonly loading = new LoadState()
+  readonly pendingLoading = new LoadState()
+  readonly staffBinding: Submission<UserView>
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly ui: UiStore,
+    private readonly devSignIn: ((role: Role) => Promise<void>) | null,
+  ) {
+    this.staffBinding = new Submission((requestId) =>
+      this.api.call('identity', 'bindStaff', { ...this.staffForm }, { requestId }),
+    )
+    makeAutoObservable<IdentityStore, 'api' | 'ui' | 'devSignIn'>(this, { api: false, ui: false, devSignIn: false })
+  }
+
+  get roles(): Role[] {
+    return this.me?.roles ?? []
+  }
+
+  hasRole(role: Role): boolean {
+    return this.roles.includes(role)
+  }
+
+  get canSwitchRole(): boolean {
+    return this.devSignIn !== null
+  }
+
+  async load() {
+    const me = await this.loading.run(() => this.fetchMe())
+    if (!me) return
+    runInAction(() => (this.me = me))
+    this.ui.setLargeText(me.prefs.largeText)
+  }
+
+  /** A dev build with no session yet starts as the demo patient, as a first-time WeChat user would. */
+  private async fetchMe(): Promise<UserView> {
+    try {
+      return await this.api.call('identity', 'me', {})
+    } catch (error) {
+      if (!(error instanceof ApiFailure && error.code === 'UNAUTHENTICATED' && this.devSignIn)) throw error
+      await this.devSignIn('patient')
+      return this.api.call('identity', 'me', {})
+    }
+  }
+
+  async loadDepartments() {
+    if (this.departments.length > 0) return
+    const departments = await this.api.call('identity', 'departments', {})
+    runInAction(() => (this.departments = departments))
+  }
+
+  /** Applies at once and remembers on the device; the server copy follows the person to new devices. */
+  async setLargeText(on: boolean) {
+    this.ui.setLargeText(on)
+    try {
+      const me = await this.api.call('identity', 'setPrefs', { largeText: on })
+      runInAction(() => (this.me = me))
+    } catch (error) {
+      this.ui.toast(`已在本机开启，同步失败：${failureMessage(error)}`)
+    }
+  }
+
+  setStaffForm(patch: Partial<StaffForm>) {
+    this.staffForm = { ...this.staffForm, ...patch }
+  }
+
+  async bindStaff() {
+    const me = await this.staffBinding.submit()
+    if (!me) return
+    runInAction(() => (this.me = me))
+    this.ui.toast('已提交，等待管理员审核')
+  }
+
+  async loadPendingStaff() {
+    const pending = await this.pendingLoading.run(() => this.api.call('identity', 'pendingStaff', {}))
+    if (pending) runInAction(() => (this.pendingStaff = pending))
+  }
+
+  async decideStaff(userId: string, approve: boolean) {
+    try {
+      await this.api.call('identity', 'approveStaff', { userId, approve })
+      runInAction(() => (this.pendingStaff = this.pendingStaff.filter((p) => p.userId !== userId)))
+      this.ui.toast(approve ? '已通过' : '已驳回')
+    } catch (error) {
+      this.ui.toast(failureMessage(error))
+    }
+  }
+
+  async switchRole(role: Role) {
+    if (!this.devSignIn) return
+    try {
+      await this.devSignIn(role)
+      await this.load()
+    } catch (error) {
+      this.ui.toast(failureMessage(error))
+    }
+  }
+}

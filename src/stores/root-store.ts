@@ -1,0 +1,23 @@
+import type { Role } from '../contract'
+import type { ApiClient } from '../services/api/client'
+import { IdentityStore } from './identity-store'
+import type { KeyValueStorage } from './support/storage'
+import { UiStore } from './ui-store'
+
+export interface StoreDeps {
+  api: ApiClient
+  storage: KeyValueStorage
+  toast: (message: string) => void
+  /** Present in dev builds only: act as a demo user of another role. */
+  devSignIn: ((role: Role) => Promise<void>) | null
+}
+
+export class RootStore {
+  readonly ui: UiStore
+  readonly identity: IdentityStore
+
+  constructor(readonly deps: StoreDeps) {
+    this.ui = new UiStore(deps.storage, deps.toast)
+    this.identity = new IdentityStore(deps.api, this.ui, deps.devSignIn)
+  }
+}
