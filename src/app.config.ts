@@ -13,10 +13,10 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/care/index', text: '就医服务' },
-      { pagePath: 'pages/volunteer/index', text: '志愿服务' },
-      { pagePath: 'pages/study/index', text: '学习签到' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/care/index', iconPath: 'assets/tabbar/care.png', selectedIconPath: 'assets/tabbar/care-active.png', text: '就医服务' },
+      { pagePath: 'pages/volunteer/index', iconPath: 'assets/tabbar/volunteer.png', selectedIconPath: 'assets/tabbar/volunteer-active.png', text: '志愿服务' },
+      { pagePath: 'pages/study/index', iconPath: 'assets/tabbar/study.png', selectedIconPath: 'assets/tabbar/study-active.png', text: '学习签到' },
+      { pagePath: 'pages/me/index', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png', text: '我的' },
     ],
   },
 })

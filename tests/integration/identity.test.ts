@@ -106,7 +106,7 @@ describe('preferences', () => {
     expect(dataOf(await other.call<UserView>('identity', 'me')).prefs.largeText).toBe(false)
 
     await host.close({ keepData: true })
-    host = await startTestHost(host.dataDir)
+    host = await startTestHost({ existingDataDir: host.dataDir })
     const reply = await post(`${host.url}/fn/identity`, JSON.stringify({ action: 'me' }), {
       authorization: `Bearer ${patient.token}`,
     })

@@ -45,7 +45,8 @@ export async function post(url: string, body: string, headers: Record<string, st
  * A real host on a free port over a fresh copy of the seeded template database, or over
  * `existingDataDir` to restart on data a previous host left.
  */
-export async function startTestHost(existingDataDir?: string): Promise<TestHost> {
+export async function startTestHost(options: { existingDataDir?: string; staticDir?: string } = {}): Promise<TestHost> {
+  const { existingDataDir, staticDir } = options
   const dataDir = existingDataDir ?? join(mkdtempSync(join(tmpdir(), 'renxin-test-')), 'db')
   if (!existingDataDir) cpSync(templateDir(), dataDir, { recursive: true })
   const host = await startHost({
@@ -54,6 +55,7 @@ export async function startTestHost(existingDataDir?: string): Promise<TestHost>
     devMode: true,
     seed: 'none',
     secrets: loadSecrets({}, false),
+    staticDir,
     logger: false,
   })
   const url = host.url

@@ -1,0 +1,43 @@
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** The H5 build the e2e tests drive; scripts/test.mjs builds it first. */
+export const H5_DIR = resolve(__dirname, '../../dist-h5')
+
+export function assertH5Built() {
+  if (!existsSync(resolve(H5_DIR, 'index.html'))) throw new Error('dist-h5 is missing: run `npm run build:h5` first')
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+/** A phone-sized page, as most patients see the H5 build. */
+export async function openPhonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+  return context.newPage()
+}
+
+/** Signs the page in as a dev user by putting the host's token where the app keeps it. */
+export async function signInPage(page: Page, baseUrl: string, token: string) {
+  // Any page of the host's origin that is not the app, so the app never starts without the token.
+  await page.goto(`${baseUrl}/health`)
+  await page.evaluate((value) => {
+    // Taro H5 storage wraps values as {data: value}.
+    localStorage.setItem('renxin.token', JSON.stringify({ data: value }))
+  }, token)
+}
