@@ -1,5 +1,7 @@
 export default defineAppConfig({
-  pages: ['pages/care/index', 'pages/volunteer/index', 'pages/study/index', 'pages/me/index'],
+  pages: ['pages/tabs/care/index', 'pages/tabs/volunteer/index', 'pages/tabs/study/index', 'pages/tabs/me/index'],
+  // Feature pages live in one subpackage per area, keeping the main package (tabs) small.
+  subPackages: [],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b71c1c',
@@ -13,10 +15,30 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/care/index', iconPath: 'assets/tabbar/care.png', selectedIconPath: 'assets/tabbar/care-active.png', text: '就医服务' },
-      { pagePath: 'pages/volunteer/index', iconPath: 'assets/tabbar/volunteer.png', selectedIconPath: 'assets/tabbar/volunteer-active.png', text: '志愿服务' },
-      { pagePath: 'pages/study/index', iconPath: 'assets/tabbar/study.png', selectedIconPath: 'assets/tabbar/study-active.png', text: '学习签到' },
-      { pagePath: 'pages/me/index', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png', text: '我的' },
+      {
+        pagePath: 'pages/tabs/care/index',
+        iconPath: 'assets/tabbar/care.png',
+        selectedIconPath: 'assets/tabbar/care-active.png',
+        text: '就医服务',
+      },
+      {
+        pagePath: 'pages/tabs/volunteer/index',
+        iconPath: 'assets/tabbar/volunteer.png',
+        selectedIconPath: 'assets/tabbar/volunteer-active.png',
+        text: '志愿服务',
+      },
+      {
+        pagePath: 'pages/tabs/study/index',
+        iconPath: 'assets/tabbar/study.png',
+        selectedIconPath: 'assets/tabbar/study-active.png',
+        text: '学习签到',
+      },
+      {
+        pagePath: 'pages/tabs/me/index',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+        text: '我的',
+      },
     ],
   },
 })

@@ -16,7 +16,10 @@ export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份�
 export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 
 /** Mainland mobile numbers, the only kind patients and volunteers give us. */
-export const phoneSchema = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入11位手机号')
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '请输入11位手机号')
 
 /** One request/response pair of an action; `Input` is what callers send. */
 export interface Endpoint<Input, Output> {

@@ -19,7 +19,10 @@ afterAll(async () => {
 })
 
 async function pageFontSize(p: Page): Promise<number> {
-  const size = await p.locator('.rx-page').first().evaluate((el) => getComputedStyle(el).fontSize)
+  const size = await p
+    .locator('.rx-page')
+    .first()
+    .evaluate((el) => getComputedStyle(el).fontSize)
   return parseFloat(size)
 }
 
@@ -28,7 +31,7 @@ test('a patient sees the four tabs, turns on 大字模式, and it survives a rel
   page = await openPhonePage(browser)
   await signInPage(page, host.url, patient.token)
 
-  await page.goto(`${host.url}/#/pages/care/index`)
+  await page.goto(`${host.url}/#/pages/tabs/care/index`)
   for (const tab of ['就医服务', '志愿服务', '学习签到', '我的']) {
     await page.locator('.taro-tabbar__tabbar').getByText(tab, { exact: true }).waitFor()
   }

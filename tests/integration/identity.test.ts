@@ -26,7 +26,9 @@ describe('who is calling', () => {
     const [body, signature] = patient.token.split('.')
     const forgedBody = Buffer.from(JSON.stringify({ sub: 'demo-admin', exp: Date.now() + 1e9 })).toString('base64url')
     for (const token of [`${forgedBody}.${signature}`, `${body}.${signature.slice(0, -2)}xx`, 'garbage']) {
-      const reply = await host.raw('/fn/identity', JSON.stringify({ action: 'me' }), { authorization: `Bearer ${token}` })
+      const reply = await host.raw('/fn/identity', JSON.stringify({ action: 'me' }), {
+        authorization: `Bearer ${token}`,
+      })
       expect(reply.status).toBe(401)
     }
   })
@@ -71,9 +73,21 @@ describe('bad input never crashes the host', () => {
     const cases = [
       { reply: await host.raw('/fn/identity', '{"action":', auth), status: 400, code: 'INVALID_INPUT' },
       { reply: await host.raw('/fn/nosuch', JSON.stringify({ action: 'me' }), auth), status: 404, code: 'NOT_FOUND' },
-      { reply: await host.raw('/fn/identity', JSON.stringify({ action: 'nosuch' }), auth), status: 404, code: 'NOT_FOUND' },
-      { reply: await host.raw('/fn/identity', JSON.stringify({ action: 'toString' }), auth), status: 404, code: 'NOT_FOUND' },
-      { reply: await host.raw('/fn/identity', JSON.stringify({ action: 42 }), auth), status: 400, code: 'INVALID_INPUT' },
+      {
+        reply: await host.raw('/fn/identity', JSON.stringify({ action: 'nosuch' }), auth),
+        status: 404,
+        code: 'NOT_FOUND',
+      },
+      {
+        reply: await host.raw('/fn/identity', JSON.stringify({ action: 'toString' }), auth),
+        status: 404,
+        code: 'NOT_FOUND',
+      },
+      {
+        reply: await host.raw('/fn/identity', JSON.stringify({ action: 42 }), auth),
+        status: 400,
+        code: 'INVALID_INPUT',
+      },
       { reply: await host.raw('/fn/identity', JSON.stringify([1, 2]), auth), status: 400, code: 'INVALID_INPUT' },
       {
         reply: await host.raw('/fn/identity', JSON.stringify({ action: 'setPrefs', data: { largeText: 'yes' } }), auth),
@@ -122,13 +136,17 @@ describe('staff binding and roles', () => {
     const wrongName = await nurse.call('identity', 'bindStaff', { employeeNo: entry.employeeNo, name: '不对的名字' })
     expect(errorOf(wrongName)).toMatchObject({ code: 'INVALID_INPUT', fields: [{ path: 'employeeNo' }] })
 
-    const pending = dataOf(await nurse.call<UserView>('identity', 'bindStaff', { employeeNo: entry.employeeNo, name: entry.name }))
+    const pending = dataOf(
+      await nurse.call<UserView>('identity', 'bindStaff', { employeeNo: entry.employeeNo, name: entry.name }),
+    )
     expect(pending.staff).toEqual({ employeeNo: entry.employeeNo, name: entry.name, status: 'pending' })
     expect(pending.roles).not.toContain('staff')
 
     const admin = await host.signIn('admin')
     const queue = dataOf(await admin.call<{ userId: string; departmentName: string }[]>('identity', 'pendingStaff'))
-    expect(queue).toContainEqual(expect.objectContaining({ userId: nurse.user.id, departmentName: entry.departmentName }))
+    expect(queue).toContainEqual(
+      expect.objectContaining({ userId: nurse.user.id, departmentName: entry.departmentName }),
+    )
 
     const approve = { userId: nurse.user.id, approve: true }
     const first = await admin.call('identity', 'approveStaff', approve, 'approve-bind-1')
@@ -153,7 +171,9 @@ describe('staff binding and roles', () => {
     const manager = await host.signIn('manager')
     for (const caller of [patient, manager]) {
       expect((await caller.call('identity', 'pendingStaff')).status).toBe(403)
-      expect((await caller.call('identity', 'setRole', { userId: patient.user.id, role: 'admin', grant: true })).status).toBe(403)
+      expect(
+        (await caller.call('identity', 'setRole', { userId: patient.user.id, role: 'admin', grant: true })).status,
+      ).toBe(403)
     }
   })
 
@@ -164,10 +184,19 @@ describe('staff binding and roles', () => {
     const ortho = departments.find((d) => d.name === '骨科')!
     const user = await host.signIn('staff', 'roles-2')
 
-    const missingDepartment = await admin.call('identity', 'setRole', { userId: user.user.id, role: 'manager', grant: true })
+    const missingDepartment = await admin.call('identity', 'setRole', {
+      userId: user.user.id,
+      role: 'manager',
+      grant: true,
+    })
     expect(errorOf(missingDepartment).fields).toEqual([{ path: 'departmentId', message: '设为科室管理者时请选择科室' }])
 
-    await admin.call('identity', 'setRole', { userId: user.user.id, role: 'manager', grant: true, departmentId: ortho.id })
+    await admin.call('identity', 'setRole', {
+      userId: user.user.id,
+      role: 'manager',
+      grant: true,
+      departmentId: ortho.id,
+    })
     let me = dataOf(await user.call<UserView>('identity', 'me'))
     expect(me.roles).toContain('manager')
     expect(me.departmentName).toBe('骨科')

@@ -28,7 +28,11 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A phone-sized page, as most patients see the H5 build. */
 export async function openPhonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+  })
   return context.newPage()
 }
 

@@ -30,7 +30,11 @@ export interface TestHost {
 }
 
 export async function post(url: string, body: string, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } })
+  const response = await fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  })
   const text = await response.text()
   let parsed: unknown = text
   try {

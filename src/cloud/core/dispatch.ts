@@ -68,7 +68,15 @@ async function execute(fnName: string, fn: FunctionDef, event: unknown, openid: 
   if (!def.roles.some((role) => caller.roles.includes(role))) throw new AppError('FORBIDDEN')
   const input = parseOrThrow(def.input, data ?? {}, '填写的内容有误，请检查标红的项目')
   const now = runtime.clock.now()
-  const ctx: Ctx = { caller, now, repos: runtime.repos, secrets: runtime.secrets, log: runtime.log, fn: fnName, action: actionName }
+  const ctx: Ctx = {
+    caller,
+    now,
+    repos: runtime.repos,
+    secrets: runtime.secrets,
+    log: runtime.log,
+    fn: fnName,
+    action: actionName,
+  }
   const run = () => def.handle(ctx, input)
   if (!def.write || !requestId) return run()
   return runOnce(runtime, { userId: caller.userId, fn: fnName, action: actionName, requestId }, now, run)
@@ -94,6 +102,9 @@ export async function dispatch(
     }
     const incident = Math.random().toString(36).slice(2, 10)
     runtime.log.error({ err: error, fn: fnName, incident }, 'unhandled error in cloud function')
-    return { ok: false, error: { code: 'INTERNAL', message: `系统繁忙，请稍后再试（编号 ${incident}）`, requestId: incident } }
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `系统繁忙，请稍后再试（编号 ${incident}）`, requestId: incident },
+    }
   }
 }

@@ -43,6 +43,11 @@ export interface IdentityRepo {
    * name and department. `null` when there was nothing pending, `taken` when another account
    * holds that employee number.
    */
-  decideStaffBinding(userId: string, approve: boolean, decidedBy: string, at: Date): Promise<StaffBinding | null | 'taken'>
+  decideStaffBinding(
+    userId: string,
+    approve: boolean,
+    decidedBy: string,
+    at: Date,
+  ): Promise<StaffBinding | null | 'taken'>
   setRole(userId: string, role: Role, grant: boolean, departmentId: string | null): Promise<UserRecord | null>
 }

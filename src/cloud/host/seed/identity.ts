@@ -11,11 +11,10 @@ const DEMO_ROLES: Record<keyof typeof DEMO_USERS, Role[]> = {
 }
 
 export async function seedIdentity(sql: Sql, now: Date): Promise<void> {
-  await sql.query('INSERT INTO departments (name, kind, sort) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])', [
-    DEPARTMENTS.map((d) => d.name),
-    DEPARTMENTS.map((d) => d.kind),
-    DEPARTMENTS.map((_, i) => i),
-  ])
+  await sql.query(
+    'INSERT INTO departments (name, kind, sort) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])',
+    [DEPARTMENTS.map((d) => d.name), DEPARTMENTS.map((d) => d.kind), DEPARTMENTS.map((_, i) => i)],
+  )
   const roster = buildRoster(ROSTER_SIZE)
   await sql.query(
     `INSERT INTO staff_roster (employee_no, name, department_id, title, party_member)
@@ -30,7 +29,10 @@ export async function seedIdentity(sql: Sql, now: Date): Promise<void> {
       roster.map((r) => r.partyMember),
     ],
   )
-  for (const [role, demo] of Object.entries(DEMO_USERS) as [keyof typeof DEMO_USERS, (typeof DEMO_USERS)[keyof typeof DEMO_USERS]][]) {
+  for (const [role, demo] of Object.entries(DEMO_USERS) as [
+    keyof typeof DEMO_USERS,
+    (typeof DEMO_USERS)[keyof typeof DEMO_USERS],
+  ][]) {
     const [user] = await sql.query<{ id: string }>(
       `INSERT INTO users (openid, name, roles, department_id)
        VALUES ($1, COALESCE($2, (SELECT name FROM staff_roster WHERE employee_no = $3)), $4,

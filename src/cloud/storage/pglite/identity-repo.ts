@@ -156,10 +156,10 @@ export function createIdentityRepo(sql: Sql): IdentityRepo {
              WHERE id = $1 RETURNING ${USER_COLUMNS}`,
             [userId, role, departmentId],
           )
-        : await sql.query<UserRow>(`UPDATE users SET roles = array_remove(roles, $2) WHERE id = $1 RETURNING ${USER_COLUMNS}`, [
-            userId,
-            role,
-          ])
+        : await sql.query<UserRow>(
+            `UPDATE users SET roles = array_remove(roles, $2) WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+            [userId, role],
+          )
       return row ? toUser(row) : null
     },
   }

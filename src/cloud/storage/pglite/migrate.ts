@@ -9,8 +9,12 @@ const MIGRATIONS_DIR = join(__dirname, 'migrations')
  * Areas own number ranges (identity 0xx, survey 1xx, feedback 2xx, volunteer 3xx, study 4xx).
  */
 export async function migrate(sql: Sql, dir: string = MIGRATIONS_DIR): Promise<string[]> {
-  await sql.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())')
-  const applied = new Set((await sql.query<{ name: string }>('SELECT name FROM schema_migrations')).map((row) => row.name))
+  await sql.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  )
+  const applied = new Set(
+    (await sql.query<{ name: string }>('SELECT name FROM schema_migrations')).map((row) => row.name),
+  )
   const pending = readdirSync(dir)
     .filter((file) => /^\d{3}_[\w-]+\.sql$/.test(file) && !applied.has(file))
     .sort()

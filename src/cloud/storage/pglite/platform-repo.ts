@@ -60,14 +60,10 @@ export function createPlatformRepo(sql: Sql): PlatformRepo {
     },
 
     async appendAudit(entry, at) {
-      await sql.query('INSERT INTO audit_log (actor_id, fn, action, target, details, at) VALUES ($1, $2, $3, $4, $5, $6)', [
-        entry.actorId,
-        entry.fn,
-        entry.action,
-        entry.target,
-        JSON.stringify(entry.details),
-        at,
-      ])
+      await sql.query(
+        'INSERT INTO audit_log (actor_id, fn, action, target, details, at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [entry.actorId, entry.fn, entry.action, entry.target, JSON.stringify(entry.details), at],
+      )
     },
 
     async listAudit(limit) {

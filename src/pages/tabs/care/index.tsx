@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { EntryGrid } from '../../components/entry-grid'
-import { visibleEntries } from '../../components/entry-grid/visible'
-import { PageShell } from '../../components/page-shell'
-import { useStores } from '../../stores/context'
+import { EntryGrid } from '../../../components/entry-grid'
+import { visibleEntries } from '../../../components/entry-grid/visible'
+import { PageShell } from '../../../components/page-shell'
+import { useStores } from '../../../stores/context'
 import { careEntries } from './entries'
 
 export default observer(function CarePage() {

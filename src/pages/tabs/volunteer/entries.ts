@@ -1,4 +1,4 @@
-import type { RoleEntry } from '../../components/entry-grid/visible'
+import type { RoleEntry } from '../../../components/entry-grid/visible'
 
 export const volunteerEntries: RoleEntry[] = [
   { title: '报名志愿者', description: '加入党员、青年、老年或社会志愿服务队', roles: ['patient'] },

@@ -1,6 +1,6 @@
 import { Button, Input, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { useStores } from '../../stores/context'
+import { useStores } from '../../../stores/context'
 
 /** 职工认证: match the person to the staff roster; an admin approves. */
 export const StaffBindingCard = observer(function StaffBindingCard() {

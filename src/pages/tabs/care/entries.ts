@@ -1,4 +1,4 @@
-import type { RoleEntry } from '../../components/entry-grid/visible'
+import type { RoleEntry } from '../../../components/entry-grid/visible'
 
 export const careEntries: RoleEntry[] = [
   { title: '满意度评价', description: '扫描就诊凭条上的二维码，为本次就医打分' },

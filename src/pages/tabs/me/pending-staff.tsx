@@ -1,8 +1,8 @@
 import { Button, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
-import { StateView } from '../../components/state-view'
-import { useStores } from '../../stores/context'
+import { StateView } from '../../../components/state-view'
+import { useStores } from '../../../stores/context'
 
 /** Admin: approve or reject staff who matched the roster. */
 export const PendingStaffCard = observer(function PendingStaffCard() {

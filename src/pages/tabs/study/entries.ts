@@ -1,4 +1,4 @@
-import type { RoleEntry } from '../../components/entry-grid/visible'
+import type { RoleEntry } from '../../../components/entry-grid/visible'
 
 export const studyEntries: RoleEntry[] = [
   { title: '扫码签到', description: '扫描会场二维码或输入6位签到码', roles: ['staff'] },

@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { EntryGrid } from '../../components/entry-grid'
-import { visibleEntries } from '../../components/entry-grid/visible'
-import { PageShell } from '../../components/page-shell'
-import { useStores } from '../../stores/context'
+import { EntryGrid } from '../../../components/entry-grid'
+import { visibleEntries } from '../../../components/entry-grid/visible'
+import { PageShell } from '../../../components/page-shell'
+import { useStores } from '../../../stores/context'
 import { studyEntries } from './entries'
 
 export default observer(function StudyPage() {
@@ -15,9 +15,7 @@ export default observer(function StudyPage() {
       {entries.length > 0 ? (
         <EntryGrid entries={entries} />
       ) : (
-        <View className='rx-card'>
-          学习签到面向本院职工。请在“我的”页面完成职工认证，审核通过后即可扫码签到。
-        </View>
+        <View className='rx-card'>学习签到面向本院职工。请在“我的”页面完成职工认证，审核通过后即可扫码签到。</View>
       )}
     </PageShell>
   )

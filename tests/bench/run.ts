@@ -1,0 +1,23 @@
+// `npm run bench [name…]`: prints figures and ratios; never part of `npm test`.
+import { benchShell } from './shell'
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  shell: benchShell,
+}
+
+async function main() {
+  const wanted = process.argv.slice(2)
+  const names = wanted.length > 0 ? wanted : Object.keys(BENCHES)
+  for (const name of names) {
+    const bench = BENCHES[name]
+    if (!bench) throw new Error(`unknown bench ${name}; known: ${Object.keys(BENCHES).join(', ')}`)
+    const started = Date.now()
+    await bench()
+    console.log(`  (${name} took ${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,63 @@
+// @tarojs/components as plain DOM elements, so pages render in jsdom without the Taro runtime.
+import { createElement, type ReactNode } from 'react'
+
+type Props = Record<string, unknown> & { children?: ReactNode }
+
+function tag(name: string, map: (props: Props) => Props = (props) => props) {
+  return function TaroElement({ children, ...props }: Props) {
+    const { className, hoverClass: _hover, ...rest } = map(props)
+    const dom: Record<string, unknown> = { className }
+    for (const [key, value] of Object.entries(rest)) {
+      if (key === 'onClick' || key.startsWith('aria-') || key === 'role' || key === 'id') dom[key] = value
+    }
+    return createElement(name, dom, children)
+  }
+}
+
+export const View = tag('div')
+export const Text = tag('span')
+export const Button = tag('button', ({ loading, ...props }) => ({
+  ...props,
+  'aria-busy': loading ? 'true' : undefined,
+}))
+export const Navigator = tag('a')
+export const ScrollView = tag('div')
+export const Image = tag('img')
+
+export function Input({ value, placeholder, onInput, className, type }: Props) {
+  return createElement('input', {
+    className,
+    value: value ?? '',
+    placeholder,
+    type: type === 'number' ? 'number' : 'text',
+    onChange: (event: { target: { value: string } }) =>
+      (onInput as ((e: { detail: { value: string } }) => void) | undefined)?.({
+        detail: { value: event.target.value },
+      }),
+  })
+}
+
+export function Textarea({ value, placeholder, onInput, className }: Props) {
+  return createElement('textarea', {
+    className,
+    value: value ?? '',
+    placeholder,
+    onChange: (event: { target: { value: string } }) =>
+      (onInput as ((e: { detail: { value: string } }) => void) | undefined)?.({
+        detail: { value: event.target.value },
+      }),
+  })
+}
+
+export function Switch({ checked, onChange, ...props }: Props) {
+  return createElement('input', {
+    type: 'checkbox',
+    role: 'switch',
+    'aria-label': props['aria-label'],
+    checked: Boolean(checked),
+    onChange: (event: { target: { checked: boolean } }) =>
+      (onChange as ((e: { detail: { value: boolean } }) => void) | undefined)?.({
+        detail: { value: event.target.checked },
+      }),
+  })
+}
