@@ -16,5 +16,15 @@ export function createMain(
   runtime: () => Promise<Runtime>,
   openIdOf: (context: unknown) => string | undefined,
 ): CloudMain {
-  return async (event, context) => dispatch(name, fn, event, openIdOf(context), await runtime())
+  return async (event, context) => {
+    let ready: Runtime
+    try {
+      ready = await runtime()
+    } catch (error) {
+      // No storage or secrets: the caller gets the same envelope as any other failure, the log gets why.
+      console.error(`cloud function ${name} cannot start`, error)
+      return { ok: false, error: { code: 'INTERNAL', message: '服务暂不可用，请稍后再试' } }
+    }
+    return dispatch(name, fn, event, openIdOf(context), ready)
+  }
 }
