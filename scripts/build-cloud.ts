@@ -25,7 +25,13 @@ async function buildFunction(name: string) {
     metafile: true,
     logLevel: 'warning',
   })
-  const manifest = { name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': WX_SERVER_SDK } }
+  const manifest = {
+    name,
+    version: '1.0.0',
+    private: true,
+    main: 'index.js',
+    dependencies: { 'wx-server-sdk': WX_SERVER_SDK },
+  }
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`)
   const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0)
   console.log(`  ${name.padEnd(10)} ${dir}/index.js  ${(bytes / 1024).toFixed(0)} KiB`)

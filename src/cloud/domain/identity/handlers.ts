@@ -3,32 +3,11 @@ import type { approveStaffInput, bindStaffInput, setPrefsInput, setRoleInput, Us
 import { AppError, conflict, invalid, notFound } from '../../core/app-error'
 import type { Ctx } from '../../core/context'
 import { audit } from '../../core/effects'
-import type { UserRecord } from './repo'
-
-async function toView(ctx: Ctx, user: UserRecord): Promise<UserView> {
-  const [department, staff] = await Promise.all([
-    user.departmentId ? ctx.repos.identity.findDepartment(user.departmentId) : null,
-    ctx.repos.identity.findStaffBinding(user.id),
-  ])
-  return {
-    id: user.id,
-    name: user.name,
-    roles: user.roles,
-    departmentId: user.departmentId,
-    departmentName: department?.name ?? null,
-    prefs: user.prefs,
-    staff,
-  }
-}
-
-async function currentUser(ctx: Ctx): Promise<UserRecord> {
-  const user = await ctx.repos.identity.findUser(ctx.caller.userId)
-  if (!user) throw new AppError('UNAUTHENTICATED')
-  return user
-}
 
 export async function me(ctx: Ctx): Promise<UserView> {
-  return toView(ctx, await currentUser(ctx))
+  const profile = await ctx.repos.identity.findProfile(ctx.caller.userId)
+  if (!profile) throw new AppError('UNAUTHENTICATED')
+  return profile
 }
 
 export async function setPrefs(ctx: Ctx, input: z.output<typeof setPrefsInput>): Promise<UserView> {

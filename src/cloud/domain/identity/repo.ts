@@ -1,4 +1,4 @@
-import type { Department, PendingStaff, Prefs, Role, StaffBinding } from '../../../contract'
+import type { Department, PendingStaff, Prefs, Role, StaffBinding, UserView } from '../../../contract'
 
 export interface UserRecord {
   id: string
@@ -30,6 +30,8 @@ export interface IdentityRepo {
   /** Creates the user or, if the OPENID exists, returns it unchanged. */
   upsertUser(user: NewUser): Promise<UserRecord>
   findUser(id: string): Promise<UserRecord | null>
+  /** The user as the app shows them: department name and staff binding included. */
+  findProfile(id: string): Promise<UserView | null>
   listDepartments(): Promise<Department[]>
   findDepartment(id: string): Promise<Department | null>
   updatePrefs(userId: string, prefs: Partial<Prefs>): Promise<void>

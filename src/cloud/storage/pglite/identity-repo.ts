@@ -53,6 +53,24 @@ export function createIdentityRepo(sql: Sql): IdentityRepo {
 
     findUser: (id) => userWhere('id', id),
 
+    async findProfile(id) {
+      const [row] = await sql.query<UserRow & { departmentName: string | null; staff: StaffBinding | null }>(
+        `SELECT u.id, u.openid, u.name, u.roles, u.department_id AS "departmentId", u.large_text AS "largeText",
+                d.name AS "departmentName",
+                CASE WHEN b.user_id IS NULL THEN NULL
+                     ELSE json_build_object('employeeNo', b.employee_no, 'name', r.name, 'status', b.status) END AS staff
+         FROM users u
+         LEFT JOIN departments d ON d.id = u.department_id
+         LEFT JOIN staff_bindings b ON b.user_id = u.id
+         LEFT JOIN staff_roster r ON r.employee_no = b.employee_no
+         WHERE u.id = $1`,
+        [id],
+      )
+      if (!row) return null
+      const { openid: _openid, ...user } = toUser(row)
+      return { ...user, departmentName: row.departmentName, staff: row.staff }
+    },
+
     async listDepartments() {
       return sql.query<Department>('SELECT id, name, kind FROM departments ORDER BY sort, name')
     },
