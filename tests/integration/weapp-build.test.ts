@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+
+// What WeChat DevTools checks before it will preview or upload, checked on our own build.
+const ROOT = resolve(__dirname, '../..')
+const DIST = join(ROOT, 'dist')
+const MB = 1024 * 1024
+
+interface AppJson {
+  pages: string[]
+  subPackages?: { root: string; pages: string[] }[]
+  tabBar: { list: { pagePath: string; iconPath?: string; selectedIconPath?: string }[] }
+}
+
+function bytesUnder(path: string, skip: string[] = []): number {
+  if (skip.includes(path)) return 0
+  const info = statSync(path)
+  if (!info.isDirectory()) return info.size
+  return readdirSync(path).reduce((sum, name) => sum + bytesUnder(join(path, name), skip), 0)
+}
+
+function pngSize(path: string): { width: number; height: number } {
+  const png = readFileSync(path)
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) }
+}
+
+let app: AppJson
+
+beforeAll(() => {
+  execFileSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: ROOT, stdio: 'pipe' })
+  app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8'))
+})
+
+test('every page of the main package and the subpackages is complete', () => {
+  const pages = [
+    ...app.pages,
+    ...(app.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root.replace(/\/$/, '')}/${page}`)),
+  ]
+  for (const page of pages) {
+    for (const ext of ['js', 'json', 'wxml']) expect(existsSync(join(DIST, `${page}.${ext}`))).toBe(true)
+    const config = JSON.parse(readFileSync(join(DIST, `${page}.json`), 'utf8')) as {
+      usingComponents?: Record<string, string>
+    }
+    for (const component of Object.values(config.usingComponents ?? {})) {
+      const base = component.startsWith('/') ? join(DIST, component) : join(DIST, dirname(page), component)
+      expect(existsSync(`${base}.js`) || existsSync(join(base, 'index.js'))).toBe(true)
+    }
+  }
+})
+
+test('tab bar: 2 to 5 tabs on main-package pages, icons present, small and square', () => {
+  expect(app.tabBar.list.length).toBeGreaterThanOrEqual(2)
+  expect(app.tabBar.list.length).toBeLessThanOrEqual(5)
+  for (const tab of app.tabBar.list) {
+    expect(app.pages).toContain(tab.pagePath)
+    for (const icon of [tab.iconPath, tab.selectedIconPath]) {
+      const file = join(DIST, icon ?? '')
+      expect(statSync(file).size).toBeLessThan(40 * 1024)
+      const { width, height } = pngSize(file)
+      expect(width).toBe(height)
+    }
+  }
+})
+
+test('package sizes stay inside WeChat limits: main and each subpackage ≤ 2 MB, all ≤ 20 MB', () => {
+  const subRoots = (app.subPackages ?? []).map((p) => join(DIST, p.root.replace(/\/$/, '')))
+  expect(bytesUnder(DIST, subRoots)).toBeLessThan(2 * MB)
+  for (const root of subRoots) expect(bytesUnder(root)).toBeLessThan(2 * MB)
+  expect(bytesUnder(DIST)).toBeLessThan(20 * MB)
+})
