@@ -139,8 +139,8 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
         const entries = Object.entries(r.answers)
         await tx.query(
           `INSERT INTO survey_item_counters AS c (department_id, month, item_id, n1, n2, n3, n4, n5, na)
-           SELECT $1, $2, a.item, (a.score = 1)::int, (a.score = 2)::int, (a.score = 3)::int,
-                  (a.score = 4)::int, (a.score = 5)::int, (a.score IS NULL)::int
+           SELECT $1, $2, a.item, (a.score IS NOT DISTINCT FROM 1)::int, (a.score IS NOT DISTINCT FROM 2)::int, (a.score IS NOT DISTINCT FROM 3)::int,
+                  (a.score IS NOT DISTINCT FROM 4)::int, (a.score IS NOT DISTINCT FROM 5)::int, (a.score IS NULL)::int
            FROM unnest($3::text[], $4::int[]) AS a(item, score)
            ON CONFLICT (department_id, month, item_id) DO UPDATE SET
              n1 = c.n1 + EXCLUDED.n1, n2 = c.n2 + EXCLUDED.n2, n3 = c.n3 + EXCLUDED.n3,
