@@ -1,0 +1,79 @@
+import { VISIT_TYPES, visitIdSchema, type VisitType } from '../../../contract'
+import type { NewVisit } from './repo'
+import { isRealDate } from './month'
+
+export const VISIT_CSV_HEADER = ['visit_id', 'type', 'department', 'visit_date', 'doctor']
+
+const TYPE_NAMES: Record<string, VisitType> = { 门诊: 'outpatient', 住院: 'inpatient' }
+
+export interface CsvRecord {
+  /** 1-based line where the record starts; the header is line 1. */
+  line: number
+  cells: string[]
+}
+
+/** RFC 4180 records with the line each starts on, so errors can point at the line a person sees. */
+export function parseCsv(text: string): CsvRecord[] {
+  const records: CsvRecord[] = []
+  let cells: string[] = []
+  let cell = ''
+  let quoted = false
+  let line = 1
+  let start = 1
+  const endRecord = () => {
+    cells.push(cell)
+    if (cells.length > 1 || cells[0].trim() !== '') records.push({ line: start, cells })
+    cells = []
+    cell = ''
+  }
+  const body = text.replace(/^\uFEFF/, '')
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else {
+        if (ch === '\n') line++
+        cell += ch
+      }
+    } else if (ch === '"' && cell === '') quoted = true
+    else if (ch === ',') {
+      cells.push(cell)
+      cell = ''
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && body[i + 1] === '\n') i++
+      endRecord()
+      line++
+      start = line
+    } else cell += ch
+  }
+  if (cell !== '' || cells.length > 0) endRecord()
+  return records
+}
+
+export type VisitRowResult = { ok: true; visit: NewVisit } | { ok: false; message: string }
+
+/** One data row against the hospital's departments; `today` rejects visits dated in the future. */
+export function readVisitRow(cells: string[], departments: Map<string, string>, today: string): VisitRowResult {
+  if (cells.length !== VISIT_CSV_HEADER.length) {
+    return { ok: false, message: `应有${VISIT_CSV_HEADER.length}列，实际${cells.length}列` }
+  }
+  const [rawId, rawType, rawDepartment, rawDate, rawDoctor] = cells.map((c) => c.trim())
+  const id = visitIdSchema.safeParse(rawId)
+  if (!id.success) return { ok: false, message: id.error.issues[0].message }
+  const type = (VISIT_TYPES as readonly string[]).includes(rawType) ? (rawType as VisitType) : TYPE_NAMES[rawType]
+  if (!type) return { ok: false, message: `就诊类型“${rawType}”无效，应为 outpatient/inpatient 或 门诊/住院` }
+  const departmentId = departments.get(rawDepartment)
+  if (!departmentId) return { ok: false, message: `没有名为“${rawDepartment}”的科室` }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(rawDate) || !isRealDate(rawDate)) {
+    return { ok: false, message: `就诊日期“${rawDate}”无效，应为 YYYY-MM-DD` }
+  }
+  if (rawDate > today) return { ok: false, message: '就诊日期不能晚于今天' }
+  if (rawDoctor.length > 20) return { ok: false, message: '医生姓名不超过20字' }
+  return {
+    ok: true,
+    visit: { id: id.data, type, departmentId, visitDate: rawDate, doctor: rawDoctor === '' ? null : rawDoctor },
+  }
+}

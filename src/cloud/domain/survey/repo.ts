@@ -1,0 +1,94 @@
+import type { AlertFilter, AlertView, FollowUpAction, Questionnaire, VisitType, VisitView } from '../../../contract'
+
+export interface NewVisit {
+  id: string
+  type: VisitType
+  departmentId: string
+  visitDate: string
+  doctor: string | null
+}
+
+export interface VisitRecord extends VisitView {
+  id: string
+  answered: boolean
+}
+
+export interface QuestionnaireRecord extends Questionnaire {
+  visitType: VisitType
+}
+
+export interface NewResponse {
+  visitId: string
+  departmentId: string
+  visitType: VisitType
+  month: string
+  questionnaireId: string
+  questionnaireVersion: number
+  answers: Record<string, number | null>
+  overall: number | null
+  recommend: number
+  comment: string | null
+  /** A staff member the patient wants to praise, by name. */
+  praiseStaff: string | null
+  lowScore: boolean
+  at: Date
+}
+
+/** Counts of one item in one department-month: index 0..4 are scores 1..5. */
+export interface ItemCounts {
+  departmentId: string
+  month: string
+  itemId: string
+  scores: [number, number, number, number, number]
+  notApplicable: number
+}
+
+export interface MonthCounts {
+  responses: number
+  recommendSum: number
+  promoters: number
+  detractors: number
+}
+
+/** An alert as stored; labels and `overdue` are the handler's business. */
+export type AlertRecord = Omit<AlertView, 'overdue' | 'lowItems'> & { answers: Record<string, number | null> }
+
+export interface AlertEventInput {
+  kind: 'followUp' | 'close'
+  action: FollowUpAction | null
+  note: string
+  actorId: string
+  actorName: string
+  at: Date
+}
+
+export interface SurveyRepo {
+  /** Adds the visits whose ids are new; returns the ids it added. */
+  insertVisits(visits: NewVisit[], at: Date): Promise<string[]>
+  findVisit(id: string): Promise<VisitRecord | null>
+  activeQuestionnaire(visitType: VisitType): Promise<QuestionnaireRecord | null>
+  findQuestionnaire(visitType: VisitType, version: number): Promise<QuestionnaireRecord | null>
+  /** Item id -> label across every questionnaire version, newest label winning. */
+  itemLabels(): Promise<Record<string, string>>
+  /**
+   * Stores the response, marks the visit answered, updates the counters, the alert and the staff
+   * mention in one transaction. `answered` when the visit already has a response.
+   */
+  submitResponse(response: NewResponse): Promise<'answered' | { alertId: string | null }>
+  managerIds(departmentId: string): Promise<string[]>
+  /** Counters of one item for every department, months from..to inclusive. */
+  itemCountsAll(itemId: string, from: string, to: string): Promise<ItemCounts[]>
+  itemCounts(departmentId: string, from: string, to: string): Promise<ItemCounts[]>
+  monthCounts(departmentId: string, from: string, to: string): Promise<MonthCounts>
+  visitCount(departmentId: string, fromDate: string, toDate: string): Promise<number>
+  recentComments(
+    departmentId: string,
+    from: string,
+    to: string,
+    limit: number,
+  ): Promise<{ month: string; visitType: VisitType; overall: number | null; comment: string }[]>
+  listAlerts(departmentId: string | null, filter: AlertFilter, overdueBefore: Date): Promise<AlertRecord[]>
+  findAlert(id: string): Promise<AlertRecord | null>
+  /** Appends to the history of an open alert; a close also closes it. `false` when it is not open. */
+  recordAlertEvent(alertId: string, event: AlertEventInput): Promise<boolean>
+}

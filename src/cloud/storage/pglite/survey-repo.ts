@@ -1,0 +1,265 @@
+import type { AlertFilter, QuestionnaireItem, VisitType } from '../../../contract'
+import type { AlertRecord, ItemCounts, QuestionnaireRecord, SurveyRepo, VisitRecord } from '../../domain/survey/repo'
+import { iso, type Sql } from './sql'
+
+interface QuestionnaireRow {
+  id: string
+  version: number
+  visitType: VisitType
+  title: string
+  items: QuestionnaireItem[]
+}
+
+const QUESTIONNAIRE_COLUMNS = `id, version, visit_type AS "visitType", title, items`
+
+interface CounterRow {
+  departmentId: string
+  month: string
+  itemId: string
+  n1: number
+  n2: number
+  n3: number
+  n4: number
+  n5: number
+  na: number
+}
+
+const COUNTER_COLUMNS = `department_id AS "departmentId", month, item_id AS "itemId", n1, n2, n3, n4, n5, na`
+
+const toCounts = (row: CounterRow): ItemCounts => ({
+  departmentId: row.departmentId,
+  month: row.month,
+  itemId: row.itemId,
+  scores: [row.n1, row.n2, row.n3, row.n4, row.n5],
+  notApplicable: row.na,
+})
+
+type AlertRow = Omit<AlertRecord, 'createdAt' | 'history'> & {
+  createdAt: Date
+  history: (Omit<AlertRecord['history'][number], 'at'> & { at: string })[] | null
+}
+
+const ALERT_SELECT = `
+  SELECT a.id, a.department_id AS "departmentId", d.name AS "departmentName", r.visit_type AS "visitType",
+         r.month, a.status, a.created_at AS "createdAt", r.overall::int AS overall, r.recommend::int AS recommend,
+         r.comment, r.answers,
+         (SELECT json_agg(json_build_object('kind', e.kind, 'action', e.action, 'note', e.note,
+                   'actorName', e.actor_name, 'at', e.at) ORDER BY e.id)
+          FROM survey_alert_events e WHERE e.alert_id = a.id) AS history
+  FROM survey_alerts a JOIN survey_responses r ON r.id = a.response_id JOIN departments d ON d.id = a.department_id`
+
+const toAlert = (row: AlertRow): AlertRecord => ({
+  ...row,
+  createdAt: iso(row.createdAt) ?? '',
+  history: (row.history ?? []).map((e) => ({ ...e, at: iso(e.at) ?? '' })),
+})
+
+export function createSurveyRepo(sql: Sql): SurveyRepo {
+  const questionnaireWhere = async (where: string, params: unknown[]): Promise<QuestionnaireRecord | null> => {
+    const [row] = await sql.query<QuestionnaireRow>(
+      `SELECT ${QUESTIONNAIRE_COLUMNS} FROM survey_questionnaires WHERE ${where}`,
+      params,
+    )
+    return row ?? null
+  }
+
+  return {
+    async insertVisits(visits, at) {
+      const rows = await sql.query<{ id: string }>(
+        `INSERT INTO survey_visits (id, visit_type, department_id, visit_date, doctor, imported_at)
+         SELECT v.id, v.type, v.dept, v.day, v.doctor, $6
+         FROM unnest($1::text[], $2::text[], $3::uuid[], $4::date[], $5::text[]) AS v(id, type, dept, day, doctor)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [
+          visits.map((v) => v.id),
+          visits.map((v) => v.type),
+          visits.map((v) => v.departmentId),
+          visits.map((v) => v.visitDate),
+          visits.map((v) => v.doctor),
+          at,
+        ],
+      )
+      const added = new Set(rows.map((r) => r.id))
+      return visits.filter((v) => added.has(v.id)).map((v) => v.id)
+    },
+
+    async findVisit(id) {
+      const [row] = await sql.query<VisitRecord>(
+        `SELECT v.id, v.visit_type AS type, v.department_id AS "departmentId", d.name AS "departmentName",
+                to_char(v.visit_date, 'YYYY-MM-DD') AS "visitDate", v.doctor,
+                EXISTS (SELECT 1 FROM survey_answered_visits a WHERE a.visit_id = v.id) AS answered
+         FROM survey_visits v JOIN departments d ON d.id = v.department_id WHERE v.id = $1`,
+        [id],
+      )
+      return row ?? null
+    },
+
+    activeQuestionnaire: (visitType) => questionnaireWhere('visit_type = $1 AND active', [visitType]),
+
+    findQuestionnaire: (visitType, version) =>
+      questionnaireWhere('visit_type = $1 AND version = $2', [visitType, version]),
+
+    async itemLabels() {
+      // Active sets first (outpatient, then inpatient), then retired versions: the first label seen wins.
+      const rows = await sql.query<{ id: string; label: string }>(
+        `SELECT item->>'id' AS id, item->>'label' AS label
+         FROM survey_questionnaires q, jsonb_array_elements(q.items) WITH ORDINALITY AS i(item, pos)
+         ORDER BY q.active DESC, q.visit_type DESC, q.version DESC, i.pos`,
+      )
+      const labels: Record<string, string> = {}
+      for (const { id, label } of rows) labels[id] ??= label
+      return labels
+    },
+
+    async submitResponse(r) {
+      return sql.transaction(async (tx) => {
+        const claimed = await tx.query(
+          'INSERT INTO survey_answered_visits (visit_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1',
+          [r.visitId],
+        )
+        if (claimed.length === 0) return 'answered' as const
+        const [response] = await tx.query<{ id: string }>(
+          `INSERT INTO survey_responses (department_id, visit_type, month, questionnaire_id, questionnaire_version,
+             answers, overall, recommend, comment, submitted_on)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ($10::timestamptz AT TIME ZONE 'Asia/Shanghai')::date)
+           RETURNING id::text AS id`,
+          [
+            r.departmentId,
+            r.visitType,
+            r.month,
+            r.questionnaireId,
+            r.questionnaireVersion,
+            JSON.stringify(r.answers),
+            r.overall,
+            r.recommend,
+            r.comment,
+            r.at,
+          ],
+        )
+        const entries = Object.entries(r.answers)
+        await tx.query(
+          `INSERT INTO survey_item_counters AS c (department_id, month, item_id, n1, n2, n3, n4, n5, na)
+           SELECT $1, $2, a.item, (a.score IS NOT DISTINCT FROM 1)::int, (a.score IS NOT DISTINCT FROM 2)::int, (a.score IS NOT DISTINCT FROM 3)::int,
+                  (a.score IS NOT DISTINCT FROM 4)::int, (a.score IS NOT DISTINCT FROM 5)::int, (a.score IS NULL)::int
+           FROM unnest($3::text[], $4::int[]) AS a(item, score)
+           ON CONFLICT (department_id, month, item_id) DO UPDATE SET
+             n1 = c.n1 + EXCLUDED.n1, n2 = c.n2 + EXCLUDED.n2, n3 = c.n3 + EXCLUDED.n3,
+             n4 = c.n4 + EXCLUDED.n4, n5 = c.n5 + EXCLUDED.n5, na = c.na + EXCLUDED.na`,
+          [r.departmentId, r.month, entries.map(([id]) => id), entries.map(([, score]) => score)],
+        )
+        await tx.query(
+          `INSERT INTO survey_month_counters AS c (department_id, month, responses, recommend_sum, promoters, detractors)
+           VALUES ($1, $2, 1, $3, ($3 >= 9)::int, ($3 <= 6)::int)
+           ON CONFLICT (department_id, month) DO UPDATE SET responses = c.responses + 1,
+             recommend_sum = c.recommend_sum + EXCLUDED.recommend_sum,
+             promoters = c.promoters + EXCLUDED.promoters, detractors = c.detractors + EXCLUDED.detractors`,
+          [r.departmentId, r.month, r.recommend],
+        )
+        if (r.praiseStaff) {
+          await tx.query(
+            `INSERT INTO staff_mentions (source, department_id, employee_no, staff_name, month, created_at)
+             VALUES ('survey', $1,
+               (SELECT min(employee_no) FROM staff_roster WHERE department_id = $1 AND name = $2 HAVING count(*) = 1),
+               $2, $3, $4)`,
+            [r.departmentId, r.praiseStaff, r.month, r.at],
+          )
+        }
+        if (!r.lowScore) return { alertId: null }
+        const [alert] = await tx.query<{ id: string }>(
+          `INSERT INTO survey_alerts (response_id, department_id, created_at) VALUES ($1, $2, $3) RETURNING id`,
+          [response.id, r.departmentId, r.at],
+        )
+        return { alertId: alert.id }
+      })
+    },
+
+    async managerIds(departmentId) {
+      const rows = await sql.query<{ id: string }>(
+        `SELECT id FROM users WHERE department_id = $1 AND 'manager' = ANY(roles) ORDER BY id`,
+        [departmentId],
+      )
+      return rows.map((r) => r.id)
+    },
+
+    async itemCountsAll(itemId, from, to) {
+      const rows = await sql.query<CounterRow>(
+        `SELECT ${COUNTER_COLUMNS} FROM survey_item_counters WHERE item_id = $1 AND month BETWEEN $2 AND $3`,
+        [itemId, from, to],
+      )
+      return rows.map(toCounts)
+    },
+
+    async itemCounts(departmentId, from, to) {
+      const rows = await sql.query<CounterRow>(
+        `SELECT ${COUNTER_COLUMNS} FROM survey_item_counters
+         WHERE department_id = $1 AND month BETWEEN $2 AND $3 ORDER BY month, item_id`,
+        [departmentId, from, to],
+      )
+      return rows.map(toCounts)
+    },
+
+    async monthCounts(departmentId, from, to) {
+      const [row] = await sql.query<{ responses: number; recommendSum: number; promoters: number; detractors: number }>(
+        `SELECT COALESCE(sum(responses), 0)::int AS responses, COALESCE(sum(recommend_sum), 0)::int AS "recommendSum",
+                COALESCE(sum(promoters), 0)::int AS promoters, COALESCE(sum(detractors), 0)::int AS detractors
+         FROM survey_month_counters WHERE department_id = $1 AND month BETWEEN $2 AND $3`,
+        [departmentId, from, to],
+      )
+      return row
+    },
+
+    async visitCount(departmentId, fromDate, toDate) {
+      const [row] = await sql.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM survey_visits
+         WHERE department_id = $1 AND visit_date BETWEEN $2 AND $3`,
+        [departmentId, fromDate, toDate],
+      )
+      return row.count
+    },
+
+    async recentComments(departmentId, from, to, limit) {
+      return sql.query(
+        `SELECT month, visit_type AS "visitType", overall::int AS overall, comment FROM survey_responses
+         WHERE department_id = $1 AND month BETWEEN $2 AND $3 AND comment IS NOT NULL
+         ORDER BY id DESC LIMIT $4`,
+        [departmentId, from, to, limit],
+      )
+    },
+
+    async listAlerts(departmentId, filter, overdueBefore) {
+      const rows = await sql.query<AlertRow>(
+        `${ALERT_SELECT}
+         WHERE ($1::uuid IS NULL OR a.department_id = $1)
+           AND ($3 = 'all' OR ($3 = 'closed' AND a.status = 'closed')
+                OR ($3 IN ('open', 'overdue') AND a.status = 'open' AND ($3 = 'open' OR a.created_at < $2)))
+         ORDER BY a.status DESC, a.created_at DESC LIMIT 200`,
+        [departmentId, overdueBefore, filter satisfies AlertFilter],
+      )
+      return rows.map(toAlert)
+    },
+
+    async findAlert(id) {
+      const [row] = await sql.query<AlertRow>(`${ALERT_SELECT} WHERE a.id = $1`, [id])
+      return row ? toAlert(row) : null
+    },
+
+    async recordAlertEvent(alertId, event) {
+      return sql.transaction(async (tx) => {
+        const open =
+          event.kind === 'close'
+            ? await tx.query(
+                `UPDATE survey_alerts SET status = 'closed', closed_at = $2 WHERE id = $1 AND status = 'open' RETURNING 1`,
+                [alertId, event.at],
+              )
+            : await tx.query(`SELECT 1 FROM survey_alerts WHERE id = $1 AND status = 'open' FOR UPDATE`, [alertId])
+        if (open.length === 0) return false
+        await tx.query(
+          `INSERT INTO survey_alert_events (alert_id, kind, action, note, actor_id, actor_name, at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [alertId, event.kind, event.action, event.note, event.actorId, event.actorName, event.at],
+        )
+        return true
+      })
+    },
+  }
+}

@@ -1,0 +1,222 @@
+import { z } from 'zod'
+import { idSchema, monthSchema, type Endpoint } from './common'
+
+export const VISIT_TYPES = ['outpatient', 'inpatient'] as const
+export type VisitType = (typeof VISIT_TYPES)[number]
+
+export const VISIT_TYPE_LABELS: Record<VisitType, string> = { outpatient: '门诊', inpatient: '住院' }
+
+/** The 5-point scale every item uses; `null` in answers means 不适用. */
+export const SCALE_LABELS: Record<1 | 2 | 3 | 4 | 5, string> = {
+  1: '非常不满意',
+  2: '不满意',
+  3: '一般',
+  4: '满意',
+  5: '非常满意',
+}
+
+/** The item every questionnaire ends with; the boards are computed from it. */
+export const OVERALL_ITEM = 'overall'
+
+export const SATISFACTION_TARGET = 0.95
+
+/** Below this many answers a department-month shows 样本不足 instead of a rate. */
+export const MIN_SAMPLE = 30
+
+export const COMMENT_MAX = 500
+
+export interface QuestionnaireItem {
+  id: string
+  label: string
+  allowNA: boolean
+}
+
+export interface Questionnaire {
+  id: string
+  version: number
+  title: string
+  items: QuestionnaireItem[]
+}
+
+export interface VisitView {
+  type: VisitType
+  departmentId: string
+  departmentName: string
+  visitDate: string
+  doctor: string | null
+}
+
+/** What the hospital's system exports: one visit a line. */
+export const importVisitsInput = z.object({
+  csv: z.string().min(1, '请粘贴就诊记录 CSV').max(60_000, 'CSV 过大，请分批导入'),
+})
+
+export interface ImportVisitsResult {
+  added: number
+  skipped: number
+  errors: { line: number; message: string }[]
+  codes: { visitId: string; code: string }[]
+}
+
+export const visitIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, '就诊号应为1–40位字母、数字、下划线或连字符')
+
+export const visitCodeInput = z.object({ visitId: visitIdSchema })
+
+const codeSchema = z.string().trim().min(1, '请输入评价码').max(200, '评价码无效')
+
+export const openVisitInput = z.object({ code: codeSchema })
+
+const scoreSchema = z.number().int('请选择1–5分').min(1, '请选择1–5分').max(5, '请选择1–5分').nullable()
+
+export const submitInput = z.object({
+  code: codeSchema,
+  /** The version the patient was shown; the active one when absent. */
+  version: z.number().int().positive().optional(),
+  answers: z.record(z.string().max(40), scoreSchema),
+  recommend: z.number().int('请选择0–10分').min(0, '请选择0–10分').max(10, '请选择0–10分'),
+  comment: z.string().trim().max(COMMENT_MAX, `意见建议不超过${COMMENT_MAX}字`).optional(),
+  praiseStaff: z.string().trim().max(20, '姓名不超过20字').optional(),
+})
+
+/** Carries nothing that could tell who answered: no response id, no visit. */
+export interface SubmitResult {
+  submitted: true
+  alert: boolean
+}
+
+export interface OpenVisitResult {
+  visit: VisitView
+  questionnaire: Questionnaire
+}
+
+export interface RateFigure {
+  /** Answers on 总体满意度 (never 不适用). */
+  answered: number
+  satisfied: number
+  /** `null` when fewer than MIN_SAMPLE answers: 样本不足. */
+  rate: number | null
+  metTarget: boolean | null
+}
+
+export interface DepartmentBoardRow {
+  departmentId: string
+  departmentName: string
+  current: RateFigure
+  previous: RateFigure
+}
+
+export interface Board {
+  month: string
+  previousMonth: string
+  target: number
+  minSample: number
+  hospital: { current: RateFigure; previous: RateFigure }
+  departments: DepartmentBoardRow[]
+  /** Hospital-wide, oldest first, twelve months ending with `month`. */
+  trend: (RateFigure & { month: string })[]
+}
+
+export const boardInput = z.object({ month: monthSchema.optional() }).optional()
+
+export const monthRangeInput = z
+  .object({ departmentId: idSchema, from: monthSchema, to: monthSchema })
+  .refine((v) => v.from <= v.to, { message: '开始月份不能晚于结束月份', path: ['to'] })
+
+export interface ItemFigure {
+  itemId: string
+  label: string
+  answered: number
+  notApplicable: number
+  average: number | null
+  rate: number | null
+}
+
+export interface Dashboard {
+  departmentId: string
+  departmentName: string
+  from: string
+  to: string
+  responses: number
+  visits: number
+  responseRate: number | null
+  items: ItemFigure[]
+  /** The three items with the lowest satisfaction rate. */
+  weakest: ItemFigure[]
+  recommend: { answered: number; average: number | null; nps: number | null }
+  comments: { month: string; visitType: VisitType; overall: number | null; comment: string }[]
+}
+
+export interface ExportResult {
+  filename: string
+  csv: string
+}
+
+export const ALERT_FILTERS = ['open', 'overdue', 'closed', 'all'] as const
+export type AlertFilter = (typeof ALERT_FILTERS)[number]
+
+export const alertsInput = z
+  .object({ filter: z.enum(ALERT_FILTERS).optional(), departmentId: idSchema.optional() })
+  .optional()
+
+export const FOLLOW_UP_ACTIONS = ['called', 'explained', 'fixedProcess', 'noContact'] as const
+export type FollowUpAction = (typeof FOLLOW_UP_ACTIONS)[number]
+
+export const FOLLOW_UP_LABELS: Record<FollowUpAction, string> = {
+  called: '已电话回访',
+  explained: '已解释说明',
+  fixedProcess: '已改进流程',
+  noContact: '无法联系',
+}
+
+export const ALERT_OVERDUE_HOURS = 48
+
+export const followUpInput = z.object({
+  alertId: idSchema,
+  action: z.enum(FOLLOW_UP_ACTIONS, '请选择跟进方式'),
+  note: z.string().trim().min(2, '请填写跟进情况').max(500, '跟进情况不超过500字'),
+})
+
+export const closeAlertInput = z.object({
+  alertId: idSchema,
+  note: z.string().trim().max(500, '说明不超过500字').optional(),
+})
+
+export interface AlertEvent {
+  kind: 'followUp' | 'close'
+  action: FollowUpAction | null
+  note: string
+  actorName: string
+  at: string
+}
+
+export interface AlertView {
+  id: string
+  departmentId: string
+  departmentName: string
+  visitType: VisitType
+  month: string
+  status: 'open' | 'closed'
+  overdue: boolean
+  createdAt: string
+  overall: number | null
+  recommend: number
+  lowItems: { itemId: string; label: string; score: number }[]
+  comment: string | null
+  history: AlertEvent[]
+}
+
+export interface SurveyApi {
+  importVisits: Endpoint<z.input<typeof importVisitsInput>, ImportVisitsResult>
+  visitCode: Endpoint<z.input<typeof visitCodeInput>, { visitId: string; code: string; expiresAt: string }>
+  openVisit: Endpoint<z.input<typeof openVisitInput>, OpenVisitResult>
+  submit: Endpoint<z.input<typeof submitInput>, SubmitResult>
+  board: Endpoint<z.input<typeof boardInput>, Board>
+  dashboard: Endpoint<z.input<typeof monthRangeInput>, Dashboard>
+  export: Endpoint<z.input<typeof monthRangeInput>, ExportResult>
+  alerts: Endpoint<z.input<typeof alertsInput>, AlertView[]>
+  followUp: Endpoint<z.input<typeof followUpInput>, AlertView>
+  closeAlert: Endpoint<z.input<typeof closeAlertInput>, AlertView>
+}

@@ -1,0 +1,179 @@
+import type { AlertView, Board, Dashboard, ExportResult } from '../../src/contract'
+import { chinaDate, departmentsByName, importVisits, submitScore } from '../support/survey'
+import { dataOf, errorOf, startTestHost, type SignedIn, type TestHost } from '../support/test-host'
+
+let host: TestHost
+let admin: SignedIn
+let departments: Map<string, { id: string }>
+
+const HOUR_MS = 3600 * 1000
+const month = chinaDate(new Date()).slice(0, 7)
+
+beforeAll(async () => {
+  host = await startTestHost()
+  admin = await host.signIn('admin')
+  departments = await departmentsByName(admin)
+})
+afterAll(async () => {
+  await host.close()
+})
+
+const departmentId = (name: string) => {
+  const department = departments.get(name)
+  if (!department) throw new Error(`no department ${name}`)
+  return department.id
+}
+
+async function outbox(userId: string): Promise<{ template: string; payload: Record<string, unknown> }[]> {
+  const response = await fetch(`${host.url}/dev/outbox?userId=${userId}`)
+  return (await response.json()) as { template: string; payload: Record<string, unknown> }[]
+}
+
+describe('low-score alerts', () => {
+  let manager: SignedIn
+  let otherManager: SignedIn
+  let alert: AlertView
+
+  beforeAll(async () => {
+    manager = await host.signIn('manager', 'uro-manager', departmentId('泌尿外科'))
+    otherManager = await host.signIn('manager', 'derm-manager', departmentId('中医科'))
+  })
+
+  it('a good score raises nothing; 总体 ≤ 2 or any item at 1 alerts the department managers at once', async () => {
+    const codes = await importVisits(admin, 'ALERT', '泌尿外科', 3)
+    expect(dataOf(await submitScore(host, codes[0], 'alert-1', 4))).toEqual({ submitted: true, alert: false })
+    expect(dataOf(await submitScore(host, codes[1], 'alert-2', 3, 2))).toEqual({ submitted: true, alert: true })
+    expect(dataOf(await submitScore(host, codes[2], 'alert-3', 1, 4))).toEqual({ submitted: true, alert: true })
+
+    const open = dataOf(await manager.call<AlertView[]>('survey', 'alerts', {}))
+    expect(open).toHaveLength(2)
+    alert = open.find((a) => a.overall === 2) as AlertView
+    expect(alert).toMatchObject({ status: 'open', overdue: false, departmentName: '泌尿外科', visitType: 'outpatient' })
+    expect(alert.lowItems.map((i) => i.label)).toContain('总体满意度')
+
+    const messages = await outbox(manager.user.id)
+    expect(messages.filter((m) => m.template === 'surveyLowScore')).toHaveLength(2)
+    expect(messages[0].payload).toMatchObject({ department: '泌尿外科' })
+    expect(await outbox(otherManager.user.id)).toEqual([])
+  })
+
+  it('refuses a manager of another department and patients', async () => {
+    const patient = await host.signIn('patient', 'nosy-patient')
+    const own = departmentId('泌尿外科')
+    for (const reply of [
+      await otherManager.call('survey', 'alerts', { departmentId: own }),
+      await otherManager.call('survey', 'followUp', { alertId: alert.id, action: 'called', note: '已回访' }),
+      await otherManager.call('survey', 'closeAlert', { alertId: alert.id }),
+      await otherManager.call('survey', 'dashboard', { departmentId: own, from: month, to: month }),
+      await otherManager.call('survey', 'export', { departmentId: own, from: month, to: month }),
+      await patient.call('survey', 'alerts', {}),
+      await patient.call('survey', 'followUp', { alertId: alert.id, action: 'called', note: '已回访' }),
+      await patient.call('survey', 'closeAlert', { alertId: alert.id }),
+      await patient.call('survey', 'dashboard', { departmentId: own, from: month, to: month }),
+      await patient.call('survey', 'export', { departmentId: own, from: month, to: month }),
+    ]) {
+      expect(errorOf(reply).code).toBe('FORBIDDEN')
+    }
+    expect(dataOf(await otherManager.call<AlertView[]>('survey', 'alerts', {}))).toEqual([])
+  })
+
+  it('open alerts older than 48 h are overdue', async () => {
+    try {
+      host.setClock(new Date(Date.now() + 47 * HOUR_MS))
+      const early = await host.signIn('manager', 'uro-manager', departmentId('泌尿外科'))
+      expect(dataOf(await early.call<AlertView[]>('survey', 'alerts', { filter: 'overdue' }))).toEqual([])
+      host.setClock(new Date(Date.now() + 49 * HOUR_MS))
+      const late = await host.signIn('manager', 'uro-manager', departmentId('泌尿外科'))
+      const overdue = dataOf(await late.call<AlertView[]>('survey', 'alerts', { filter: 'overdue' }))
+      expect(overdue).toHaveLength(2)
+      expect(overdue.every((a) => a.overdue)).toBe(true)
+    } finally {
+      host.setClock(null)
+    }
+  })
+
+  it('follow-ups and the close are kept as history; a closed alert takes no more', async () => {
+    const followed = dataOf(
+      await manager.call<AlertView>('survey', 'followUp', { alertId: alert.id, action: 'called', note: '已电话回访' }),
+    )
+    expect(followed.history).toMatchObject([{ kind: 'followUp', action: 'called', note: '已电话回访' }])
+    const closed = dataOf(
+      await manager.call<AlertView>('survey', 'closeAlert', { alertId: alert.id, note: '已改进叫号流程' }),
+    )
+    expect(closed.status).toBe('closed')
+    expect(closed.history.map((e) => e.kind)).toEqual(['followUp', 'close'])
+    expect(errorOf(await manager.call('survey', 'closeAlert', { alertId: alert.id })).code).toBe('CONFLICT')
+    const again = await manager.call('survey', 'followUp', { alertId: alert.id, action: 'explained', note: '再次说明' })
+    expect(errorOf(again).code).toBe('CONFLICT')
+    expect(dataOf(await manager.call<AlertView[]>('survey', 'alerts', {}))).toHaveLength(1)
+    const all = dataOf(await admin.call<AlertView[]>('survey', 'alerts', { filter: 'closed' }))
+    expect(all.map((a) => a.id)).toContain(alert.id)
+    const bad = await manager.call('survey', 'followUp', { alertId: alert.id, action: 'shrugged', note: '' })
+    expect(
+      errorOf(bad)
+        .fields?.map((f) => f.path)
+        .sort(),
+    ).toEqual(['action', 'note'])
+  })
+})
+
+describe('boards', () => {
+  it('a department-month under 30 answers shows 样本不足; at 30 it shows the rate', async () => {
+    const patient = await host.signIn('patient', 'board-reader')
+    const eye = departmentId('眼科')
+    const codes = await importVisits(admin, 'SAMPLE', '眼科', 30)
+    for (let i = 0; i < 29; i++) dataOf(await submitScore(host, codes[i], `sample-${i}`, i < 27 ? 5 : 3))
+    const at29 = dataOf(await patient.call<Board>('survey', 'board', {}))
+    const row29 = at29.departments.find((d) => d.departmentId === eye)
+    expect(row29?.current).toEqual({ answered: 29, satisfied: 27, rate: null, metTarget: null })
+
+    dataOf(await submitScore(host, codes[29], 'sample-29', 4))
+    const at30 = dataOf(await patient.call<Board>('survey', 'board', { month }))
+    const row30 = at30.departments.find((d) => d.departmentId === eye)
+    expect(row30?.current).toEqual({ answered: 30, satisfied: 28, rate: 28 / 30, metTarget: false })
+    expect(at30.month).toBe(month)
+    expect(at30.trend).toHaveLength(12)
+    expect(at30.trend[11].month).toBe(month)
+    expect(at30.trend[11].answered).toBe(at30.hospital.current.answered)
+    expect(at30.hospital.current.answered).toBeGreaterThanOrEqual(30)
+    expect(at30.target).toBe(0.95)
+  })
+
+  it('the dashboard and export give per-item figures, response rate and comments to the department', async () => {
+    const manager = await host.signIn('manager', 'endo-manager', departmentId('内分泌科'))
+    const codes = await importVisits(admin, 'DASH', '内分泌科', 4)
+    await submitScore(host, codes[0], 'dash-1', 5)
+    await submitScore(host, codes[1], 'dash-2', 4)
+    const p = await host.signIn('patient', 'dash-3')
+    const opened = dataOf(
+      await p.call<{ questionnaire: { items: { id: string }[] } }>('survey', 'openVisit', {
+        code: codes[2],
+      }),
+    )
+    const answers = Object.fromEntries(opened.questionnaire.items.map((i) => [i.id, i.id === 'waiting' ? 2 : 4]))
+    dataOf(
+      await p.call('survey', 'submit', {
+        code: codes[2],
+        answers: { ...answers, tests: null },
+        recommend: 3,
+        comment: '排队太久',
+      }),
+    )
+
+    const input = { departmentId: departmentId('内分泌科'), from: month, to: month }
+    const dashboard = dataOf(await manager.call<Dashboard>('survey', 'dashboard', input))
+    expect(dashboard).toMatchObject({ responses: 3, visits: 4, responseRate: 0.75, departmentName: '内分泌科' })
+    expect(dashboard.weakest[0]).toMatchObject({ label: '候诊时间', average: 3.67 })
+    expect(dashboard.items.find((i) => i.itemId === 'tests')).toMatchObject({ answered: 2, notApplicable: 1 })
+    expect(dashboard.recommend).toEqual({ answered: 3, average: 7, nps: 33 })
+    expect(dashboard.comments).toEqual([{ month, visitType: 'outpatient', overall: 4, comment: '排队太久' }])
+
+    const exported = dataOf(await manager.call<ExportResult>('survey', 'export', input))
+    expect(exported.csv.startsWith('\uFEFF月份,科室,项目,非常满意')).toBe(true)
+    expect(exported.csv).toContain(`${month},内分泌科,候诊时间,1,1,0,1,0,0,3,3.67,66.7%`)
+    expect(exported.filename).toContain('内分泌科')
+
+    const range = { departmentId: input.departmentId, from: month, to: '2020-01' }
+    expect(errorOf(await manager.call('survey', 'dashboard', range)).fields?.[0].path).toBe('to')
+  })
+})
