@@ -1,10 +1,12 @@
 import type { FunctionName } from '../contract'
 import type { FunctionDef } from './core/define'
 import { identityFunction } from './domain/identity/function'
+import { volunteerFunction } from './domain/volunteer/function'
 
 /** Every cloud function by name; the contract's ApiMap keeps this list complete. */
 export const CLOUD_FUNCTIONS: Record<FunctionName, FunctionDef> = {
   identity: identityFunction,
+  volunteer: volunteerFunction,
 }
 
 export function isFunctionName(name: string): name is FunctionName {

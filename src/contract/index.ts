@@ -1,13 +1,16 @@
 import type { IdentityApi } from './identity'
+import type { VolunteerApi } from './volunteer'
 
 export * from './common'
 export * from './envelope'
 export * from './errors'
 export * from './identity'
+export * from './volunteer'
 
 /** Every cloud function and its actions: the one map the client and the cloud agree on. */
 export interface ApiMap {
   identity: IdentityApi
+  volunteer: VolunteerApi
 }
 
 export type FunctionName = keyof ApiMap

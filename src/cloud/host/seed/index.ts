@@ -1,5 +1,6 @@
 import type { Sql } from '../../storage/pglite/sql'
 import { seedIdentity } from './identity'
+import { seedVolunteer } from './volunteer'
 
 /**
  * `base`: departments, roster and demo users (what tests start from).
@@ -9,7 +10,7 @@ export type SeedMode = 'none' | 'base' | 'demo'
 
 type AreaSeed = (sql: Sql, now: Date, mode: Exclude<SeedMode, 'none'>) => Promise<void>
 
-const AREA_SEEDS: AreaSeed[] = [seedIdentity]
+const AREA_SEEDS: AreaSeed[] = [seedIdentity, seedVolunteer]
 
 /** Seeds an empty database once; a database that has departments is left as it is. */
 export async function seedIfEmpty(sql: Sql, mode: SeedMode, now: Date): Promise<boolean> {

@@ -3,6 +3,7 @@ import type { Repos } from '../repos'
 import { createIdentityRepo } from './identity-repo'
 import { migrate } from './migrate'
 import { createPlatformRepo } from './platform-repo'
+import { createVolunteerRepo } from './volunteer-repo'
 import { wrapDatabase, type Sql } from './sql'
 
 export interface PgliteStore {
@@ -15,6 +16,7 @@ export function createPgliteRepos(sql: Sql): Repos {
   return {
     platform: createPlatformRepo(sql),
     identity: createIdentityRepo(sql),
+    volunteer: createVolunteerRepo(sql),
   }
 }
 
