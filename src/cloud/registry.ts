@@ -2,11 +2,13 @@ import type { FunctionName } from '../contract'
 import type { FunctionDef } from './core/define'
 import { identityFunction } from './domain/identity/function'
 import { surveyFunction } from './domain/survey/function'
+import { volunteerFunction } from './domain/volunteer/function'
 
 /** Every cloud function by name; the contract's ApiMap keeps this list complete. */
 export const CLOUD_FUNCTIONS: Record<FunctionName, FunctionDef> = {
   identity: identityFunction,
   survey: surveyFunction,
+  volunteer: volunteerFunction,
 }
 
 export function isFunctionName(name: string): name is FunctionName {

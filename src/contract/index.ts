@@ -1,16 +1,19 @@
 import type { IdentityApi } from './identity'
 import type { SurveyApi } from './survey'
+import type { VolunteerApi } from './volunteer'
 
 export * from './common'
 export * from './envelope'
 export * from './errors'
 export * from './identity'
 export * from './survey'
+export * from './volunteer'
 
 /** Every cloud function and its actions: the one map the client and the cloud agree on. */
 export interface ApiMap {
   identity: IdentityApi
   survey: SurveyApi
+  volunteer: VolunteerApi
 }
 
 export type FunctionName = keyof ApiMap

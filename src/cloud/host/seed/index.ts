@@ -1,6 +1,7 @@
 import type { Sql } from '../../storage/pglite/sql'
 import { seedIdentity } from './identity'
 import { seedSurvey } from './survey'
+import { seedVolunteer } from './volunteer'
 
 /**
  * `base`: departments, roster and demo users (what tests start from).
@@ -10,7 +11,7 @@ export type SeedMode = 'none' | 'base' | 'demo'
 
 type AreaSeed = (sql: Sql, now: Date, mode: Exclude<SeedMode, 'none'>) => Promise<void>
 
-const AREA_SEEDS: AreaSeed[] = [seedIdentity, seedSurvey]
+const AREA_SEEDS: AreaSeed[] = [seedIdentity, seedSurvey, seedVolunteer]
 
 /** Seeds an empty database once; a database that has departments is left as it is. */
 export async function seedIfEmpty(sql: Sql, mode: SeedMode, now: Date): Promise<boolean> {

@@ -4,6 +4,7 @@ import { createIdentityRepo } from './identity-repo'
 import { migrate } from './migrate'
 import { createPlatformRepo } from './platform-repo'
 import { createSurveyRepo } from './survey-repo'
+import { createVolunteerRepo } from './volunteer-repo'
 import { wrapDatabase, type Sql } from './sql'
 
 export interface PgliteStore {
@@ -17,6 +18,7 @@ export function createPgliteRepos(sql: Sql): Repos {
     platform: createPlatformRepo(sql),
     identity: createIdentityRepo(sql),
     survey: createSurveyRepo(sql),
+    volunteer: createVolunteerRepo(sql),
   }
 }
 

@@ -1,0 +1,44 @@
+import {
+  adjustHoursInput,
+  decideInput,
+  emptyInput,
+  helpRequestInput,
+  rateInput,
+  registerInput,
+  rejectInput,
+  requestIdInput,
+  startShiftInput,
+  yearInput,
+} from '../../../contract'
+import { action, ADMINS, EVERYONE, type FunctionDef } from '../../core/define'
+import * as volunteer from './handlers'
+
+const VOLUNTEERS = ['volunteer'] as const
+
+export const volunteerFunction: FunctionDef = {
+  register: action({ roles: EVERYONE, input: registerInput, write: true, handle: volunteer.register }),
+  myProfile: action({ roles: EVERYONE, input: emptyInput, handle: volunteer.myProfile }),
+  pending: action({ roles: ADMINS, input: emptyInput, handle: volunteer.pending }),
+  approve: action({ roles: ADMINS, input: decideInput, write: true, handle: volunteer.approve }),
+  reject: action({ roles: ADMINS, input: rejectInput, write: true, handle: volunteer.reject }),
+
+  startShift: action({ roles: VOLUNTEERS, input: startShiftInput, write: true, handle: volunteer.startShift }),
+  endShift: action({ roles: VOLUNTEERS, input: emptyInput, write: true, handle: volunteer.endShift }),
+  sweep: action({ roles: ADMINS, input: emptyInput, write: true, handle: volunteer.sweep }),
+
+  request: action({ roles: EVERYONE, input: helpRequestInput, write: true, handle: volunteer.request }),
+  cancel: action({ roles: EVERYONE, input: requestIdInput, write: true, handle: volunteer.cancel }),
+  myRequest: action({ roles: EVERYONE, input: emptyInput, handle: volunteer.myRequest }),
+  rate: action({ roles: EVERYONE, input: rateInput, write: true, handle: volunteer.rate }),
+
+  open: action({ roles: VOLUNTEERS, input: emptyInput, handle: volunteer.open }),
+  claim: action({ roles: VOLUNTEERS, input: requestIdInput, write: true, handle: volunteer.claim }),
+  release: action({ roles: VOLUNTEERS, input: requestIdInput, write: true, handle: volunteer.release }),
+  complete: action({ roles: VOLUNTEERS, input: requestIdInput, write: true, handle: volunteer.complete }),
+
+  desk: action({ roles: ADMINS, input: emptyInput, handle: volunteer.desk }),
+  adjustHours: action({ roles: ADMINS, input: adjustHoursInput, write: true, handle: volunteer.adjustHours }),
+  myRecord: action({ roles: VOLUNTEERS, input: emptyInput, handle: volunteer.myRecord }),
+  ranking: action({ roles: EVERYONE, input: yearInput, handle: volunteer.ranking }),
+  exportRanking: action({ roles: ADMINS, input: yearInput, handle: volunteer.exportRanking }),
+}

@@ -1,0 +1,112 @@
+import type {
+  HelpNeed,
+  HelpStatus,
+  HelpVolunteer,
+  PendingVolunteer,
+  RankingRow,
+  RegistrationStatus,
+  ShiftView,
+  Station,
+  VolunteerProfile,
+  VolunteerTeam,
+} from '../../../contract'
+
+export interface NewProfile {
+  name: string
+  phone: string
+  team: VolunteerTeam
+  skills: string[]
+  availability: string
+}
+
+export interface NewHelpRequest {
+  need: HelpNeed
+  from: string
+  toDepartmentId: string
+  note: string | null
+  people: number
+}
+
+/** A request row as storage holds it; handlers derive waiting time and flags from `now`. */
+export interface HelpRecord {
+  id: string
+  patientId: string
+  patientName: string
+  need: HelpNeed
+  from: string
+  toDepartment: string
+  note: string | null
+  people: number
+  status: HelpStatus
+  volunteerId: string | null
+  volunteer: HelpVolunteer | null
+  createdAt: string
+  claimedAt: string | null
+  /** Waiting requests created before this one, while waiting. */
+  ahead: number
+  rating: { stars: number; comment: string | null } | null
+}
+
+export interface ServiceTotals {
+  minutesInRange: number
+  minutesAllTime: number
+  servedInRange: number
+  servedAllTime: number
+  averageRating: number | null
+  ratingCount: number
+}
+
+export interface TimeRange {
+  from: Date
+  to: Date
+}
+
+export interface VolunteerRepo {
+  /** Pending again unless already approved; `false` when an approved registration exists. */
+  register(userId: string, profile: NewProfile, at: Date): Promise<boolean>
+  findProfile(userId: string): Promise<VolunteerProfile | null>
+  listPending(): Promise<PendingVolunteer[]>
+  /** Decides a pending registration; approval grants the volunteer role in the same transaction. */
+  decide(
+    userId: string,
+    decision: { approve: true } | { approve: false; reason: string },
+    decidedBy: string,
+    at: Date,
+  ): Promise<RegistrationStatus | null>
+
+  /**
+   * Closes shifts open `MAX_SHIFT_HOURS` or longer at exactly start + 12 h, flagged, each with its
+   * ledger row; one volunteer's, or everyone's when `volunteerId` is null. Returns how many.
+   */
+  closeOverdueShifts(now: Date, volunteerId: string | null): Promise<number>
+  /** `null` when the volunteer already has an open shift. */
+  startShift(volunteerId: string, station: Station, at: Date): Promise<ShiftView | null>
+  /** Closes the open shift and books its minutes, atomically; `null` when none is open. */
+  endShift(volunteerId: string, at: Date): Promise<(ShiftView & { minutes: number }) | null>
+  findOpenShift(volunteerId: string): Promise<ShiftView | null>
+  /** Volunteers whose shift is open and within its 12 hours at `now`. */
+  listOnShift(now: Date): Promise<string[]>
+
+  /** `null` when the patient already has an open request. */
+  createRequest(patientId: string, request: NewHelpRequest, at: Date): Promise<string | null>
+  findRequest(id: string): Promise<HelpRecord | null>
+  latestRequestOf(patientId: string): Promise<HelpRecord | null>
+  /** Cancels while waiting or claimed; `null` when it was not open (or not this patient's). */
+  cancelRequest(id: string, patientId: string, at: Date): Promise<{ volunteerId: string | null } | null>
+  /** The one conditional update that decides who wins a request. */
+  claimRequest(id: string, volunteerId: string, at: Date): Promise<boolean>
+  releaseRequest(id: string, volunteerId: string): Promise<boolean>
+  completeRequest(id: string, volunteerId: string, at: Date): Promise<boolean>
+  /** `false` when not this patient's completed request; `duplicate` when already rated. */
+  rate(id: string, patientId: string, stars: number, comment: string | null, at: Date): Promise<boolean | 'duplicate'>
+  listWaiting(limit: number): Promise<HelpRecord[]>
+  listClaimedBy(volunteerId: string): Promise<HelpRecord[]>
+  listWaitingSince(before: Date): Promise<HelpRecord[]>
+  listClaimedSince(before: Date): Promise<HelpRecord[]>
+  listAutoClosedShifts(since: Date): Promise<(ShiftView & { volunteerName: string })[]>
+  volunteerExists(userId: string): Promise<boolean>
+
+  addAdjustment(volunteerId: string, minutes: number, reason: string, recordedBy: string, at: Date): Promise<void>
+  totals(volunteerId: string, range: TimeRange): Promise<ServiceTotals>
+  ranking(range: TimeRange, limit: number): Promise<Omit<RankingRow, 'rank'>[]>
+}

@@ -1,0 +1,5 @@
+import { surveyFunction } from '../../domain/survey/function'
+import { cloudRepos } from '../../platform/cloud-repos'
+import { createWechatMain } from '../../platform/wechat'
+
+export const main = createWechatMain('survey', surveyFunction, cloudRepos)

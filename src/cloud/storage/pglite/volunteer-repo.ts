@@ -1,0 +1,387 @@
+import type {
+  HelpNeed,
+  HelpStatus,
+  PendingVolunteer,
+  RegistrationStatus,
+  ShiftView,
+  Station,
+  VolunteerProfile,
+  VolunteerTeam,
+} from '../../../contract'
+import type { HelpRecord, ServiceTotals, VolunteerRepo } from '../../domain/volunteer/repo'
+import { iso, isUniqueViolation, type Sql } from './sql'
+
+interface ProfileRow {
+  userId: string
+  name: string
+  phone: string
+  team: VolunteerTeam
+  skills: string[]
+  availability: string
+  status: RegistrationStatus
+  reason: string | null
+  requestedAt: Date
+}
+
+interface ShiftRow {
+  id: string
+  station: Station
+  startedAt: Date
+  endedAt: Date | null
+  autoClosed: boolean
+}
+
+interface HelpRow {
+  id: string
+  patientId: string
+  patientName: string
+  need: HelpNeed
+  from: string
+  toDepartment: string
+  note: string | null
+  people: number
+  status: HelpStatus
+  volunteerId: string | null
+  volunteerName: string | null
+  volunteerTeam: VolunteerTeam | null
+  createdAt: Date
+  claimedAt: Date | null
+  ahead: number
+  stars: number | null
+  ratingComment: string | null
+}
+
+const PROFILE_COLUMNS = `user_id AS "userId", name, phone, team, skills, availability, status, reason,
+  requested_at AS "requestedAt"`
+
+const SHIFT_COLUMNS = `id, station, started_at AS "startedAt", ended_at AS "endedAt", auto_closed AS "autoClosed"`
+
+// A volunteer is named by their registration, or by their account when an admin granted the role directly.
+const HELP_SELECT = `
+  SELECT q.id, q.patient_id AS "patientId", pu.name AS "patientName", q.need, q.from_place AS "from",
+         d.name AS "toDepartment", q.note, q.people, q.status, q.volunteer_id AS "volunteerId",
+         COALESCE(vp.name, vu.name) AS "volunteerName", vp.team AS "volunteerTeam",
+         q.created_at AS "createdAt", q.claimed_at AS "claimedAt",
+         CASE WHEN q.status = 'waiting' THEN (
+           SELECT count(*)::int FROM volunteer_requests w
+           WHERE w.status = 'waiting' AND (w.created_at, w.id) < (q.created_at, q.id)) ELSE 0 END AS ahead,
+         r.stars, r.comment AS "ratingComment"
+  FROM volunteer_requests q
+  JOIN users pu ON pu.id = q.patient_id
+  JOIN departments d ON d.id = q.to_department_id
+  LEFT JOIN users vu ON vu.id = q.volunteer_id
+  LEFT JOIN volunteer_profiles vp ON vp.user_id = q.volunteer_id AND vp.status = 'approved'
+  LEFT JOIN volunteer_ratings r ON r.request_id = q.id`
+
+const toProfile = (row: ProfileRow): VolunteerProfile => ({ ...row, requestedAt: iso(row.requestedAt) ?? '' })
+
+const toShift = (row: ShiftRow): ShiftView => ({
+  id: row.id,
+  station: row.station,
+  startedAt: iso(row.startedAt) ?? '',
+  endedAt: iso(row.endedAt),
+  autoClosed: row.autoClosed,
+})
+
+function toHelp(row: HelpRow): HelpRecord {
+  return {
+    id: row.id,
+    patientId: row.patientId,
+    patientName: row.patientName,
+    need: row.need,
+    from: row.from,
+    toDepartment: row.toDepartment,
+    note: row.note,
+    people: row.people,
+    status: row.status,
+    volunteerId: row.volunteerId,
+    volunteer: row.volunteerId ? { name: row.volunteerName ?? '', team: row.volunteerTeam } : null,
+    createdAt: iso(row.createdAt) ?? '',
+    claimedAt: iso(row.claimedAt),
+    ahead: row.ahead,
+    rating: row.stars === null ? null : { stars: row.stars, comment: row.ratingComment },
+  }
+}
+
+export function createVolunteerRepo(sql: Sql): VolunteerRepo {
+  const helpWhere = async (where: string, params: unknown[], tail = '') =>
+    (await sql.query<HelpRow>(`${HELP_SELECT} WHERE ${where} ${tail}`, params)).map(toHelp)
+
+  return {
+    async register(userId, profile, at) {
+      const rows = await sql.query(
+        `INSERT INTO volunteer_profiles (user_id, name, phone, team, skills, availability, status, requested_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)
+         ON CONFLICT (user_id) DO UPDATE SET name = $2, phone = $3, team = $4, skills = $5, availability = $6,
+           status = 'pending', reason = NULL, requested_at = $7, decided_at = NULL, decided_by = NULL
+         WHERE volunteer_profiles.status <> 'approved'
+         RETURNING 1`,
+        [userId, profile.name, profile.phone, profile.team, profile.skills, profile.availability, at],
+      )
+      return rows.length > 0
+    },
+
+    async findProfile(userId) {
+      const [row] = await sql.query<ProfileRow>(
+        `SELECT ${PROFILE_COLUMNS} FROM volunteer_profiles WHERE user_id = $1`,
+        [userId],
+      )
+      return row ? toProfile(row) : null
+    },
+
+    async listPending(): Promise<PendingVolunteer[]> {
+      const rows = await sql.query<ProfileRow>(
+        `SELECT ${PROFILE_COLUMNS} FROM volunteer_profiles WHERE status = 'pending' ORDER BY requested_at`,
+      )
+      return rows.map(({ status: _status, reason: _reason, ...row }) => ({
+        ...row,
+        requestedAt: iso(row.requestedAt) ?? '',
+      }))
+    },
+
+    async decide(userId, decision, decidedBy, at) {
+      return sql.transaction(async (tx) => {
+        const status: RegistrationStatus = decision.approve ? 'approved' : 'rejected'
+        const [decided] = await tx.query<{ name: string }>(
+          `UPDATE volunteer_profiles SET status = $2, reason = $3, decided_at = $4, decided_by = $5
+           WHERE user_id = $1 AND status = 'pending' RETURNING name`,
+          [userId, status, decision.approve ? null : decision.reason, at, decidedBy],
+        )
+        if (!decided) return null
+        if (decision.approve) {
+          await tx.query(
+            `UPDATE users SET
+               roles = CASE WHEN 'volunteer' = ANY(roles) THEN roles ELSE array_append(roles, 'volunteer') END,
+               name = CASE WHEN name = '' THEN $2 ELSE name END
+             WHERE id = $1`,
+            [userId, decided.name],
+          )
+        }
+        return status
+      })
+    },
+
+    async closeOverdueShifts(now, volunteerId) {
+      const rows = await sql.query(
+        `WITH closed AS (
+           UPDATE volunteer_shifts SET ended_at = started_at + interval '12 hours', auto_closed = true
+           WHERE ended_at IS NULL AND started_at + interval '12 hours' <= $1
+             AND ($2::uuid IS NULL OR volunteer_id = $2::uuid)
+           RETURNING id, volunteer_id, ended_at)
+         INSERT INTO volunteer_hours (volunteer_id, kind, minutes, shift_id, at)
+         SELECT volunteer_id, 'shift', 720, id, ended_at FROM closed RETURNING 1`,
+        [now, volunteerId],
+      )
+      return rows.length
+    },
+
+    async startShift(volunteerId, station, at) {
+      try {
+        const [row] = await sql.query<ShiftRow>(
+          `INSERT INTO volunteer_shifts (volunteer_id, station, started_at) VALUES ($1, $2, $3)
+           RETURNING ${SHIFT_COLUMNS}`,
+          [volunteerId, station, at],
+        )
+        return toShift(row)
+      } catch (error) {
+        if (isUniqueViolation(error)) return null
+        throw error
+      }
+    },
+
+    async endShift(volunteerId, at) {
+      // A shift ended after its 12 hours counts 12 hours and is flagged, as the sweep would have done.
+      const [row] = await sql.query<ShiftRow & { minutes: number }>(
+        `WITH closed AS (
+           UPDATE volunteer_shifts SET
+             ended_at = GREATEST(started_at, LEAST($2::timestamptz, started_at + interval '12 hours')),
+             auto_closed = $2::timestamptz > started_at + interval '12 hours'
+           WHERE volunteer_id = $1 AND ended_at IS NULL
+           RETURNING id, volunteer_id, station, started_at, ended_at, auto_closed),
+         booked AS (
+           INSERT INTO volunteer_hours (volunteer_id, kind, minutes, shift_id, at)
+           SELECT volunteer_id, 'shift', round(extract(epoch FROM ended_at - started_at) / 60)::int, id, ended_at
+           FROM closed RETURNING shift_id, minutes)
+         SELECT c.id, c.station, c.started_at AS "startedAt", c.ended_at AS "endedAt",
+                c.auto_closed AS "autoClosed", b.minutes
+         FROM closed c JOIN booked b ON b.shift_id = c.id`,
+        [volunteerId, at],
+      )
+      return row ? { ...toShift(row), minutes: row.minutes } : null
+    },
+
+    async findOpenShift(volunteerId) {
+      const [row] = await sql.query<ShiftRow>(
+        `SELECT ${SHIFT_COLUMNS} FROM volunteer_shifts WHERE volunteer_id = $1 AND ended_at IS NULL`,
+        [volunteerId],
+      )
+      return row ? toShift(row) : null
+    },
+
+    async listOnShift(now) {
+      const rows = await sql.query<{ volunteerId: string }>(
+        `SELECT volunteer_id AS "volunteerId" FROM volunteer_shifts
+         WHERE ended_at IS NULL AND started_at + interval '12 hours' > $1`,
+        [now],
+      )
+      return rows.map((row) => row.volunteerId)
+    },
+
+    async createRequest(patientId, request, at) {
+      try {
+        const [row] = await sql.query<{ id: string }>(
+          `INSERT INTO volunteer_requests (patient_id, need, from_place, to_department_id, note, people, status, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7) RETURNING id`,
+          [patientId, request.need, request.from, request.toDepartmentId, request.note, request.people, at],
+        )
+        return row.id
+      } catch (error) {
+        if (isUniqueViolation(error)) return null
+        throw error
+      }
+    },
+
+    async findRequest(id) {
+      const [row] = await helpWhere('q.id = $1', [id])
+      return row ?? null
+    },
+
+    async latestRequestOf(patientId) {
+      const [row] = await helpWhere('q.patient_id = $1', [patientId], 'ORDER BY q.created_at DESC, q.id DESC LIMIT 1')
+      return row ?? null
+    },
+
+    async cancelRequest(id, patientId, at) {
+      const [row] = await sql.query<{ volunteerId: string | null }>(
+        `UPDATE volunteer_requests SET status = 'cancelled', cancelled_at = $3
+         WHERE id = $1 AND patient_id = $2 AND status IN ('waiting', 'claimed')
+         RETURNING volunteer_id AS "volunteerId"`,
+        [id, patientId, at],
+      )
+      return row ?? null
+    },
+
+    async claimRequest(id, volunteerId, at) {
+      const rows = await sql.query(
+        `UPDATE volunteer_requests SET status = 'claimed', volunteer_id = $2, claimed_at = $3
+         WHERE id = $1 AND status = 'waiting' RETURNING id`,
+        [id, volunteerId, at],
+      )
+      return rows.length === 1
+    },
+
+    async releaseRequest(id, volunteerId) {
+      const rows = await sql.query(
+        `UPDATE volunteer_requests SET status = 'waiting', volunteer_id = NULL, claimed_at = NULL
+         WHERE id = $1 AND volunteer_id = $2 AND status = 'claimed' RETURNING id`,
+        [id, volunteerId],
+      )
+      return rows.length === 1
+    },
+
+    async completeRequest(id, volunteerId, at) {
+      const rows = await sql.query(
+        `UPDATE volunteer_requests SET status = 'completed', completed_at = $3
+         WHERE id = $1 AND volunteer_id = $2 AND status = 'claimed' RETURNING id`,
+        [id, volunteerId, at],
+      )
+      return rows.length === 1
+    },
+
+    async rate(id, patientId, stars, comment, at) {
+      try {
+        const rows = await sql.query(
+          `INSERT INTO volunteer_ratings (request_id, volunteer_id, stars, comment, created_at)
+           SELECT id, volunteer_id, $3, $4, $5 FROM volunteer_requests
+           WHERE id = $1 AND patient_id = $2 AND status = 'completed'
+           RETURNING 1`,
+          [id, patientId, stars, comment, at],
+        )
+        return rows.length === 1
+      } catch (error) {
+        if (isUniqueViolation(error)) return 'duplicate'
+        throw error
+      }
+    },
+
+    listWaiting: (limit) => helpWhere(`q.status = 'waiting'`, [limit], 'ORDER BY q.created_at, q.id LIMIT $1'),
+
+    listClaimedBy: (volunteerId) =>
+      helpWhere(`q.status = 'claimed' AND q.volunteer_id = $1`, [volunteerId], 'ORDER BY q.claimed_at'),
+
+    listWaitingSince: (before) =>
+      helpWhere(`q.status = 'waiting' AND q.created_at < $1`, [before], 'ORDER BY q.created_at LIMIT 100'),
+
+    listClaimedSince: (before) =>
+      helpWhere(`q.status = 'claimed' AND q.claimed_at < $1`, [before], 'ORDER BY q.claimed_at LIMIT 100'),
+
+    async listAutoClosedShifts(since) {
+      const rows = await sql.query<ShiftRow & { volunteerName: string }>(
+        `SELECT s.id, s.station, s.started_at AS "startedAt", s.ended_at AS "endedAt", s.auto_closed AS "autoClosed",
+                COALESCE(p.name, u.name) AS "volunteerName"
+         FROM volunteer_shifts s JOIN users u ON u.id = s.volunteer_id
+         LEFT JOIN volunteer_profiles p ON p.user_id = s.volunteer_id AND p.status = 'approved'
+         WHERE s.auto_closed AND s.ended_at >= $1 ORDER BY s.ended_at DESC LIMIT 100`,
+        [since],
+      )
+      return rows.map((row) => ({ ...toShift(row), volunteerName: row.volunteerName }))
+    },
+
+    async volunteerExists(userId) {
+      const rows = await sql.query(`SELECT 1 FROM users WHERE id = $1 AND 'volunteer' = ANY(roles)`, [userId])
+      return rows.length > 0
+    },
+
+    async addAdjustment(volunteerId, minutes, reason, recordedBy, at) {
+      await sql.query(
+        `INSERT INTO volunteer_hours (volunteer_id, kind, minutes, reason, recorded_by, at)
+         VALUES ($1, 'adjustment', $2, $3, $4, $5)`,
+        [volunteerId, minutes, reason, recordedBy, at],
+      )
+    },
+
+    async totals(volunteerId, range) {
+      const [row] = await sql.query<ServiceTotals>(
+        `SELECT
+           (SELECT COALESCE(sum(minutes), 0)::int FROM volunteer_hours
+             WHERE volunteer_id = $1 AND at >= $2 AND at < $3) AS "minutesInRange",
+           (SELECT COALESCE(sum(minutes), 0)::int FROM volunteer_hours WHERE volunteer_id = $1) AS "minutesAllTime",
+           (SELECT count(*)::int FROM volunteer_requests
+             WHERE volunteer_id = $1 AND status = 'completed' AND completed_at >= $2 AND completed_at < $3)
+             AS "servedInRange",
+           (SELECT count(*)::int FROM volunteer_requests WHERE volunteer_id = $1 AND status = 'completed')
+             AS "servedAllTime",
+           (SELECT avg(stars)::float8 FROM volunteer_ratings WHERE volunteer_id = $1) AS "averageRating",
+           (SELECT count(*)::int FROM volunteer_ratings WHERE volunteer_id = $1) AS "ratingCount"`,
+        [volunteerId, range.from, range.to],
+      )
+      return row
+    },
+
+    async ranking(range, limit) {
+      return sql.query(
+        `WITH hours AS (
+           SELECT volunteer_id, sum(minutes)::int AS minutes FROM volunteer_hours
+           WHERE at >= $1 AND at < $2 GROUP BY volunteer_id),
+         served AS (
+           SELECT volunteer_id, count(*)::int AS served FROM volunteer_requests
+           WHERE status = 'completed' AND completed_at >= $1 AND completed_at < $2 GROUP BY volunteer_id),
+         rated AS (
+           SELECT r.volunteer_id, avg(r.stars)::float8 AS rating
+           FROM volunteer_ratings r JOIN volunteer_requests q ON q.id = r.request_id
+           WHERE q.completed_at >= $1 AND q.completed_at < $2 GROUP BY r.volunteer_id),
+         ids AS (SELECT volunteer_id FROM hours UNION SELECT volunteer_id FROM served)
+         SELECT u.id AS "userId", COALESCE(p.name, u.name) AS name, p.team,
+                COALESCE(h.minutes, 0) AS minutes, COALESCE(s.served, 0) AS served, rt.rating AS "averageRating"
+         FROM ids JOIN users u ON u.id = ids.volunteer_id
+         LEFT JOIN volunteer_profiles p ON p.user_id = u.id AND p.status = 'approved'
+         LEFT JOIN hours h ON h.volunteer_id = u.id
+         LEFT JOIN served s ON s.volunteer_id = u.id
+         LEFT JOIN rated rt ON rt.volunteer_id = u.id
+         ORDER BY minutes DESC, served DESC, rt.rating DESC NULLS LAST, name
+         LIMIT $3`,
+        [range.from, range.to, limit],
+      )
+    },
+  }
+}

@@ -1,0 +1,211 @@
+import { z } from 'zod'
+import { emptyInput, idSchema, phoneSchema, type Endpoint } from './common'
+
+export const VOLUNTEER_TEAMS = ['党员', '青年', '老年', '社会'] as const
+export type VolunteerTeam = (typeof VOLUNTEER_TEAMS)[number]
+
+export const VOLUNTEER_SKILLS = ['轮椅协助', '方言', '外语', '手语', '急救', '自助机操作'] as const
+
+export const STATIONS = ['门诊大厅', '住院部', '急诊', '自助机区', '医技楼', '住院结算处'] as const
+export type Station = (typeof STATIONS)[number]
+
+export const HELP_NEEDS = ['导诊带路', '轮椅协助', '老人陪同', '自助机操作', '其他'] as const
+export type HelpNeed = (typeof HELP_NEEDS)[number]
+
+/** Needs that take a volunteer who can push a wheelchair or walk slowly with an older person. */
+export const CARE_NEEDS: readonly HelpNeed[] = ['轮椅协助', '老人陪同']
+
+/** The rules the desk and the volunteers see, in minutes and hours. */
+export const ESCALATE_WAITING_MINUTES = 10
+export const FLAG_CLAIMED_MINUTES = 60
+export const MAX_SHIFT_HOURS = 12
+
+export type RegistrationStatus = 'pending' | 'approved' | 'rejected'
+export type HelpStatus = 'waiting' | 'claimed' | 'completed' | 'cancelled'
+
+export const HELP_STATUS_LABELS: Record<HelpStatus, string> = {
+  waiting: '等待中',
+  claimed: '已接单',
+  completed: '已完成',
+  cancelled: '已取消',
+}
+
+export const registerInput = z.object({
+  name: z.string().trim().min(2, '请填写姓名').max(20, '姓名过长'),
+  phone: phoneSchema,
+  team: z.enum(VOLUNTEER_TEAMS, '请选择服务队'),
+  skills: z.array(z.string().trim().min(1).max(10)).max(8, '特长最多选8项').default([]),
+  availability: z.string().trim().min(2, '请填写可服务时间，如“周二、周四上午”').max(60, '可服务时间过长'),
+})
+
+export const decideInput = z.object({ userId: idSchema })
+export const rejectInput = z.object({
+  userId: idSchema,
+  reason: z.string().trim().min(2, '请填写驳回原因').max(100, '驳回原因过长'),
+})
+
+export const startShiftInput = z.object({ station: z.enum(STATIONS, '请选择服务岗位') })
+
+export const helpRequestInput = z.object({
+  need: z.enum(HELP_NEEDS, '请选择需要的帮助'),
+  from: z.string().trim().min(2, '请填写您现在的位置').max(40, '位置描述过长'),
+  to: idSchema,
+  note: z.string().trim().max(100, '备注不超过100字').optional(),
+  people: z.number().int('人数应为整数').min(1, '至少1人').max(6, '人数较多请到服务台'),
+})
+
+export const requestIdInput = z.object({ requestId: idSchema })
+
+export const rateInput = z.object({
+  requestId: idSchema,
+  stars: z.number().int().min(1, '请选择1–5星').max(5, '请选择1–5星'),
+  comment: z.string().trim().max(200, '评价不超过200字').optional(),
+})
+
+export const adjustHoursInput = z.object({
+  userId: idSchema,
+  minutes: z
+    .number()
+    .int('请以分钟为单位')
+    .min(-6000, '单次调整不超过100小时')
+    .max(6000, '单次调整不超过100小时')
+    .refine((m) => m !== 0, '调整时长不能为0'),
+  reason: z.string().trim().min(4, '请写明调整原因（至少4个字）').max(200, '原因过长'),
+})
+
+export const yearInput = z.object({ year: z.number().int().min(2020, '年份有误').max(2100, '年份有误') })
+
+/** What the volunteer sees of their own registration; the phone is masked. */
+export interface VolunteerProfile {
+  userId: string
+  name: string
+  phone: string
+  team: VolunteerTeam
+  skills: string[]
+  availability: string
+  status: RegistrationStatus
+  reason: string | null
+  requestedAt: string
+}
+
+/** The admin's review queue: the only place the phone is shown in full. */
+export type PendingVolunteer = Omit<VolunteerProfile, 'status' | 'reason'>
+
+export interface ShiftView {
+  id: string
+  station: Station
+  startedAt: string
+  endedAt: string | null
+  autoClosed: boolean
+}
+
+export interface HelpVolunteer {
+  name: string
+  team: VolunteerTeam | null
+}
+
+/** The patient's own request with its live status. */
+export interface MyHelpRequest {
+  id: string
+  need: HelpNeed
+  from: string
+  toDepartment: string
+  note: string | null
+  people: number
+  status: HelpStatus
+  createdAt: string
+  /** 1 = next to be served; only while waiting. */
+  queuePosition: number | null
+  waitingMinutes: number
+  volunteer: HelpVolunteer | null
+  rating: { stars: number; comment: string | null } | null
+}
+
+/** A request as volunteers on shift see it. */
+export interface OpenHelpRequest {
+  id: string
+  need: HelpNeed
+  from: string
+  toDepartment: string
+  note: string | null
+  people: number
+  status: HelpStatus
+  patientName: string
+  /** 轮椅 or 老人: needs a volunteer who can take it slowly. */
+  careNeeded: boolean
+  waitingMinutes: number
+  escalated: boolean
+  claimedAt: string | null
+}
+
+export interface HallView {
+  shift: ShiftView | null
+  /** Waiting requests, oldest first; empty when not on shift. */
+  waiting: OpenHelpRequest[]
+  /** Requests this volunteer has claimed and not yet completed. */
+  mine: OpenHelpRequest[]
+}
+
+export interface DeskRequest extends OpenHelpRequest {
+  volunteerName: string | null
+  minutesSinceClaim: number | null
+}
+
+export interface DeskView {
+  onShift: number
+  /** Waiting over 10 minutes. */
+  escalated: DeskRequest[]
+  /** Claimed over 60 minutes and not completed. */
+  overdue: DeskRequest[]
+  /** Shifts closed by the 12-hour rule in the last 7 days. */
+  autoClosed: (ShiftView & { volunteerName: string })[]
+}
+
+export interface ServiceRecord {
+  year: number
+  minutesThisYear: number
+  minutesAllTime: number
+  servedThisYear: number
+  servedAllTime: number
+  averageRating: number | null
+  ratingCount: number
+}
+
+export interface RankingRow {
+  rank: number
+  userId: string
+  name: string
+  team: VolunteerTeam | null
+  minutes: number
+  served: number
+  averageRating: number | null
+}
+
+export interface CsvExport {
+  filename: string
+  csv: string
+}
+
+export interface VolunteerApi {
+  register: Endpoint<z.input<typeof registerInput>, VolunteerProfile>
+  myProfile: Endpoint<z.input<typeof emptyInput>, VolunteerProfile | null>
+  pending: Endpoint<z.input<typeof emptyInput>, PendingVolunteer[]>
+  approve: Endpoint<z.input<typeof decideInput>, { userId: string; status: RegistrationStatus }>
+  reject: Endpoint<z.input<typeof rejectInput>, { userId: string; status: RegistrationStatus }>
+  startShift: Endpoint<z.input<typeof startShiftInput>, ShiftView>
+  endShift: Endpoint<z.input<typeof emptyInput>, ShiftView & { minutes: number }>
+  request: Endpoint<z.input<typeof helpRequestInput>, MyHelpRequest>
+  cancel: Endpoint<z.input<typeof requestIdInput>, MyHelpRequest>
+  myRequest: Endpoint<z.input<typeof emptyInput>, MyHelpRequest | null>
+  rate: Endpoint<z.input<typeof rateInput>, MyHelpRequest>
+  open: Endpoint<z.input<typeof emptyInput>, HallView>
+  claim: Endpoint<z.input<typeof requestIdInput>, OpenHelpRequest>
+  release: Endpoint<z.input<typeof requestIdInput>, { requestId: string }>
+  complete: Endpoint<z.input<typeof requestIdInput>, { requestId: string }>
+  sweep: Endpoint<z.input<typeof emptyInput>, { closedShifts: number }>
+  desk: Endpoint<z.input<typeof emptyInput>, DeskView>
+  adjustHours: Endpoint<z.input<typeof adjustHoursInput>, ServiceRecord>
+  myRecord: Endpoint<z.input<typeof emptyInput>, ServiceRecord>
+  ranking: Endpoint<z.input<typeof yearInput>, RankingRow[]>
+  exportRanking: Endpoint<z.input<typeof yearInput>, CsvExport>
+}
