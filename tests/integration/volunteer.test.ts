@@ -375,11 +375,6 @@ describe('shifts and the hour ledger', () => {
     const ended = dataOf(await late.call<ShiftView & { minutes: number }>('volunteer', 'endShift'))
     expect(ended).toMatchObject({ minutes: 720, autoClosed: true })
     const admin = await host.signIn('admin')
-    console.log(
-      await host.host.store.sql.query(
-        'SELECT u.openid, s.* FROM volunteer_shifts s JOIN users u ON u.id = s.volunteer_id WHERE ended_at IS NULL',
-      ),
-    )
     expect(dataOf(await admin.call<{ closedShifts: number }>('volunteer', 'sweep')).closedShifts).toBe(1)
     expect(errorOf(await swept.call('volunteer', 'endShift')).code).toBe('CONFLICT')
 
