@@ -103,7 +103,14 @@ function guardOf(change: Transition): Guarded {
         note: change.reason,
       }
     case 'close':
-      return { kind: 'complaint', from: 'replied', to: 'closed', set: 'closed_at = $2', params: [], note: null }
+      return {
+        kind: 'complaint',
+        from: 'replied',
+        to: 'closed',
+        set: 'closed_at = $2, handler_id = $3',
+        params: [],
+        note: null,
+      }
     case 'approve':
       return {
         kind: 'praise',
