@@ -187,6 +187,10 @@ export interface FeedbackItem {
   overdue: boolean
   autoCloseAt: string | null
   canReopen: boolean
+  /** The viewer submitted it (may confirm, rate, reopen). */
+  own: boolean
+  /** The viewer handles it (may accept, reply, close). */
+  canHandle: boolean
 }
 
 export const HISTORY_ACTORS = ['patient', 'manager', 'admin', 'system'] as const

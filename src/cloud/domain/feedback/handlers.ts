@@ -120,6 +120,8 @@ function toItem(ctx: Ctx, record: FeedbackRecord): FeedbackItem {
     reopenCount: record.reopenCount,
     ...deadlines(record, ctx.now),
     autoCloseAt,
+    own: record.patientId === ctx.caller.userId,
+    canHandle: handler,
     canReopen:
       record.patientId === ctx.caller.userId &&
       record.reopenCount === 0 &&
