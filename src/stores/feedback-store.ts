@@ -44,6 +44,28 @@ const emptyForm = (): FeedbackForm => ({
   anonymous: false,
 })
 
+export interface PhraseForm {
+  id: string | null
+  scene: PhraseScene
+  situation: string
+  /** One phrase a line. */
+  recommended: string
+  forbidden: string
+}
+
+const emptyPhraseForm = (): PhraseForm => ({
+  id: null,
+  scene: '导诊/挂号',
+  situation: '',
+  recommended: '',
+  forbidden: '',
+})
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+
 export interface QueueFilter {
   status: ComplaintStatus | null
   overdueOnly: boolean
@@ -54,6 +76,7 @@ export class FeedbackStore {
   phrases: PhraseEntry[] = []
   scene: PhraseScene | null = null
   query = ''
+  phraseForm: PhraseForm | null = null
   form: FeedbackForm = emptyForm()
   mine: FeedbackItem[] = []
   detail: FeedbackDetail | null = null
@@ -80,6 +103,7 @@ export class FeedbackStore {
   readonly replying: Submission<FeedbackItem>
   readonly reopening: Submission<FeedbackItem>
   readonly publishing: Submission<PublishedStars>
+  readonly savingPhrase: Submission<PhraseEntry>
 
   constructor(
     private readonly api: ApiClient,
@@ -103,6 +127,16 @@ export class FeedbackStore {
     this.publishing = new Submission((requestId) =>
       this.api.call('feedback', 'publishStars', { month: this.starMonth, picks: this.picks }, { requestId }),
     )
+    this.savingPhrase = new Submission((requestId) => {
+      const form = this.phraseForm ?? emptyPhraseForm()
+      const entry = {
+        scene: form.scene,
+        situation: form.situation,
+        recommended: lines(form.recommended),
+        forbidden: lines(form.forbidden),
+      }
+      return this.api.call('feedback', 'savePhrase', form.id ? { ...entry, id: form.id } : entry, { requestId })
+    })
     makeAutoObservable<FeedbackStore, 'api' | 'ui' | 'storage'>(this, { api: false, ui: false, storage: false })
     persistDraft(
       storage,
@@ -128,6 +162,35 @@ export class FeedbackStore {
       this.api.call('feedback', 'phrases', { scene: this.scene ?? undefined, q: this.query.trim() || undefined }),
     )
     if (phrases) runInAction(() => (this.phrases = phrases))
+  }
+
+  /** Opens the admin editor on an entry, or on a new one. */
+  editPhrase(entry: PhraseEntry | null) {
+    this.phraseForm = entry
+      ? {
+          id: entry.id,
+          scene: entry.scene,
+          situation: entry.situation,
+          recommended: entry.recommended.join('\n'),
+          forbidden: entry.forbidden.join('\n'),
+        }
+      : emptyPhraseForm()
+  }
+
+  setPhraseForm(patch: Partial<PhraseForm>) {
+    if (this.phraseForm) this.phraseForm = { ...this.phraseForm, ...patch }
+  }
+
+  cancelPhrase() {
+    this.phraseForm = null
+  }
+
+  async savePhrase() {
+    const saved = await this.savingPhrase.submit()
+    if (!saved) return
+    runInAction(() => (this.phraseForm = null))
+    this.ui.toast('已保存')
+    await this.loadPhrases()
   }
 
   // Submitting

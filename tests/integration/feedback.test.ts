@@ -222,7 +222,11 @@ describe('the complaint workflow', () => {
     const statuses = (await outbox(patient.user.id)).filter((m) => m.template === 'feedbackStatus')
     expect(statuses.map((m) => m.payload.status).reverse()).toEqual(['处理中', '已回复', '已回复'])
     const forManager = (await outbox(manager.user.id)).filter((m) => m.payload.id === id)
-    expect(forManager.map((m) => m.template)).toEqual(['complaintToHandle', 'complaintToHandle'])
+    expect(forManager.map((m) => m.payload.event).reverse()).toEqual([
+      '收到新投诉',
+      '患者对回复不满意，投诉已重新打开',
+      '患者已确认办结，评价4星',
+    ])
     const audit = await host.host.store.repos.platform.listAudit(50)
     expect(
       audit

@@ -318,6 +318,7 @@ export async function confirm(ctx: Ctx, input: z.output<typeof confirmComplaintI
   await closeExpired(ctx)
   const record = await ownItem(ctx, input.id)
   const moved = await move(ctx, record, { action: 'confirm', rating: input.rating }, patientActor(ctx))
+  await notifyManagers(ctx, moved, `患者已确认办结，评价${input.rating}星`)
   return toItem(ctx, moved)
 }
 
@@ -358,6 +359,7 @@ export async function rejectPraise(ctx: Ctx, input: z.output<typeof rejectPraise
   const record = await requireItem(ctx, input.id)
   const moved = await move(ctx, record, { action: 'reject', reason: input.reason }, handlerActor(ctx))
   await audit(ctx, `feedback:${record.id}`, { approve: false, reason: input.reason })
+  await notifyPatient(ctx, moved)
   return toItem(ctx, moved)
 }
 

@@ -53,16 +53,20 @@ const HandlerActions = observer(function HandlerActions({ item }: { item: Feedba
   if (!item.canHandle || item.kind !== 'complaint') return null
   if (item.status === 'submitted') {
     return (
-      <Button className='rx-button' onClick={() => void feedback.accept()}>
-        受理
-      </Button>
+      <View className='fb-actions'>
+        <Button className='rx-button' onClick={() => void feedback.accept()}>
+          受理
+        </Button>
+      </View>
     )
   }
   if (item.status === 'replied') {
     return (
-      <Button className='rx-button rx-button--plain' onClick={() => void feedback.close()}>
-        办结
-      </Button>
+      <View className='fb-actions'>
+        <Button className='rx-button rx-button--plain' onClick={() => void feedback.close()}>
+          办结
+        </Button>
+      </View>
     )
   }
   if (item.status !== 'accepted') return null

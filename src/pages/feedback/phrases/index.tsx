@@ -7,11 +7,13 @@ import { PHRASE_SCENES } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { asOptions, Chips } from '../shared/chips'
 import '../shared/feedback.scss'
+import { PhraseEditor } from './phrase-editor'
 
 const ALL = '全部'
 
 export default observer(function PhrasesPage() {
-  const { feedback } = useStores()
+  const { feedback, identity } = useStores()
+  const isAdmin = identity.hasRole('admin')
   useDidShow(() => void feedback.loadPhrases())
   return (
     <PageShell>
@@ -23,20 +25,20 @@ export default observer(function PhrasesPage() {
         isOn={(value) => (feedback.scene ?? ALL) === value}
         onTap={(value) => feedback.setScene(value === ALL ? null : (PHRASE_SCENES.find((s) => s === value) ?? null))}
       />
-      <View className='rx-row'>
+      <View className='fb-search'>
         <Input
-          className='rx-input'
-          style={{ flex: 1 }}
+          className='rx-input fb-search__input'
           value={feedback.query}
           placeholder='搜索用语，如“排队”'
           confirmType='search'
           onInput={(e) => feedback.setQuery(e.detail.value)}
           onConfirm={() => void feedback.loadPhrases()}
         />
-        <Button className='rx-button' onClick={() => void feedback.loadPhrases()}>
+        <Button className='rx-button fb-search__button' onClick={() => void feedback.loadPhrases()}>
           搜索
         </Button>
       </View>
+      {isAdmin && <PhraseEditor />}
       <StateView
         status={feedback.phrasesLoading.status}
         error={feedback.phrasesLoading.error}
@@ -58,6 +60,11 @@ export default observer(function PhrasesPage() {
                 ✗ 禁语：{line}
               </View>
             ))}
+            {isAdmin && (
+              <Button className='rx-button rx-button--plain' onClick={() => feedback.editPhrase(phrase)}>
+                编辑
+              </Button>
+            )}
           </View>
         ))}
       </StateView>
