@@ -136,6 +136,7 @@ export const reopenComplaintInput = z.object({
   reason: z.string().trim().min(5, '请说明不满意的原因（至少5个字）').max(300, '原因不超过300字'),
 })
 
+/** Without a status: every complaint not yet closed. */
 export const complaintQueueInput = z
   .object({
     status: z.enum(COMPLAINT_STATUSES).optional(),

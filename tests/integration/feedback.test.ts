@@ -247,6 +247,10 @@ describe('the complaint workflow', () => {
     expect(code(await otherManager.call('feedback', 'close', { id: (await complain(patient)).id }))).toBe('FORBIDDEN')
     const closed = dataOf(await otherManager.call<FeedbackItem>('feedback', 'close', { id }))
     expect(closed.status).toBe('closed')
+    const queueIds = async (status?: string) =>
+      dataOf(await otherManager.call<FeedbackItem[]>('feedback', 'queue', { status })).map((q) => q.id)
+    expect(await queueIds()).not.toContain(id)
+    expect(await queueIds('closed')).toContain(id)
     const detail = dataOf(await admin.call<FeedbackDetail>('feedback', 'detail', { id }))
     expect(detail.history.map((h) => h.actor)).toEqual(['patient', 'admin', 'admin', 'manager'])
   })

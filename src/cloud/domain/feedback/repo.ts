@@ -88,6 +88,7 @@ export type TransitionAction = Transition['action'] & FeedbackAction
 export interface QueueFilter {
   /** `null`: every department (admin). */
   departmentId: string | null
+  /** The open ones (not closed) when absent. */
   status?: FeedbackStatus
   /** Overdue as of `now`, by the SLA hours given. */
   overdue?: { now: Date; acceptBy: Date; replyBy: Date }

@@ -300,7 +300,8 @@ export function createFeedbackRepo(sql: Sql): FeedbackRepo {
       const overdueSql = `((f.status = 'submitted' AND f.created_at < $3)
         OR (f.status IN ('submitted', 'accepted') AND COALESCE(f.reopened_at, f.created_at) < $4))`
       return itemsWhere(
-        `f.kind = 'complaint' AND ($1::uuid IS NULL OR f.department_id = $1) AND ($2::text IS NULL OR f.status = $2)
+        `f.kind = 'complaint' AND ($1::uuid IS NULL OR f.department_id = $1)
+         AND (f.status = $2 OR ($2::text IS NULL AND f.status <> 'closed'))
          AND ($3::timestamptz IS NULL OR ${overdueSql})`,
         [departmentId, status ?? null, overdue?.acceptBy ?? null, overdue?.replyBy ?? null],
         `ORDER BY f.created_at DESC LIMIT ${LIST_LIMIT}`,

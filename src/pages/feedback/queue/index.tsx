@@ -11,7 +11,7 @@ import '../shared/feedback.scss'
 
 const ALL = 'all'
 const STATUS_OPTIONS = [
-  { value: ALL, label: '全部' },
+  { value: ALL, label: '未办结' },
   ...COMPLAINT_STATUSES.map((status) => ({ value: status, label: FEEDBACK_STATUS_LABELS[status] })),
 ]
 
