@@ -4,7 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
-import { lastMonth } from '../shared/format'
+import { formatMonth, lastMonth } from '../shared/format'
 import '../shared/feedback.scss'
 
 export default observer(function StarsPage() {
@@ -21,7 +21,7 @@ export default observer(function StarsPage() {
         onChange={(e) => feedback.setStarMonth(e.detail.value)}
       >
         <View className='rx-input rx-row'>
-          <View>月份：{feedback.starMonth}</View>
+          <View>月份：{feedback.starMonth && formatMonth(feedback.starMonth)}</View>
           <View className='rx-muted'>点击更换</View>
         </View>
       </Picker>

@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
+import { formatMonth } from '../shared/format'
 import { PraiseCard } from '../shared/praise-card'
 import '../shared/feedback.scss'
 
@@ -21,7 +22,7 @@ export default observer(function WallPage() {
       >
         {wall?.stars && (
           <View className='rx-card' aria-label='服务明星'>
-            <View className='rx-title'>{wall.stars.month} 服务明星</View>
+            <View className='rx-title'>{formatMonth(wall.stars.month)} 服务明星</View>
             {wall.stars.stars.map((star) => (
               <View key={star.employeeNo} className='fb-star-badge'>
                 ★ {star.departmentName} {star.staffLabel}
