@@ -36,7 +36,10 @@ test('a patient files a complaint, the manager accepts and replies, the patient 
   const complaintText = '候诊两个多小时无人解释，询问时护士态度生硬。'
   const replyText = '经科室核实，当班护士沟通不当，已批评教育并向您致歉。'
 
-  const patientPage = await pageAs(patient, 'submit/index')
+  const patientPage = await openPhonePage(browser)
+  await signInPage(patientPage, host.url, patient.token)
+  await patientPage.goto(`${host.url}/#/pages/tabs/care/index`)
+  await visible(patientPage).getByText('表扬与投诉', { exact: true }).click()
   await visible(patientPage).getByText('我要投诉', { exact: true }).click()
   await visible(patientPage).getByText('心内科', { exact: true }).click()
   await visible(patientPage).getByText('态度生硬', { exact: true }).click()

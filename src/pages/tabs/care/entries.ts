@@ -8,6 +8,7 @@ export const careEntries: RoleEntry[] = [
     description: '对医护人员的服务态度提出表扬或意见',
     url: '/pages/feedback/submit/index',
   },
+  { title: '我的表扬与投诉', description: '查看办理进度和科室回复', url: '/pages/feedback/mine/index' },
   { title: '暖语手册', description: '医院服务礼仪用语与禁语', url: '/pages/feedback/phrases/index' },
   { title: '表扬墙', description: '患者的感谢与每月服务明星', url: '/pages/feedback/wall/index' },
   { title: '满意度公示', description: '各科室每月满意度，目标不低于95%' },
