@@ -234,6 +234,7 @@ export function createFeedbackRepo(sql: Sql): FeedbackRepo {
 
     async transition(id, change, actor, at) {
       const guard = guardOf(change)
+      const params = [id, at, actor.id, ...guard.params]
       return sql.transaction(async (tx) => {
         const [updated] = await tx.query<{
           staffName: string | null
@@ -241,10 +242,11 @@ export function createFeedbackRepo(sql: Sql): FeedbackRepo {
           departmentId: string
           month: string
         }>(
-          `UPDATE feedback_items SET status = '${guard.to}', ${guard.set}
-           WHERE id = $1 AND kind = '${guard.kind}' AND status = '${guard.from}' ${guard.where ? `AND ${guard.where}` : ''}
+          `UPDATE feedback_items SET status = $${params.length + 1}, ${guard.set}
+           WHERE id = $1 AND kind = $${params.length + 2} AND status = $${params.length + 3}
+             ${guard.where ? `AND ${guard.where}` : ''}
            RETURNING staff_name AS "staffName", employee_no AS "employeeNo", department_id AS "departmentId", month`,
-          [id, at, actor.id, ...guard.params],
+          [...params, guard.to, guard.kind, guard.from],
         )
         if (!updated) return null
         await appendHistory(

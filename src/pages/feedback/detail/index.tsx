@@ -3,16 +3,11 @@ import { useDidShow, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
-import {
-  FEEDBACK_ACTION_LABELS,
-  FEEDBACK_KIND_LABELS,
-  FEEDBACK_STATUS_LABELS,
-  HISTORY_ACTOR_LABELS,
-  type FeedbackDetail,
-} from '../../../contract'
+import { FEEDBACK_ACTION_LABELS, HISTORY_ACTOR_LABELS, type FeedbackDetail } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { Chips } from '../shared/chips'
 import { formatTime } from '../shared/format'
+import { ItemHeader } from '../shared/item-card'
 import { Rating } from '../shared/rating'
 import '../shared/feedback.scss'
 
@@ -115,13 +110,7 @@ export default observer(function DetailPage() {
         {item && (
           <View>
             <View className='rx-card'>
-              <View className='rx-row'>
-                <View className={`fb-kind fb-kind--${item.kind}`}>{FEEDBACK_KIND_LABELS[item.kind]}</View>
-                <View className='fb-status'>
-                  {item.overdue && <View className='fb-overdue'>已超时</View>}
-                  {FEEDBACK_STATUS_LABELS[item.status]}
-                </View>
-              </View>
+              <ItemHeader item={item} />
               <View className='fb-item__meta'>
                 {item.departmentName}
                 {item.staffName ? ` · ${item.staffName}` : ''} · {item.categories.join('、')}
