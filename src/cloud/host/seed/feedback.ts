@@ -132,6 +132,7 @@ async function seedHistory(sql: Sql, now: Date) {
     [manager],
   )
 
+  const demoStaff = staff.find((s) => s.employeeNo === DEMO_USERS.staff.employeeNo) ?? staff[0]
   const items: DemoItem[] = []
   const history: HistoryRow[] = []
   const step = (
@@ -146,12 +147,14 @@ async function seedHistory(sql: Sql, now: Date) {
 
   for (let i = 0; i < DEMO_ITEMS; i++) {
     // The demo patient owns the newest few; 心内科 (the demo manager's) gets a fair share of the rest.
-    const member = next() < 0.25 ? pick(staff.filter((s) => s.managed)) : pick(staff)
+    // demo-staff gets a steady trickle of praise, so 我收到的表扬 has something to show.
+    const member = i % 30 === 15 ? demoStaff : next() < 0.25 ? pick(staff.filter((s) => s.managed)) : pick(staff)
+    const kindRoll = i % 30 === 15 ? 0 : next()
     const ageDays = i < 6 ? i * 2 + 0.5 : next() * (next() < 0.15 ? 10 : DEMO_DAYS)
     const createdAt = new Date(now.getTime() - ageDays * DAY_MS)
-    const kind = next() < 0.6 ? 'praise' : 'complaint'
+    const kind = kindRoll < 0.6 ? 'praise' : 'complaint'
     const patientId = i < 6 ? demoPatient : pick(patients.length > 0 ? patients : [demoPatient])
-    const named = next() < 0.8
+    const named = member === demoStaff || next() < 0.8
     const text = kind === 'praise' ? pick(PRAISE_TEXTS) : pick(COMPLAINT_TEXTS)
     const withContact = kind === 'praise' && next() < 0.05
     const item: DemoItem = {
