@@ -1,7 +1,22 @@
 export default defineAppConfig({
   pages: ['pages/tabs/care/index', 'pages/tabs/volunteer/index', 'pages/tabs/study/index', 'pages/tabs/me/index'],
   // Feature pages live in one subpackage per area, keeping the main package (tabs) small.
-  subPackages: [],
+  subPackages: [
+    {
+      root: 'pages/feedback',
+      pages: [
+        'phrases/index',
+        'submit/index',
+        'mine/index',
+        'detail/index',
+        'queue/index',
+        'review/index',
+        'wall/index',
+        'my-praise/index',
+        'stars/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b71c1c',

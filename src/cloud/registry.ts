@@ -1,5 +1,6 @@
 import type { FunctionName } from '../contract'
 import type { FunctionDef } from './core/define'
+import { feedbackFunction } from './domain/feedback/function'
 import { identityFunction } from './domain/identity/function'
 import { surveyFunction } from './domain/survey/function'
 import { volunteerFunction } from './domain/volunteer/function'
@@ -7,6 +8,7 @@ import { volunteerFunction } from './domain/volunteer/function'
 /** Every cloud function by name; the contract's ApiMap keeps this list complete. */
 export const CLOUD_FUNCTIONS: Record<FunctionName, FunctionDef> = {
   identity: identityFunction,
+  feedback: feedbackFunction,
   survey: surveyFunction,
   volunteer: volunteerFunction,
 }

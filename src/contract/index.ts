@@ -1,3 +1,4 @@
+import type { FeedbackApi } from './feedback'
 import type { IdentityApi } from './identity'
 import type { SurveyApi } from './survey'
 import type { VolunteerApi } from './volunteer'
@@ -5,6 +6,7 @@ import type { VolunteerApi } from './volunteer'
 export * from './common'
 export * from './envelope'
 export * from './errors'
+export * from './feedback'
 export * from './identity'
 export * from './survey'
 export * from './volunteer'
@@ -12,6 +14,7 @@ export * from './volunteer'
 /** Every cloud function and its actions: the one map the client and the cloud agree on. */
 export interface ApiMap {
   identity: IdentityApi
+  feedback: FeedbackApi
   survey: SurveyApi
   volunteer: VolunteerApi
 }

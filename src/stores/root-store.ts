@@ -1,5 +1,6 @@
 import type { Role } from '../contract'
 import type { ApiClient } from '../services/api/client'
+import { FeedbackStore } from './feedback-store'
 import { IdentityStore } from './identity-store'
 import type { KeyValueStorage } from './support/storage'
 import { UiStore } from './ui-store'
@@ -15,9 +16,11 @@ export interface StoreDeps {
 export class RootStore {
   readonly ui: UiStore
   readonly identity: IdentityStore
+  readonly feedback: FeedbackStore
 
   constructor(readonly deps: StoreDeps) {
     this.ui = new UiStore(deps.storage, deps.toast)
     this.identity = new IdentityStore(deps.api, this.ui, deps.devSignIn)
+    this.feedback = new FeedbackStore(deps.api, this.ui, deps.storage)
   }
 }

@@ -1,8 +1,10 @@
 // `npm run bench [name…]`: prints figures and ratios; never part of `npm test`.
+import { benchFeedback } from './feedback'
 import { benchShell } from './shell'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   shell: benchShell,
+  feedback: benchFeedback,
 }
 
 async function main() {

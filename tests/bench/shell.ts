@@ -30,7 +30,8 @@ function mainPackageBytes(dist: string): number {
   return walk(dist)
 }
 
-async function bareServerBurst(): Promise<number[]> {
+/** The same burst against a bare Node server: the floor every host figure is compared with. */
+export async function bareServerBurst(): Promise<number[]> {
   const server = createServer((_req, res) => res.end('{"ok":true}'))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo

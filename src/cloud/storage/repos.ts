@@ -1,4 +1,5 @@
 import type { PlatformRepo } from '../core/platform-repo'
+import type { FeedbackRepo } from '../domain/feedback/repo'
 import type { IdentityRepo } from '../domain/identity/repo'
 import type { SurveyRepo } from '../domain/survey/repo'
 import type { VolunteerRepo } from '../domain/volunteer/repo'
@@ -7,6 +8,7 @@ import type { VolunteerRepo } from '../domain/volunteer/repo'
 export interface Repos {
   platform: PlatformRepo
   identity: IdentityRepo
+  feedback: FeedbackRepo
   survey: SurveyRepo
   volunteer: VolunteerRepo
 }

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite'
 import type { Repos } from '../repos'
+import { createFeedbackRepo } from './feedback-repo'
 import { createIdentityRepo } from './identity-repo'
 import { migrate } from './migrate'
 import { createPlatformRepo } from './platform-repo'
@@ -17,6 +18,7 @@ export function createPgliteRepos(sql: Sql): Repos {
   return {
     platform: createPlatformRepo(sql),
     identity: createIdentityRepo(sql),
+    feedback: createFeedbackRepo(sql),
     survey: createSurveyRepo(sql),
     volunteer: createVolunteerRepo(sql),
   }

@@ -6,4 +6,11 @@ export const studyEntries: RoleEntry[] = [
   { title: '我的学习记录', description: '本年度参学次数、学时与出勤率', roles: ['staff'] },
   { title: '组织学习活动', description: '发起活动、展示签到码、查看到会情况', roles: ['manager', 'admin'] },
   { title: '学习统计', description: '各科室出勤率与学习积极分子', roles: ['manager', 'admin'] },
+  {
+    title: '我收到的表扬',
+    description: '患者对我的表扬',
+    roles: ['staff'],
+    url: '/pages/feedback/my-praise/index',
+  },
+  { title: '暖语手册', description: '服务礼仪用语与禁语', roles: ['staff'], url: '/pages/feedback/phrases/index' },
 ]

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我的表扬与投诉' })

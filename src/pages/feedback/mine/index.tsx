@@ -1,0 +1,29 @@
+import { View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { PageShell } from '../../../components/page-shell'
+import { StateView } from '../../../components/state-view'
+import { useStores } from '../../../stores/context'
+import { ItemCard } from '../shared/item-card'
+import '../shared/feedback.scss'
+
+export default observer(function MinePage() {
+  const { feedback } = useStores()
+  useDidShow(() => void feedback.loadMine())
+  return (
+    <PageShell>
+      <View className='rx-title'>我的表扬与投诉</View>
+      <StateView
+        status={feedback.mineLoading.status}
+        error={feedback.mineLoading.error}
+        empty={feedback.mine.length === 0}
+        emptyText='您还没有提交过表扬或投诉'
+        onRetry={() => void feedback.loadMine()}
+      >
+        {feedback.mine.map((item) => (
+          <ItemCard key={item.id} item={item} />
+        ))}
+      </StateView>
+    </PageShell>
+  )
+})

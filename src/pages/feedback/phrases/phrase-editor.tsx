@@ -1,0 +1,64 @@
+import { Button, Input, Textarea, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { PHRASE_SCENES } from '../../../contract'
+import { useStores } from '../../../stores/context'
+import { asOptions, Chips } from '../shared/chips'
+
+/** Admin only: add an entry to the 暖语手册 or correct one. */
+export const PhraseEditor = observer(function PhraseEditor() {
+  const { feedback } = useStores()
+  const { phraseForm: form, savingPhrase } = feedback
+  if (!form) {
+    return (
+      <Button className='rx-button rx-button--plain' onClick={() => feedback.editPhrase(null)}>
+        新增用语
+      </Button>
+    )
+  }
+  return (
+    <View className='rx-card'>
+      <View className='rx-title'>{form.id ? '编辑用语' : '新增用语'}</View>
+      <Chips
+        label='场景'
+        options={asOptions(PHRASE_SCENES)}
+        isOn={(value) => form.scene === value}
+        onTap={(value) => feedback.setPhraseForm({ scene: PHRASE_SCENES.find((s) => s === value) ?? form.scene })}
+      />
+      <View className='rx-field'>
+        <View>使用情境</View>
+        <Input
+          className='rx-input'
+          value={form.situation}
+          placeholder='如：患者询问就诊科室'
+          onInput={(e) => feedback.setPhraseForm({ situation: e.detail.value })}
+        />
+        <View className='rx-field__error'>{savingPhrase.fieldError('situation')}</View>
+      </View>
+      <View className='rx-field'>
+        <View>推荐用语（每行一条）</View>
+        <Textarea
+          className='fb-textarea'
+          value={form.recommended}
+          onInput={(e) => feedback.setPhraseForm({ recommended: e.detail.value })}
+        />
+        <View className='rx-field__error'>{savingPhrase.fieldError('recommended')}</View>
+      </View>
+      <View className='rx-field'>
+        <View>禁语（每行一条）</View>
+        <Textarea
+          className='fb-textarea'
+          value={form.forbidden}
+          onInput={(e) => feedback.setPhraseForm({ forbidden: e.detail.value })}
+        />
+        <View className='rx-field__error'>{savingPhrase.fieldError('forbidden')}</View>
+      </View>
+      {savingPhrase.error && <View className='rx-field__error'>{savingPhrase.error}</View>}
+      <Button className='rx-button' loading={savingPhrase.isPending} onClick={() => void feedback.savePhrase()}>
+        保存
+      </Button>
+      <Button className='rx-button rx-button--plain' onClick={() => feedback.cancelPhrase()}>
+        取消
+      </Button>
+    </View>
+  )
+})

@@ -1,0 +1,78 @@
+import type { CallEvent, CallResult, FeedbackItem } from '../../src/contract'
+import { FEEDBACK_DRAFT_KEY } from '../../src/stores/feedback-store'
+import { RootStore } from '../../src/stores/root-store'
+import { createMemoryStorage, type KeyValueStorage } from '../../src/stores/support/storage'
+import { fakeApi, type Responder } from '../support/fake-api'
+
+const stored = { id: 'f1', kind: 'complaint', status: 'submitted' } as FeedbackItem
+
+function rootWith(respond: Responder, storage: KeyValueStorage = createMemoryStorage()) {
+  const toasts: string[] = []
+  const { api, sent } = fakeApi(respond)
+  const root = new RootStore({ api, storage, toast: (m) => toasts.push(m), devSignIn: null })
+  return { store: root.feedback, sent, toasts, storage }
+}
+
+const fill = (store: RootStore['feedback']) => {
+  store.setForm({ kind: 'complaint', departmentId: 'd1', text: '候诊两个小时无人解释，态度生硬。' })
+  store.toggleCategory('态度生硬')
+}
+
+describe('FeedbackStore', () => {
+  it('keeps what was typed through a refused submit and an app restart, and clears it once stored', async () => {
+    let answer: CallResult<unknown> = {
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: '填写的内容有误',
+        fields: [{ path: 'contactPhone', message: '请输入11位手机号' }],
+      },
+    }
+    const { store, storage } = rootWith(() => answer)
+    fill(store)
+    store.setForm({ contactPhone: '123', staff: '王芳' })
+
+    expect(await store.submit()).toBe(false)
+    expect(store.submission.fieldError('contactPhone')).toBe('请输入11位手机号')
+    expect(store.form).toMatchObject({ text: '候诊两个小时无人解释，态度生硬。', contactPhone: '123' })
+
+    const restarted = rootWith(() => answer, storage).store
+    expect(restarted.form).toEqual(store.form)
+
+    answer = { ok: true, data: stored }
+    restarted.setForm({ contactPhone: '13812345678' })
+    expect(await restarted.submit()).toBe(true)
+    expect(restarted.form).toMatchObject({ kind: 'complaint', text: '', categories: [], departmentId: '' })
+    expect(restarted.mine[0]).toEqual(stored)
+    expect(rootWith(() => answer, storage).store.form.text).toBe('')
+    expect(storage.get(FEEDBACK_DRAFT_KEY)).toBeUndefined()
+  })
+
+  it('sends a name or an employee number as the patient typed it, and retries with the same request id', async () => {
+    const events: CallEvent[] = []
+    let fail = true
+    const { store } = rootWith((_fn, event) => {
+      events.push(event)
+      if (fail) return { ok: false, error: { code: 'INTERNAL', message: '系统繁忙' } }
+      return { ok: true, data: stored }
+    })
+    fill(store)
+    store.setForm({ staff: ' H0123 ' })
+    await store.submit()
+    fail = false
+    store.setForm({ staff: '王芳' })
+    await store.submit()
+    expect(events.map((e) => (e.data as { staff: unknown }).staff)).toEqual([{ employeeNo: 'H0123' }, { name: '王芳' }])
+    expect(events[0].requestId).toBe(events[1].requestId)
+    expect((events[1].data as { contactPhone?: string }).contactPhone).toBeUndefined()
+  })
+
+  it('offers the categories of the chosen kind and drops the others on a switch', () => {
+    const { store } = rootWith(() => ({ ok: true, data: stored }))
+    fill(store)
+    expect(store.categoryOptions).toContain('推诿敷衍')
+    store.setForm({ kind: 'praise' })
+    expect(store.form.categories).toEqual([])
+    expect(store.categoryOptions).toContain('热情暖心')
+  })
+})
