@@ -101,6 +101,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const store = await openPgliteStore(options.dataDir)
   const clock = new AdjustableClock()
   await seedIfEmpty(store.sql, options.seed, clock.now())
+  // PGlite runs no autovacuum, so without this the planner has no statistics and picks slow plans.
+  await store.sql.query('ANALYZE')
 
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: options.logger ? { level: 'info' } : false })
   const log: Logger = {
