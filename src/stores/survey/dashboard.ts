@@ -15,6 +15,8 @@ export class SurveyDashboardStore {
   to: string
   from: string
   dashboard: Dashboard | null = null
+  /** The last export of the range shown, waiting for the person to save or send it. */
+  exported: ExportResult | null = null
   exporting = false
   readonly loading = new LoadState()
 
@@ -46,21 +48,22 @@ export class SurveyDashboardStore {
 
   async load() {
     const { departmentId, from, to } = this
+    this.exported = null
     if (!departmentId) return
     const dashboard = await this.loading.run(() => this.api.call('survey', 'dashboard', { departmentId, from, to }))
     if (dashboard) runInAction(() => (this.dashboard = dashboard))
   }
 
-  /** The CSV text (with BOM) and a file name; saving it is the platform's business. */
-  async exportCsv(): Promise<ExportResult | null> {
+  /** Fetches the CSV text (with BOM) and a file name; saving it is the platform's business. */
+  async exportCsv() {
     const { departmentId, from, to } = this
-    if (!departmentId || this.exporting) return null
+    if (!departmentId || this.exporting) return
     this.exporting = true
     try {
-      return await this.api.call('survey', 'export', { departmentId, from, to })
+      const exported = await this.api.call('survey', 'export', { departmentId, from, to })
+      runInAction(() => (this.exported = exported))
     } catch (error) {
       this.ui.toast(failureMessage(error))
-      return null
     } finally {
       runInAction(() => (this.exporting = false))
     }
