@@ -1,8 +1,10 @@
 // `npm run bench [name…]`: prints figures and ratios; never part of `npm test`.
 import { benchShell } from './shell'
+import { benchSurvey } from './survey'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   shell: benchShell,
+  survey: benchSurvey,
 }
 
 async function main() {

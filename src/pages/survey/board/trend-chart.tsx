@@ -12,12 +12,10 @@ export function TrendChart({ board }: { board: Board }) {
   return (
     <View className='board-chart' aria-label='近12个月全院满意度'>
       <View className='board-chart__plot'>
-        <View className='board-chart__target' style={{ bottom: heightOf(board.target) }}>
-          <View className='board-chart__target-label'>目标 {percent(board.target, 0)}</View>
-        </View>
+        <View className='board-chart__target' style={{ bottom: heightOf(board.target) }} />
         {board.trend.map((point) => (
           <View key={point.month} className='board-chart__slot'>
-            <View className='board-chart__value'>{point.rate === null ? '—' : percent(point.rate, 0)}</View>
+            <View className='board-chart__value'>{point.rate === null ? '—' : (point.rate * 100).toFixed(1)}</View>
             <View
               className={
                 point.rate === null
@@ -38,7 +36,10 @@ export function TrendChart({ board }: { board: Board }) {
           </View>
         ))}
       </View>
-      <View className='rx-muted'>纵轴自 {percent(FLOOR, 0)} 起；灰色为样本不足</View>
+      <View className='rx-muted'>
+        柱上数字为满意率（%），虚线为目标 {percent(board.target, 0)}，纵轴自 {percent(FLOOR, 0)}{' '}
+        起；红色未达标，灰色样本不足
+      </View>
     </View>
   )
 }

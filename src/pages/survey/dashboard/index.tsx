@@ -32,8 +32,13 @@ export default observer(function DashboardPage() {
 
   useEffect(() => {
     if (isAdmin) void identity.loadDepartments()
-    if (!store.departmentId && ownDepartment && !isAdmin) store.setDepartment(ownDepartment)
-  }, [identity, isAdmin, ownDepartment, store])
+  }, [identity, isAdmin])
+
+  // A manager sees their own department; an admin starts there too, or at the first clinical one.
+  const initial = isAdmin ? (clinical.find((d) => d.id === ownDepartment) ?? clinical[0])?.id : ownDepartment
+  useEffect(() => {
+    if (!store.departmentId && initial) store.setDepartment(initial)
+  }, [initial, store])
 
   // Saving is a second tap: WeChat only shares a file from a tap handler, not after a network wait.
   const save = async () => {
