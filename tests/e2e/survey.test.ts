@@ -36,7 +36,7 @@ const codeInput = (page: Page) => page.getByRole('textbox', { name: '请输入�
 
 const departmentRow = (page: Page) => page.locator('.rx-page:visible').getByLabel(DEPARTMENT, { exact: true })
 
-test('a patient rates a visit by code, a second try shows 已评价, and the manager sees the alert and the board move', async () => {
+test('a patient rates a visit by code, a second try shows 已评价; the manager follows the alert up and sees the board move', async () => {
   const admin = await host.signIn('admin')
   const department = (await departmentsByName(admin)).get(DEPARTMENT)
   if (!department) throw new Error(`no ${DEPARTMENT}`)
@@ -88,6 +88,18 @@ test('a patient rates a visit by code, a second try shows 已评价, and the man
   const lowItems = card.locator('.alert-card__low')
   await lowItems.getByText('候诊时间（1分）').waitFor()
   await lowItems.getByText('总体满意度（2分）').waitFor()
+
+  await card.getByText('跟进', { exact: true }).click()
+  await card.getByText('记录跟进', { exact: true }).click()
+  await card.getByText('请选择跟进方式').waitFor()
+  await choose(alerts, '跟进方式', '已电话回访')
+  await card.locator('taro-textarea-core textarea').fill('已致电患者，说明候诊安排并致歉')
+  await card.getByText('记录跟进', { exact: true }).click()
+  await card.locator('.alert-history').getByText('已电话回访 — 已致电患者，说明候诊安排并致歉').waitFor()
+  await card.getByText('处理完毕，关闭', { exact: true }).click()
+  await card.waitFor({ state: 'detached' })
+  await alerts.getByRole('tab', { name: '已关闭' }).click()
+  await alerts.locator('.alert-card', { hasText: '候诊时间太长' }).getByText('已关闭', { exact: true }).waitFor()
 
   await board.reload()
   await departmentRow(board).getByText('96.8%').waitFor()
