@@ -101,6 +101,23 @@ test('a patient rates a visit by code, a second try shows 已评价; the manager
   await alerts.getByRole('tab', { name: '已关闭' }).click()
   await alerts.locator('.alert-card', { hasText: '候诊时间太长' }).getByText('已关闭', { exact: true }).waitFor()
 
+  const dashboard = await pageAs(manager.token, 'dashboard')
+  await dashboard.getByText(`${DEPARTMENT} · `, { exact: false }).first().waitFor()
+  await dashboard.locator('.rx-card', { hasText: '最近的意见' }).getByText('候诊时间太长').waitFor()
+  await dashboard.getByText('导出 CSV（Excel 可打开）').click()
+  const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByText('下载文件').click()])
+  const csv = await new Promise<string>((resolve, reject) => {
+    void download.createReadStream().then((stream) => {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+      stream.on('error', reject)
+    }, reject)
+  })
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^满意度_${DEPARTMENT}_.*\\.csv$`))
+  expect(csv.startsWith('\uFEFF月份,科室,项目,非常满意')).toBe(true)
+  expect(csv).toContain(`,${DEPARTMENT},总体满意度,30,0,0,1,0,0,31,4.9,96.8%`)
+
   await board.reload()
   await departmentRow(board).getByText('96.8%').waitFor()
   const figures = dataOf(await manager.call<Board>('survey', 'board'))
