@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import type { Board } from '../../src/contract'
 import { assertH5Built, H5_DIR, launchBrowser, openPhonePage, signInPage } from '../support/browser'
@@ -106,14 +107,7 @@ test('a patient rates a visit by code, a second try shows 已评价; the manager
   await dashboard.locator('.rx-card', { hasText: '最近的意见' }).getByText('候诊时间太长').waitFor()
   await dashboard.getByText('导出 CSV（Excel 可打开）').click()
   const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByText('下载文件').click()])
-  const csv = await new Promise<string>((resolve, reject) => {
-    void download.createReadStream().then((stream) => {
-      const chunks: Buffer[] = []
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-      stream.on('error', reject)
-    }, reject)
-  })
+  const csv = readFileSync(await download.path(), 'utf8')
   expect(download.suggestedFilename()).toMatch(new RegExp(`^满意度_${DEPARTMENT}_.*\\.csv$`))
   expect(csv.startsWith('\uFEFF月份,科室,项目,非常满意')).toBe(true)
   expect(csv).toContain(`,${DEPARTMENT},总体满意度,30,0,0,1,0,0,31,4.9,96.8%`)
