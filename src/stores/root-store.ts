@@ -2,6 +2,7 @@ import type { Role } from '../contract'
 import type { ApiClient } from '../services/api/client'
 import { FeedbackStore } from './feedback-store'
 import { IdentityStore } from './identity-store'
+import { SurveyStore } from './survey-store'
 import type { KeyValueStorage } from './support/storage'
 import { UiStore } from './ui-store'
 
@@ -17,10 +18,12 @@ export class RootStore {
   readonly ui: UiStore
   readonly identity: IdentityStore
   readonly feedback: FeedbackStore
+  readonly survey: SurveyStore
 
   constructor(readonly deps: StoreDeps) {
     this.ui = new UiStore(deps.storage, deps.toast)
     this.identity = new IdentityStore(deps.api, this.ui, deps.devSignIn)
     this.feedback = new FeedbackStore(deps.api, this.ui, deps.storage)
+    this.survey = new SurveyStore(deps.api, this.ui, deps.storage)
   }
 }

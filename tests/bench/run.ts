@@ -1,10 +1,12 @@
 // `npm run bench [name…]`: prints figures and ratios; never part of `npm test`.
 import { benchFeedback } from './feedback'
 import { benchShell } from './shell'
+import { benchSurvey } from './survey'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   shell: benchShell,
   feedback: benchFeedback,
+  survey: benchSurvey,
 }
 
 async function main() {

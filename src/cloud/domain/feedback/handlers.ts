@@ -36,7 +36,7 @@ import {
 import { conflict, forbidden, invalid, notFound } from '../../core/app-error'
 import type { Ctx } from '../../core/context'
 import { audit, limitRate, notify } from '../../core/effects'
-import { monthOf } from '../survey/month'
+import { monthOf } from '../../../contract/month'
 import { maskPhone } from '../volunteer/handlers'
 import type { Actor, FeedbackRecord, StaffTally, StoredStar, Transition } from './repo'
 

@@ -1,6 +1,6 @@
 import { VISIT_TYPES, visitIdSchema, type VisitType } from '../../../contract'
 import type { NewVisit } from './repo'
-import { isRealDate } from './month'
+import { isRealDate } from '../../../contract/month'
 
 export const VISIT_CSV_HEADER = ['visit_id', 'type', 'department', 'visit_date', 'doctor']
 

@@ -30,7 +30,7 @@ import type { Ctx } from '../../core/context'
 import { toCsv } from '../../core/csv'
 import { audit, limitRate, notify } from '../../core/effects'
 import { parseCsv, readVisitRow, VISIT_CSV_HEADER } from './csv-import'
-import { chinaDay, lastDayOf, monthOf, monthsEnding, shiftMonth } from './month'
+import { chinaDay, lastDayOf, monthOf, monthsEnding, shiftMonth } from '../../../contract/month'
 import type { AlertRecord, ItemCounts, NewVisit, QuestionnaireRecord, VisitRecord } from './repo'
 import { checkVisitCode, issueVisitCode } from './visit-code'
 

@@ -9,7 +9,7 @@ import {
   type HistoryActor,
 } from '../../../contract'
 import { heldReasonsOf } from '../../domain/feedback/handlers'
-import { monthOf, shiftMonth } from '../../domain/survey/month'
+import { monthOf, shiftMonth } from '../../../contract/month'
 import type { Sql } from '../../storage/pglite/sql'
 import { PHRASE_BOOK } from './feedback-phrases'
 import { DEMO_USERS } from './hospital'

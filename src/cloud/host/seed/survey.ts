@@ -1,5 +1,5 @@
 import { OVERALL_ITEM, type VisitType } from '../../../contract'
-import { chinaDay, monthsEnding, monthOf } from '../../domain/survey/month'
+import { chinaDay, monthsEnding, monthOf } from '../../../contract/month'
 import type { Sql } from '../../storage/pglite/sql'
 
 type Mode = 'base' | 'demo'

@@ -1,7 +1,11 @@
 import type { RoleEntry } from '../../../components/entry-grid/visible'
 
 export const careEntries: RoleEntry[] = [
-  { title: '满意度评价', description: '扫描就诊凭条上的二维码，为本次就医打分' },
+  {
+    title: '满意度评价',
+    description: '扫描就诊凭条上的二维码，为本次就医打分',
+    url: '/pages/survey/rate/index',
+  },
   { title: '呼叫志愿者', description: '带路、轮椅协助、老人陪同，志愿者来帮您' },
   {
     title: '表扬与投诉',
@@ -11,8 +15,19 @@ export const careEntries: RoleEntry[] = [
   { title: '我的表扬与投诉', description: '查看办理进度和科室回复', url: '/pages/feedback/mine/index' },
   { title: '暖语手册', description: '医院服务礼仪用语与禁语', url: '/pages/feedback/phrases/index' },
   { title: '表扬墙', description: '患者的感谢与每月服务明星', url: '/pages/feedback/wall/index' },
-  { title: '满意度公示', description: '各科室每月满意度，目标不低于95%' },
-  { title: '差评跟进', description: '本科室的低分评价与回访', roles: ['manager', 'admin'] },
+  { title: '满意度公示', description: '各科室每月满意度，目标不低于95%', url: '/pages/survey/board/index' },
+  {
+    title: '满意度看板',
+    description: '本科室各项满意度、薄弱项与患者意见',
+    roles: ['manager', 'admin'],
+    url: '/pages/survey/dashboard/index',
+  },
+  {
+    title: '差评跟进',
+    description: '本科室的低分评价与回访',
+    roles: ['manager', 'admin'],
+    url: '/pages/survey/alerts/index',
+  },
   {
     title: '投诉处理',
     description: '受理、回复本科室的投诉',

@@ -1,0 +1,51 @@
+import { Button, Textarea, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { FOLLOW_UP_ACTIONS, FOLLOW_UP_LABELS, type FollowUpAction } from '../../../contract'
+import { useStores } from '../../../stores/context'
+import { ChoiceRow, type Choice } from '../shared/choice-row'
+
+const ACTIONS: Choice<FollowUpAction>[] = FOLLOW_UP_ACTIONS.map((action) => ({
+  value: action,
+  label: FOLLOW_UP_LABELS[action],
+}))
+
+/** Record what was done about a low score, or close it. */
+export const FollowUpForm = observer(function FollowUpForm() {
+  const { survey } = useStores()
+  const { alerts } = survey
+  const { form, followUp, closing } = alerts
+  if (!followUp || !closing) return null
+  return (
+    <View className='alert-form'>
+      <ChoiceRow
+        label='跟进方式'
+        choices={ACTIONS}
+        chosen={form.action ?? undefined}
+        onChoose={(action) => alerts.setForm({ action })}
+        error={alerts.actionMissing ? '请选择跟进方式' : followUp.fieldError('action')}
+      />
+      <View className='rx-field'>
+        <View>跟进情况</View>
+        <Textarea
+          className='rx-input alert-note'
+          value={form.note}
+          maxlength={500}
+          placeholder='如：已电话联系患者，说明候诊安排并致歉'
+          onInput={(e) => alerts.setForm({ note: e.detail.value })}
+        />
+        <View className='rx-field__error'>{followUp.fieldError('note') ?? closing.fieldError('note')}</View>
+      </View>
+      {(followUp.error || closing.error) && (
+        <View className='rx-field__error' role='alert'>
+          {followUp.error ?? closing.error}
+        </View>
+      )}
+      <Button className='rx-button' loading={followUp.isPending} onClick={() => void alerts.submitFollowUp()}>
+        记录跟进
+      </Button>
+      <Button className='rx-button rx-button--plain' loading={closing.isPending} onClick={() => void alerts.close()}>
+        处理完毕，关闭
+      </Button>
+    </View>
+  )
+})

@@ -1,0 +1,108 @@
+import { Button, View } from '@tarojs/components'
+import dayjs from 'dayjs'
+import { observer } from 'mobx-react-lite'
+import { useEffect } from 'react'
+import { PageShell } from '../../../components/page-shell'
+import { StateView } from '../../../components/state-view'
+import { ALERT_OVERDUE_HOURS, FOLLOW_UP_LABELS, VISIT_TYPE_LABELS, type AlertView } from '../../../contract'
+import { useStores } from '../../../stores/context'
+import type { AlertListFilter } from '../../../stores/survey/alerts'
+import { monthLabel } from '../shared/format'
+import { FollowUpForm } from './follow-up-form'
+import './index.scss'
+
+const FILTERS: { value: AlertListFilter; label: string }[] = [
+  { value: 'open', label: '未处理' },
+  { value: 'overdue', label: '已超时' },
+  { value: 'closed', label: '已关闭' },
+]
+
+const time = (iso: string) => dayjs(iso).format('M月D日 HH:mm')
+
+const AlertCard = observer(function AlertCard({ alert }: { alert: AlertView }) {
+  const { survey } = useStores()
+  const { alerts } = survey
+  const active = alerts.activeId === alert.id
+  return (
+    <View className={alert.overdue ? 'rx-card alert-card alert-card--overdue' : 'rx-card alert-card'}>
+      <View className='rx-row'>
+        <View className='alert-card__title'>
+          {alert.departmentName} · {VISIT_TYPE_LABELS[alert.visitType]}
+        </View>
+        {alert.overdue && <View className='alert-badge'>超过{ALERT_OVERDUE_HOURS}小时未处理</View>}
+        {alert.status === 'closed' && <View className='alert-badge alert-badge--closed'>已关闭</View>}
+      </View>
+      <View className='rx-muted'>
+        {time(alert.createdAt)} · {monthLabel(alert.month)}的评价
+      </View>
+      <View>
+        总体 {alert.overall ?? '—'} 分 · 推荐 {alert.recommend} 分
+      </View>
+      {alert.lowItems.length > 0 && (
+        <View className='alert-card__low'>
+          低分项：{alert.lowItems.map((item) => `${item.label}（${item.score}分）`).join('、')}
+        </View>
+      )}
+      {alert.comment && <View className='alert-card__comment'>“{alert.comment}”</View>}
+      {alert.history.length > 0 && (
+        <View className='alert-history'>
+          {alert.history.map((event, i) => (
+            <View key={i} className='rx-muted'>
+              {time(event.at)} {event.actorName}：
+              {event.kind === 'close' ? '关闭' : event.action ? FOLLOW_UP_LABELS[event.action] : ''}
+              {event.note ? ` — ${event.note}` : ''}
+            </View>
+          ))}
+        </View>
+      )}
+      {alert.status === 'open' &&
+        (active ? (
+          <FollowUpForm />
+        ) : (
+          <Button className='rx-button rx-button--plain' onClick={() => alerts.activate(alert.id)}>
+            跟进
+          </Button>
+        ))}
+    </View>
+  )
+})
+
+/** 差评跟进: low scores reach the department's managers at once; overdue ones stand out. */
+export default observer(function AlertsPage() {
+  const { survey } = useStores()
+  const { alerts } = survey
+
+  useEffect(() => {
+    void alerts.load()
+  }, [alerts])
+
+  return (
+    <PageShell>
+      <View className='rx-title'>差评跟进</View>
+      <View className='alert-filters' role='tablist'>
+        {FILTERS.map((f) => (
+          <View
+            key={f.value}
+            role='tab'
+            aria-selected={alerts.filter === f.value}
+            className={alerts.filter === f.value ? 'alert-filter alert-filter--on' : 'alert-filter'}
+            onClick={() => alerts.setFilter(f.value)}
+          >
+            {f.label}
+          </View>
+        ))}
+      </View>
+      <StateView
+        status={alerts.loading.status}
+        error={alerts.loading.error}
+        empty={alerts.alerts.length === 0}
+        emptyText='没有需要跟进的差评'
+        onRetry={() => void alerts.load()}
+      >
+        {alerts.alerts.map((alert) => (
+          <AlertCard key={alert.id} alert={alert} />
+        ))}
+      </StateView>
+    </PageShell>
+  )
+})

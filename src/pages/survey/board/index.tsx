@@ -1,0 +1,77 @@
+import { View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { useEffect } from 'react'
+import { PageShell } from '../../../components/page-shell'
+import { StateView } from '../../../components/state-view'
+import type { RateFigure } from '../../../contract'
+import { monthOf } from '../../../contract/month'
+import { useStores } from '../../../stores/context'
+import { monthLabel, percent, rateText, targetClass } from '../shared/format'
+import { MonthStepper } from '../shared/month-stepper'
+import { TrendChart } from './trend-chart'
+import './index.scss'
+
+function Figure({ label, figure }: { label: string; figure: RateFigure }) {
+  return (
+    <View className='sv-figure'>
+      <View className='rx-muted'>{label}</View>
+      <View className={`sv-figure__value ${targetClass(figure)}`}>{rateText(figure)}</View>
+      <View className='rx-muted'>{figure.answered} 份</View>
+    </View>
+  )
+}
+
+/** 满意度公示: hospital and department satisfaction against the 95% target, open to everyone signed in. */
+export default observer(function BoardPage() {
+  const { survey } = useStores()
+  const { board: store } = survey
+  const { board, loading } = store
+
+  useEffect(() => {
+    void store.load()
+  }, [store])
+
+  return (
+    <PageShell>
+      <View className='rx-title'>满意度公示</View>
+      {board && <MonthStepper month={board.month} latest={monthOf(new Date())} onStep={(d) => void store.step(d)} />}
+      <StateView status={loading.status} error={loading.error} empty={!board} onRetry={() => void store.load()}>
+        {board && (
+          <View>
+            <View className='rx-card'>
+              <View className='board-heading'>全院满意度（目标 ≥ {percent(board.target, 0)}）</View>
+              <View className='sv-figures'>
+                <Figure label={monthLabel(board.month)} figure={board.hospital.current} />
+                <Figure label={monthLabel(board.previousMonth)} figure={board.hospital.previous} />
+              </View>
+            </View>
+
+            <View className='rx-card'>
+              <View className='board-heading'>近12个月趋势</View>
+              <TrendChart board={board} />
+            </View>
+
+            <View className='rx-card' aria-label='各科室满意度'>
+              <View className='board-heading'>各科室</View>
+              <View className='board-row board-row--head rx-muted'>
+                <View className='board-row__name'>科室</View>
+                <View className='board-row__rate'>本月</View>
+                <View className='board-row__rate'>上月</View>
+              </View>
+              {board.departments.map((row) => (
+                <View key={row.departmentId} className='board-row' aria-label={row.departmentName}>
+                  <View className='board-row__name'>{row.departmentName}</View>
+                  <View className={`board-row__rate ${targetClass(row.current)}`}>{rateText(row.current)}</View>
+                  <View className={`board-row__rate ${targetClass(row.previous)}`}>{rateText(row.previous)}</View>
+                </View>
+              ))}
+              <View className='rx-muted'>
+                满意率 = 总体满意度选“满意”或“非常满意”的比例；当月不足 {board.minSample} 份显示“样本不足”。
+              </View>
+            </View>
+          </View>
+        )}
+      </StateView>
+    </PageShell>
+  )
+})

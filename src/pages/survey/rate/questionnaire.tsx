@@ -1,0 +1,100 @@
+import { Button, Input, Textarea, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { COMMENT_MAX, SCALE_LABELS, VISIT_TYPE_LABELS } from '../../../contract'
+import { useStores } from '../../../stores/context'
+import { ChoiceRow, type Choice } from '../shared/choice-row'
+
+const SCALE: Choice<number | null>[] = ([5, 4, 3, 2, 1] as const).map((score) => ({
+  value: score,
+  label: SCALE_LABELS[score],
+}))
+const NOT_APPLICABLE: Choice<number | null> = { value: null, label: '不适用' }
+const RECOMMEND: Choice<number>[] = Array.from({ length: 11 }, (_, score) => ({ value: score, label: String(score) }))
+
+/** The whole questionnaire on one screen, with progress and the items still missing marked. */
+export const Questionnaire = observer(function Questionnaire() {
+  const { survey } = useStores()
+  const { rating } = survey
+  const { opened, draft, submission } = rating
+  if (!opened) return null
+  const total = rating.items.length
+  return (
+    <View>
+      <View className='rx-card'>
+        <View className='rx-title'>{opened.questionnaire.title}</View>
+        <View className='rx-muted'>
+          {opened.visit.visitDate} {opened.visit.departmentName} {VISIT_TYPE_LABELS[opened.visit.type]}
+          {opened.visit.doctor ? ` · ${opened.visit.doctor}` : ''}
+        </View>
+        <View className='rx-muted'>匿名评价，医护人员看不到您是谁</View>
+      </View>
+
+      <View className='rate-progress' aria-label='答题进度'>
+        <View>
+          已答 {rating.answeredCount} / {total} 题
+        </View>
+        <View className='rate-progress__bar'>
+          <View className='rate-progress__done' style={{ width: `${(rating.answeredCount / total) * 100}%` }} />
+        </View>
+      </View>
+
+      <View className='rx-card'>
+        {rating.items.map((item) => (
+          <ChoiceRow
+            key={item.id}
+            label={item.label}
+            choices={item.allowNA ? [...SCALE, NOT_APPLICABLE] : SCALE}
+            chosen={draft.answers[item.id]}
+            onChoose={(score) => rating.answer(item.id, score)}
+            error={rating.itemError(item.id)}
+          />
+        ))}
+        <ChoiceRow
+          label='您是否愿意向亲友推荐本院？（0 分完全不愿意，10 分非常愿意）'
+          choices={RECOMMEND}
+          chosen={draft.recommend ?? undefined}
+          onChoose={(score) => rating.setRecommend(score)}
+          error={rating.recommendError}
+          compact
+        />
+      </View>
+
+      <View className='rx-card'>
+        <View className='rx-field'>
+          <View>意见和建议（选填）</View>
+          <Textarea
+            className='rx-input rate-comment'
+            value={draft.comment}
+            maxlength={COMMENT_MAX}
+            placeholder='您的意见会帮助我们改进'
+            onInput={(e) => rating.setComment(e.detail.value)}
+          />
+          <View className='rx-muted rate-counter'>
+            {draft.comment.length} / {COMMENT_MAX}
+          </View>
+          <View className='rx-field__error'>{submission.fieldError('comment')}</View>
+        </View>
+        <View className='rx-field'>
+          <View>想表扬的工作人员（选填）</View>
+          <Input
+            className='rx-input'
+            value={draft.praiseStaff}
+            maxlength={20}
+            placeholder='姓名，如 王护士'
+            onInput={(e) => rating.setPraiseStaff(e.detail.value)}
+          />
+          <View className='rx-field__error'>{submission.fieldError('praiseStaff')}</View>
+        </View>
+      </View>
+
+      {submission.error && (
+        <View className='rx-field__error' role='alert'>
+          {submission.error}
+        </View>
+      )}
+      <Button className='rx-button' loading={submission.isPending} onClick={() => void rating.submit()}>
+        提交评价
+      </Button>
+    </View>
+  )
+})

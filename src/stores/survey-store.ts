@@ -1,0 +1,22 @@
+import type { ApiClient } from '../services/api/client'
+import { SurveyAlertsStore } from './survey/alerts'
+import { SurveyBoardStore } from './survey/board'
+import { SurveyDashboardStore } from './survey/dashboard'
+import { SurveyRatingStore } from './survey/rating'
+import type { KeyValueStorage } from './support/storage'
+import type { UiStore } from './ui-store'
+
+/** Patient satisfaction: rating a visit, the public board, the manager dashboard and low-score follow-up. */
+export class SurveyStore {
+  readonly rating: SurveyRatingStore
+  readonly board: SurveyBoardStore
+  readonly dashboard: SurveyDashboardStore
+  readonly alerts: SurveyAlertsStore
+
+  constructor(api: ApiClient, ui: UiStore, storage: KeyValueStorage) {
+    this.rating = new SurveyRatingStore(api, storage)
+    this.board = new SurveyBoardStore(api)
+    this.dashboard = new SurveyDashboardStore(api, ui)
+    this.alerts = new SurveyAlertsStore(api, ui)
+  }
+}

@@ -1,0 +1,71 @@
+import { makeAutoObservable, runInAction } from 'mobx'
+import type { Dashboard, ExportResult } from '../../contract'
+import { monthOf, shiftMonth } from '../../contract/month'
+import type { ApiClient } from '../../services/api/client'
+import { failureMessage } from '../../services/api/errors'
+import { LoadState } from '../support/load-state'
+import type { UiStore } from '../ui-store'
+
+/** Months shown when the dashboard opens: this quarter-ish window, ending this month. */
+const DEFAULT_MONTHS = 3
+
+/** A manager's view of their department (an admin picks one): items, weak spots, comments, export. */
+export class SurveyDashboardStore {
+  departmentId: string | null = null
+  to: string
+  from: string
+  dashboard: Dashboard | null = null
+  /** The last export of the range shown, waiting for the person to save or send it. */
+  exported: ExportResult | null = null
+  exporting = false
+  readonly loading = new LoadState()
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly ui: UiStore,
+    now: Date = new Date(),
+  ) {
+    this.to = monthOf(now)
+    this.from = shiftMonth(this.to, 1 - DEFAULT_MONTHS)
+    makeAutoObservable<SurveyDashboardStore, 'api' | 'ui'>(this, { api: false, ui: false })
+  }
+
+  setDepartment(departmentId: string) {
+    this.departmentId = departmentId
+    void this.load()
+  }
+
+  /** Moves one end of the range; the other follows when they would cross. */
+  stepRange(end: 'from' | 'to', delta: number) {
+    const month = shiftMonth(this[end], delta)
+    this[end] = month
+    if (this.from > this.to) {
+      if (end === 'from') this.to = month
+      else this.from = month
+    }
+    void this.load()
+  }
+
+  async load() {
+    const { departmentId, from, to } = this
+    this.exported = null
+    if (!departmentId) return
+    const dashboard = await this.loading.run(() => this.api.call('survey', 'dashboard', { departmentId, from, to }))
+    if (dashboard) runInAction(() => (this.dashboard = dashboard))
+  }
+
+  /** Fetches the CSV text (with BOM) and a file name; saving it is the platform's business. */
+  async exportCsv() {
+    const { departmentId, from, to } = this
+    if (!departmentId || this.exporting) return
+    this.exporting = true
+    try {
+      const exported = await this.api.call('survey', 'export', { departmentId, from, to })
+      runInAction(() => (this.exported = exported))
+    } catch (error) {
+      this.ui.toast(failureMessage(error))
+    } finally {
+      runInAction(() => (this.exporting = false))
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import type { OpenVisitResult } from '../../src/contract'
+import { Questionnaire } from '../../src/pages/survey/rate/questionnaire'
+import { StoreContext } from '../../src/stores/context'
+import { RootStore } from '../../src/stores/root-store'
+import { createMemoryStorage } from '../../src/stores/support/storage'
+import { fakeApi } from '../support/fake-api'
+
+const opened: OpenVisitResult = {
+  visit: { type: 'inpatient', departmentId: 'd1', departmentName: '骨科', visitDate: '2026-11-20', doctor: '王医生' },
+  questionnaire: {
+    id: 'inpatient',
+    version: 1,
+    title: '住院患者满意度调查',
+    items: [
+      { id: 'diet', label: '饮食', allowNA: true },
+      { id: 'overall', label: '总体满意度', allowNA: false },
+    ],
+  },
+}
+
+test('shows progress, 不适用 only where allowed, the comment counter, and marks the items the server names', async () => {
+  const { api } = fakeApi((_fn, event) =>
+    event.action === 'openVisit'
+      ? { ok: true, data: opened }
+      : {
+          ok: false,
+          error: {
+            code: 'INVALID_INPUT',
+            message: '还有题目没有作答或选择有误，请检查标红的项目',
+            fields: [{ path: 'answers.overall', message: '请为“总体满意度”打分' }],
+          },
+        },
+  )
+  const store = new RootStore({ api, storage: createMemoryStorage(), toast: () => {}, devSignIn: null })
+  await store.survey.rating.open('code')
+  render(
+    <StoreContext.Provider value={store}>
+      <Questionnaire />
+    </StoreContext.Provider>,
+  )
+
+  const diet = screen.getByRole('radiogroup', { name: '饮食' })
+  const overall = screen.getByRole('radiogroup', { name: '总体满意度' })
+  expect(
+    within(diet)
+      .getAllByRole('radio')
+      .map((r) => r.textContent),
+  ).toEqual(['非常满意', '满意', '一般', '不满意', '非常不满意', '不适用'])
+  expect(within(overall).queryByText('不适用')).toBeNull()
+  expect(screen.getByLabelText('答题进度').textContent).toContain('已答 0 / 2 题')
+
+  act(() => {
+    fireEvent.click(within(diet).getByText('不适用'))
+    fireEvent.click(within(screen.getByRole('radiogroup', { name: /推荐本院/ })).getByText('8'))
+  })
+  expect(screen.getByLabelText('答题进度').textContent).toContain('已答 1 / 2 题')
+  expect(within(diet).getByRole('radio', { name: '不适用' }).getAttribute('aria-checked')).toBe('true')
+
+  fireEvent.change(screen.getByPlaceholderText('您的意见会帮助我们改进'), { target: { value: '饭菜偏咸' } })
+  expect(screen.getByText('4 / 500')).toBeTruthy()
+
+  await act(async () => {
+    fireEvent.click(screen.getByText('提交评价'))
+  })
+  expect(screen.getByText('请为“总体满意度”打分')).toBeTruthy()
+  expect(screen.getByRole('alert').textContent).toContain('请检查标红的项目')
+  expect(screen.getByText('总体满意度').parentElement?.className).toContain('sv-question--missing')
+  expect(screen.getByText('饮食').parentElement?.className).not.toContain('sv-question--missing')
+})

@@ -1,0 +1,140 @@
+import type { CallEvent, CallResult, OpenVisitResult, SubmitResult } from '../../src/contract'
+import { TransportError } from '../../src/services/api/transport'
+import { RootStore } from '../../src/stores/root-store'
+import { createMemoryStorage, type KeyValueStorage } from '../../src/stores/support/storage'
+import { fakeApi, type Responder } from '../support/fake-api'
+
+const CODE = 'V-1.abc.sig'
+
+const opened: OpenVisitResult = {
+  visit: { type: 'outpatient', departmentId: 'd1', departmentName: '心内科', visitDate: '2026-11-20', doctor: null },
+  questionnaire: {
+    id: 'outpatient',
+    version: 1,
+    title: '门诊患者满意度调查',
+    items: [
+      { id: 'waiting', label: '候诊时间', allowNA: false },
+      { id: 'pharmacy', label: '取药与用药说明', allowNA: true },
+      { id: 'overall', label: '总体满意度', allowNA: false },
+    ],
+  },
+}
+
+const thanks: SubmitResult = { submitted: true, alert: false }
+
+function storeWith(respond: Responder, storage: KeyValueStorage = createMemoryStorage()) {
+  const { api, sent } = fakeApi(respond)
+  const root = new RootStore({ api, storage, toast: () => {}, devSignIn: null })
+  return { rating: root.survey.rating, sent, storage }
+}
+
+const submits = (sent: { event: CallEvent }[]) => sent.filter((s) => s.event.action === 'submit')
+
+describe('SurveyRatingStore', () => {
+  it('keeps the draft on the device across a restart and a refused submit, and clears it once submitted', async () => {
+    const storage = createMemoryStorage()
+    const first = storeWith(() => ({ ok: true, data: opened }), storage)
+    await first.rating.open(CODE)
+    first.rating.answer('waiting', 2)
+    first.rating.answer('pharmacy', null)
+    first.rating.setRecommend(7)
+    first.rating.setComment('候诊太久')
+    expect(first.rating.answeredCount).toBe(2)
+
+    // The app is closed and opened again from the same receipt.
+    let reply: CallResult<unknown> = {
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: '还有题目没有作答或选择有误，请检查标红的项目',
+        fields: [{ path: 'answers.overall', message: '请为“总体满意度”打分' }],
+      },
+    }
+    const again = storeWith(
+      (_fn, event) => (event.action === 'openVisit' ? { ok: true, data: opened } : reply),
+      storage,
+    )
+    await again.rating.open(CODE)
+    expect(again.rating.draft).toEqual({
+      answers: { waiting: 2, pharmacy: null },
+      recommend: 7,
+      comment: '候诊太久',
+      praiseStaff: '',
+    })
+
+    await again.rating.submit()
+    expect(again.rating.itemError('overall')).toBe('请为“总体满意度”打分')
+    expect(again.rating.itemError('waiting')).toBeUndefined()
+    expect(again.rating.result).toBeNull()
+
+    again.rating.answer('overall', 4)
+    reply = { ok: true, data: thanks }
+    await again.rating.submit()
+    expect(again.rating.result).toEqual(thanks)
+    const [, second] = submits(again.sent)
+    expect(second.event.data).toEqual({
+      code: CODE,
+      version: 1,
+      answers: { waiting: 2, pharmacy: null, overall: 4 },
+      recommend: 7,
+      comment: '候诊太久',
+    })
+
+    // Nothing of the answered visit is left on the device.
+    const fresh = storeWith(() => ({ ok: true, data: opened }), storage)
+    await fresh.rating.open(CODE)
+    expect(fresh.rating.draft.answers).toEqual({})
+  })
+
+  it('sends one submit for a double tap and retries a lost request with the same request id', async () => {
+    let lose = true
+    let release: () => void = () => {}
+    const { rating, sent } = storeWith(async (_fn, event) => {
+      if (event.action === 'openVisit') return { ok: true, data: opened }
+      if (lose) throw new TransportError('offline')
+      await new Promise<void>((resolve) => (release = resolve))
+      return { ok: true, data: thanks }
+    })
+    await rating.open(CODE)
+    for (const item of opened.questionnaire.items) rating.answer(item.id, 5)
+    rating.setRecommend(10)
+
+    await rating.submit()
+    expect(rating.submission.error).toContain('网络不稳定')
+    expect(rating.draft.recommend).toBe(10)
+    const lost = submits(sent).map((s) => s.event.requestId)
+    expect(new Set(lost).size).toBe(1)
+
+    lose = false
+    const tap = rating.submit()
+    const doubleTap = rating.submit()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    release()
+    await Promise.all([tap, doubleTap])
+    const all = submits(sent)
+    expect(all).toHaveLength(lost.length + 1)
+    expect(all.at(-1)?.event.requestId).toBe(lost[0])
+    expect(rating.result).toEqual(thanks)
+  })
+
+  it('asks for the recommendation before sending anything', async () => {
+    const { rating, sent } = storeWith(() => ({ ok: true, data: opened }))
+    await rating.open(CODE)
+    await rating.submit()
+    expect(rating.recommendError).toContain('0–10')
+    expect(submits(sent)).toHaveLength(0)
+    rating.setRecommend(0)
+    expect(rating.recommendError).toBeUndefined()
+  })
+
+  it.each([
+    ['INVALID_INPUT', '评价码无效', false],
+    ['EXPIRED', '评价码已过期', true],
+    ['CONFLICT', '本次就诊已评价', true],
+  ] as const)('explains a code refused with %s', async (code, title, final) => {
+    const { rating } = storeWith(() => ({ ok: false, error: { code, message: '服务器的说明' } }))
+    await rating.open(`  ${CODE} `)
+    expect(rating.opened).toBeNull()
+    expect(rating.refusal).toEqual({ title, message: '服务器的说明', final })
+  })
+})
