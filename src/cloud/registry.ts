@@ -1,6 +1,7 @@
 import type { FunctionName } from '../contract'
 import type { FunctionDef } from './core/define'
 import { identityFunction } from './domain/identity/function'
+import { studyFunction } from './domain/study/function'
 import { surveyFunction } from './domain/survey/function'
 import { volunteerFunction } from './domain/volunteer/function'
 
@@ -9,6 +10,7 @@ export const CLOUD_FUNCTIONS: Record<FunctionName, FunctionDef> = {
   identity: identityFunction,
   survey: surveyFunction,
   volunteer: volunteerFunction,
+  study: studyFunction,
 }
 
 export function isFunctionName(name: string): name is FunctionName {

@@ -1,4 +1,5 @@
 import type { IdentityApi } from './identity'
+import type { StudyApi } from './study'
 import type { SurveyApi } from './survey'
 import type { VolunteerApi } from './volunteer'
 
@@ -6,6 +7,7 @@ export * from './common'
 export * from './envelope'
 export * from './errors'
 export * from './identity'
+export * from './study'
 export * from './survey'
 export * from './volunteer'
 
@@ -14,6 +16,7 @@ export interface ApiMap {
   identity: IdentityApi
   survey: SurveyApi
   volunteer: VolunteerApi
+  study: StudyApi
 }
 
 export type FunctionName = keyof ApiMap

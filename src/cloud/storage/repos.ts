@@ -1,5 +1,6 @@
 import type { PlatformRepo } from '../core/platform-repo'
 import type { IdentityRepo } from '../domain/identity/repo'
+import type { StudyRepo } from '../domain/study/repo'
 import type { SurveyRepo } from '../domain/survey/repo'
 import type { VolunteerRepo } from '../domain/volunteer/repo'
 
@@ -9,4 +10,5 @@ export interface Repos {
   identity: IdentityRepo
   survey: SurveyRepo
   volunteer: VolunteerRepo
+  study: StudyRepo
 }

@@ -1,5 +1,6 @@
 import type { Sql } from '../../storage/pglite/sql'
 import { seedIdentity } from './identity'
+import { seedStudy } from './study'
 import { seedSurvey } from './survey'
 import { seedVolunteer } from './volunteer'
 
@@ -11,7 +12,7 @@ export type SeedMode = 'none' | 'base' | 'demo'
 
 type AreaSeed = (sql: Sql, now: Date, mode: Exclude<SeedMode, 'none'>) => Promise<void>
 
-const AREA_SEEDS: AreaSeed[] = [seedIdentity, seedSurvey, seedVolunteer]
+const AREA_SEEDS: AreaSeed[] = [seedIdentity, seedSurvey, seedVolunteer, seedStudy]
 
 /** Seeds an empty database once; a database that has departments is left as it is. */
 export async function seedIfEmpty(sql: Sql, mode: SeedMode, now: Date): Promise<boolean> {

@@ -3,6 +3,7 @@ import type { Repos } from '../repos'
 import { createIdentityRepo } from './identity-repo'
 import { migrate } from './migrate'
 import { createPlatformRepo } from './platform-repo'
+import { createStudyRepo } from './study-repo'
 import { createSurveyRepo } from './survey-repo'
 import { createVolunteerRepo } from './volunteer-repo'
 import { wrapDatabase, type Sql } from './sql'
@@ -19,6 +20,7 @@ export function createPgliteRepos(sql: Sql): Repos {
     identity: createIdentityRepo(sql),
     survey: createSurveyRepo(sql),
     volunteer: createVolunteerRepo(sql),
+    study: createStudyRepo(sql),
   }
 }
 
