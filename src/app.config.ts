@@ -1,7 +1,21 @@
 export default defineAppConfig({
   pages: ['pages/tabs/care/index', 'pages/tabs/volunteer/index', 'pages/tabs/study/index', 'pages/tabs/me/index'],
   // Feature pages live in one subpackage per area, keeping the main package (tabs) small.
-  subPackages: [],
+  subPackages: [
+    {
+      root: 'pages/study',
+      pages: [
+        'upcoming/index',
+        'check-in/index',
+        'organize/index',
+        'session-form/index',
+        'qr/index',
+        'live/index',
+        'record/index',
+        'stats/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b71c1c',

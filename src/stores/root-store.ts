@@ -1,6 +1,7 @@
 import type { Role } from '../contract'
 import type { ApiClient } from '../services/api/client'
 import { IdentityStore } from './identity-store'
+import { StudyStore } from './study-store'
 import type { KeyValueStorage } from './support/storage'
 import { UiStore } from './ui-store'
 
@@ -15,9 +16,11 @@ export interface StoreDeps {
 export class RootStore {
   readonly ui: UiStore
   readonly identity: IdentityStore
+  readonly study: StudyStore
 
   constructor(readonly deps: StoreDeps) {
     this.ui = new UiStore(deps.storage, deps.toast)
     this.identity = new IdentityStore(deps.api, this.ui, deps.devSignIn)
+    this.study = new StudyStore(deps.api, this.ui, deps.storage)
   }
 }
