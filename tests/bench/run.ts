@@ -1,8 +1,10 @@
 // `npm run bench [name…]`: prints figures and ratios; never part of `npm test`.
 import { benchShell } from './shell'
+import { benchStudy } from './study'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   shell: benchShell,
+  study: benchStudy,
 }
 
 async function main() {
