@@ -210,7 +210,7 @@ export class StudyStore {
   }
 
   async submitCode() {
-    if (this.code.length !== SHORT_CODE_LENGTH) return
+    if (this.code.length !== SHORT_CODE_LENGTH || this.checkIn.isPending) return
     await this.finishCheckIn()
   }
 

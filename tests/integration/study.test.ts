@@ -239,6 +239,35 @@ describe('rotating QR check-in', () => {
     expect(await rowsOf(session.id, eager.user.id)).toBe(1)
   })
 
+  it('lets the organizer move a session, which moves its check-in window', async () => {
+    await at(new Date('2026-03-09T01:00:00Z'))
+    const session = await createSession(admin, { startInMinutes: 120, title: '待调整的学习' })
+    expect(errorOf(await admin.call('study', 'qrCode', { sessionId: session.id })).code).toBe('CONFLICT')
+    const start = new Date(now.getTime() + 10 * MINUTE)
+    const moved = dataOf(
+      await admin.call<SessionView>('study', 'editSession', {
+        sessionId: session.id,
+        type: '党课',
+        title: '提前的学习',
+        speaker: '李书记',
+        location: '党建活动室',
+        startAt: start.toISOString(),
+        endAt: new Date(start.getTime() + 60 * MINUTE).toISOString(),
+        audience: [dept('呼吸内科')],
+        creditHours: 2,
+      }),
+    )
+    expect(moved).toMatchObject({ title: '提前的学习', speaker: '李书记', audienceLabel: '呼吸内科', creditHours: 2 })
+    expect(dataOf(await checkIn(staff, { payload: (await qrOf(session.id)).payload }))).toMatchObject({
+      title: '提前的学习',
+      expected: true,
+    })
+    dataOf(await admin.call('study', 'cancelSession', { sessionId: session.id }))
+    const edit = { ...moved, sessionId: session.id, startAt: moved.startAt, endAt: moved.endAt }
+    const { id: _id, status: _status, audienceLabel: _label, organizerName: _name, ...fields } = edit
+    expect(errorOf(await admin.call('study', 'editSession', fields)).message).toBe('本次学习已取消，不能修改')
+  })
+
   it('tells cancelled sessions apart', async () => {
     await at(new Date('2026-03-08T01:00:00Z'))
     const session = await createSession(admin, { title: '将取消的学习' })
