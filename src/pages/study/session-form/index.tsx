@@ -54,7 +54,7 @@ const TimePicker = observer(function TimePicker(props: { field: 'date' | 'startT
   const errorPath = props.field === 'endTime' ? 'endAt' : 'startAt'
   const value = study.form[props.field]
   const set = (picked: string) => study.setForm({ [props.field]: picked })
-  const shown = <View className='rx-input'>{value}</View>
+  const shown = <View className='rx-input study-picker'>{value}</View>
   return (
     <View className='rx-field'>
       <View>{props.label}</View>
@@ -143,7 +143,7 @@ export default observer(function SessionFormPage() {
           <Field field='speaker' label='主讲人（可不填）' placeholder='姓名' />
           <Field field='location' label='地点' placeholder='如：行政楼三楼会议室；线上学习写“线上”' />
           <TimePicker field='date' label='日期' />
-          <View className='rx-row'>
+          <View className='rx-row study-times'>
             <TimePicker field='startTime' label='开始' />
             <TimePicker field='endTime' label='结束' />
           </View>

@@ -17,7 +17,7 @@ const RangePicker = observer(function RangePicker({ field, label }: { field: 'fr
         value={study.statsRange[field]}
         onChange={(e) => study.setStatsRange({ [field]: String(e.detail.value) })}
       >
-        <View className='rx-input'>{study.statsRange[field]}</View>
+        <View className='rx-input study-picker'>{study.statsRange[field]}</View>
       </Picker>
     </View>
   )
@@ -30,7 +30,7 @@ export default observer(function StatsPage() {
   return (
     <PageShell>
       <View className='rx-card'>
-        <View className='rx-row'>
+        <View className='rx-row study-times'>
           <RangePicker field='from' label='从' />
           <RangePicker field='to' label='到' />
         </View>
