@@ -49,7 +49,10 @@ const SessionCard = observer(function SessionCard({ session }: { session: MySess
   const { study } = useStores()
   const started = Date.parse(session.startAt) <= Date.now()
   const canLeave =
-    session.status === 'scheduled' && !started && !session.attendance && session.leave?.status !== 'approved'
+    session.status === 'scheduled' &&
+    !started &&
+    !session.attendance &&
+    (session.leave === null || session.leave.status === 'pending')
   return (
     <View className='rx-card'>
       <View className='rx-row'>
