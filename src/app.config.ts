@@ -17,6 +17,19 @@ export default defineAppConfig({
         'stars/index',
       ],
     },
+    {
+      root: 'pages/study',
+      pages: [
+        'upcoming/index',
+        'check-in/index',
+        'organize/index',
+        'session-form/index',
+        'qr/index',
+        'live/index',
+        'record/index',
+        'stats/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

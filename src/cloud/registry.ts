@@ -2,6 +2,7 @@ import type { FunctionName } from '../contract'
 import type { FunctionDef } from './core/define'
 import { feedbackFunction } from './domain/feedback/function'
 import { identityFunction } from './domain/identity/function'
+import { studyFunction } from './domain/study/function'
 import { surveyFunction } from './domain/survey/function'
 import { volunteerFunction } from './domain/volunteer/function'
 
@@ -11,6 +12,7 @@ export const CLOUD_FUNCTIONS: Record<FunctionName, FunctionDef> = {
   feedback: feedbackFunction,
   survey: surveyFunction,
   volunteer: volunteerFunction,
+  study: studyFunction,
 }
 
 export function isFunctionName(name: string): name is FunctionName {

@@ -1,5 +1,6 @@
 import type { FeedbackApi } from './feedback'
 import type { IdentityApi } from './identity'
+import type { StudyApi } from './study'
 import type { SurveyApi } from './survey'
 import type { VolunteerApi } from './volunteer'
 
@@ -8,6 +9,7 @@ export * from './envelope'
 export * from './errors'
 export * from './feedback'
 export * from './identity'
+export * from './study'
 export * from './survey'
 export * from './volunteer'
 
@@ -17,6 +19,7 @@ export interface ApiMap {
   feedback: FeedbackApi
   survey: SurveyApi
   volunteer: VolunteerApi
+  study: StudyApi
 }
 
 export type FunctionName = keyof ApiMap

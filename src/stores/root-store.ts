@@ -3,6 +3,7 @@ import type { ApiClient } from '../services/api/client'
 import { FeedbackStore } from './feedback-store'
 import { IdentityStore } from './identity-store'
 import { SurveyStore } from './survey-store'
+import { StudyStore } from './study-store'
 import type { KeyValueStorage } from './support/storage'
 import { UiStore } from './ui-store'
 
@@ -19,11 +20,13 @@ export class RootStore {
   readonly identity: IdentityStore
   readonly feedback: FeedbackStore
   readonly survey: SurveyStore
+  readonly study: StudyStore
 
   constructor(readonly deps: StoreDeps) {
     this.ui = new UiStore(deps.storage, deps.toast)
     this.identity = new IdentityStore(deps.api, this.ui, deps.devSignIn)
     this.feedback = new FeedbackStore(deps.api, this.ui, deps.storage)
     this.survey = new SurveyStore(deps.api, this.ui, deps.storage)
+    this.study = new StudyStore(deps.api, this.ui, deps.storage)
   }
 }

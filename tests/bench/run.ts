@@ -1,12 +1,14 @@
 // `npm run bench [name…]`: prints figures and ratios; never part of `npm test`.
 import { benchFeedback } from './feedback'
 import { benchShell } from './shell'
+import { benchStudy } from './study'
 import { benchSurvey } from './survey'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   shell: benchShell,
   feedback: benchFeedback,
   survey: benchSurvey,
+  study: benchStudy,
 }
 
 async function main() {

@@ -30,12 +30,12 @@ function mainPackageBytes(dist: string): number {
   return walk(dist)
 }
 
-/** The same burst against a bare Node server: the floor every host figure is compared with. */
-export async function bareServerBurst(): Promise<number[]> {
+/** The same burst against a bare Node server: the floor the host's figures are compared with. */
+export async function bareServerBurst(count = CONCURRENT): Promise<number[]> {
   const server = createServer((_req, res) => res.end('{"ok":true}'))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  const { latencies } = await burst(CONCURRENT, () =>
+  const { latencies } = await burst(count, () =>
     fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: '{}' }).then((r) => r.text()),
   )
   server.close()

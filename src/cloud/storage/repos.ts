@@ -1,6 +1,7 @@
 import type { PlatformRepo } from '../core/platform-repo'
 import type { FeedbackRepo } from '../domain/feedback/repo'
 import type { IdentityRepo } from '../domain/identity/repo'
+import type { StudyRepo } from '../domain/study/repo'
 import type { SurveyRepo } from '../domain/survey/repo'
 import type { VolunteerRepo } from '../domain/volunteer/repo'
 
@@ -11,4 +12,5 @@ export interface Repos {
   feedback: FeedbackRepo
   survey: SurveyRepo
   volunteer: VolunteerRepo
+  study: StudyRepo
 }

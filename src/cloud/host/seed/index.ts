@@ -1,6 +1,7 @@
 import type { Sql } from '../../storage/pglite/sql'
 import { seedFeedback } from './feedback'
 import { seedIdentity } from './identity'
+import { seedStudy } from './study'
 import { seedSurvey } from './survey'
 import { seedVolunteer } from './volunteer'
 
@@ -12,7 +13,7 @@ export type SeedMode = 'none' | 'base' | 'demo'
 
 type AreaSeed = (sql: Sql, now: Date, mode: Exclude<SeedMode, 'none'>) => Promise<void>
 
-const AREA_SEEDS: AreaSeed[] = [seedIdentity, seedSurvey, seedVolunteer, seedFeedback]
+const AREA_SEEDS: AreaSeed[] = [seedIdentity, seedSurvey, seedVolunteer, seedFeedback, seedStudy]
 
 /** Seeds an empty database once; a database that has departments is left as it is. */
 export async function seedIfEmpty(sql: Sql, mode: SeedMode, now: Date): Promise<boolean> {

@@ -4,6 +4,7 @@ import { createFeedbackRepo } from './feedback-repo'
 import { createIdentityRepo } from './identity-repo'
 import { migrate } from './migrate'
 import { createPlatformRepo } from './platform-repo'
+import { createStudyRepo } from './study-repo'
 import { createSurveyRepo } from './survey-repo'
 import { createVolunteerRepo } from './volunteer-repo'
 import { wrapDatabase, type Sql } from './sql'
@@ -21,6 +22,7 @@ export function createPgliteRepos(sql: Sql): Repos {
     feedback: createFeedbackRepo(sql),
     survey: createSurveyRepo(sql),
     volunteer: createVolunteerRepo(sql),
+    study: createStudyRepo(sql),
   }
 }
 

@@ -1,11 +1,36 @@
 import type { RoleEntry } from '../../../components/entry-grid/visible'
 
 export const studyEntries: RoleEntry[] = [
-  { title: '扫码签到', description: '扫描会场二维码或输入6位签到码', roles: ['staff'] },
-  { title: '近期学习活动', description: '三会一课、主题党日、道德讲堂、业务学习', roles: ['staff'] },
-  { title: '我的学习记录', description: '本年度参学次数、学时与出勤率', roles: ['staff'] },
-  { title: '组织学习活动', description: '发起活动、展示签到码、查看到会情况', roles: ['manager', 'admin'] },
-  { title: '学习统计', description: '各科室出勤率与学习积极分子', roles: ['manager', 'admin'] },
+  {
+    title: '扫码签到',
+    url: '/pages/study/check-in/index',
+    description: '扫描会场二维码或输入6位签到码',
+    roles: ['staff'],
+  },
+  {
+    title: '近期学习活动',
+    url: '/pages/study/upcoming/index',
+    description: '三会一课、主题党日、道德讲堂、业务学习',
+    roles: ['staff'],
+  },
+  {
+    title: '我的学习记录',
+    url: '/pages/study/record/index',
+    description: '本年度参学次数、学时与出勤率',
+    roles: ['staff'],
+  },
+  {
+    title: '组织学习活动',
+    url: '/pages/study/organize/index',
+    description: '发起活动、展示签到码、查看到会情况',
+    roles: ['manager', 'admin'],
+  },
+  {
+    title: '学习统计',
+    url: '/pages/study/stats/index',
+    description: '各科室出勤率与学习积极分子',
+    roles: ['manager', 'admin'],
+  },
   {
     title: '我收到的表扬',
     description: '患者对我的表扬',

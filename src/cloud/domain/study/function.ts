@@ -1,0 +1,34 @@
+import {
+  checkInInput,
+  createSessionInput,
+  decideLeaveInput,
+  editSessionInput,
+  emptyInput,
+  requestLeaveInput,
+  sessionIdInput,
+  statsInput,
+} from '../../../contract'
+import { action, ORGANIZERS, type FunctionDef } from '../../core/define'
+import * as study from './handlers'
+
+/** Hospital staff: everyone who works here, organizers included. */
+const STAFF = ['staff', 'manager', 'admin'] as const
+
+export const studyFunction: FunctionDef = {
+  createSession: action({ roles: ORGANIZERS, input: createSessionInput, write: true, handle: study.createSession }),
+  editSession: action({ roles: ORGANIZERS, input: editSessionInput, write: true, handle: study.editSession }),
+  cancelSession: action({ roles: ORGANIZERS, input: sessionIdInput, write: true, handle: study.cancelSession }),
+  session: action({ roles: ORGANIZERS, input: sessionIdInput, handle: study.session }),
+  organized: action({ roles: ORGANIZERS, input: emptyInput, handle: study.organized }),
+  decideLeave: action({ roles: ORGANIZERS, input: decideLeaveInput, write: true, handle: study.decideLeave }),
+  qrCode: action({ roles: ORGANIZERS, input: sessionIdInput, handle: study.qrCode }),
+  attendance: action({ roles: ORGANIZERS, input: sessionIdInput, handle: study.attendance }),
+  exportAttendance: action({ roles: ORGANIZERS, input: sessionIdInput, handle: study.exportAttendance }),
+  stats: action({ roles: ORGANIZERS, input: statsInput, handle: study.stats }),
+
+  upcoming: action({ roles: STAFF, input: emptyInput, handle: study.upcoming }),
+  requestLeave: action({ roles: STAFF, input: requestLeaveInput, write: true, handle: study.requestLeave }),
+  checkIn: action({ roles: STAFF, input: checkInInput, write: true, handle: study.checkIn }),
+  checkOut: action({ roles: STAFF, input: sessionIdInput, write: true, handle: study.checkOut }),
+  myRecord: action({ roles: STAFF, input: emptyInput, handle: study.myRecord }),
+}

@@ -1,0 +1,114 @@
+import type {
+  Attendee,
+  Audience,
+  LeaveStatus,
+  MyAttendance,
+  MySession,
+  SessionView,
+  StudyType,
+  TopLearner,
+  TypeMonthRate,
+  DepartmentRate,
+} from '../../../contract'
+
+export interface SessionFields {
+  type: StudyType
+  title: string
+  speaker: string | null
+  location: string
+  startAt: Date
+  endAt: Date
+  audience: Audience
+  creditHours: number
+}
+
+/** A session with who organised it, for the handlers' permission checks. */
+export interface SessionRecord extends SessionView {
+  organizerId: string
+  organizerDepartmentId: string | null
+}
+
+/** What callers see: who organised it stays on the server. */
+export function publicView({
+  organizerId: _id,
+  organizerDepartmentId: _department,
+  ...view
+}: SessionRecord): SessionView {
+  return view
+}
+
+export interface TimeRange {
+  from: Date
+  to: Date
+}
+
+export interface AttendeeRecord extends Attendee {
+  departmentId: string | null
+  departmentName: string
+}
+
+/** One session of the person's year: expected at, attended, or excused from. */
+export interface RecordRow {
+  sessionId: string
+  type: StudyType
+  title: string
+  startAt: string
+  expected: boolean
+  attended: boolean
+  late: boolean
+  excused: boolean
+  creditHours: number
+}
+
+export interface StatsTotals {
+  sessions: number
+  byDepartment: Omit<DepartmentRate, 'rate'>[]
+  byTypeMonth: Omit<TypeMonthRate, 'rate'>[]
+  topLearners: Omit<TopLearner, 'rank'>[]
+}
+
+export interface StudyRepo {
+  createSession(
+    organizer: { id: string; departmentId: string | null },
+    fields: SessionFields,
+    at: Date,
+  ): Promise<SessionView>
+  /** `null` when the session is cancelled (or gone). */
+  updateSession(id: string, fields: SessionFields, at: Date): Promise<SessionView | null>
+  /** `null` when it was already cancelled. */
+  cancelSession(id: string, at: Date): Promise<SessionView | null>
+  findSession(id: string): Promise<SessionRecord | null>
+  /** Sessions ending after `since`, of one organizing department or (null) all. */
+  listOrganized(departmentId: string | null, since: Date): Promise<SessionView[]>
+  /** Sessions ending after `since` that the user is expected at or has checked in to or asked leave for. */
+  listForUser(userId: string, since: Date): Promise<MySession[]>
+  findMySession(id: string, userId: string): Promise<MySession | null>
+  /** Scheduled sessions starting in [from, to], by id: the candidates for a short code. */
+  sessionIdsStartingBetween(range: TimeRange): Promise<string[]>
+
+  /**
+   * Records the first check-in; a later one returns the first unchanged (`repeated`). Whether the
+   * person is expected is decided in the same statement from the audience.
+   */
+  checkIn(
+    sessionId: string,
+    userId: string,
+    at: Date,
+    late: boolean,
+  ): Promise<{ attendance: MyAttendance; repeated: boolean }>
+  findAttendance(sessionId: string, userId: string): Promise<(MyAttendance & { creditHours: number }) | null>
+  /** Sets the check-out once; `null` when not checked in. Returns the (possibly earlier) check-out. */
+  checkOut(sessionId: string, userId: string, at: Date): Promise<(MyAttendance & { creditHours: number }) | null>
+
+  /** `false` when the leave was already decided. */
+  requestLeave(sessionId: string, userId: string, reason: string, at: Date): Promise<boolean>
+  /** `false` when there is no such leave request. */
+  decideLeave(sessionId: string, userId: string, status: LeaveStatus, decidedBy: string, at: Date): Promise<boolean>
+
+  /** Everyone expected, checked in or asking leave, with their status at `now`. */
+  listAttendees(sessionId: string): Promise<AttendeeRecord[]>
+  /** Sessions started in the range (and before `now`), newest first. */
+  recordRows(userId: string, range: TimeRange, now: Date): Promise<RecordRow[]>
+  /** Sessions started in the range and before `now`; people of one department or (null) all. */
+  stats(range: TimeRange, departmentId: string | null, now: Date, topLimit: number): Promise<StatsTotals>
+}

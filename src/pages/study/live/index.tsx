@@ -1,0 +1,125 @@
+import { Button, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useEffect, useState } from 'react'
+import { ATTENDEE_STATUS_LABELS, type Attendee, type DepartmentAttendance } from '../../../contract'
+import { PageShell } from '../../../components/page-shell'
+import { StateView } from '../../../components/state-view'
+import { useStores } from '../../../stores/context'
+import { chinaTime } from '../../../stores/study-store'
+import { sessionTime } from '../format'
+import '../study.scss'
+import { saveCsv } from './save-csv'
+
+function Person({ person }: { person: Attendee }) {
+  const notes = [person.checkedInAt ? chinaTime(person.checkedInAt) : '', person.expected ? '' : '非应到']
+  return (
+    <View className='study-table__row'>
+      <View>{person.name}</View>
+      <View className={person.status === 'missing' ? 'study-tag study-tag--muted' : 'study-tag study-tag--ok'}>
+        {[ATTENDEE_STATUS_LABELS[person.status], ...notes].filter(Boolean).join(' · ')}
+      </View>
+    </View>
+  )
+}
+
+function Department({ group }: { group: DepartmentAttendance }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <View className='rx-card'>
+      <View className='study-table__row' onClick={() => setOpen(!open)}>
+        <View className='rx-title'>{group.departmentName}</View>
+        <View>{`到 ${group.present + group.late} / 应到 ${group.expected}${open ? ' ▲' : ' ▼'}`}</View>
+      </View>
+      <View className='rx-muted'>{`迟到 ${group.late} · 请假 ${group.excused} · 未签到 ${group.missing}`}</View>
+      {open && group.people.map((person) => <Person key={person.userId} person={person} />)}
+    </View>
+  )
+}
+
+/** The organizer's view while a session runs: refreshed every few seconds until the page closes. */
+export default observer(function LivePage() {
+  const { study } = useStores()
+  const id = useRouter().params.id ?? ''
+  useEffect(() => {
+    study.startLive(id)
+    return () => study.stopLive()
+  }, [study, id])
+  const { live } = study
+  const exportCsv = async () => {
+    const file = await study.exportAttendance(id)
+    if (file) await saveCsv(file.filename, file.csv)
+  }
+  return (
+    <PageShell>
+      <StateView
+        status={live ? 'ready' : study.liveLoading.status}
+        error={study.liveLoading.error}
+        onRetry={() => study.startLive(id)}
+      >
+        {live && (
+          <View>
+            <View className='rx-card'>
+              <View className='rx-title'>{live.session.title}</View>
+              <View className='study-session__meta'>{`${sessionTime(live.session)} · ${live.session.location}`}</View>
+              <View className='study-figures'>
+                <View>
+                  <View className='study-number' aria-label='已签到人数'>
+                    {live.totals.checkedIn}
+                  </View>
+                  <View>已签到</View>
+                </View>
+                <View>
+                  <View className='study-number'>{live.totals.expected}</View>
+                  <View>应到</View>
+                </View>
+                <View>
+                  <View className='study-number'>{live.totals.late}</View>
+                  <View>迟到</View>
+                </View>
+                <View>
+                  <View className='study-number'>{live.totals.excused}</View>
+                  <View>请假</View>
+                </View>
+                <View>
+                  <View className='study-number'>{live.totals.missing}</View>
+                  <View>未签到</View>
+                </View>
+              </View>
+              {live.totals.unexpected > 0 && (
+                <View className='rx-muted'>{`其中非应到人员 ${live.totals.unexpected} 人`}</View>
+              )}
+              <Button className='rx-button rx-button--plain' onClick={() => void exportCsv()}>
+                导出签到表（CSV）
+              </Button>
+            </View>
+            {live.pendingLeaves.length > 0 && (
+              <View className='rx-card'>
+                <View className='rx-title'>待审批请假</View>
+                {live.pendingLeaves.map((person) => (
+                  <View key={person.userId} className='study-table__row'>
+                    <View>{`${person.name}（${person.departmentName}）：${person.leave?.reason ?? ''}`}</View>
+                    <View className='study-actions'>
+                      <Button className='rx-button' onClick={() => void study.decideLeave(id, person.userId, true)}>
+                        准假
+                      </Button>
+                      <Button
+                        className='rx-button rx-button--plain'
+                        onClick={() => void study.decideLeave(id, person.userId, false)}
+                      >
+                        驳回
+                      </Button>
+                    </View>
+                  </View>
+                ))}
+              </View>
+            )}
+            {live.departments.map((group) => (
+              <Department key={group.departmentId ?? ''} group={group} />
+            ))}
+          </View>
+        )}
+      </StateView>
+    </PageShell>
+  )
+})

@@ -1,0 +1,78 @@
+import { View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { ATTENDEE_STATUS_LABELS } from '../../../contract'
+import { PageShell } from '../../../components/page-shell'
+import { StateView } from '../../../components/state-view'
+import { useStores } from '../../../stores/context'
+import { chinaDate } from '../../../stores/study-store'
+import { percent } from '../format'
+import '../study.scss'
+
+export default observer(function RecordPage() {
+  const { study } = useStores()
+  useDidShow(() => void study.loadRecord())
+  const { record } = study
+  return (
+    <PageShell>
+      <StateView
+        status={record ? 'ready' : study.recordLoading.status}
+        error={study.recordLoading.error}
+        onRetry={() => void study.loadRecord()}
+      >
+        {record && (
+          <View>
+            <View className='rx-card'>
+              <View className='rx-title'>{`${record.year}年学习记录`}</View>
+              <View className='study-figures'>
+                <View>
+                  <View className='study-number'>{record.attended}</View>
+                  <View>参学次数</View>
+                </View>
+                <View>
+                  <View className='study-number'>{record.creditHours}</View>
+                  <View>学时</View>
+                </View>
+                <View>
+                  <View className='study-number'>{percent(record.attendanceRate)}</View>
+                  <View>出勤率</View>
+                </View>
+                <View>
+                  <View className='study-number'>{record.lateCount}</View>
+                  <View>迟到</View>
+                </View>
+              </View>
+              <View className='rx-muted'>{`应参加 ${record.expected} 次，请假 ${record.excused} 次；出勤率不计已批准的请假`}</View>
+            </View>
+            <View className='rx-card'>
+              <View className='rx-title'>按类型</View>
+              {record.byType.length === 0 && <View className='rx-muted'>今年还没有参学记录</View>}
+              {record.byType.map((row) => (
+                <View key={row.type} className='study-table__row'>
+                  <View>{row.type}</View>
+                  <View>{`${row.attended} 次 · ${row.creditHours} 学时`}</View>
+                </View>
+              ))}
+            </View>
+            <View className='rx-card'>
+              <View className='rx-title'>最近</View>
+              {record.recent.map((entry) => (
+                <View key={entry.sessionId} className='study-table__row'>
+                  <View>
+                    <View>{entry.title}</View>
+                    <View className='rx-muted'>{`${chinaDate(entry.startAt)} · ${entry.type}`}</View>
+                  </View>
+                  <View
+                    className={entry.status === 'missing' ? 'study-tag study-tag--muted' : 'study-tag study-tag--ok'}
+                  >
+                    {ATTENDEE_STATUS_LABELS[entry.status]}
+                  </View>
+                </View>
+              ))}
+            </View>
+          </View>
+        )}
+      </StateView>
+    </PageShell>
+  )
+})

@@ -1,0 +1,164 @@
+import { Button, Input, Picker, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useEffect } from 'react'
+import { STUDY_TYPES } from '../../../contract'
+import { PageShell } from '../../../components/page-shell'
+import { StateView } from '../../../components/state-view'
+import { useStores } from '../../../stores/context'
+import type { AudienceKind, SessionForm } from '../../../stores/study-store'
+import { studyPage } from '../format'
+import '../study.scss'
+
+const AUDIENCES: { kind: AudienceKind; label: string }[] = [
+  { kind: 'all', label: '全院职工' },
+  { kind: 'party', label: '全体党员' },
+  { kind: 'departments', label: '按科室' },
+]
+
+function Chip({ on, label, onTap }: { on: boolean; label: string; onTap: () => void }) {
+  return (
+    <View className={on ? 'study-chip study-chip--on' : 'study-chip'} aria-pressed={on} onClick={onTap}>
+      {label}
+    </View>
+  )
+}
+
+type TextField = 'title' | 'speaker' | 'location' | 'creditHours'
+
+const Field = observer(function Field(props: {
+  field: TextField
+  label: string
+  placeholder: string
+  digit?: boolean
+}) {
+  const { study } = useStores()
+  return (
+    <View className='rx-field'>
+      <View>{props.label}</View>
+      <Input
+        className='rx-input'
+        type={props.digit ? 'digit' : 'text'}
+        value={study.form[props.field]}
+        placeholder={props.placeholder}
+        aria-label={props.label}
+        onInput={(e) => study.setForm({ [props.field]: e.detail.value } as Partial<SessionForm>)}
+      />
+      <View className='rx-field__error'>{study.saving.fieldError(props.field)}</View>
+    </View>
+  )
+})
+
+const TimePicker = observer(function TimePicker(props: { field: 'date' | 'startTime' | 'endTime'; label: string }) {
+  const { study } = useStores()
+  const errorPath = props.field === 'endTime' ? 'endAt' : 'startAt'
+  const value = study.form[props.field]
+  const set = (picked: string) => study.setForm({ [props.field]: picked })
+  const shown = <View className='rx-input study-picker'>{value}</View>
+  return (
+    <View className='rx-field'>
+      <View>{props.label}</View>
+      {props.field === 'date' ? (
+        <Picker mode='date' value={value} onChange={(e) => set(e.detail.value)}>
+          {shown}
+        </Picker>
+      ) : (
+        <Picker mode='time' value={value} onChange={(e) => set(e.detail.value)}>
+          {shown}
+        </Picker>
+      )}
+      {props.field !== 'date' && <View className='rx-field__error'>{study.saving.fieldError(errorPath)}</View>}
+    </View>
+  )
+})
+
+const AudienceField = observer(function AudienceField() {
+  const { study, identity } = useStores()
+  const { form } = study
+  if (!identity.hasRole('admin')) {
+    const own = identity.departments.find((d) => d.id === identity.me?.departmentId)
+    return <View className='rx-field'>{`参加对象：${own?.name ?? '本科室'}职工`}</View>
+  }
+  return (
+    <View className='rx-field'>
+      <View>参加对象</View>
+      <View className='study-chips'>
+        {AUDIENCES.map((a) => (
+          <Chip
+            key={a.kind}
+            on={form.audienceKind === a.kind}
+            label={a.label}
+            onTap={() => study.setForm({ audienceKind: a.kind })}
+          />
+        ))}
+      </View>
+      {form.audienceKind === 'departments' && (
+        <View className='study-chips' style={{ marginTop: '16px' }}>
+          {identity.departments.map((d) => (
+            <Chip
+              key={d.id}
+              on={form.departmentIds.includes(d.id)}
+              label={d.name}
+              onTap={() => study.toggleDepartment(d.id)}
+            />
+          ))}
+        </View>
+      )}
+      <View className='rx-field__error'>{study.saving.fieldError('audience')}</View>
+    </View>
+  )
+})
+
+export default observer(function SessionFormPage() {
+  const { study, identity } = useStores()
+  const id = useRouter().params.id ?? null
+  useEffect(() => {
+    void identity.loadDepartments()
+    const disposer = study.openForm(id, identity.hasRole('admin') ? null : (identity.me?.departmentId ?? null))
+    return () => void disposer.then((dispose) => dispose?.())
+  }, [study, identity, id])
+
+  const save = async () => {
+    const saved = await study.saveSession()
+    if (!saved) return
+    if (Taro.getCurrentPages().length > 1) await Taro.navigateBack()
+    else await Taro.redirectTo({ url: studyPage('organize') })
+  }
+
+  return (
+    <PageShell>
+      <StateView status={study.sessionLoading.status} error={study.sessionLoading.error}>
+        <View className='rx-card'>
+          <View className='rx-title'>{study.form.editingId ? '修改学习活动' : '发起学习活动'}</View>
+          <View className='rx-field'>
+            <View>学习类型</View>
+            <View className='study-chips'>
+              {STUDY_TYPES.map((type) => (
+                <Chip key={type} on={study.form.type === type} label={type} onTap={() => study.setForm({ type })} />
+              ))}
+            </View>
+            <View className='rx-field__error'>{study.saving.fieldError('type')}</View>
+          </View>
+          <Field field='title' label='学习主题' placeholder='如：学习贯彻党的二十届三中全会精神' />
+          <Field field='speaker' label='主讲人（可不填）' placeholder='姓名' />
+          <Field field='location' label='地点' placeholder='如：行政楼三楼会议室；线上学习写“线上”' />
+          <TimePicker field='date' label='日期' />
+          <View className='rx-row study-times'>
+            <TimePicker field='startTime' label='开始' />
+            <TimePicker field='endTime' label='结束' />
+          </View>
+          <AudienceField />
+          <Field field='creditHours' label='学时' placeholder='如 1 或 1.5' digit />
+          {study.saving.error && (
+            <View className='rx-field__error' role='alert'>
+              {study.saving.error}
+            </View>
+          )}
+          <Button className='rx-button' loading={study.saving.isPending} onClick={() => void save()}>
+            {study.form.editingId ? '保存修改' : '发布'}
+          </Button>
+        </View>
+      </StateView>
+    </PageShell>
+  )
+})

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '近期学习活动' })

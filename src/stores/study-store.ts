@@ -1,0 +1,402 @@
+import { makeAutoObservable, runInAction, type IReactionDisposer } from 'mobx'
+import type {
+  Audience,
+  AttendanceView,
+  CheckInResult,
+  MySession,
+  QrCodeView,
+  SessionView,
+  StudyRecord,
+  StudyStats,
+  StudyType,
+} from '../contract'
+import type { ApiClient } from '../services/api/client'
+import { failureMessage } from '../services/api/errors'
+import { clearDraft, persistDraft } from './support/draft'
+import { LoadState } from './support/load-state'
+import type { KeyValueStorage } from './support/storage'
+import { Submission } from './support/submission'
+import type { UiStore } from './ui-store'
+
+const SESSION_DRAFT_KEY = 'renxin.study.sessionDraft'
+const LEAVE_DRAFT_KEY = 'renxin.study.leaveDraft'
+const HOUR_MS = 3600_000
+const CHINA_OFFSET_MS = 8 * HOUR_MS
+/** Fetch the next code this long before the shown one expires, so the screen never shows a dead code. */
+const QR_REFRESH_LEAD_MS = 2000
+const LIVE_POLL_MS = 5000
+export const SHORT_CODE_LENGTH = 6
+
+export type AudienceKind = 'all' | 'party' | 'departments'
+
+/** The session form as typed: China-time date and clock, so the pickers show what people expect. */
+export interface SessionForm {
+  editingId: string | null
+  type: StudyType | ''
+  title: string
+  speaker: string
+  location: string
+  date: string
+  startTime: string
+  endTime: string
+  audienceKind: AudienceKind
+  departmentIds: string[]
+  creditHours: string
+}
+
+const chinaParts = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString()
+export const chinaDate = (iso: string) => chinaParts(new Date(iso)).slice(0, 10)
+export const chinaTime = (iso: string) => chinaParts(new Date(iso)).slice(11, 16)
+const toIso = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString()
+
+/** The next half hour: check-in is open at once, which is what an organizer starting now needs. */
+function blankForm(departmentId: string | null): SessionForm {
+  const start = new Date(Math.ceil(Date.now() / (HOUR_MS / 2)) * (HOUR_MS / 2))
+  const end = new Date(start.getTime() + HOUR_MS)
+  return {
+    editingId: null,
+    type: '',
+    title: '',
+    speaker: '',
+    location: '',
+    date: chinaDate(start.toISOString()),
+    startTime: chinaTime(start.toISOString()),
+    endTime: chinaTime(end.toISOString()),
+    audienceKind: departmentId ? 'departments' : 'all',
+    departmentIds: departmentId ? [departmentId] : [],
+    creditHours: '1',
+  }
+}
+
+function formOf(session: SessionView): SessionForm {
+  const { audience } = session
+  return {
+    editingId: session.id,
+    type: session.type,
+    title: session.title,
+    speaker: session.speaker ?? '',
+    location: session.location,
+    date: chinaDate(session.startAt),
+    startTime: chinaTime(session.startAt),
+    endTime: chinaTime(session.endAt),
+    audienceKind: typeof audience === 'string' ? audience : 'departments',
+    departmentIds: typeof audience === 'string' ? [] : audience,
+    creditHours: String(session.creditHours),
+  }
+}
+
+function audienceOf(form: SessionForm): Audience {
+  return form.audienceKind === 'departments' ? form.departmentIds : form.audienceKind
+}
+
+/** 三会一课 and other study: lists, leave, check-in, the organizer's screens, records and stats. */
+export class StudyStore {
+  upcoming: MySession[] = []
+  organized: SessionView[] = []
+  record: StudyRecord | null = null
+  stats: StudyStats | null = null
+  statsRange = {
+    from: `${chinaDate(new Date().toISOString()).slice(0, 4)}-01-01`,
+    to: chinaDate(new Date().toISOString()),
+  }
+  readonly upcomingLoading = new LoadState()
+  readonly organizedLoading = new LoadState()
+  readonly recordLoading = new LoadState()
+  readonly statsLoading = new LoadState()
+
+  leaveForm = { sessionId: '', reason: '' }
+  readonly leave: Submission<MySession>
+
+  code = ''
+  lastCheckIn: CheckInResult | null = null
+  checkIn: Submission<CheckInResult>
+
+  form: SessionForm = blankForm(null)
+  readonly saving: Submission<SessionView>
+  readonly sessionLoading = new LoadState()
+
+  qr: QrCodeView | null = null
+  /** Device clock minus server clock, so the countdown is right on a device whose clock is off. */
+  private clockSkewMs = 0
+  nowMs = Date.now()
+  readonly qrLoading = new LoadState()
+  private qrTimer: ReturnType<typeof setTimeout> | null = null
+  private ticker: ReturnType<typeof setInterval> | null = null
+
+  live: AttendanceView | null = null
+  readonly liveLoading = new LoadState()
+  private liveTimer: ReturnType<typeof setInterval> | null = null
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly ui: UiStore,
+    private readonly storage: KeyValueStorage,
+  ) {
+    this.leave = new Submission((requestId) =>
+      this.api.call('study', 'requestLeave', { ...this.leaveForm }, { requestId }),
+    )
+    this.checkIn = this.newCheckIn({ shortCode: '' })
+    this.saving = new Submission((requestId) => this.writeSession(requestId))
+    makeAutoObservable<StudyStore, 'api' | 'ui' | 'storage' | 'qrTimer' | 'ticker' | 'liveTimer'>(this, {
+      api: false,
+      ui: false,
+      storage: false,
+      qrTimer: false,
+      ticker: false,
+      liveTimer: false,
+    })
+  }
+
+  // Staff: sessions and leave
+
+  async loadUpcoming() {
+    const list = await this.upcomingLoading.run(() => this.api.call('study', 'upcoming', {}))
+    if (list) runInAction(() => (this.upcoming = list))
+  }
+
+  startLeave(sessionId: string) {
+    this.leaveForm = { sessionId, reason: '' }
+  }
+
+  /** Keeps the typed reason on the device until the request goes through. */
+  keepLeaveDraft(sessionId: string): IReactionDisposer {
+    return persistDraft(
+      this.storage,
+      `${LEAVE_DRAFT_KEY}.${sessionId}`,
+      () => this.leaveForm.reason,
+      (reason) => runInAction(() => (this.leaveForm.reason = String(reason))),
+    )
+  }
+
+  setLeaveReason(reason: string) {
+    this.leaveForm.reason = reason
+  }
+
+  closeLeave() {
+    this.leaveForm = { sessionId: '', reason: '' }
+  }
+
+  async requestLeave() {
+    const updated = await this.leave.submit()
+    if (!updated) return
+    clearDraft(this.storage, `${LEAVE_DRAFT_KEY}.${updated.id}`)
+    runInAction(() => {
+      this.upcoming = this.upcoming.map((s) => (s.id === updated.id ? updated : s))
+      this.leaveForm = { sessionId: '', reason: '' }
+    })
+    this.ui.toast('请假申请已提交')
+  }
+
+  // Staff: check-in
+
+  /** A new code is a new write; retrying the same code keeps its request id. */
+  private newCheckIn(data: { payload: string } | { shortCode: string }): Submission<CheckInResult> {
+    return new Submission((requestId) => this.api.call('study', 'checkIn', data, { requestId }))
+  }
+
+  pressDigit(digit: string) {
+    if (this.code.length >= SHORT_CODE_LENGTH || this.checkIn.isPending) return
+    this.setCode(this.code + digit)
+    if (this.code.length === SHORT_CODE_LENGTH) void this.submitCode()
+  }
+
+  backspace() {
+    if (!this.checkIn.isPending) this.setCode(this.code.slice(0, -1))
+  }
+
+  private setCode(code: string) {
+    this.code = code
+    this.checkIn = this.newCheckIn({ shortCode: code })
+  }
+
+  async submitCode() {
+    if (this.code.length !== SHORT_CODE_LENGTH || this.checkIn.isPending) return
+    await this.finishCheckIn()
+  }
+
+  async checkInScanned(payload: string) {
+    this.checkIn = this.newCheckIn({ payload })
+    await this.finishCheckIn()
+  }
+
+  private async finishCheckIn() {
+    const result = await this.checkIn.submit()
+    runInAction(() => {
+      if (result) this.lastCheckIn = result
+      this.code = ''
+    })
+  }
+
+  // Organizer: sessions
+
+  async loadOrganized() {
+    const list = await this.organizedLoading.run(() => this.api.call('study', 'organized', {}))
+    if (list) runInAction(() => (this.organized = list))
+  }
+
+  /** A new session starts from the draft left on this device, an edit from the server's copy. */
+  async openForm(sessionId: string | null, ownDepartmentId: string | null): Promise<IReactionDisposer | null> {
+    if (sessionId) {
+      const session = await this.sessionLoading.run(() => this.api.call('study', 'session', { sessionId }))
+      if (session) runInAction(() => (this.form = formOf(session)))
+      return null
+    }
+    this.form = blankForm(ownDepartmentId)
+    this.sessionLoading.status = 'ready'
+    return persistDraft(
+      this.storage,
+      SESSION_DRAFT_KEY,
+      () => ({ ...this.form }),
+      (saved) => runInAction(() => (this.form = { ...blankForm(ownDepartmentId), ...(saved as SessionForm) })),
+    )
+  }
+
+  setForm(patch: Partial<SessionForm>) {
+    this.form = { ...this.form, ...patch }
+  }
+
+  toggleDepartment(id: string) {
+    const ids = this.form.departmentIds
+    this.setForm({ departmentIds: ids.includes(id) ? ids.filter((d) => d !== id) : [...ids, id] })
+  }
+
+  private writeSession(requestId: string): Promise<SessionView> {
+    const form = this.form
+    const fields = {
+      type: form.type as StudyType,
+      title: form.title,
+      speaker: form.speaker || undefined,
+      location: form.location,
+      startAt: toIso(form.date, form.startTime),
+      endAt: toIso(form.date, form.endTime),
+      audience: audienceOf(form),
+      creditHours: Number(form.creditHours),
+    }
+    return form.editingId
+      ? this.api.call('study', 'editSession', { ...fields, sessionId: form.editingId }, { requestId })
+      : this.api.call('study', 'createSession', fields, { requestId })
+  }
+
+  async saveSession(): Promise<SessionView | undefined> {
+    const editing = this.form.editingId !== null
+    const saved = await this.saving.submit()
+    if (!saved) return undefined
+    if (!editing) clearDraft(this.storage, SESSION_DRAFT_KEY)
+    runInAction(() => {
+      this.organized = [...this.organized.filter((s) => s.id !== saved.id), saved].sort((a, b) =>
+        a.startAt.localeCompare(b.startAt),
+      )
+    })
+    this.ui.toast(editing ? '已保存修改' : '学习活动已发布')
+    return saved
+  }
+
+  async cancelSession(sessionId: string) {
+    try {
+      const cancelled = await this.api.call('study', 'cancelSession', { sessionId })
+      runInAction(() => (this.organized = this.organized.map((s) => (s.id === sessionId ? cancelled : s))))
+      this.ui.toast('已取消，参加人员将看到“已取消”')
+    } catch (error) {
+      this.ui.toast(failureMessage(error))
+    }
+  }
+
+  // Organizer: the QR screen
+
+  get qrSecondsLeft(): number {
+    if (!this.qr) return 0
+    return Math.max(0, Math.ceil((Date.parse(this.qr.expiresAt) - (this.nowMs - this.clockSkewMs)) / 1000))
+  }
+
+  /** Shows the current code and fetches the next one just before it expires, until `stopQr`. */
+  startQr(sessionId: string) {
+    this.stopQr()
+    this.ticker = setInterval(() => runInAction(() => (this.nowMs = Date.now())), 250)
+    void this.refreshQr(sessionId)
+  }
+
+  private async refreshQr(sessionId: string) {
+    const qr = await this.qrLoading.run(() => this.api.call('study', 'qrCode', { sessionId }))
+    if (!this.ticker) return
+    let wait = 15_000
+    if (qr) {
+      runInAction(() => {
+        this.qr = qr
+        this.clockSkewMs = Date.now() - Date.parse(qr.serverNow)
+      })
+      wait = Math.max(500, Date.parse(qr.expiresAt) - Date.parse(qr.serverNow) - QR_REFRESH_LEAD_MS)
+    }
+    this.qrTimer = setTimeout(() => void this.refreshQr(sessionId), wait)
+  }
+
+  stopQr() {
+    if (this.qrTimer) clearTimeout(this.qrTimer)
+    if (this.ticker) clearInterval(this.ticker)
+    this.qrTimer = null
+    this.ticker = null
+    this.qr = null
+  }
+
+  // Organizer: live attendance
+
+  startLive(sessionId: string) {
+    this.stopLive()
+    void this.loadLive(sessionId)
+    this.liveTimer = setInterval(() => void this.loadLive(sessionId, true), LIVE_POLL_MS)
+  }
+
+  /** A quiet poll keeps the last good view on screen when one poll fails. */
+  private async loadLive(sessionId: string, quiet = false) {
+    if (quiet) {
+      try {
+        const view = await this.api.call('study', 'attendance', { sessionId })
+        runInAction(() => (this.live = view))
+      } catch {
+        // the next poll tries again; the error state is for the first load only
+      }
+      return
+    }
+    const view = await this.liveLoading.run(() => this.api.call('study', 'attendance', { sessionId }))
+    if (view) runInAction(() => (this.live = view))
+  }
+
+  stopLive() {
+    if (this.liveTimer) clearInterval(this.liveTimer)
+    this.liveTimer = null
+  }
+
+  async decideLeave(sessionId: string, userId: string, approve: boolean) {
+    try {
+      await this.api.call('study', 'decideLeave', { sessionId, userId, approve })
+      this.ui.toast(approve ? '已准假' : '已驳回')
+      await this.loadLive(sessionId, true)
+    } catch (error) {
+      this.ui.toast(failureMessage(error))
+    }
+  }
+
+  async exportAttendance(sessionId: string): Promise<{ filename: string; csv: string } | null> {
+    try {
+      return await this.api.call('study', 'exportAttendance', { sessionId })
+    } catch (error) {
+      this.ui.toast(failureMessage(error))
+      return null
+    }
+  }
+
+  // Records
+
+  async loadRecord() {
+    const record = await this.recordLoading.run(() => this.api.call('study', 'myRecord', {}))
+    if (record) runInAction(() => (this.record = record))
+  }
+
+  setStatsRange(patch: Partial<{ from: string; to: string }>) {
+    this.statsRange = { ...this.statsRange, ...patch }
+  }
+
+  async loadStats() {
+    const stats = await this.statsLoading.run(() => this.api.call('study', 'stats', { ...this.statsRange }))
+    if (stats) runInAction(() => (this.stats = stats))
+  }
+}
