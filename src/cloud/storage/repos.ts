@@ -1,3 +1,4 @@
+import type { PersonalDataRepo } from '../core/personal-data'
 import type { PlatformRepo } from '../core/platform-repo'
 import type { IdentityRepo } from '../domain/identity/repo'
 import type { SurveyRepo } from '../domain/survey/repo'
@@ -9,4 +10,5 @@ export interface Repos {
   identity: IdentityRepo
   survey: SurveyRepo
   volunteer: VolunteerRepo
+  personalData: PersonalDataRepo
 }

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite'
 import type { Repos } from '../repos'
 import { createIdentityRepo } from './identity-repo'
 import { migrate } from './migrate'
+import { createPersonalDataRepo } from './personal-data'
 import { createPlatformRepo } from './platform-repo'
 import { createSurveyRepo } from './survey-repo'
 import { createVolunteerRepo } from './volunteer-repo'
@@ -19,6 +20,7 @@ export function createPgliteRepos(sql: Sql): Repos {
     identity: createIdentityRepo(sql),
     survey: createSurveyRepo(sql),
     volunteer: createVolunteerRepo(sql),
+    personalData: createPersonalDataRepo(sql),
   }
 }
 
