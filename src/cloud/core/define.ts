@@ -38,6 +38,9 @@ export const ADMINS: readonly Role[] = ['admin']
 /** Anyone signed in may call it: every WeChat user is a patient. */
 export const isPublic = (def: ActionDef<z.ZodType, unknown>) => def.roles.includes('patient')
 
+/** Only managers and admins may call it: what they do goes in the audit log. */
+export const isPrivileged = (def: ActionDef<z.ZodType, unknown>) => def.roles.every((role) => ORGANIZERS.includes(role))
+
 export function rateLimitOf(def: ActionDef<z.ZodType, unknown>): RateLimit | null {
   if (def.rateLimit !== undefined) return def.rateLimit || null
   return def.write && isPublic(def) ? PUBLIC_WRITE_LIMIT : null

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { CallResult, FieldError } from '../../contract'
 import { AppError, notFound } from './app-error'
 import type { Caller, Ctx, Runtime } from './context'
-import { isPublic, rateLimitOf, type ActionDef, type FunctionDef } from './define'
+import { isPrivileged, rateLimitOf, type ActionDef, type FunctionDef } from './define'
 import { audit, limitRate, wasAudited } from './effects'
 import type { RequestKey } from './platform-repo'
 
@@ -70,7 +70,7 @@ async function handle(def: ActionDef<z.ZodType, unknown>, ctx: Ctx, input: unkno
   const limit = rateLimitOf(def)
   if (limit) await limitRate(ctx, `${ctx.fn}.${ctx.action}`, limit.limit, limit.windowSeconds)
   const result = await def.handle(ctx, input)
-  if (def.write && !isPublic(def) && !wasAudited(ctx)) await audit(ctx, ctx.fn, { input })
+  if (def.write && isPrivileged(def) && !wasAudited(ctx)) await audit(ctx, ctx.fn, { input })
   return result
 }
 

@@ -28,10 +28,7 @@ export async function audit(ctx: Ctx, target: string, details: Record<string, un
 /** Whether the handler of this call wrote its own, more specific audit entry. */
 export const wasAudited = (ctx: Ctx) => audited.has(ctx)
 
-/**
- * Fixed-window limit per caller: at most `limit` calls per `windowSeconds`. Keyed by OPENID, the
- * platform's identity, so erasing one's account does not reset the count.
- */
+/** Fixed-window limit per caller (by OPENID, the platform's identity): at most `limit` calls per `windowSeconds`. */
 export async function limitRate(ctx: Ctx, bucket: string, limit: number, windowSeconds: number): Promise<void> {
   const windowMs = windowSeconds * 1000
   const windowStart = new Date(Math.floor(ctx.now.getTime() / windowMs) * windowMs)

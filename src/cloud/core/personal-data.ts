@@ -10,8 +10,8 @@ export interface PersonalDataRepo {
   exportUser(userId: string): Promise<MyData>
   /**
    * Removes or blanks the user's personal data in every area in one transaction. Anonymous
-   * aggregates and append-only ledgers keep their numbers; the account is unlinked from its
-   * OPENID, so signing in again starts a new, empty account.
+   * aggregates and append-only ledgers keep their numbers under the now nameless account, which
+   * stays tied to its OPENID so that a retried deletion is recognised rather than run again.
    */
   eraseUser(userId: string, at: Date): Promise<void>
 }

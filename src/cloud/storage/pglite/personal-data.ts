@@ -29,9 +29,7 @@ const identity: AreaPersonalData = {
   async erase(sql, userId) {
     await sql.query('DELETE FROM staff_bindings WHERE user_id = $1', [userId])
     await sql.query(
-      `UPDATE users SET openid = 'erased:' || id, name = '', roles = ARRAY['patient'], department_id = NULL,
-              large_text = false
-       WHERE id = $1`,
+      `UPDATE users SET name = '', roles = ARRAY['patient'], department_id = NULL, large_text = false WHERE id = $1`,
       [userId],
     )
   },
@@ -91,14 +89,19 @@ const volunteer: AreaPersonalData = {
 /** Every cloud function's hook. */
 export const PERSONAL_DATA: Record<FunctionName, AreaPersonalData> = { identity, survey, volunteer }
 
-/** Retry keys, rate counters and queued messages name the user too. */
-async function erasePlatform(sql: Sql, userId: string) {
-  await sql.query('DELETE FROM idempotency WHERE user_id = $1', [userId])
+/**
+ * Stored results, queued messages and rate counters name the user too. The deletion's own key is
+ * still pending here and stays, so a retried deletion answers like the first; counters of windows
+ * still running stay, so erasing oneself does not reset a rate limit.
+ */
+async function erasePlatform(sql: Sql, userId: string, at: Date) {
+  await sql.query(`DELETE FROM idempotency WHERE user_id = $1 AND state = 'done'`, [userId])
   await sql.query('DELETE FROM outbox WHERE user_id = $1', [userId])
   await sql.query(
     `DELETE FROM rate_hits USING users u
-     WHERE u.id = $1 AND right(rate_hits.key, length(u.openid) + 1) = ':' || u.openid`,
-    [userId],
+     WHERE u.id = $1 AND right(rate_hits.key, length(u.openid) + 1) = ':' || u.openid
+       AND rate_hits.window_start < $2::timestamptz - interval '1 day'`,
+    [userId, at],
   )
 }
 
@@ -111,11 +114,11 @@ export function createPersonalDataRepo(sql: Sql): PersonalDataRepo {
       )
     },
     async eraseUser(userId, at) {
-      // Identity goes last: it unlinks the account the other areas' rows point to.
+      // Identity goes last: the other areas find the user's rows through the account.
       const { identity: account, ...areas } = PERSONAL_DATA
       await sql.transaction(async (tx) => {
         for (const area of Object.values(areas)) await area.erase(tx, userId, at)
-        await erasePlatform(tx, userId)
+        await erasePlatform(tx, userId, at)
         await account.erase(tx, userId, at)
       })
     },
