@@ -1,8 +1,10 @@
 // `npm run bench [name…]`: prints figures and ratios; never part of `npm test`.
+import { benchLoad } from './load'
 import { benchShell } from './shell'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   shell: benchShell,
+  load: benchLoad,
 }
 
 async function main() {
