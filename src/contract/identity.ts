@@ -78,6 +78,34 @@ export const setRoleInput = z
     path: ['departmentId'],
   })
 
+export const AUDIT_PAGE_MAX = 500
+
+export const auditLogInput = z
+  .object({
+    from: z.iso.datetime({ offset: true, message: '开始时间应为 ISO 8601 时间' }).optional(),
+    to: z.iso.datetime({ offset: true, message: '结束时间应为 ISO 8601 时间' }).optional(),
+    /** e.g. `user:<id>`, `department:<id>`, `surveyAlert:<id>` */
+    target: z.string().trim().min(1).max(120).optional(),
+    limit: z.number().int().min(1).max(AUDIT_PAGE_MAX).optional(),
+  })
+  .optional()
+
+export interface AuditView {
+  id: number
+  at: string
+  actorId: string
+  actorName: string
+  fn: string
+  action: string
+  target: string
+  details: Record<string, unknown>
+}
+
+export const deleteMeInput = z.object({ confirm: z.literal(true, '请确认删除') })
+
+/** Everything stored about the caller, by area; `null` for an area that keeps nothing tied to a person. */
+export type MyData = Record<string, unknown>
+
 export interface IdentityApi {
   me: Endpoint<z.input<typeof emptyInput>, UserView>
   setPrefs: Endpoint<z.input<typeof setPrefsInput>, UserView>
@@ -86,4 +114,7 @@ export interface IdentityApi {
   pendingStaff: Endpoint<z.input<typeof emptyInput>, PendingStaff[]>
   approveStaff: Endpoint<z.input<typeof approveStaffInput>, { userId: string; status: StaffBindingStatus }>
   setRole: Endpoint<z.input<typeof setRoleInput>, { userId: string; roles: Role[] }>
+  auditLog: Endpoint<z.input<typeof auditLogInput>, AuditView[]>
+  exportMyData: Endpoint<z.input<typeof emptyInput>, MyData>
+  deleteMe: Endpoint<z.input<typeof deleteMeInput>, { deleted: true }>
 }

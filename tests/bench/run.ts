@@ -1,5 +1,6 @@
 // `npm run bench [name…]`: prints figures and ratios; never part of `npm test`.
 import { benchFeedback } from './feedback'
+import { benchLoad } from './load'
 import { benchShell } from './shell'
 import { benchStudy } from './study'
 import { benchSurvey } from './survey'
@@ -9,6 +10,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   feedback: benchFeedback,
   survey: benchSurvey,
   study: benchStudy,
+  load: benchLoad,
 }
 
 async function main() {

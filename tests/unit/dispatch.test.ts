@@ -13,6 +13,7 @@ import type { Repos } from '../../src/cloud/storage/repos'
 /** Just enough storage for the dispatcher: users by OPENID and idempotency claims, in memory. */
 function memoryRuntime(rolesByOpenid: Record<string, Role[]>): Runtime {
   const requests = new Map<string, RequestClaim>()
+  const hits = new Map<string, number>()
   const keyOf = (k: { userId: string; fn: string; action: string; requestId: string }) =>
     [k.userId, k.fn, k.action, k.requestId].join('|')
   const platform: Partial<PlatformRepo> = {
@@ -27,6 +28,11 @@ function memoryRuntime(rolesByOpenid: Record<string, Role[]>): Runtime {
     },
     async releaseRequest(key) {
       requests.delete(keyOf(key))
+    },
+    async hitRateLimit(key, windowStart) {
+      const slot = `${key}|${windowStart.toISOString()}`
+      hits.set(slot, (hits.get(slot) ?? 0) + 1)
+      return hits.get(slot) ?? 0
     },
   }
   const identity: Partial<IdentityRepo> = {

@@ -2,7 +2,8 @@ import { z } from 'zod'
 import type { CallResult, FieldError } from '../../contract'
 import { AppError, notFound } from './app-error'
 import type { Caller, Ctx, Runtime } from './context'
-import type { ActionDef, FunctionDef } from './define'
+import { isPrivileged, rateLimitOf, type ActionDef, type FunctionDef } from './define'
+import { audit, limitRate, wasAudited } from './effects'
 import type { RequestKey } from './platform-repo'
 
 const eventSchema = z.object({
@@ -61,6 +62,18 @@ async function runOnce(runtime: Runtime, key: RequestKey, now: Date, run: () => 
   throw new AppError('CONFLICT', '相同的请求正在处理中，请稍后查看结果')
 }
 
+/**
+ * Rate limits count first executions only, so a retried write never trips them. A privileged write
+ * is always in the audit log: by the handler's own entry or, failing that, by this generic one.
+ */
+async function handle(def: ActionDef<z.ZodType, unknown>, ctx: Ctx, input: unknown): Promise<unknown> {
+  const limit = rateLimitOf(def)
+  if (limit) await limitRate(ctx, `${ctx.fn}.${ctx.action}`, limit.limit, limit.windowSeconds)
+  const result = await def.handle(ctx, input)
+  if (def.write && isPrivileged(def) && !wasAudited(ctx)) await audit(ctx, ctx.fn, { input })
+  return result
+}
+
 async function execute(fnName: string, fn: FunctionDef, event: unknown, openid: string | undefined, runtime: Runtime) {
   const caller = await resolveCaller(runtime, openid)
   const { action: actionName, data, requestId } = parseOrThrow(eventSchema, event, '请求格式不正确')
@@ -77,7 +90,7 @@ async function execute(fnName: string, fn: FunctionDef, event: unknown, openid: 
     fn: fnName,
     action: actionName,
   }
-  const run = () => def.handle(ctx, input)
+  const run = () => handle(def, ctx, input)
   if (!def.write || !requestId) return run()
   return runOnce(runtime, { userId: caller.userId, fn: fnName, action: actionName, requestId }, now, run)
 }

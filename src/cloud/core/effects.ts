@@ -14,18 +14,24 @@ export async function notify(ctx: Ctx, message: OutboxMessage): Promise<void> {
   }
 }
 
+const audited = new WeakSet<Ctx>()
+
 /** Records a privileged action in the append-only audit log. */
 export async function audit(ctx: Ctx, target: string, details: Record<string, unknown> = {}): Promise<void> {
   await ctx.repos.platform.appendAudit(
     { actorId: ctx.caller.userId, fn: ctx.fn, action: ctx.action, target, details },
     ctx.now,
   )
+  audited.add(ctx)
 }
 
-/** Fixed-window limit per caller: at most `limit` calls per `windowSeconds`. */
+/** Whether the handler of this call wrote its own, more specific audit entry. */
+export const wasAudited = (ctx: Ctx) => audited.has(ctx)
+
+/** Fixed-window limit per caller (by OPENID, the platform's identity): at most `limit` calls per `windowSeconds`. */
 export async function limitRate(ctx: Ctx, bucket: string, limit: number, windowSeconds: number): Promise<void> {
   const windowMs = windowSeconds * 1000
   const windowStart = new Date(Math.floor(ctx.now.getTime() / windowMs) * windowMs)
-  const hits = await ctx.repos.platform.hitRateLimit(`${bucket}:${ctx.caller.userId}`, windowStart)
+  const hits = await ctx.repos.platform.hitRateLimit(`${bucket}:${ctx.caller.openid}`, windowStart)
   if (hits > limit) throw new AppError('RATE_LIMITED')
 }

@@ -34,6 +34,13 @@ export interface AuditEntry {
 export interface AuditRecord extends AuditEntry {
   id: number
   at: string
+  actorName: string
+}
+
+export interface AuditFilter {
+  from?: Date
+  to?: Date
+  target?: string
 }
 
 export interface PlatformRepo {
@@ -46,5 +53,6 @@ export interface PlatformRepo {
   addOutbox(message: OutboxMessage, at: Date): Promise<void>
   listOutbox(userId?: string): Promise<OutboxRecord[]>
   appendAudit(entry: AuditEntry, at: Date): Promise<void>
-  listAudit(limit: number): Promise<AuditRecord[]>
+  /** Newest first. */
+  listAudit(limit: number, filter?: AuditFilter): Promise<AuditRecord[]>
 }

@@ -1,3 +1,4 @@
+import type { PersonalDataRepo } from '../core/personal-data'
 import type { PlatformRepo } from '../core/platform-repo'
 import type { FeedbackRepo } from '../domain/feedback/repo'
 import type { IdentityRepo } from '../domain/identity/repo'
@@ -13,4 +14,5 @@ export interface Repos {
   survey: SurveyRepo
   volunteer: VolunteerRepo
   study: StudyRepo
+  personalData: PersonalDataRepo
 }

@@ -1,4 +1,12 @@
-import { approveStaffInput, bindStaffInput, emptyInput, setPrefsInput, setRoleInput } from '../../../contract'
+import {
+  approveStaffInput,
+  auditLogInput,
+  bindStaffInput,
+  deleteMeInput,
+  emptyInput,
+  setPrefsInput,
+  setRoleInput,
+} from '../../../contract'
 import { action, ADMINS, EVERYONE, type FunctionDef } from '../../core/define'
 import * as identity from './handlers'
 
@@ -10,4 +18,7 @@ export const identityFunction: FunctionDef = {
   pendingStaff: action({ roles: ADMINS, input: emptyInput, handle: identity.pendingStaff }),
   approveStaff: action({ roles: ADMINS, input: approveStaffInput, write: true, handle: identity.approveStaff }),
   setRole: action({ roles: ADMINS, input: setRoleInput, write: true, handle: identity.setRole }),
+  auditLog: action({ roles: ADMINS, input: auditLogInput, handle: identity.auditLog }),
+  exportMyData: action({ roles: EVERYONE, input: emptyInput, handle: identity.exportMyData }),
+  deleteMe: action({ roles: EVERYONE, input: deleteMeInput, write: true, handle: identity.deleteMe }),
 }

@@ -1,5 +1,15 @@
 import type { z } from 'zod'
-import type { approveStaffInput, bindStaffInput, setPrefsInput, setRoleInput, UserView } from '../../../contract'
+import {
+  AUDIT_PAGE_MAX,
+  type approveStaffInput,
+  type AuditView,
+  type auditLogInput,
+  type bindStaffInput,
+  type MyData,
+  type setPrefsInput,
+  type setRoleInput,
+  type UserView,
+} from '../../../contract'
 import { AppError, conflict, invalid, notFound } from '../../core/app-error'
 import type { Ctx } from '../../core/context'
 import { audit } from '../../core/effects'
@@ -53,4 +63,23 @@ export async function setRole(ctx: Ctx, input: z.output<typeof setRoleInput>) {
   if (!user) throw notFound('用户不存在')
   await audit(ctx, `user:${input.userId}`, { role: input.role, grant: input.grant, departmentId: input.departmentId })
   return { userId: user.id, roles: user.roles }
+}
+
+export async function auditLog(ctx: Ctx, input: z.output<typeof auditLogInput>): Promise<AuditView[]> {
+  const { from, to, target, limit } = input ?? {}
+  return ctx.repos.platform.listAudit(limit ?? AUDIT_PAGE_MAX, {
+    from: from ? new Date(from) : undefined,
+    to: to ? new Date(to) : undefined,
+    target,
+  })
+}
+
+export async function exportMyData(ctx: Ctx): Promise<MyData> {
+  return ctx.repos.personalData.exportUser(ctx.caller.userId)
+}
+
+export async function deleteMe(ctx: Ctx): Promise<{ deleted: true }> {
+  await ctx.repos.personalData.eraseUser(ctx.caller.userId, ctx.now)
+  await audit(ctx, `user:${ctx.caller.userId}`)
+  return { deleted: true }
 }

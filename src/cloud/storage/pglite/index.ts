@@ -3,6 +3,7 @@ import type { Repos } from '../repos'
 import { createFeedbackRepo } from './feedback-repo'
 import { createIdentityRepo } from './identity-repo'
 import { migrate } from './migrate'
+import { createPersonalDataRepo } from './personal-data'
 import { createPlatformRepo } from './platform-repo'
 import { createStudyRepo } from './study-repo'
 import { createSurveyRepo } from './survey-repo'
@@ -23,6 +24,7 @@ export function createPgliteRepos(sql: Sql): Repos {
     survey: createSurveyRepo(sql),
     volunteer: createVolunteerRepo(sql),
     study: createStudyRepo(sql),
+    personalData: createPersonalDataRepo(sql),
   }
 }
 

@@ -66,11 +66,15 @@ export function createPlatformRepo(sql: Sql): PlatformRepo {
       )
     },
 
-    async listAudit(limit) {
+    async listAudit(limit, filter = {}) {
       const rows = await sql.query<Omit<AuditRecord, 'at'> & { at: Date }>(
-        `SELECT id::int AS id, actor_id AS "actorId", fn, action, target, details, at
-         FROM audit_log ORDER BY id DESC LIMIT $1`,
-        [limit],
+        `SELECT a.id::int AS id, a.actor_id AS "actorId", coalesce(u.name, '') AS "actorName",
+                a.fn, a.action, a.target, a.details, a.at
+         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+         WHERE ($2::timestamptz IS NULL OR a.at >= $2) AND ($3::timestamptz IS NULL OR a.at < $3)
+           AND ($4::text IS NULL OR a.target = $4)
+         ORDER BY a.id DESC LIMIT $1`,
+        [limit, filter.from ?? null, filter.to ?? null, filter.target ?? null],
       )
       return rows.map((row) => ({ ...row, at: iso(row.at) ?? '' }))
     },

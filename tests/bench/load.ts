@@ -1,0 +1,151 @@
+import type { ImportVisitsResult, MyHelpRequest, OpenVisitResult } from '../../src/contract'
+import { answersFor, chinaDate, VISIT_HEADER } from '../support/survey'
+import { dataOf, type SignedIn, type TestHost } from '../support/test-host'
+import { departments, helpRequestInput, type Departments } from '../support/world'
+import { benchHost, ms, report, stats } from './support'
+
+const DURATION_MS = 30_000
+const CALLERS = { patient: 150, volunteer: 20, manager: 20, admin: 10 }
+
+interface Tally {
+  latencies: Map<string, number[]>
+  errors: string[]
+}
+
+/** The same user, each call timed under its `fn.action`. */
+function timed(user: SignedIn, tally: Tally): SignedIn {
+  return {
+    ...user,
+    async call<T>(fn: string, action: string, data?: unknown, requestId?: string) {
+      const begun = performance.now()
+      const reply = await user.call<T>(fn, action, data, requestId)
+      const key = `${fn}.${action}`
+      tally.latencies.set(key, [...(tally.latencies.get(key) ?? []), performance.now() - begun])
+      if (!reply.body.ok) tally.errors.push(`${key}: ${reply.body.error.code} ${reply.body.error.message}`)
+      return reply
+    },
+  }
+}
+
+type Session = (user: SignedIn, step: number) => Promise<unknown>
+
+/**
+ * What each kind of person does, step by step: a few writes early in the session (well inside
+ * every rate limit), then the reads they come back to.
+ */
+function sessions(where: Departments, codes: string[]): Record<keyof typeof CALLERS, Session> {
+  const year = new Date().getFullYear()
+  const patientReads: [string, string, unknown?][] = [
+    ['identity', 'me'],
+    ['survey', 'board'],
+    ['volunteer', 'ranking', { year }],
+    ['volunteer', 'myRequest'],
+    ['identity', 'departments'],
+  ]
+  const requests = new Map<SignedIn, string>()
+  return {
+    async patient(user, step) {
+      if (step === 0) return user.call('identity', 'setPrefs', { largeText: true })
+      if (step === 1) {
+        const code = codes.pop()
+        if (code) {
+          const opened = dataOf(await user.call<OpenVisitResult>('survey', 'openVisit', { code }))
+          return user.call('survey', 'submit', { code, answers: answersFor(opened, 5), recommend: 10 })
+        }
+      }
+      if (step === 2) {
+        const reply = await user.call<MyHelpRequest>('volunteer', 'request', helpRequestInput(where.home))
+        if (reply.body.ok) requests.set(user, reply.body.data.id)
+        return reply
+      }
+      const requestId = requests.get(user)
+      if (step === 3 && requestId) return user.call('volunteer', 'cancel', { requestId })
+      const [fn, action, data] = patientReads[step % patientReads.length]
+      return user.call(fn, action, data)
+    },
+    async volunteer(user, step) {
+      if (step === 0) return user.call('volunteer', 'startShift', { station: '门诊大厅' })
+      return step % 2 ? user.call('volunteer', 'open') : user.call('volunteer', 'myRecord')
+    },
+    async manager(user, step) {
+      const range = { departmentId: where.home.id, from: `${year}-01`, to: `${year}-12` }
+      return step % 2
+        ? user.call('survey', 'dashboard', range)
+        : user.call('survey', 'alerts', { departmentId: where.home.id })
+    },
+    async admin(user, step) {
+      const reads: [string, string, unknown?][] = [
+        ['volunteer', 'desk'],
+        ['volunteer', 'pending'],
+        ['identity', 'auditLog', { limit: 20 }],
+        ['identity', 'pendingStaff'],
+      ]
+      const [fn, action, data] = reads[step % reads.length]
+      return user.call(fn, action, data)
+    },
+  }
+}
+
+async function importCodes(admin: SignedIn, where: Departments, count: number): Promise<string[]> {
+  const today = chinaDate(new Date())
+  const lines = Array.from({ length: count }, (_, i) => `LOAD-${i},outpatient,${where.home.name},${today},`)
+  const result = dataOf(
+    await admin.call<ImportVisitsResult>('survey', 'importVisits', { csv: [VISIT_HEADER, ...lines].join('\n') }),
+  )
+  return result.codes.map((c) => c.code)
+}
+
+async function signInAll(host: TestHost, where: Departments) {
+  const kinds = Object.entries(CALLERS) as [keyof typeof CALLERS, number][]
+  const users = await Promise.all(
+    kinds.flatMap(([kind, count]) =>
+      Array.from({ length: count }, async (_, i) => ({
+        kind,
+        user: await host.signIn(kind, `load-${kind}-${i}`, kind === 'manager' ? where.home.id : undefined),
+      })),
+    ),
+  )
+  return users
+}
+
+/** `npm run bench load`: 200 people using every area at once for 30 s. */
+export async function benchLoad() {
+  const host = await benchHost()
+  try {
+    const admin = await host.signIn('admin', 'load-setup')
+    const where = await departments(admin)
+    const codes = await importCodes(admin, where, CALLERS.patient)
+    const users = await signInAll(host, where)
+    const plan = sessions(where, codes)
+    const tally: Tally = { latencies: new Map(), errors: [] }
+    const started = performance.now()
+    const deadline = started + DURATION_MS
+    await Promise.all(
+      users.map(async ({ kind, user }) => {
+        const person = timed(user, tally)
+        for (let step = 0; performance.now() < deadline; step++) await plan[kind](person, step)
+      }),
+    )
+    const elapsed = (performance.now() - started) / 1000
+    const figures = stats([...tally.latencies.values()].flat())
+    report(`mixed traffic, ${users.length} concurrent callers, ${DURATION_MS / 1000} s`, {
+      calls: figures.count,
+      'throughput (calls/s)': (figures.count / elapsed).toFixed(1),
+      p50: ms(figures.p50),
+      p95: ms(figures.p95),
+      max: ms(figures.max),
+      errors: tally.errors.length,
+    })
+    const byAction = [...tally.latencies.entries()].map(([key, samples]) => [key, stats(samples)] as const)
+    report(
+      'per action: calls, p50, p95',
+      Object.fromEntries(byAction.map(([key, s]) => [key, `${s.count}  ${ms(s.p50)}  ${ms(s.p95)}`])),
+    )
+    if (tally.errors.length > 0) {
+      console.log(tally.errors.slice(0, 10).join('\n'))
+      throw new Error(`${tally.errors.length} calls failed under load`)
+    }
+  } finally {
+    await host.close()
+  }
+}

@@ -1,0 +1,59 @@
+import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
+import type { Sql } from '../../src/cloud/storage/pglite/sql'
+import { dataOf, startTestHost, type TestHost } from '../support/test-host'
+import { departments } from '../support/world'
+import { writeCase, type WriteWorld } from '../support/write-cases'
+
+let host: TestHost
+let world: WriteWorld
+
+const WRITES = Object.entries(CLOUD_FUNCTIONS).flatMap(([fn, actions]) =>
+  Object.entries(actions)
+    .filter(([, def]) => def.write)
+    .map(([action]) => [fn, action] as const),
+)
+
+beforeAll(async () => {
+  host = await startTestHost()
+  const admin = await host.signIn('admin', 'idem-admin')
+  world = { host, admin, where: await departments(admin) }
+})
+afterAll(async () => {
+  await host.close()
+})
+
+/** Row count and a hash of every row, per table: any change anywhere shows. */
+async function fingerprint(sql: Sql): Promise<Record<string, string>> {
+  const tables = await sql.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  )
+  const entries = await Promise.all(
+    tables.map(async ({ name }) => {
+      const [row] = await sql.query<{ n: number; h: string }>(
+        `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${name}" t`,
+      )
+      return [name, `${row.n}:${row.h}`] as const
+    }),
+  )
+  return Object.fromEntries(entries)
+}
+
+test('every write action has a case', () => {
+  expect(WRITES.filter(([fn, action]) => !writeCase(fn, action)).map((key) => key.join('.'))).toEqual([])
+})
+
+test.each(WRITES)(
+  '%s.%s retried with the same requestId answers the first result and changes nothing',
+  async (fn, action) => {
+    const setup = writeCase(fn, action)
+    if (!setup) throw new Error(`no write case for ${fn}.${action}`)
+    const { as, input } = await setup(world, `idem-${fn}-${action}`)
+    const requestId = `retry-${fn}-${action}`
+    const first = await as.call(fn, action, input, requestId)
+    dataOf(first)
+    const before = await fingerprint(host.host.store.sql)
+    const retried = await as.call(fn, action, input, requestId)
+    expect(retried.body).toEqual(first.body)
+    expect(await fingerprint(host.host.store.sql)).toEqual(before)
+  },
+)

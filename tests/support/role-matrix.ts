@@ -1,0 +1,113 @@
+import type { ActionName, FunctionName } from '../../src/contract'
+import type { CallerKind, Departments } from './world'
+
+export type Outcome = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN'
+
+/** Who may call: the columns of the matrix, written out rather than derived from the code under test. */
+export type Access = 'everyone' | 'volunteers' | 'organizers' | 'ownDepartment' | 'admins'
+
+const A = 'allowed'
+const U = 'UNAUTHENTICATED'
+const F = 'FORBIDDEN'
+
+export const EXPECTED: Record<Access, Record<CallerKind, Outcome>> = {
+  //             anonymous  patient volunteer staff managerSame managerOther admin
+  everyone: row(U, A, A, A, A, A, A),
+  volunteers: row(U, F, A, F, F, F, F),
+  organizers: row(U, F, F, F, A, A, A),
+  ownDepartment: row(U, F, F, F, A, F, A),
+  admins: row(U, F, F, F, F, F, A),
+}
+
+function row(...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]) {
+  const [anonymous, patient, volunteer, staff, managerSame, managerOther, admin] = outcomes
+  return { anonymous, patient, volunteer, staff, managerSame, managerOther, admin }
+}
+
+/** What the matrix inputs may point at: things of the home department, made before the run. */
+export interface MatrixWorld {
+  where: Departments
+  visitId: string
+  code: string
+  alertId: string
+  requestId: string
+  applicantId: string
+  year: number
+}
+
+export interface MatrixRow {
+  access: Access
+  /**
+   * Valid enough to get past the role and department checks. "Allowed" may still answer
+   * INVALID_INPUT, NOT_FOUND or CONFLICT: the cell asserts the caller was not turned away.
+   */
+  input?: (w: MatrixWorld) => unknown
+  /** A volunteer must be on shift for the handler to get past its own duty check. */
+  onShift?: true
+}
+
+export type RoleMatrix = { [F in FunctionName]: Record<ActionName<F>, MatrixRow> }
+
+const range = (w: MatrixWorld) => ({ departmentId: w.where.home.id, from: `${w.year}-01`, to: `${w.year}-12` })
+const request = (w: MatrixWorld) => ({ requestId: w.requestId })
+const applicant = (w: MatrixWorld) => ({ userId: w.applicantId })
+
+export const ROLE_MATRIX: RoleMatrix = {
+  identity: {
+    me: { access: 'everyone' },
+    setPrefs: { access: 'everyone', input: () => ({ largeText: true }) },
+    departments: { access: 'everyone' },
+    bindStaff: { access: 'everyone', input: () => ({ employeeNo: 'H9999', name: '无此人' }) },
+    pendingStaff: { access: 'admins' },
+    approveStaff: { access: 'admins', input: (w) => ({ userId: w.applicantId, approve: false }) },
+    setRole: { access: 'admins', input: (w) => ({ userId: w.applicantId, role: 'admin', grant: false }) },
+    auditLog: { access: 'admins', input: () => ({ limit: 5 }) },
+    exportMyData: { access: 'everyone' },
+    // Unconfirmed on purpose: the cell proves access without erasing the caller mid-matrix.
+    deleteMe: { access: 'everyone', input: () => ({}) },
+  },
+  survey: {
+    importVisits: { access: 'admins', input: () => ({ csv: 'visit_id,type,department,visit_date,doctor' }) },
+    visitCode: { access: 'admins', input: (w) => ({ visitId: w.visitId }) },
+    openVisit: { access: 'everyone', input: (w) => ({ code: w.code }) },
+    submit: { access: 'everyone', input: (w) => ({ code: w.code, answers: {}, recommend: 8 }) },
+    board: { access: 'everyone' },
+    dashboard: { access: 'ownDepartment', input: range },
+    export: { access: 'ownDepartment', input: range },
+    alerts: { access: 'ownDepartment', input: (w) => ({ departmentId: w.where.home.id }) },
+    followUp: {
+      access: 'ownDepartment',
+      input: (w) => ({ alertId: w.alertId, action: 'called', note: '已电话联系患者' }),
+    },
+    closeAlert: { access: 'ownDepartment', input: (w) => ({ alertId: w.alertId, note: '已处理' }) },
+  },
+  volunteer: {
+    register: { access: 'everyone', input: () => ({}) },
+    myProfile: { access: 'everyone' },
+    pending: { access: 'admins' },
+    approve: { access: 'admins', input: applicant },
+    reject: { access: 'admins', input: (w) => ({ userId: w.applicantId, reason: '资料不全' }) },
+    startShift: { access: 'volunteers', input: () => ({ station: '门诊大厅' }) },
+    endShift: { access: 'volunteers' },
+    sweep: { access: 'admins' },
+    request: { access: 'everyone', input: () => ({}) },
+    cancel: { access: 'everyone', input: request },
+    myRequest: { access: 'everyone' },
+    rate: { access: 'everyone', input: (w) => ({ requestId: w.requestId, stars: 5 }) },
+    open: { access: 'volunteers' },
+    claim: { access: 'volunteers', input: request, onShift: true },
+    release: { access: 'volunteers', input: request, onShift: true },
+    complete: { access: 'volunteers', input: request, onShift: true },
+    desk: { access: 'admins' },
+    adjustHours: { access: 'admins', input: (w) => ({ userId: w.applicantId, minutes: 30, reason: '补录服务时长' }) },
+    myRecord: { access: 'volunteers' },
+    ranking: { access: 'everyone', input: (w) => ({ year: w.year }) },
+    exportRanking: { access: 'admins', input: (w) => ({ year: w.year }) },
+  },
+}
+
+/** The row of `fn.action`, or undefined when the table lacks it. */
+export function matrixRow(fn: string, action: string): MatrixRow | undefined {
+  const rows: Partial<Record<string, Record<string, MatrixRow>>> = ROLE_MATRIX
+  return rows[fn]?.[action]
+}

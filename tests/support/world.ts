@@ -1,0 +1,123 @@
+import type { AlertView, Department, FunctionName, MyHelpRequest } from '../../src/contract'
+import { departmentsByName, importVisits, submitScore } from './survey'
+import { dataOf, post, type Reply, type SignedIn, type TestHost } from './test-host'
+
+/** The department the hardening suites act on, and another one for "manager of another department". */
+export const HOME_DEPARTMENT = '心内科'
+export const OTHER_DEPARTMENT = '呼吸内科'
+
+/** A phone number that only the roles allowed to see it may ever receive in full. */
+export const APPLICANT_PHONE = '13912345678'
+
+export const CALLER_KINDS = [
+  'anonymous',
+  'patient',
+  'volunteer',
+  'staff',
+  'managerSame',
+  'managerOther',
+  'admin',
+] as const
+export type CallerKind = (typeof CALLER_KINDS)[number]
+
+export type Caller = Pick<SignedIn, 'call'>
+
+/** Calls without a token, as someone who never signed in. */
+export function anonymous(host: TestHost): Caller {
+  return {
+    call: async <T>(fn: string, action: string, data?: unknown, requestId?: string) =>
+      (await post(`${host.url}/fn/${fn}`, JSON.stringify({ action, data, requestId }))) as Reply<T>,
+  }
+}
+
+export interface Departments {
+  home: Department
+  other: Department
+}
+
+export async function departments(user: SignedIn): Promise<Departments> {
+  const byName = await departmentsByName(user)
+  const pick = (name: string) => {
+    const department = byName.get(name)
+    if (!department) throw new Error(`no department ${name} in the seed`)
+    return department
+  }
+  return { home: pick(HOME_DEPARTMENT), other: pick(OTHER_DEPARTMENT) }
+}
+
+/** One signed-in user per caller kind; `tag` keeps suites' users apart. */
+export async function signInCallers(host: TestHost, tag: string, where: Departments) {
+  const callers: Record<CallerKind, Caller> = {
+    anonymous: anonymous(host),
+    patient: await host.signIn('patient', `${tag}-patient`),
+    volunteer: await host.signIn('volunteer', `${tag}-volunteer`),
+    staff: await host.signIn('staff', `${tag}-staff`, where.home.id),
+    managerSame: await host.signIn('manager', `${tag}-manager-same`, where.home.id),
+    managerOther: await host.signIn('manager', `${tag}-manager-other`, where.other.id),
+    admin: await host.signIn('admin', `${tag}-admin`),
+  }
+  return callers
+}
+
+export const registration = (name: string, phone = APPLICANT_PHONE) => ({
+  name,
+  phone,
+  team: '青年',
+  skills: ['手语'],
+  availability: '周二上午',
+})
+
+/** A patient with a pending volunteer registration. */
+export async function applicant(host: TestHost, id: string, phone = APPLICANT_PHONE) {
+  const user = await host.signIn('patient', id)
+  dataOf(await user.call('volunteer', 'register', registration('张申请', phone)))
+  return user
+}
+
+export const helpRequestInput = (to: Department) => ({ need: '导诊带路', from: '门诊大厅', to: to.id, people: 1 })
+
+/** A waiting help request of a fresh patient. */
+export async function waitingRequest(host: TestHost, id: string, to: Department) {
+  const patient = await host.signIn('patient', id)
+  const request = dataOf(await patient.call<MyHelpRequest>('volunteer', 'request', helpRequestInput(to)))
+  return { patient, requestId: request.id }
+}
+
+/** A volunteer on shift. */
+export async function onShift(host: TestHost, id: string) {
+  const volunteer = await host.signIn('volunteer', id)
+  await volunteer.call('volunteer', 'startShift', { station: '门诊大厅' })
+  return volunteer
+}
+
+/** A request claimed by a volunteer on shift; `completed` takes it to the end. */
+export async function claimedRequest(host: TestHost, id: string, to: Department, completed = false) {
+  const { patient, requestId } = await waitingRequest(host, `${id}-patient`, to)
+  const volunteer = await onShift(host, `${id}-volunteer`)
+  dataOf(await volunteer.call('volunteer', 'claim', { requestId }))
+  if (completed) dataOf(await volunteer.call('volunteer', 'complete', { requestId }))
+  return { patient, volunteer, requestId }
+}
+
+/** A fresh visit code of the department. */
+export async function visitCode(admin: SignedIn, prefix: string, department: Department): Promise<string> {
+  const [code] = await importVisits(admin, prefix, department.name, 1)
+  return code
+}
+
+/** An open low-score alert of the department. */
+export async function openAlert(host: TestHost, admin: SignedIn, prefix: string, department: Department) {
+  const code = await visitCode(admin, prefix, department)
+  dataOf(await submitScore(host, code, `${prefix}-patient`, 1))
+  const alerts = dataOf(
+    await admin.call<AlertView[]>('survey', 'alerts', { departmentId: department.id, filter: 'open' }),
+  )
+  const newest = [...alerts].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
+  if (!newest) throw new Error('the low score raised no alert')
+  return newest.id
+}
+
+/** `fn.action` of every action the cloud exposes. */
+export function actionKeys(functions: Record<FunctionName, Record<string, unknown>>): string[] {
+  return Object.entries(functions).flatMap(([fn, actions]) => Object.keys(actions).map((action) => `${fn}.${action}`))
+}
