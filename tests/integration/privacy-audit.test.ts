@@ -1,8 +1,24 @@
-import type { AuditView, Dashboard, MyData, MyHelpRequest, VolunteerProfile } from '../../src/contract'
+import type {
+  AttendanceView,
+  AuditView,
+  Dashboard,
+  FeedbackItem,
+  MyData,
+  MyHelpRequest,
+  VolunteerProfile,
+} from '../../src/contract'
 import { isPrivileged } from '../../src/cloud/core/define'
 import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
 import { dataOf, errorOf, startTestHost, type SignedIn, type TestHost } from '../support/test-host'
-import { claimedRequest, departments, registration } from '../support/world'
+import {
+  checkedIn,
+  claimedRequest,
+  complaintInput,
+  departments,
+  praiseInput,
+  registration,
+  studySession,
+} from '../support/world'
 import { writeCase, WRITE_CASES, type WriteWorld } from '../support/write-cases'
 
 let host: TestHost
@@ -23,6 +39,7 @@ const year = new Date().getFullYear()
 const EXPORT_INPUTS: Record<string, (w: WriteWorld) => unknown> = {
   'survey.export': (w) => ({ departmentId: w.where.home.id, from: `${year}-01`, to: `${year}-12` }),
   'volunteer.exportRanking': () => ({ year }),
+  'study.exportAttendance': async (w) => ({ sessionId: (await checkedIn(w.host, w.admin, 'audit-export')).sessionId }),
 }
 
 beforeAll(async () => {
@@ -48,7 +65,7 @@ describe('audit log', () => {
     async (fn, action) => {
       const key = `${fn}.${action}`
       const input =
-        EXPORT_INPUTS[key]?.(world) ?? (await writeCase(fn, action)?.(world, `audit-${fn}-${action}`))?.input
+        (await EXPORT_INPUTS[key]?.(world)) ?? (await writeCase(fn, action)?.(world, `audit-${fn}-${action}`))?.input
       const since = new Date().toISOString()
       dataOf(await admin.call(fn, action, input))
       const recorded = (await auditSince(since)).filter((entry) => entry.fn === fn && entry.action === action)
@@ -156,5 +173,77 @@ describe('privacy', () => {
     const record = dataOf(await volunteer.call<{ servedAllTime: number }>('volunteer', 'myRecord'))
     expect(record.servedAllTime).toBe(1)
     expect(dataOf(await patient.call<MyHelpRequest | null>('volunteer', 'myRequest'))).toMatchObject({ note: null })
+  })
+
+  test('feedback and study: exported in full; deleteMe strips what the person wrote and keeps the counts', async () => {
+    const { staff: person, sessionId } = await checkedIn(host, admin, 'privacy-areas')
+    const later = await studySession(admin, 'all')
+    dataOf(await person.call('study', 'requestLeave', { sessionId: later.id, reason: '孩子发烧请假' }))
+    const complaint = dataOf(
+      await person.call<FeedbackItem>('feedback', 'submit', {
+        ...complaintInput(world.where.home),
+        text: '我是钱多多，挂号窗口的态度让人难受。',
+        contactPhone: '13622223333',
+      }),
+    )
+    const praise = dataOf(await person.call<FeedbackItem>('feedback', 'submit', praiseInput(world.where.home)))
+    dataOf(await admin.call('feedback', 'accept', { id: complaint.id }))
+    dataOf(
+      await admin.call('feedback', 'reply', { id: complaint.id, text: '已核实并向您致歉，窗口已整改。', upheld: true }),
+    )
+    dataOf(await person.call('feedback', 'reopen', { id: complaint.id, reason: '钱多多仍不满意' }))
+
+    const before = dataOf(await person.call<MyData>('identity', 'exportMyData'))
+    expect(before).toMatchObject({
+      feedback: {
+        items: [
+          {
+            kind: 'complaint',
+            text: '我是钱多多，挂号窗口的态度让人难受。',
+            contactPhone: '13622223333',
+            reopenReason: '钱多多仍不满意',
+          },
+          { kind: 'praise', status: 'pending' },
+        ],
+      },
+      study: {
+        attendance: [{ title: '院感防控培训', late: false, expected: true, checkedOutAt: null }],
+        leaves: [{ reason: '孩子发烧请假', status: 'pending' }],
+      },
+    })
+
+    const sql = host.host.store.sql
+    const counts = () =>
+      sql.query(
+        `SELECT (SELECT count(*)::int FROM feedback_items WHERE kind = 'complaint') AS complaints,
+                (SELECT count(*)::int FROM feedback_items WHERE upheld) AS upheld,
+                (SELECT count(*)::int FROM study_attendance) AS checkIns`,
+      )
+    const totals = await counts()
+    const checkedInBefore = dataOf(await admin.call<AttendanceView>('study', 'attendance', { sessionId })).totals
+      .checkedIn
+    dataOf(await person.call('identity', 'deleteMe', { confirm: true }))
+
+    const after = dataOf(await person.call<MyData>('identity', 'exportMyData'))
+    expect(after).toMatchObject({
+      feedback: {
+        items: [
+          { kind: 'complaint', status: 'accepted', contactPhone: null, reopenReason: null, anonymous: true },
+          { kind: 'praise', status: 'rejected' },
+        ],
+      },
+      study: { attendance: [{ expected: true }], leaves: [] },
+    })
+    expect(JSON.stringify(after)).not.toMatch(/钱多多|13622223333|孩子发烧/)
+    expect(await counts()).toEqual(totals)
+    const view = dataOf(await admin.call<AttendanceView>('study', 'attendance', { sessionId }))
+    expect(view.totals.checkedIn).toBe(checkedInBefore)
+    // The department still sees the complaint it has to answer, without the person's words or phone.
+    const handled = dataOf(await admin.call<FeedbackItem>('feedback', 'detail', { id: complaint.id }))
+    expect(handled).toMatchObject({ status: 'accepted', contactPhone: null, patientName: null })
+    expect(handled.text).not.toContain('钱多多')
+    expect(dataOf(await admin.call<FeedbackItem[]>('feedback', 'praiseReview')).map((p) => p.id)).not.toContain(
+      praise.id,
+    )
   })
 })

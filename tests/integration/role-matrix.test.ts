@@ -1,14 +1,19 @@
 import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
 import { EXPECTED, matrixRow, ROLE_MATRIX, type MatrixWorld, type Outcome } from '../support/role-matrix'
-import { startTestHost, type Reply, type TestHost } from '../support/test-host'
+import type { FeedbackItem } from '../../src/contract'
+import { dataOf, startTestHost, type Reply, type TestHost } from '../support/test-host'
 import {
   actionKeys,
   APPLICANT_PHONE,
   applicant,
   CALLER_KINDS,
+  complaintInput,
   departments,
   openAlert,
+  praiseInput,
   signInCallers,
+  studySession,
+  submittedFeedback,
   visitCode,
   waitingRequest,
   type Caller,
@@ -28,6 +33,8 @@ beforeAll(async () => {
   const where = await departments(setupAdmin)
   callers = await signInCallers(host, 'rm', where)
   const code = await visitCode(setupAdmin, 'RM-VISIT', where.home)
+  const organizer = await host.signIn('manager', 'rm-setup-manager', where.home.id)
+  const complaint = dataOf(await callers.patient.call<FeedbackItem>('feedback', 'submit', complaintInput(where.home)))
   world = {
     where,
     visitId: 'RM-VISIT-0',
@@ -36,6 +43,10 @@ beforeAll(async () => {
     requestId: (await waitingRequest(host, 'rm-requester', where.home)).requestId,
     applicantId: (await applicant(host, 'rm-applicant')).user.id,
     year: new Date().getFullYear(),
+    complaintId: complaint.id,
+    praiseId: (await submittedFeedback(host, 'rm-praiser', where.home, praiseInput(where.home))).id,
+    sessionId: (await studySession(organizer, [where.home.id])).id,
+    cancelSessionId: (await studySession(organizer, [where.home.id])).id,
   }
 })
 afterAll(async () => {

@@ -1,10 +1,11 @@
 import type { ActionName, FunctionName } from '../../src/contract'
-import type { CallerKind, Departments } from './world'
+import { complaintInput, studySessionInput, type CallerKind, type Departments } from './world'
 
 export type Outcome = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN'
 
 /** Who may call: the columns of the matrix, written out rather than derived from the code under test. */
-export type Access = 'everyone' | 'volunteers' | 'organizers' | 'ownDepartment' | 'admins'
+export type Access =
+  'everyone' | 'volunteers' | 'staff' | 'organizers' | 'ownDepartment' | 'admins' | 'submitter' | 'submitterOrHandler'
 
 const A = 'allowed'
 const U = 'UNAUTHENTICATED'
@@ -14,9 +15,13 @@ export const EXPECTED: Record<Access, Record<CallerKind, Outcome>> = {
   //             anonymous  patient volunteer staff managerSame managerOther admin
   everyone: row(U, A, A, A, A, A, A),
   volunteers: row(U, F, A, F, F, F, F),
+  staff: row(U, F, F, A, A, A, A),
   organizers: row(U, F, F, F, A, A, A),
   ownDepartment: row(U, F, F, F, A, F, A),
   admins: row(U, F, F, F, F, F, A),
+  // Feedback the matrix's patient submitted to the home department: theirs, and its handlers'.
+  submitter: row(U, A, F, F, F, F, F),
+  submitterOrHandler: row(U, A, F, F, A, F, A),
 }
 
 function row(...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]) {
@@ -33,6 +38,13 @@ export interface MatrixWorld {
   requestId: string
   applicantId: string
   year: number
+  /** A complaint the matrix's patient submitted to the home department. */
+  complaintId: string
+  /** A praise awaiting review. */
+  praiseId: string
+  /** Sessions a manager of the home department organised for it; one to cancel. */
+  sessionId: string
+  cancelSessionId: string
 }
 
 export interface MatrixRow {
@@ -51,6 +63,10 @@ export type RoleMatrix = { [F in FunctionName]: Record<ActionName<F>, MatrixRow>
 const range = (w: MatrixWorld) => ({ departmentId: w.where.home.id, from: `${w.year}-01`, to: `${w.year}-12` })
 const request = (w: MatrixWorld) => ({ requestId: w.requestId })
 const applicant = (w: MatrixWorld) => ({ userId: w.applicantId })
+const complaint = (w: MatrixWorld) => ({ id: w.complaintId })
+const praise = (w: MatrixWorld) => ({ id: w.praiseId })
+const session = (w: MatrixWorld) => ({ sessionId: w.sessionId })
+const month = (w: MatrixWorld) => `${w.year}-01`
 
 export const ROLE_MATRIX: RoleMatrix = {
   identity: {
@@ -103,6 +119,62 @@ export const ROLE_MATRIX: RoleMatrix = {
     myRecord: { access: 'volunteers' },
     ranking: { access: 'everyone', input: (w) => ({ year: w.year }) },
     exportRanking: { access: 'admins', input: (w) => ({ year: w.year }) },
+  },
+  feedback: {
+    phrases: { access: 'everyone' },
+    savePhrase: {
+      access: 'admins',
+      input: () => ({
+        scene: '候诊',
+        situation: '患者抱怨等候太久',
+        recommended: ['让您久等了'],
+        forbidden: ['急什么'],
+      }),
+    },
+    submit: { access: 'everyone', input: (w) => complaintInput(w.where.home) },
+    mine: { access: 'everyone' },
+    detail: { access: 'submitterOrHandler', input: complaint },
+    confirm: { access: 'submitter', input: (w) => ({ id: w.complaintId, rating: 5 }) },
+    reopen: { access: 'submitter', input: (w) => ({ id: w.complaintId, reason: '回复没有解决问题' }) },
+    queue: { access: 'organizers' },
+    accept: { access: 'ownDepartment', input: complaint },
+    reply: {
+      access: 'ownDepartment',
+      input: (w) => ({ id: w.complaintId, text: '已核实情况并向您致歉，今后改进。', upheld: false }),
+    },
+    close: { access: 'ownDepartment', input: complaint },
+    sweep: { access: 'admins' },
+    praiseReview: { access: 'admins' },
+    approvePraise: { access: 'admins', input: praise },
+    rejectPraise: { access: 'admins', input: (w) => ({ id: w.praiseId, reason: '内容重复' }) },
+    myPraise: { access: 'staff' },
+    wall: { access: 'everyone' },
+    computeStars: { access: 'admins', input: (w) => ({ month: month(w) }) },
+    publishStars: {
+      access: 'admins',
+      input: (w) => ({ month: month(w), picks: [{ departmentId: w.where.home.id, employeeNo: 'H9999' }] }),
+    },
+    stars: { access: 'everyone' },
+  },
+  study: {
+    createSession: { access: 'ownDepartment', input: (w) => studySessionInput([w.where.home.id]) },
+    editSession: {
+      access: 'ownDepartment',
+      input: (w) => ({ ...studySessionInput([w.where.home.id]), sessionId: w.sessionId }),
+    },
+    cancelSession: { access: 'ownDepartment', input: (w) => ({ sessionId: w.cancelSessionId }) },
+    session: { access: 'ownDepartment', input: session },
+    organized: { access: 'organizers' },
+    decideLeave: { access: 'ownDepartment', input: (w) => ({ ...session(w), userId: w.applicantId, approve: true }) },
+    qrCode: { access: 'ownDepartment', input: session },
+    attendance: { access: 'ownDepartment', input: session },
+    exportAttendance: { access: 'ownDepartment', input: session },
+    stats: { access: 'organizers', input: (w) => ({ from: `${w.year}-01-01`, to: `${w.year}-12-31` }) },
+    upcoming: { access: 'staff' },
+    requestLeave: { access: 'staff', input: (w) => ({ ...session(w), reason: '夜班后休息' }) },
+    checkIn: { access: 'staff', input: () => ({ shortCode: '000000' }) },
+    checkOut: { access: 'staff', input: session },
+    myRecord: { access: 'staff' },
   },
 }
 

@@ -1,4 +1,12 @@
-import type { AlertView, Department, FunctionName, MyHelpRequest } from '../../src/contract'
+import type {
+  AlertView,
+  Department,
+  FeedbackItem,
+  FunctionName,
+  MyHelpRequest,
+  QrCodeView,
+  SessionView,
+} from '../../src/contract'
 import { departmentsByName, importVisits, submitScore } from './survey'
 import { dataOf, post, type Reply, type SignedIn, type TestHost } from './test-host'
 
@@ -120,4 +128,83 @@ export async function openAlert(host: TestHost, admin: SignedIn, prefix: string,
 /** `fn.action` of every action the cloud exposes. */
 export function actionKeys(functions: Record<FunctionName, Record<string, unknown>>): string[] {
   return Object.entries(functions).flatMap(([fn, actions]) => Object.keys(actions).map((action) => `${fn}.${action}`))
+}
+
+export const complaintInput = (to: Department) => ({
+  kind: 'complaint',
+  departmentId: to.id,
+  categories: ['态度生硬'],
+  text: '候诊两个小时没有人解释，询问时态度很冲。',
+  anonymous: false,
+})
+
+export const praiseInput = (to: Department, employeeNo?: string) => ({
+  kind: 'praise',
+  departmentId: to.id,
+  ...(employeeNo ? { staff: { employeeNo } } : {}),
+  categories: ['耐心解释'],
+  text: '护士很耐心地讲解了用药方法，谢谢！',
+  anonymous: true,
+})
+
+/** Feedback a fresh patient (or `patient`) just submitted: a complaint by default. */
+export async function submittedFeedback(host: TestHost, id: string, to: Department, input = complaintInput(to)) {
+  const patient = await host.signIn('patient', id)
+  const item = dataOf(await patient.call<FeedbackItem>('feedback', 'submit', input))
+  return { patient, id: item.id }
+}
+
+/** A complaint the department has accepted and answered: its patient may now confirm or reopen it. */
+export async function repliedComplaint(host: TestHost, handler: SignedIn, id: string, to: Department) {
+  const submitted = await submittedFeedback(host, id, to)
+  dataOf(await handler.call('feedback', 'accept', { id: submitted.id }))
+  dataOf(
+    await handler.call('feedback', 'reply', {
+      id: submitted.id,
+      text: '已核实情况并向您致歉，今后改进。',
+      upheld: true,
+    }),
+  )
+  return submitted
+}
+
+/** A member of staff of the department, from the roster. */
+export async function rosterStaffOf(host: TestHost, department: Department): Promise<string> {
+  const [entry] = await host.host.store.sql.query<{ employeeNo: string }>(
+    'SELECT employee_no AS "employeeNo" FROM staff_roster WHERE department_id = $1 ORDER BY employee_no LIMIT 1',
+    [department.id],
+  )
+  if (!entry) throw new Error(`no staff in ${department.name}`)
+  return entry.employeeNo
+}
+
+const MINUTE_MS = 60_000
+
+/** A study session of `audience` starting `startInMinutes` from now (real time), as `organizer`. */
+export async function studySession(
+  organizer: SignedIn,
+  audience: 'all' | string[],
+  { startInMinutes = 24 * 60, hours = 1 }: { startInMinutes?: number; hours?: number } = {},
+) {
+  const start = Date.now() + startInMinutes * MINUTE_MS
+  return dataOf(await organizer.call<SessionView>('study', 'createSession', studySessionInput(audience, start, hours)))
+}
+
+export const studySessionInput = (audience: 'all' | string[], start = Date.now() + 24 * 3600_000, hours = 1) => ({
+  type: '业务学习',
+  title: '院感防控培训',
+  location: '学术报告厅',
+  startAt: new Date(start).toISOString(),
+  endAt: new Date(start + hours * 60 * MINUTE_MS).toISOString(),
+  audience,
+  creditHours: 1,
+})
+
+/** A staff member checked in, by the organizer's current QR code, to a session about to start. */
+export async function checkedIn(host: TestHost, organizer: SignedIn, id: string, hours = 1) {
+  const session = await studySession(organizer, 'all', { startInMinutes: 5, hours })
+  const qr = dataOf(await organizer.call<QrCodeView>('study', 'qrCode', { sessionId: session.id }))
+  const staff = await host.signIn('staff', id)
+  dataOf(await staff.call('study', 'checkIn', { payload: qr.payload }))
+  return { staff, sessionId: session.id }
 }

@@ -1,13 +1,22 @@
-import type { ActionName, FunctionName, OpenVisitResult } from '../../src/contract'
+import type { ActionName, FunctionName, OpenVisitResult, QrCodeView } from '../../src/contract'
+import { monthOf } from '../../src/contract/month'
 import { answersFor, chinaDate, VISIT_HEADER } from './survey'
 import { dataOf, type SignedIn, type TestHost } from './test-host'
 import {
   applicant,
+  checkedIn,
   claimedRequest,
+  complaintInput,
   helpRequestInput,
   onShift,
   openAlert,
+  praiseInput,
   registration,
+  repliedComplaint,
+  rosterStaffOf,
+  studySession,
+  studySessionInput,
+  submittedFeedback,
   visitCode,
   waitingRequest,
   type Departments,
@@ -114,6 +123,71 @@ export const WRITE_CASES: WriteCases = {
     },
     adjustHours: async (w, tag) =>
       asAdmin(w, { userId: (await w.host.signIn('volunteer', tag)).user.id, minutes: 45, reason: '补录义诊服务' }),
+  },
+  feedback: {
+    savePhrase: async (w, tag) =>
+      asAdmin(w, {
+        scene: '诊室',
+        situation: `患者询问检查结果（${tag}）`,
+        recommended: ['我帮您看一下'],
+        forbidden: ['自己看'],
+      }),
+    submit: async (w, tag) => ({ as: await w.host.signIn('patient', tag), input: complaintInput(w.where.home) }),
+    confirm: async (w, tag) => {
+      const { patient, id } = await repliedComplaint(w.host, w.admin, tag, w.where.home)
+      return { as: patient, input: { id, rating: 4 } }
+    },
+    reopen: async (w, tag) => {
+      const { patient, id } = await repliedComplaint(w.host, w.admin, tag, w.where.home)
+      return { as: patient, input: { id, reason: '回复没有解决问题' } }
+    },
+    accept: async (w, tag) => asAdmin(w, { id: (await submittedFeedback(w.host, tag, w.where.home)).id }),
+    reply: async (w, tag) => {
+      const { id } = await submittedFeedback(w.host, tag, w.where.home)
+      dataOf(await w.admin.call('feedback', 'accept', { id }))
+      return asAdmin(w, { id, text: '已核实情况并向您致歉，今后改进。', upheld: true })
+    },
+    close: async (w, tag) => asAdmin(w, { id: (await repliedComplaint(w.host, w.admin, tag, w.where.home)).id }),
+    sweep: async (w) => asAdmin(w, {}),
+    approvePraise: async (w, tag) =>
+      asAdmin(w, { id: (await submittedFeedback(w.host, tag, w.where.home, praiseInput(w.where.home))).id }),
+    rejectPraise: async (w, tag) => {
+      const { id } = await submittedFeedback(w.host, tag, w.where.home, praiseInput(w.where.home))
+      return asAdmin(w, { id, reason: '内容重复' })
+    },
+    publishStars: async (w, tag) => {
+      const employeeNo = await rosterStaffOf(w.host, w.where.home)
+      const { id } = await submittedFeedback(w.host, tag, w.where.home, praiseInput(w.where.home, employeeNo))
+      dataOf(await w.admin.call('feedback', 'approvePraise', { id }))
+      return asAdmin(w, { month: monthOf(new Date()), picks: [{ departmentId: w.where.home.id, employeeNo }] })
+    },
+  },
+  study: {
+    createSession: async (w) => asAdmin(w, studySessionInput([w.where.home.id])),
+    editSession: async (w) => {
+      const session = await studySession(w.admin, 'all')
+      return asAdmin(w, { ...studySessionInput([w.where.home.id]), title: '改期后的培训', sessionId: session.id })
+    },
+    cancelSession: async (w) => asAdmin(w, { sessionId: (await studySession(w.admin, 'all')).id }),
+    decideLeave: async (w, tag) => {
+      const session = await studySession(w.admin, 'all')
+      const staff = await w.host.signIn('staff', tag)
+      dataOf(await staff.call('study', 'requestLeave', { sessionId: session.id, reason: '外出会诊' }))
+      return asAdmin(w, { sessionId: session.id, userId: staff.user.id, approve: true })
+    },
+    requestLeave: async (w, tag) => ({
+      as: await w.host.signIn('staff', tag),
+      input: { sessionId: (await studySession(w.admin, 'all')).id, reason: '夜班后休息' },
+    }),
+    checkIn: async (w, tag) => {
+      const session = await studySession(w.admin, 'all', { startInMinutes: 5 })
+      const qr = dataOf(await w.admin.call<QrCodeView>('study', 'qrCode', { sessionId: session.id }))
+      return { as: await w.host.signIn('staff', tag), input: { payload: qr.payload } }
+    },
+    checkOut: async (w, tag) => {
+      const { staff, sessionId } = await checkedIn(w.host, w.admin, tag, 3)
+      return { as: staff, input: { sessionId } }
+    },
   },
 }
 

@@ -86,8 +86,79 @@ const volunteer: AreaPersonalData = {
   },
 }
 
+/** Stands in for what a person wrote: the column requires 10 to 500 characters. */
+const ERASED_TEXT = '（提交人已删除此内容）'
+
+const feedback: AreaPersonalData = {
+  async export(sql, userId) {
+    const items = await rows(
+      sql,
+      `SELECT f.kind, f.status, d.name AS department, f.staff_name AS "staffName", f.categories, f.body AS text,
+              f.contact_phone AS "contactPhone", f.anonymous, f.created_at AS "createdAt",
+              f.reply_text AS reply, f.upheld, f.rating, f.reopen_reason AS "reopenReason", f.closed_at AS "closedAt"
+       FROM feedback_items f JOIN departments d ON d.id = f.department_id
+       WHERE f.patient_id = $1 ORDER BY f.created_at`,
+      userId,
+    )
+    return { items }
+  },
+  /**
+   * Items stay, so complaint counts, upheld complaints and service stars do not change; what the
+   * person wrote and how to reach them goes. Praise not yet reviewed will never reach the wall.
+   */
+  async erase(sql, userId, at) {
+    const pending = await sql.query<{ id: string }>(
+      `UPDATE feedback_items SET status = 'rejected', decided_at = $2
+       WHERE patient_id = $1 AND status = 'pending' RETURNING id`,
+      [userId, at],
+    )
+    for (const { id } of pending) {
+      await sql.query(
+        `INSERT INTO feedback_history (item_id, action, from_status, to_status, actor, note, at)
+         VALUES ($1, 'reject', 'pending', 'rejected', 'system', '提交人已删除账号', $2)`,
+        [id, at],
+      )
+    }
+    await sql.query(
+      `UPDATE feedback_items SET body = $2, contact_phone = NULL, reopen_reason = NULL, anonymous = true
+       WHERE patient_id = $1`,
+      [userId, ERASED_TEXT],
+    )
+  },
+}
+
+const study: AreaPersonalData = {
+  async export(sql, userId) {
+    const [attendance, leaves] = await Promise.all([
+      rows(
+        sql,
+        `SELECT s.type, s.title, s.start_at AS "startAt", c.checked_in_at AS "checkedInAt", c.late, c.expected,
+                c.checked_out_at AS "checkedOutAt", c.credit_hours::float AS "creditHours"
+         FROM study_credits c JOIN study_sessions s ON s.id = c.session_id
+         WHERE c.user_id = $1 ORDER BY c.checked_in_at`,
+        userId,
+      ),
+      rows(
+        sql,
+        `SELECT s.title, s.start_at AS "startAt", l.reason, l.status, l.requested_at AS "requestedAt",
+                l.decided_at AS "decidedAt"
+         FROM study_leaves l JOIN study_sessions s ON s.id = l.session_id
+         WHERE l.user_id = $1 ORDER BY l.requested_at`,
+        userId,
+      ),
+    ])
+    return { attendance, leaves }
+  },
+  // Check-ins stay under the nameless account, with the department they were made in, so session
+  // and department attendance keep adding up; decided leave keeps its status for the same reason.
+  async erase(sql, userId) {
+    await sql.query(`DELETE FROM study_leaves WHERE user_id = $1 AND status = 'pending'`, [userId])
+    await sql.query(`UPDATE study_leaves SET reason = '已删除' WHERE user_id = $1`, [userId])
+  },
+}
+
 /** Every cloud function's hook. */
-export const PERSONAL_DATA: Record<FunctionName, AreaPersonalData> = { identity, survey, volunteer }
+export const PERSONAL_DATA: Record<FunctionName, AreaPersonalData> = { identity, survey, volunteer, feedback, study }
 
 /**
  * Stored results, queued messages and rate counters name the user too. The deletion's own key is
