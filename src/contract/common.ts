@@ -9,11 +9,23 @@ export const idSchema = z.string().uuid('编号格式不正确')
 
 export const emptyInput = z.object({}).optional()
 
-/** YYYY-MM, the unit of every monthly board. */
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+/** YYYY-MM, the unit of every monthly board; before 1900 it is a typo, and year 0 breaks date arithmetic. */
+export const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+  .refine((month) => month >= '1900', '月份超出范围')
+
+/** A day that exists: the pattern alone lets 2026-13-45 through, which no date arithmetic survives. */
+function isCalendarDate(text: string): boolean {
+  const at = new Date(`${text}T00:00:00Z`)
+  return text >= '1900' && !Number.isNaN(at.getTime()) && at.toISOString().startsWith(text)
+}
 
 /** YYYY-MM-DD */
-export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(isCalendarDate, '没有这一天，请检查日期')
 
 /** Mainland mobile numbers, the only kind patients and volunteers give us. */
 export const phoneSchema = z

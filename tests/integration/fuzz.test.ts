@@ -21,6 +21,8 @@ let host: TestHost
 let runtime: Runtime
 let callers: { admin: string; patient: string }
 let tried = 0
+/** A real department: date arithmetic happens only once it is found. */
+let departmentId = ''
 
 beforeAll(async () => {
   host = await startTestHost()
@@ -39,6 +41,8 @@ beforeAll(async () => {
     secrets: loadSecrets({}, false),
     log: silentLogger,
   }
+  const [department] = await host.host.store.sql.query<{ id: string }>('SELECT id FROM departments LIMIT 1')
+  departmentId = department.id
   callers = {
     admin: (await host.signIn('admin', 'fuzz-admin')).user.openid,
     patient: (await host.signIn('patient', 'fuzz-patient')).user.openid,
@@ -121,6 +125,49 @@ describe.each(actionKeys(CLOUD_FUNCTIONS))('%s', (key) => {
         }
       }),
       { numRuns: PAYLOADS_PER_ACTION, seed: SEED },
+    )
+  })
+})
+
+describe('inputs of the right shape that no database takes', () => {
+  const digits = (n: number, width: number) => String(n).padStart(width, '0')
+  const date = fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+    .map(([y, m, d]) => `${digits(y, 4)}-${digits(m, 2)}-${digits(d, 2)}`)
+  const month = fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }))
+    .map(([y, m]) => `${digits(y, 4)}-${digits(m, 2)}`)
+  const hostileText = fc
+    .tuple(fc.string({ minLength: 2, maxLength: 25 }), fc.constantFrom('\u0000', '\uD800', '\uFEFF', '\u202E'))
+    .map(([text, odd]) => `${text}${odd}${text}`)
+  const session = {
+    type: '党课',
+    location: '报告厅',
+    startAt: '2099-01-01T01:00:00Z',
+    endAt: '2099-01-01T02:00:00Z',
+    audience: 'all',
+    creditHours: 1,
+  }
+  const cases: [string, keyof typeof CLOUD_FUNCTIONS, string, fc.Arbitrary<unknown>][] = [
+    ['any YYYY-MM-DD', 'study', 'stats', fc.record({ from: date, to: date })],
+    ['any YYYY-MM', 'feedback', 'computeStars', fc.record({ month })],
+    [
+      'any YYYY-MM',
+      'survey',
+      'dashboard',
+      fc.record({ departmentId: fc.constant(null).map(() => departmentId), from: month, to: month }),
+    ],
+    ['odd characters', 'study', 'createSession', hostileText.map((title) => ({ ...session, title }))],
+  ]
+
+  test.each(cases)('%s in %s.%s gets a contract answer', async (_label, fnName, action, data) => {
+    await fc.assert(
+      fc.asyncProperty(data, async (input) => {
+        tried++
+        const result = await dispatch(fnName, CLOUD_FUNCTIONS[fnName], { action, data: input }, callers.admin, runtime)
+        if (!isContractAnswer(result)) throw new Error(`${JSON.stringify(input)}: ${JSON.stringify(result)}`)
+      }),
+      { numRuns: 300, seed: SEED },
     )
   })
 })

@@ -116,6 +116,15 @@ test('validation errors carry field paths and the schema’s Chinese message', a
   })
 })
 
+test('a NUL character, which the database cannot store, is INVALID_INPUT at its field, never reaching a handler', async () => {
+  expect(await call({ action: 'hello', data: { name: '王\u0000' } })).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', fields: [{ path: 'name', message: '含有无法识别的字符' }] },
+  })
+  const retried = await call({ action: 'record', data: { delayMs: 0 }, requestId: 'abcdefgh\u0000' })
+  expect(retried).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: 'requestId' }] } })
+})
+
 test('a write retried with the same requestId runs once, even when the retry arrives while it runs', async () => {
   writes = 0
   const event = { action: 'record', data: { delayMs: 150 }, requestId: 'request-0001' }

@@ -14,15 +14,49 @@ const eventSchema = z.object({
 
 const PENDING_POLLS = 50
 const PENDING_POLL_MS = 100
+const MAX_FIELD_ERRORS = 5
 
 function toFieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+}
+
+/**
+ * Paths of strings (values or keys) holding a NUL character: valid JSON, but PostgreSQL text cannot
+ * store it. Iterative, so deeply nested junk cannot exhaust the stack.
+ */
+function nulPaths(value: unknown): string[] {
+  const found: string[] = []
+  const stack: [unknown, string][] = [[value, '']]
+  while (stack.length > 0 && found.length < MAX_FIELD_ERRORS) {
+    const [item, path] = stack.pop() as [unknown, string]
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) found.push(path)
+    } else if (item !== null && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        const childPath = path ? `${path}.${key}` : key
+        if (key.includes('\u0000')) found.push(childPath)
+        stack.push([child, childPath])
+      }
+    }
+  }
+  return found
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, message: string): z.output<S> {
   const parsed = schema.safeParse(value)
   if (!parsed.success) throw new AppError('INVALID_INPUT', message, toFieldErrors(parsed.error))
   return parsed.data
+}
+
+function refuseUnstorable(value: unknown, message: string): void {
+  const paths = nulPaths(value)
+  if (paths.length > 0) {
+    throw new AppError(
+      'INVALID_INPUT',
+      message,
+      paths.map((path) => ({ path, message: '含有无法识别的字符' })),
+    )
+  }
 }
 
 function findAction(fn: FunctionDef, name: string): ActionDef<z.ZodType, unknown> {
@@ -77,9 +111,11 @@ async function handle(def: ActionDef<z.ZodType, unknown>, ctx: Ctx, input: unkno
 async function execute(fnName: string, fn: FunctionDef, event: unknown, openid: string | undefined, runtime: Runtime) {
   const caller = await resolveCaller(runtime, openid)
   const { action: actionName, data, requestId } = parseOrThrow(eventSchema, event, '请求格式不正确')
+  refuseUnstorable({ requestId }, '请求格式不正确')
   const def = findAction(fn, actionName)
   if (!def.roles.some((role) => caller.roles.includes(role))) throw new AppError('FORBIDDEN')
   const input = parseOrThrow(def.input, data ?? {}, '填写的内容有误，请检查标红的项目')
+  refuseUnstorable(input, '填写的内容有误，请检查标红的项目')
   const now = runtime.clock.now()
   const ctx: Ctx = {
     caller,
