@@ -1,3 +1,4 @@
+import { SUBMISSIONS_PER_DAY } from '../../src/contract'
 import { isPublic, rateLimitOf } from '../../src/cloud/core/define'
 import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
 import { errorOf, startTestHost, type Reply, type TestHost } from '../support/test-host'
@@ -8,6 +9,7 @@ let host: TestHost
 let world: WriteWorld
 
 const MINUTE_MS = 60_000
+const DAY_MS = 24 * 60 * MINUTE_MS
 
 /** Public writes: anyone signed in can call them, so a script could too. */
 const LIMITED = Object.entries(CLOUD_FUNCTIONS).flatMap(([fn, actions]) =>
@@ -48,4 +50,19 @@ test.each(LIMITED)('%s.%s answers RATE_LIMITED past its limit, per caller', asyn
   const other = await setup(world, `rate-${fn}-${action}-other`)
   const fresh = await other.as.call(fn, action, other.input)
   expect(fresh.body.ok || errorOf(fresh).code !== 'RATE_LIMITED').toBe(true)
+})
+
+test('a handler limit longer than the kernel minute keeps its own count where both windows start together', async () => {
+  const setup = writeCase('feedback', 'submit')
+  if (!setup) throw new Error('feedback.submit needs a write case')
+  // Ten seconds past UTC midnight: the daily window and the minute window begin at the same instant.
+  host.setClock(new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + 10_000))
+  const { as, input } = await setup(world, 'rate-shared-window')
+  const codes: string[] = []
+  for (let i = 0; i <= SUBMISSIONS_PER_DAY; i++) {
+    const reply = await as.call('feedback', 'submit', input)
+    codes.push(reply.body.ok ? 'ok' : reply.body.error.code)
+  }
+  host.setClock(null)
+  expect(codes).toEqual([...Array<string>(SUBMISSIONS_PER_DAY).fill('ok'), 'RATE_LIMITED'])
 })

@@ -28,10 +28,14 @@ export async function audit(ctx: Ctx, target: string, details: Record<string, un
 /** Whether the handler of this call wrote its own, more specific audit entry. */
 export const wasAudited = (ctx: Ctx) => audited.has(ctx)
 
-/** Fixed-window limit per caller (by OPENID, the platform's identity): at most `limit` calls per `windowSeconds`. */
+/**
+ * Fixed-window limit per caller (by OPENID, the platform's identity): at most `limit` calls per
+ * `windowSeconds`. The window length is part of the key: the kernel's per-minute limit and a
+ * handler's daily one on the same bucket start a window together at midnight and must not share it.
+ */
 export async function limitRate(ctx: Ctx, bucket: string, limit: number, windowSeconds: number): Promise<void> {
   const windowMs = windowSeconds * 1000
   const windowStart = new Date(Math.floor(ctx.now.getTime() / windowMs) * windowMs)
-  const hits = await ctx.repos.platform.hitRateLimit(`${bucket}:${ctx.caller.openid}`, windowStart)
+  const hits = await ctx.repos.platform.hitRateLimit(`${bucket}/${windowSeconds}s:${ctx.caller.openid}`, windowStart)
   if (hits > limit) throw new AppError('RATE_LIMITED')
 }
