@@ -198,6 +198,20 @@ describe('rotating QR check-in', () => {
     expect(await rowsOf(b.id, forger.user.id)).toBe(1)
   })
 
+  it('lets a person try ten 6-digit codes a minute, so guessing a session into one is hopeless', async () => {
+    await at(new Date('2026-03-05T03:00:00Z'))
+    const session = await createSession(admin)
+    const guesser = await host.signIn('staff', 'guesser')
+    const { shortCode } = await qrOf(session.id)
+    const wrong = (i: number) => String((Number(shortCode) + 1 + i) % 1_000_000).padStart(6, '0')
+    for (let i = 0; i < 10; i++)
+      expect(errorOf(await checkIn(guesser, { shortCode: wrong(i) })).code).toBe('INVALID_INPUT')
+    expect(errorOf(await checkIn(guesser, { shortCode })).code).toBe('RATE_LIMITED')
+    expect(await rowsOf(session.id, guesser.user.id)).toBe(0)
+    await later(MINUTE)
+    expect(dataOf(await checkIn(guesser, { shortCode: (await qrOf(session.id)).shortCode })).sessionId).toBe(session.id)
+  })
+
   it('opens 30 min before the start, closes 15 min after, and marks arrivals after 10 min as late', async () => {
     await at(new Date('2026-03-06T01:00:00Z'))
     const session = await createSession(admin, { startInMinutes: 40 })
