@@ -1,11 +1,18 @@
-import type { ImportVisitsResult, MyHelpRequest, OpenVisitResult } from '../../src/contract'
+import type { ImportVisitsResult, MyHelpRequest, OpenVisitResult, QrCodeView } from '../../src/contract'
 import { answersFor, chinaDate, VISIT_HEADER } from '../support/survey'
 import { dataOf, type SignedIn, type TestHost } from '../support/test-host'
-import { departments, helpRequestInput, type Departments } from '../support/world'
+import {
+  complaintInput,
+  departments,
+  helpRequestInput,
+  praiseInput,
+  studySession,
+  type Departments,
+} from '../support/world'
 import { benchHost, ms, report, stats } from './support'
 
 const DURATION_MS = 30_000
-const CALLERS = { patient: 150, volunteer: 20, manager: 20, admin: 10 }
+const CALLERS = { patient: 130, staff: 20, volunteer: 20, manager: 20, admin: 10 }
 
 interface Tally {
   latencies: Map<string, number[]>
@@ -33,7 +40,7 @@ type Session = (user: SignedIn, step: number) => Promise<unknown>
  * What each kind of person does, step by step: a few writes early in the session (well inside
  * every rate limit), then the reads they come back to.
  */
-function sessions(where: Departments, codes: string[]): Record<keyof typeof CALLERS, Session> {
+function sessions(where: Departments, codes: string[], study: StudyPlan): Record<keyof typeof CALLERS, Session> {
   const year = new Date().getFullYear()
   const patientReads: [string, string, unknown?][] = [
     ['identity', 'me'],
@@ -41,8 +48,12 @@ function sessions(where: Departments, codes: string[]): Record<keyof typeof CALL
     ['volunteer', 'ranking', { year }],
     ['volunteer', 'myRequest'],
     ['identity', 'departments'],
+    ['feedback', 'wall'],
+    ['feedback', 'mine'],
+    ['feedback', 'phrases', { scene: '候诊' }],
   ]
   const requests = new Map<SignedIn, string>()
+  let submitted = 0
   return {
     async patient(user, step) {
       if (step === 0) return user.call('identity', 'setPrefs', { largeText: true })
@@ -60,18 +71,36 @@ function sessions(where: Departments, codes: string[]): Record<keyof typeof CALL
       }
       const requestId = requests.get(user)
       if (step === 3 && requestId) return user.call('volunteer', 'cancel', { requestId })
+      if (step === 4)
+        return user.call('feedback', 'submit', submitted++ % 2 ? praiseInput(where.home) : complaintInput(where.home))
       const [fn, action, data] = patientReads[step % patientReads.length]
       return user.call(fn, action, data)
+    },
+    async staff(user, step) {
+      if (step === 0) return user.call('study', 'checkIn', { payload: study.payload })
+      if (step === 1) return user.call('study', 'requestLeave', { sessionId: study.laterId, reason: '夜班后休息' })
+      const reads: [string, string][] = [
+        ['study', 'upcoming'],
+        ['study', 'myRecord'],
+        ['feedback', 'myPraise'],
+      ]
+      const [fn, action] = reads[step % reads.length]
+      return user.call(fn, action)
     },
     async volunteer(user, step) {
       if (step === 0) return user.call('volunteer', 'startShift', { station: '门诊大厅' })
       return step % 2 ? user.call('volunteer', 'open') : user.call('volunteer', 'myRecord')
     },
     async manager(user, step) {
-      const range = { departmentId: where.home.id, from: `${year}-01`, to: `${year}-12` }
-      return step % 2
-        ? user.call('survey', 'dashboard', range)
-        : user.call('survey', 'alerts', { departmentId: where.home.id })
+      const reads: [string, string, unknown?][] = [
+        ['survey', 'dashboard', { departmentId: where.home.id, from: `${year}-01`, to: `${year}-12` }],
+        ['survey', 'alerts', { departmentId: where.home.id }],
+        ['feedback', 'queue'],
+        ['study', 'organized'],
+        ['study', 'stats', { from: `${year}-01-01`, to: `${year}-12-31` }],
+      ]
+      const [fn, action, data] = reads[step % reads.length]
+      return user.call(fn, action, data)
     },
     async admin(user, step) {
       const reads: [string, string, unknown?][] = [
@@ -79,7 +108,15 @@ function sessions(where: Departments, codes: string[]): Record<keyof typeof CALL
         ['volunteer', 'pending'],
         ['identity', 'auditLog', { limit: 20 }],
         ['identity', 'pendingStaff'],
+        ['feedback', 'praiseReview'],
+        ['study', 'attendance', { sessionId: study.nowId }],
       ]
+      // The organizer's screen: the QR code rotates, and colleagues arriving later scan the newest one.
+      if (step % 5 === 0) {
+        const reply = await user.call<QrCodeView>('study', 'qrCode', { sessionId: study.nowId })
+        if (reply.body.ok) study.payload = reply.body.data.payload
+        return reply
+      }
       const [fn, action, data] = reads[step % reads.length]
       return user.call(fn, action, data)
     },
@@ -93,6 +130,20 @@ async function importCodes(admin: SignedIn, where: Departments, count: number): 
     await admin.call<ImportVisitsResult>('survey', 'importVisits', { csv: [VISIT_HEADER, ...lines].join('\n') }),
   )
   return result.codes.map((c) => c.code)
+}
+
+/** A session starting now with its current QR code, and one tomorrow to ask leave for. */
+interface StudyPlan {
+  nowId: string
+  laterId: string
+  payload: string
+}
+
+async function studyPlan(admin: SignedIn): Promise<StudyPlan> {
+  const now = await studySession(admin, 'all', { startInMinutes: 5 })
+  const later = await studySession(admin, 'all')
+  const qr = dataOf(await admin.call<QrCodeView>('study', 'qrCode', { sessionId: now.id }))
+  return { nowId: now.id, laterId: later.id, payload: qr.payload }
 }
 
 async function signInAll(host: TestHost, where: Departments) {
@@ -116,7 +167,7 @@ export async function benchLoad() {
     const where = await departments(admin)
     const codes = await importCodes(admin, where, CALLERS.patient)
     const users = await signInAll(host, where)
-    const plan = sessions(where, codes)
+    const plan = sessions(where, codes, await studyPlan(admin))
     const tally: Tally = { latencies: new Map(), errors: [] }
     const started = performance.now()
     const deadline = started + DURATION_MS
