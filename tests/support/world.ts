@@ -147,7 +147,7 @@ export const praiseInput = (to: Department, employeeNo?: string) => ({
   anonymous: true,
 })
 
-/** Feedback a fresh patient (or `patient`) just submitted: a complaint by default. */
+/** Feedback a fresh patient just submitted: a complaint unless `input` says otherwise. */
 export async function submittedFeedback(host: TestHost, id: string, to: Department, input = complaintInput(to)) {
   const patient = await host.signIn('patient', id)
   const item = dataOf(await patient.call<FeedbackItem>('feedback', 'submit', input))
@@ -179,18 +179,19 @@ export async function rosterStaffOf(host: TestHost, department: Department): Pro
 }
 
 const MINUTE_MS = 60_000
+const DAY_MS = 24 * 60 * MINUTE_MS
 
 /** A study session of `audience` starting `startInMinutes` from now (real time), as `organizer`. */
 export async function studySession(
   organizer: SignedIn,
   audience: 'all' | string[],
-  { startInMinutes = 24 * 60, hours = 1 }: { startInMinutes?: number; hours?: number } = {},
+  { startInMinutes = DAY_MS / MINUTE_MS, hours = 1 }: { startInMinutes?: number; hours?: number } = {},
 ) {
   const start = Date.now() + startInMinutes * MINUTE_MS
   return dataOf(await organizer.call<SessionView>('study', 'createSession', studySessionInput(audience, start, hours)))
 }
 
-export const studySessionInput = (audience: 'all' | string[], start = Date.now() + 24 * 3600_000, hours = 1) => ({
+export const studySessionInput = (audience: 'all' | string[], start = Date.now() + DAY_MS, hours = 1) => ({
   type: '业务学习',
   title: '院感防控培训',
   location: '学术报告厅',
