@@ -13,6 +13,7 @@ import { monthOf, shiftMonth } from '../../../contract/month'
 import type { Sql } from '../../storage/pglite/sql'
 import { PHRASE_BOOK } from './feedback-phrases'
 import { DEMO_USERS } from './hospital'
+import { seededRandom } from './random'
 
 const DAY_MS = 24 * 3600 * 1000
 const HOUR_MS = 3600 * 1000
@@ -44,17 +45,6 @@ const REPLIES = [
   '您好，科室已调阅记录并与当事人谈话，情况属实，已纳入月度考核，欢迎您继续监督。',
   '经调查，当班人员已按流程解释，但解释不够清楚，我们已加强培训，给您带来不便深表歉意。',
 ]
-
-/** A small deterministic generator, so the demo looks the same on every machine. */
-function random(seed: number) {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 async function seedPhrases(sql: Sql, now: Date) {
   const rows = PHRASE_SCENES.flatMap((scene) =>
@@ -114,7 +104,7 @@ interface HistoryRow {
 
 /** Half a year of praise and complaints in every state, their histories, and two published months of stars. */
 async function seedHistory(sql: Sql, now: Date) {
-  const next = random(20260505)
+  const next = seededRandom(20260505)
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]
   const users = await sql.query<{ id: string; openid: string }>(
     `SELECT id, openid FROM users WHERE openid = ANY($1) OR openid LIKE 'demo-pat-%' ORDER BY openid`,

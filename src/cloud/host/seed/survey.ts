@@ -1,6 +1,7 @@
 import { OVERALL_ITEM, type VisitType } from '../../../contract'
 import { chinaDay, monthsEnding, monthOf } from '../../../contract/month'
 import type { Sql } from '../../storage/pglite/sql'
+import { seededRandom } from './random'
 
 type Mode = 'base' | 'demo'
 
@@ -25,17 +26,6 @@ const BAD_COMMENTS = [
   '病房晚上有点吵，休息不好',
   '医生说得太快，没听明白用药方法',
 ]
-
-/** A fixed-seed generator so every demo database looks the same. */
-function random(seed: number) {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function overallScore(r: number): number {
   if (r < 0.62) return 5
@@ -64,7 +54,7 @@ async function seedBaseVisits(sql: Sql, now: Date) {
 
 /** Thirteen months of visits and answers, counters rebuilt from the answers so they agree exactly. */
 async function seedDemoHistory(sql: Sql, now: Date) {
-  const rand = random(20240501)
+  const rand = seededRandom(20240501)
   const departments = await sql.query<{ id: string; name: string }>(
     `SELECT id, name FROM departments WHERE kind = 'clinical' ORDER BY sort`,
   )

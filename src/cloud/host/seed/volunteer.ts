@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { CARE_NEEDS, HELP_NEEDS, STATIONS, VOLUNTEER_SKILLS, VOLUNTEER_TEAMS } from '../../../contract'
 import type { Sql } from '../../storage/pglite/sql'
 import { buildRoster, DEMO_USERS, ROSTER_SIZE } from './hospital'
+import { seededRandom } from './random'
 
 const DEMO_VOLUNTEERS = 120
 const DEMO_PATIENTS = 200
@@ -10,17 +11,6 @@ const DAY_MS = 24 * 3600 * 1000
 const MINUTE_MS = 60_000
 const AVAILABILITY = ['周一至周五上午', '周二、周四全天', '周末上午', '每周三下午', '工作日下午', '周六全天']
 const COMMENTS = ['非常耐心，谢谢', '带路很及时', '阿姨人很好', '推轮椅很稳', '讲解清楚', null, null, null]
-
-/** A small deterministic generator, so the demo looks the same on every machine. */
-function random(seed: number) {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 interface Columns {
   [column: string]: unknown[]
@@ -72,7 +62,7 @@ async function seedDemoVolunteer(sql: Sql, now: Date) {
 
 /** A year of shifts, requests and ratings for ~120 volunteers, and today's open requests. */
 async function seedHistory(sql: Sql, now: Date) {
-  const next = random(20260101)
+  const next = seededRandom(20260101)
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]
   const names = buildRoster(ROSTER_SIZE + DEMO_VOLUNTEERS + DEMO_PATIENTS)
     .slice(ROSTER_SIZE)
