@@ -1,7 +1,12 @@
 export default defineAppConfig({
   pages: ['pages/tabs/care/index', 'pages/tabs/volunteer/index', 'pages/tabs/study/index', 'pages/tabs/me/index'],
   // Feature pages live in one subpackage per area, keeping the main package (tabs) small.
-  subPackages: [],
+  subPackages: [
+    {
+      root: 'pages/volunteer',
+      pages: ['help/index', 'register/index', 'hall/index', 'record/index', 'ranking/index', 'admin/index'],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b71c1c',

@@ -3,6 +3,7 @@ import type { ApiClient } from '../services/api/client'
 import { IdentityStore } from './identity-store'
 import type { KeyValueStorage } from './support/storage'
 import { UiStore } from './ui-store'
+import { VolunteerStore } from './volunteer-store'
 
 export interface StoreDeps {
   api: ApiClient
@@ -15,9 +16,11 @@ export interface StoreDeps {
 export class RootStore {
   readonly ui: UiStore
   readonly identity: IdentityStore
+  readonly volunteer: VolunteerStore
 
   constructor(readonly deps: StoreDeps) {
     this.ui = new UiStore(deps.storage, deps.toast)
     this.identity = new IdentityStore(deps.api, this.ui, deps.devSignIn)
+    this.volunteer = new VolunteerStore(deps.api, this.ui, deps.storage)
   }
 }

@@ -1,8 +1,10 @@
 // `npm run bench [name…]`: prints figures and ratios; never part of `npm test`.
 import { benchShell } from './shell'
+import { benchVolunteer } from './volunteer'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   shell: benchShell,
+  volunteer: benchVolunteer,
 }
 
 async function main() {
