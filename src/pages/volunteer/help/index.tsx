@@ -72,7 +72,7 @@ const HelpForm = observer(function HelpForm() {
         <View className='rx-field'>
           <View>备注（可不填）</View>
           <Textarea
-            className='rx-input'
+            className='rx-input vol-textarea'
             value={helpForm.note}
             placeholder='如：行动不便，需要轮椅'
             onInput={(e) => volunteer.setHelpForm({ note: e.detail.value })}
@@ -103,7 +103,7 @@ const RatingForm = observer(function RatingForm() {
       />
       <View className='rx-field__error'>{rating.fieldError('stars')}</View>
       <Textarea
-        className='rx-input'
+        className='rx-input vol-textarea'
         value={rateForm.comment}
         placeholder='想对志愿者说的话（可不填）'
         onInput={(e) => volunteer.setRateForm({ comment: e.detail.value })}
@@ -129,10 +129,11 @@ const RequestStatus = observer(function RequestStatus() {
             <View className='rx-muted'>已等待 {request.waitingMinutes} 分钟，志愿者接单后会通知您</View>
           </View>
         )}
-        {request.status === 'claimed' && request.volunteer && (
+        {request.volunteer && (
           <View>
             志愿者 {request.volunteer.name}
-            {request.volunteer.team ? `（${request.volunteer.team}服务队）` : ''}正在赶来，请在原地稍候
+            {request.volunteer.team ? `（${request.volunteer.team}服务队）` : ''}
+            {request.status === 'claimed' ? '正在赶来，请在原地稍候' : '为您提供了服务'}
           </View>
         )}
         {request.status === 'completed' && request.rating && (
