@@ -22,6 +22,9 @@ afterAll(async () => {
 
 const visible = (page: Page) => page.locator('.rx-page:visible')
 const tap = (page: Page, text: string) => visible(page).getByText(text, { exact: true }).click()
+// Taro's <Input> puts the placeholder on its wrapper and on the real <input>; type into the real one.
+const typeInto = (page: Page, placeholder: string, text: string) =>
+  visible(page).locator(`input[placeholder="${placeholder}"]`).fill(text)
 
 test('a patient asks for wheelchair help; a volunteer on shift claims and completes it; the patient rates', async () => {
   const patient = await host.signIn('patient', 'e2e-vol-patient')
@@ -77,5 +80,40 @@ test('a patient asks for wheelchair help; a volunteer on shift claims and comple
   await eventually(async () => {
     const request = dataOf(await patient.call<MyHelpRequest>('volunteer', 'myRequest'))
     expect(request).toMatchObject({ status: 'completed', rating: { stars: 5, comment: '推轮椅很稳，谢谢' } })
+  })
+})
+
+test('a person registers as a volunteer, an admin approves with the full phone in view, and the person sees it', async () => {
+  const applicant = await host.signIn('patient', 'e2e-vol-applicant')
+  const admin = await host.signIn('admin', 'e2e-vol-admin')
+  const applicantPage = await openPhonePage(browser)
+  const adminPage = await openPhonePage(browser)
+  await signInPage(applicantPage, host.url, applicant.token)
+  await signInPage(adminPage, host.url, admin.token)
+
+  await applicantPage.goto(`${host.url}/#/pages/volunteer/register/index`)
+  const form = visible(applicantPage)
+  await typeInto(applicantPage, '请填写真实姓名', '赵小青')
+  await typeInto(applicantPage, '仅管理员可见', '13800138000')
+  await tap(applicantPage, '青年服务队')
+  await tap(applicantPage, '手语')
+  await tap(applicantPage, '方言')
+  await typeInto(applicantPage, '如“周二、周四上午”', '周六全天')
+  await tap(applicantPage, '提交报名')
+  await form.getByText('报名已提交，等待审核').waitFor()
+  await form.getByText('赵小青 · 青年服务队 · 138****8000').waitFor()
+  await form.getByText('特长：手语、方言').waitFor()
+
+  await adminPage.goto(`${host.url}/#/pages/volunteer/admin/index`)
+  const entry = visible(adminPage).locator('.rx-field', { hasText: '赵小青 · 青年服务队 · 13800138000' })
+  await entry.getByText('可服务：周六全天', { exact: false }).waitFor()
+  await entry.getByText('通过', { exact: true }).click()
+  await entry.waitFor({ state: 'detached' })
+
+  await applicantPage.reload()
+  await visible(applicantPage).getByText('您已是注册志愿者').waitFor()
+  await eventually(async () => {
+    const me = dataOf(await applicant.call<{ roles: string[] }>('identity', 'me'))
+    expect(me.roles).toContain('volunteer')
   })
 })

@@ -92,12 +92,17 @@ function ProfileCard({ profile, onReapply }: { profile: VolunteerProfile; onReap
 }
 
 export default observer(function RegisterPage() {
-  const { volunteer } = useStores()
+  const { volunteer, identity } = useStores()
   useEffect(() => volunteer.keepDrafts(), [volunteer])
   useEffect(() => {
     void volunteer.loadProfile()
   }, [volunteer])
   const { profile, profileLoading } = volunteer
+  const newlyApproved = profile?.status === 'approved' && identity.me !== null && !identity.hasRole('volunteer')
+  // The volunteer tab shows the hall only to the volunteer role, which approval has just granted.
+  useEffect(() => {
+    if (newlyApproved) void identity.load()
+  }, [newlyApproved, identity])
   return (
     <PageShell>
       <StateView
