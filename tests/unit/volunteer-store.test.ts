@@ -179,3 +179,47 @@ describe('a volunteer in the hall', () => {
     expect(actions()).toEqual(['startShift', 'open'])
   })
 })
+
+describe('an admin', () => {
+  it('rejects with the typed reason and books an hour adjustment in minutes', async () => {
+    const record = {
+      year: 2026,
+      minutesThisYear: 150,
+      minutesAllTime: 600,
+      servedThisYear: 3,
+      servedAllTime: 9,
+      averageRating: 4.5,
+      ratingCount: 2,
+    }
+    const { volunteer, sent, toasts } = setup((_fn, event) => {
+      if (event.action === 'pending') {
+        return ok([
+          {
+            userId: 'u1',
+            name: '赵小青',
+            phone: '13800138000',
+            team: '青年',
+            skills: [],
+            availability: '周六',
+            requestedAt: '',
+          },
+        ])
+      }
+      if (event.action === 'adjustHours') return ok(record)
+      if (event.action === 'ranking') return ok([])
+      return ok({ userId: 'u1', status: 'rejected' })
+    })
+    await volunteer.loadPending()
+    volunteer.setRejectReason('u1', '手机号无法联系')
+    await volunteer.decide('u1', false)
+    expect(sent.at(-1)?.event).toMatchObject({ action: 'reject', data: { userId: 'u1', reason: '手机号无法联系' } })
+    expect(volunteer.pending).toEqual([])
+
+    volunteer.setAdjustForm({ userId: 'u1', hours: '-1.5', reason: '重复登记的班次' })
+    await volunteer.adjustHours()
+    const adjust = sent.find((s) => s.event.action === 'adjustHours')
+    expect(adjust?.event.data).toEqual({ userId: 'u1', minutes: -90, reason: '重复登记的班次' })
+    expect(toasts.at(-1)).toBe('已调整，该志愿者今年共 2.5 小时')
+    expect(volunteer.adjustForm).toEqual({ userId: '', hours: '', reason: '' })
+  })
+})

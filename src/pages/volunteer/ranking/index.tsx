@@ -20,14 +20,13 @@ export default observer(function RankingPage() {
   }
   return (
     <PageShell>
-      <View className='rx-row'>
+      <View className='vol-year'>
         <Button className='rx-button rx-button--plain' onClick={() => void volunteer.loadRanking(rankingYear - 1)}>
           上一年
         </Button>
-        <View className='rx-title'>{rankingYear} 年</View>
+        <View className='rx-title vol-year__title'>{rankingYear} 年</View>
         <Button
-          className='rx-button rx-button--plain'
-          disabled={rankingYear >= currentYear()}
+          className={`rx-button rx-button--plain${rankingYear >= currentYear() ? ' vol-hidden' : ''}`}
           onClick={() => void volunteer.loadRanking(rankingYear + 1)}
         >
           下一年
