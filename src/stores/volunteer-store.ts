@@ -175,12 +175,7 @@ export class VolunteerStore {
         { requestId },
       ),
     )
-    makeAutoObservable<VolunteerStore, 'api' | 'ui' | 'storage' | 'hallActions'>(this, {
-      api: false,
-      ui: false,
-      storage: false,
-      hallActions: false,
-    })
+    makeAutoObservable<VolunteerStore, 'api' | 'ui' | 'storage'>(this, { api: false, ui: false, storage: false })
   }
 
   /** Starts keeping both forms on the device; returns the stop function for the page. */
@@ -266,6 +261,7 @@ export class VolunteerStore {
   }
 
   async cancelRequest() {
+    if (this.cancelling.isPending) return
     const request = await this.cancelling.submit()
     if (request) {
       runInAction(() => (this.myRequest = request))
@@ -277,6 +273,7 @@ export class VolunteerStore {
   }
 
   async rate() {
+    if (this.rating.isPending) return
     const request = await this.rating.submit()
     if (!request) {
       this.ui.toast(this.rating.error ?? '评价失败')
@@ -350,6 +347,7 @@ export class VolunteerStore {
   }
 
   async startShift() {
+    if (this.startingShift.isPending) return
     if (!(await this.startingShift.submit())) {
       this.ui.toast(this.startingShift.error ?? '上岗失败')
       return
@@ -359,6 +357,7 @@ export class VolunteerStore {
   }
 
   async endShift() {
+    if (this.endingShift.isPending) return
     const ended = await this.endingShift.submit()
     if (!ended) this.ui.toast(this.endingShift.error ?? '下岗失败')
     else this.ui.toast(`已下岗，本次服务 ${formatHours(ended.minutes)}`)
@@ -385,8 +384,15 @@ export class VolunteerStore {
   /** Claim, release or complete; a lost race shows 已被其他志愿者接单 and the list is fetched again. */
   async act(action: HallAction, requestId: string) {
     const submission = this.hallAction(action, requestId)
+    // A second tap while the first is on its way: the first answers both.
+    if (submission.isPending) return
     const done = await submission.submit()
-    this.ui.toast(done === undefined ? (submission.error ?? '操作失败') : HALL_ACTION_DONE[action])
+    if (done === undefined) {
+      this.ui.toast(submission.error ?? '操作失败')
+    } else {
+      this.ui.toast(HALL_ACTION_DONE[action])
+      runInAction(() => this.hallActions.delete(`${action}:${requestId}`))
+    }
     await this.loadHall(true)
   }
 
@@ -404,6 +410,7 @@ export class VolunteerStore {
   }
 
   async exportRanking(): Promise<CsvExport | undefined> {
+    if (this.exporting.isPending) return undefined
     const exported = await this.exporting.submit()
     if (!exported) this.ui.toast(this.exporting.error ?? '导出失败')
     return exported

@@ -19,6 +19,9 @@ export async function benchVolunteer() {
       await (await host.signIn('patient', 'bench-p')).call<{ id: string }[]>('identity', 'departments'),
     )
 
+    // The same burst on a plain read, so the claim figures can be judged against this machine's load.
+    const baseline = stats((await burst(CLAIMERS, (i) => volunteers[i].call('identity', 'me'))).latencies)
+
     const winnersPerRound: number[] = []
     const latencies: number[] = []
     let otherErrors = 0
@@ -50,6 +53,8 @@ export async function benchVolunteer() {
       'claim p50': ms(claim.p50),
       'claim p95': ms(claim.p95),
       'claim max': ms(claim.max),
+      'identity.me p95, same burst size': ms(baseline.p95),
+      'claim p95 / identity.me p95': (claim.p95 / baseline.p95).toFixed(2),
     })
     if (winnersPerRound.some((w) => w !== 1))
       throw new Error(`a round did not have exactly one winner: ${winnersPerRound}`)

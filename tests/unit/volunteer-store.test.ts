@@ -169,6 +169,22 @@ describe('a volunteer in the hall', () => {
     expect(volunteer.isBusy('claim', 'r1')).toBe(false)
   })
 
+  it('shows a claim as busy while it travels, and a double tap sends one claim', async () => {
+    let answer: (result: CallResult<unknown>) => void = () => {}
+    const { volunteer, actions, toasts } = setup((_fn, event) =>
+      event.action === 'claim' ? new Promise((resolve) => (answer = resolve)) : ok(hall([])),
+    )
+    const first = volunteer.act('claim', 'r1')
+    const second = volunteer.act('claim', 'r1')
+    await Promise.resolve()
+    expect(volunteer.isBusy('claim', 'r1')).toBe(true)
+    answer(ok(waiting('r1')))
+    await Promise.all([first, second])
+    expect(actions().filter((a) => a === 'claim')).toHaveLength(1)
+    expect(toasts).toEqual(['已接单，请尽快前往'])
+    expect(volunteer.isBusy('claim', 'r1')).toBe(false)
+  })
+
   it('asks for a station before starting a shift', async () => {
     const { volunteer, actions } = setup(() => ok(hall([])))
     await volunteer.startShift()
