@@ -30,6 +30,10 @@ export default defineAppConfig({
         'stats/index',
       ],
     },
+    {
+      root: 'pages/volunteer',
+      pages: ['help/index', 'register/index', 'hall/index', 'record/index', 'ranking/index', 'admin/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -6,6 +6,7 @@ import { SurveyStore } from './survey-store'
 import { StudyStore } from './study-store'
 import type { KeyValueStorage } from './support/storage'
 import { UiStore } from './ui-store'
+import { VolunteerStore } from './volunteer-store'
 
 export interface StoreDeps {
   api: ApiClient
@@ -21,6 +22,7 @@ export class RootStore {
   readonly feedback: FeedbackStore
   readonly survey: SurveyStore
   readonly study: StudyStore
+  readonly volunteer: VolunteerStore
 
   constructor(readonly deps: StoreDeps) {
     this.ui = new UiStore(deps.storage, deps.toast)
@@ -28,5 +30,6 @@ export class RootStore {
     this.feedback = new FeedbackStore(deps.api, this.ui, deps.storage)
     this.survey = new SurveyStore(deps.api, this.ui, deps.storage)
     this.study = new StudyStore(deps.api, this.ui, deps.storage)
+    this.volunteer = new VolunteerStore(deps.api, this.ui, deps.storage)
   }
 }

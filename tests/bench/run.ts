@@ -4,12 +4,14 @@ import { benchLoad } from './load'
 import { benchShell } from './shell'
 import { benchStudy } from './study'
 import { benchSurvey } from './survey'
+import { benchVolunteer } from './volunteer'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   shell: benchShell,
   feedback: benchFeedback,
   survey: benchSurvey,
   study: benchStudy,
+  volunteer: benchVolunteer,
   load: benchLoad,
 }
 

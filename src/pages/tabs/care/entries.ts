@@ -6,7 +6,11 @@ export const careEntries: RoleEntry[] = [
     description: '扫描就诊凭条上的二维码，为本次就医打分',
     url: '/pages/survey/rate/index',
   },
-  { title: '呼叫志愿者', description: '带路、轮椅协助、老人陪同，志愿者来帮您' },
+  {
+    title: '呼叫志愿者',
+    description: '带路、轮椅协助、老人陪同，志愿者来帮您',
+    url: '/pages/volunteer/help/index',
+  },
   {
     title: '表扬与投诉',
     description: '对医护人员的服务态度提出表扬或意见',

@@ -1,9 +1,29 @@
 import type { RoleEntry } from '../../../components/entry-grid/visible'
 
 export const volunteerEntries: RoleEntry[] = [
-  { title: '报名志愿者', description: '加入党员、青年、老年或社会志愿服务队', roles: ['patient'] },
-  { title: '上岗接单', description: '开始值班，查看等待引导的患者', roles: ['volunteer'] },
-  { title: '我的服务记录', description: '服务时长、服务次数与评价', roles: ['volunteer'] },
-  { title: '年度服务排行', description: '优秀志愿者评选参考' },
-  { title: '志愿者审核', description: '审核报名、调整服务时长', roles: ['admin'] },
+  {
+    title: '报名志愿者',
+    description: '加入党员、青年、老年或社会志愿服务队',
+    roles: ['patient'],
+    url: '/pages/volunteer/register/index',
+  },
+  {
+    title: '上岗接单',
+    description: '开始值班，查看等待引导的患者',
+    roles: ['volunteer'],
+    url: '/pages/volunteer/hall/index',
+  },
+  {
+    title: '我的服务记录',
+    description: '服务时长、服务次数与评价',
+    roles: ['volunteer'],
+    url: '/pages/volunteer/record/index',
+  },
+  { title: '年度服务排行', description: '优秀志愿者评选参考', url: '/pages/volunteer/ranking/index' },
+  {
+    title: '志愿者管理',
+    description: '审核报名、服务台、调整服务时长',
+    roles: ['admin'],
+    url: '/pages/volunteer/admin/index',
+  },
 ]

@@ -1,0 +1,165 @@
+import { Button, Input, Picker, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { useEffect } from 'react'
+import { PageShell } from '../../../components/page-shell'
+import { StateView } from '../../../components/state-view'
+import type { DeskRequest } from '../../../contract'
+import { useStores } from '../../../stores/context'
+import { RequestSummary } from '../shared/request-summary'
+import '../shared/volunteer.scss'
+
+const PendingCard = observer(function PendingCard() {
+  const { volunteer } = useStores()
+  const { pending, pendingLoading, rejectReasons } = volunteer
+  return (
+    <View className='rx-card'>
+      <View className='rx-title'>待审核报名</View>
+      <StateView
+        status={pendingLoading.status}
+        error={pendingLoading.error}
+        empty={pending.length === 0}
+        emptyText='暂无待审核的报名'
+        onRetry={() => void volunteer.loadPending()}
+      >
+        {pending.map((p) => (
+          <View key={p.userId} className='rx-field'>
+            <View>
+              {p.name} · {p.team}服务队 · {p.phone}
+            </View>
+            <View className='rx-muted'>
+              {p.skills.length > 0 ? `特长：${p.skills.join('、')} · ` : ''}可服务：{p.availability}
+            </View>
+            <Input
+              className='rx-input'
+              value={rejectReasons[p.userId] ?? ''}
+              placeholder='驳回时请填写原因'
+              onInput={(e) => volunteer.setRejectReason(p.userId, e.detail.value)}
+            />
+            <View className='rx-row'>
+              <Button className='rx-button' onClick={() => void volunteer.decide(p.userId, true)}>
+                通过
+              </Button>
+              <Button className='rx-button rx-button--plain' onClick={() => void volunteer.decide(p.userId, false)}>
+                驳回
+              </Button>
+            </View>
+          </View>
+        ))}
+      </StateView>
+    </View>
+  )
+})
+
+function DeskList({ title, requests, empty }: { title: string; requests: DeskRequest[]; empty: string }) {
+  return (
+    <View className='rx-field'>
+      <View className='rx-title'>{title}</View>
+      {requests.length === 0 && <View className='rx-muted'>{empty}</View>}
+      {requests.map((r) => (
+        <View key={r.id} className='rx-field'>
+          <RequestSummary {...r} />
+          <View className='rx-muted'>
+            患者 {r.patientName}
+            {r.volunteerName
+              ? ` · 志愿者 ${r.volunteerName} 接单 ${r.minutesSinceClaim ?? 0} 分钟未完成`
+              : ` · 已等待 ${r.waitingMinutes} 分钟`}
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+const DeskCard = observer(function DeskCard() {
+  const { volunteer } = useStores()
+  const { desk, deskLoading } = volunteer
+  return (
+    <View className='rx-card'>
+      <View className='rx-row'>
+        <View className='rx-title'>服务台</View>
+        {desk && <View>在岗 {desk.onShift} 人</View>}
+      </View>
+      <StateView status={deskLoading.status} error={deskLoading.error} onRetry={() => void volunteer.loadDesk()}>
+        {desk && (
+          <View>
+            <DeskList title='等待超过10分钟' requests={desk.escalated} empty='没有等待超时的呼叫' />
+            <DeskList title='接单超过60分钟未完成' requests={desk.overdue} empty='没有超时未完成的服务' />
+            <View className='rx-title'>近7天超12小时自动下岗</View>
+            {desk.autoClosed.length === 0 && <View className='rx-muted'>没有自动下岗的班次</View>}
+            {desk.autoClosed.map((shift) => (
+              <View key={shift.id}>
+                {shift.volunteerName} · {shift.station} · {new Date(shift.startedAt).toLocaleString('zh-CN')} 上岗
+              </View>
+            ))}
+          </View>
+        )}
+      </StateView>
+      <Button className='rx-button rx-button--plain' onClick={() => void volunteer.loadDesk()}>
+        刷新服务台
+      </Button>
+    </View>
+  )
+})
+
+const AdjustCard = observer(function AdjustCard() {
+  const { volunteer } = useStores()
+  const { adjustForm, adjusting, ranking } = volunteer
+  const chosen = ranking.find((row) => row.userId === adjustForm.userId)
+  return (
+    <View className='rx-card'>
+      <View className='rx-title'>调整服务时长</View>
+      <View className='rx-muted'>调整单独记账，原有记录不会被覆盖</View>
+      <View className='rx-field'>
+        <View>志愿者（本年度有服务记录的）</View>
+        <Picker
+          mode='selector'
+          range={ranking.map((row) => `${row.name}（${row.team ?? '未分队'}）`)}
+          onChange={(e) => volunteer.setAdjustForm({ userId: ranking[Number(e.detail.value)]?.userId ?? '' })}
+        >
+          <View className='rx-input'>{chosen ? chosen.name : '点此选择志愿者'}</View>
+        </Picker>
+        <View className='rx-field__error'>{adjusting.fieldError('userId')}</View>
+      </View>
+      <View className='rx-field'>
+        <View>调整小时数（减少请写负数，如 -1.5）</View>
+        <Input
+          className='rx-input'
+          value={adjustForm.hours}
+          placeholder='如 2 或 -1.5'
+          onInput={(e) => volunteer.setAdjustForm({ hours: e.detail.value })}
+        />
+        <View className='rx-field__error'>{adjusting.fieldError('minutes')}</View>
+      </View>
+      <View className='rx-field'>
+        <View>原因</View>
+        <Input
+          className='rx-input'
+          value={adjustForm.reason}
+          placeholder='如：3月5日义诊活动补录'
+          onInput={(e) => volunteer.setAdjustForm({ reason: e.detail.value })}
+        />
+        <View className='rx-field__error'>{adjusting.fieldError('reason')}</View>
+      </View>
+      {adjusting.error && adjusting.fields.length === 0 && <View className='rx-field__error'>{adjusting.error}</View>}
+      <Button className='rx-button' loading={adjusting.isPending} onClick={() => void volunteer.adjustHours()}>
+        保存调整
+      </Button>
+    </View>
+  )
+})
+
+export default observer(function VolunteerAdminPage() {
+  const { volunteer } = useStores()
+  useEffect(() => {
+    void volunteer.loadPending()
+    void volunteer.loadDesk()
+    void volunteer.loadRanking()
+  }, [volunteer])
+  return (
+    <PageShell>
+      <PendingCard />
+      <DeskCard />
+      <AdjustCard />
+    </PageShell>
+  )
+})

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '上岗接单', enablePullDownRefresh: true })

@@ -1,0 +1,457 @@
+import { makeAutoObservable, runInAction } from 'mobx'
+import type {
+  CsvExport,
+  DeskView,
+  HallView,
+  HelpNeed,
+  MyHelpRequest,
+  PendingVolunteer,
+  RankingRow,
+  ServiceRecord,
+  Station,
+  VolunteerProfile,
+  VolunteerTeam,
+} from '../contract'
+import type { ApiClient } from '../services/api/client'
+import { ApiFailure, failureMessage } from '../services/api/errors'
+import { clearDraft, persistDraft } from './support/draft'
+import { LoadState } from './support/load-state'
+import type { KeyValueStorage } from './support/storage'
+import { Submission } from './support/submission'
+import type { UiStore } from './ui-store'
+
+export const HELP_DRAFT_KEY = 'renxin.volunteer.helpDraft'
+export const REGISTER_DRAFT_KEY = 'renxin.volunteer.registerDraft'
+/** The patient's status page; the hall refreshes at least every 10 s, as the volunteers need. */
+export const MY_REQUEST_POLL_MS = 5_000
+export const HALL_POLL_MS = 10_000
+
+export interface HelpForm {
+  need: HelpNeed | null
+  from: string
+  to: string
+  people: number
+  note: string
+}
+
+export interface RegisterForm {
+  name: string
+  phone: string
+  team: VolunteerTeam | null
+  skills: string[]
+  availability: string
+}
+
+export interface RateForm {
+  stars: number
+  comment: string
+}
+
+export interface AdjustForm {
+  userId: string
+  hours: string
+  reason: string
+}
+
+type HallAction = 'claim' | 'release' | 'complete'
+
+const HALL_ACTION_DONE: Record<HallAction, string> = {
+  claim: '已接单，请尽快前往',
+  release: '已放回等待队列',
+  complete: '服务已完成，辛苦了',
+}
+
+/** A choice the person has not made yet fails like the server would, under the same field path. */
+function chosen<T>(value: T | null, path: string, message: string): T {
+  if (value === null) throw new ApiFailure('INVALID_INPUT', message, [{ path, message }])
+  return value
+}
+
+const emptyHelpForm = (): HelpForm => ({ need: null, from: '', to: '', people: 1, note: '' })
+const emptyRegisterForm = (): RegisterForm => ({ name: '', phone: '', team: null, skills: [], availability: '' })
+const emptyAdjustForm = (): AdjustForm => ({ userId: '', hours: '', reason: '' })
+
+/** Beijing's calendar year, which the ledger and the ranking count in. */
+export function currentYear(now: Date = new Date()): number {
+  return new Date(now.getTime() + 8 * 3600 * 1000).getUTCFullYear()
+}
+
+export function formatHours(minutes: number): string {
+  return `${(minutes / 60).toFixed(1)} 小时`
+}
+
+/** 文明就医引导: patients ask for help, volunteers take shifts and claim, admins review and keep the ledger. */
+export class VolunteerStore {
+  // The patient
+  helpForm: HelpForm = emptyHelpForm()
+  myRequest: MyHelpRequest | null = null
+  rateForm: RateForm = { stars: 0, comment: '' }
+  readonly myRequestLoading = new LoadState()
+  readonly asking: Submission<MyHelpRequest>
+  readonly cancelling: Submission<MyHelpRequest>
+  readonly rating: Submission<MyHelpRequest>
+
+  // Registration
+  registerForm: RegisterForm = emptyRegisterForm()
+  profile: VolunteerProfile | null = null
+  readonly profileLoading = new LoadState()
+  readonly registering: Submission<VolunteerProfile>
+
+  // The hall
+  station: Station | null = null
+  hall: HallView | null = null
+  readonly hallLoading = new LoadState()
+  readonly startingShift: Submission<unknown>
+  readonly endingShift: Submission<{ minutes: number }>
+  private readonly hallActions = new Map<string, Submission<unknown>>()
+
+  // Hours and ranking
+  record: ServiceRecord | null = null
+  readonly recordLoading = new LoadState()
+  rankingYear = currentYear()
+  ranking: RankingRow[] = []
+  readonly rankingLoading = new LoadState()
+  readonly exporting: Submission<CsvExport>
+
+  // Admin
+  pending: PendingVolunteer[] = []
+  readonly pendingLoading = new LoadState()
+  rejectReasons: Record<string, string> = {}
+  desk: DeskView | null = null
+  readonly deskLoading = new LoadState()
+  adjustForm: AdjustForm = emptyAdjustForm()
+  readonly adjusting: Submission<ServiceRecord>
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly ui: UiStore,
+    private readonly storage: KeyValueStorage,
+  ) {
+    this.asking = new Submission((requestId) => this.api.call('volunteer', 'request', this.helpInput(), { requestId }))
+    this.cancelling = new Submission((requestId) =>
+      this.api.call('volunteer', 'cancel', { requestId: this.requireRequest().id }, { requestId }),
+    )
+    this.rating = new Submission((requestId) =>
+      this.api.call(
+        'volunteer',
+        'rate',
+        {
+          requestId: this.requireRequest().id,
+          stars: this.rateForm.stars,
+          comment: this.rateForm.comment || undefined,
+        },
+        { requestId },
+      ),
+    )
+    this.registering = new Submission((requestId) =>
+      this.api.call(
+        'volunteer',
+        'register',
+        { ...this.registerForm, team: chosen(this.registerForm.team, 'team', '请选择服务队') },
+        { requestId },
+      ),
+    )
+    this.startingShift = new Submission((requestId) =>
+      this.api.call(
+        'volunteer',
+        'startShift',
+        { station: chosen(this.station, 'station', '请先选择服务岗位') },
+        { requestId },
+      ),
+    )
+    this.endingShift = new Submission((requestId) => this.api.call('volunteer', 'endShift', {}, { requestId }))
+    this.exporting = new Submission((requestId) =>
+      this.api.call('volunteer', 'exportRanking', { year: this.rankingYear }, { requestId }),
+    )
+    this.adjusting = new Submission((requestId) =>
+      this.api.call(
+        'volunteer',
+        'adjustHours',
+        {
+          userId: this.adjustForm.userId,
+          minutes: Math.round(Number(this.adjustForm.hours) * 60),
+          reason: this.adjustForm.reason,
+        },
+        { requestId },
+      ),
+    )
+    makeAutoObservable<VolunteerStore, 'api' | 'ui' | 'storage'>(this, { api: false, ui: false, storage: false })
+  }
+
+  /** Starts keeping both forms on the device; returns the stop function for the page. */
+  keepDrafts(): () => void {
+    const stops = [
+      persistDraft(
+        this.storage,
+        HELP_DRAFT_KEY,
+        () => this.helpForm,
+        (saved) => (this.helpForm = { ...emptyHelpForm(), ...saved }),
+      ),
+      persistDraft(
+        this.storage,
+        REGISTER_DRAFT_KEY,
+        () => this.registerForm,
+        (saved) => (this.registerForm = { ...emptyRegisterForm(), ...saved }),
+      ),
+    ]
+    return () => stops.forEach((stop) => stop())
+  }
+
+  // The patient
+
+  get requestOpen(): boolean {
+    return this.myRequest?.status === 'waiting' || this.myRequest?.status === 'claimed'
+  }
+
+  /** The status card stays up until the person starts a new call; a cancelled call goes straight back to the form. */
+  get showsRequest(): boolean {
+    return this.myRequest !== null && this.myRequest.status !== 'cancelled'
+  }
+
+  get canRate(): boolean {
+    return this.myRequest?.status === 'completed' && this.myRequest.rating === null
+  }
+
+  setHelpForm(patch: Partial<HelpForm>) {
+    this.helpForm = { ...this.helpForm, ...patch }
+  }
+
+  setRateForm(patch: Partial<RateForm>) {
+    this.rateForm = { ...this.rateForm, ...patch }
+  }
+
+  private helpInput() {
+    const { need, from, to, people, note } = this.helpForm
+    return { need: chosen(need, 'need', '请选择需要的帮助'), from, to, people, note: note || undefined }
+  }
+
+  private requireRequest(): MyHelpRequest {
+    if (!this.myRequest) throw new ApiFailure('NOT_FOUND', '没有找到这条呼叫')
+    return this.myRequest
+  }
+
+  /** `quiet`: a poll keeps what is on screen when one refresh fails. */
+  async loadMyRequest(quiet = false) {
+    const load = () => this.api.call('volunteer', 'myRequest', {})
+    const request = quiet ? await load().catch(() => undefined) : await this.myRequestLoading.run(load)
+    if (request !== undefined) runInAction(() => (this.myRequest = request))
+  }
+
+  /** Polls while the request is open, so the patient sees the claim and completion without touching anything. */
+  watchMyRequest(): () => void {
+    const timer = setInterval(() => {
+      if (this.requestOpen) void this.loadMyRequest(true)
+    }, MY_REQUEST_POLL_MS)
+    return () => clearInterval(timer)
+  }
+
+  async askForHelp() {
+    const request = await this.asking.submit()
+    if (!request) {
+      if (this.asking.error && this.asking.fields.length === 0) this.ui.toast(this.asking.error)
+      return
+    }
+    runInAction(() => {
+      this.myRequest = request
+      this.helpForm = emptyHelpForm()
+      this.rateForm = { stars: 0, comment: '' }
+    })
+    clearDraft(this.storage, HELP_DRAFT_KEY)
+    this.ui.toast('已呼叫，志愿者马上就来')
+  }
+
+  async cancelRequest() {
+    if (this.cancelling.isPending) return
+    const request = await this.cancelling.submit()
+    if (request) {
+      runInAction(() => (this.myRequest = request))
+      this.ui.toast('已取消呼叫')
+    } else {
+      this.ui.toast(this.cancelling.error ?? '取消失败')
+      await this.loadMyRequest(true)
+    }
+  }
+
+  async rate() {
+    if (this.rating.isPending) return
+    const request = await this.rating.submit()
+    if (!request) {
+      this.ui.toast(this.rating.error ?? '评价失败')
+      return
+    }
+    runInAction(() => (this.myRequest = request))
+    this.ui.toast('感谢您的评价')
+  }
+
+  /** Leaves a finished call's card for the form. */
+  startNewRequest() {
+    this.myRequest = null
+  }
+
+  // Registration
+
+  setRegisterForm(patch: Partial<RegisterForm>) {
+    this.registerForm = { ...this.registerForm, ...patch }
+  }
+
+  toggleSkill(skill: string) {
+    const { skills } = this.registerForm
+    this.setRegisterForm({ skills: skills.includes(skill) ? skills.filter((s) => s !== skill) : [...skills, skill] })
+  }
+
+  async loadProfile() {
+    const profile = await this.profileLoading.run(() => this.api.call('volunteer', 'myProfile', {}))
+    if (profile !== undefined) runInAction(() => (this.profile = profile))
+  }
+
+  async register() {
+    const profile = await this.registering.submit()
+    if (!profile) return
+    runInAction(() => {
+      this.profile = profile
+      this.registerForm = emptyRegisterForm()
+    })
+    clearDraft(this.storage, REGISTER_DRAFT_KEY)
+    this.ui.toast('报名已提交，等待审核')
+  }
+
+  /** A rejected person may correct the form and apply again. */
+  reapply() {
+    if (!this.profile) return
+    const { name, team, skills, availability } = this.profile
+    this.registerForm = { name, phone: '', team, skills, availability }
+    this.profile = null
+  }
+
+  // The hall
+
+  setStation(station: Station) {
+    this.station = station
+  }
+
+  get onShift(): boolean {
+    return Boolean(this.hall?.shift)
+  }
+
+  async loadHall(quiet = false) {
+    const load = () => this.api.call('volunteer', 'open', {})
+    const hall = quiet ? await load().catch(() => undefined) : await this.hallLoading.run(load)
+    if (hall) runInAction(() => (this.hall = hall))
+  }
+
+  watchHall(): () => void {
+    const timer = setInterval(() => {
+      if (this.onShift) void this.loadHall(true)
+    }, HALL_POLL_MS)
+    return () => clearInterval(timer)
+  }
+
+  async startShift() {
+    if (this.startingShift.isPending) return
+    if (!(await this.startingShift.submit())) {
+      this.ui.toast(this.startingShift.error ?? '上岗失败')
+      return
+    }
+    this.ui.toast(`已在${this.station}上岗`)
+    await this.loadHall(true)
+  }
+
+  async endShift() {
+    if (this.endingShift.isPending) return
+    const ended = await this.endingShift.submit()
+    if (!ended) this.ui.toast(this.endingShift.error ?? '下岗失败')
+    else this.ui.toast(`已下岗，本次服务 ${formatHours(ended.minutes)}`)
+    await this.loadHall(true)
+  }
+
+  /** One submission per action and request, so a double tap sends one write and retries keep their id. */
+  private hallAction(action: HallAction, requestId: string): Submission<unknown> {
+    const key = `${action}:${requestId}`
+    let submission = this.hallActions.get(key)
+    if (!submission) {
+      submission = new Submission((writeId) =>
+        this.api.call('volunteer', action, { requestId }, { requestId: writeId }),
+      )
+      this.hallActions.set(key, submission)
+    }
+    return submission
+  }
+
+  isBusy(action: HallAction, requestId: string): boolean {
+    return this.hallActions.get(`${action}:${requestId}`)?.isPending ?? false
+  }
+
+  /** Claim, release or complete; a lost race shows 已被其他志愿者接单 and the list is fetched again. */
+  async act(action: HallAction, requestId: string) {
+    const submission = this.hallAction(action, requestId)
+    // A second tap while the first is on its way: the first answers both.
+    if (submission.isPending) return
+    const done = await submission.submit()
+    if (done === undefined) {
+      this.ui.toast(submission.error ?? '操作失败')
+    } else {
+      this.ui.toast(HALL_ACTION_DONE[action])
+      runInAction(() => this.hallActions.delete(`${action}:${requestId}`))
+    }
+    await this.loadHall(true)
+  }
+
+  // Hours and ranking
+
+  async loadRecord() {
+    const record = await this.recordLoading.run(() => this.api.call('volunteer', 'myRecord', {}))
+    if (record) runInAction(() => (this.record = record))
+  }
+
+  async loadRanking(year: number = this.rankingYear) {
+    this.rankingYear = year
+    const rows = await this.rankingLoading.run(() => this.api.call('volunteer', 'ranking', { year }))
+    if (rows) runInAction(() => (this.ranking = rows))
+  }
+
+  async exportRanking(): Promise<CsvExport | undefined> {
+    if (this.exporting.isPending) return undefined
+    const exported = await this.exporting.submit()
+    if (!exported) this.ui.toast(this.exporting.error ?? '导出失败')
+    return exported
+  }
+
+  // Admin
+
+  async loadPending() {
+    const pending = await this.pendingLoading.run(() => this.api.call('volunteer', 'pending', {}))
+    if (pending) runInAction(() => (this.pending = pending))
+  }
+
+  setRejectReason(userId: string, reason: string) {
+    this.rejectReasons = { ...this.rejectReasons, [userId]: reason }
+  }
+
+  async decide(userId: string, approve: boolean) {
+    try {
+      if (approve) await this.api.call('volunteer', 'approve', { userId })
+      else await this.api.call('volunteer', 'reject', { userId, reason: this.rejectReasons[userId] ?? '' })
+      runInAction(() => (this.pending = this.pending.filter((p) => p.userId !== userId)))
+      this.ui.toast(approve ? '已通过' : '已驳回')
+    } catch (error) {
+      this.ui.toast(failureMessage(error))
+    }
+  }
+
+  async loadDesk() {
+    const desk = await this.deskLoading.run(() => this.api.call('volunteer', 'desk', {}))
+    if (desk) runInAction(() => (this.desk = desk))
+  }
+
+  setAdjustForm(patch: Partial<AdjustForm>) {
+    this.adjustForm = { ...this.adjustForm, ...patch }
+  }
+
+  async adjustHours() {
+    const record = await this.adjusting.submit()
+    if (!record) return
+    runInAction(() => (this.adjustForm = emptyAdjustForm()))
+    this.ui.toast(`已调整，该志愿者今年共 ${formatHours(record.minutesThisYear)}`)
+    await this.loadRanking()
+  }
+}
