@@ -1,0 +1,18 @@
+import { identityContract } from '../support/contracts/identity'
+import { platformContract } from '../support/contracts/platform'
+import { REPO_ADAPTERS, type RepoHarness } from '../support/repo-adapters'
+
+// One repository contract, every adapter that can run here. An area adds its block below.
+describe.each(REPO_ADAPTERS)('repository contract: $name', (adapter) => {
+  let harness: RepoHarness
+  beforeAll(async () => {
+    harness = await adapter.open()
+  })
+  afterAll(async () => {
+    await harness.close()
+  })
+  const current = () => harness
+
+  platformContract(current)
+  identityContract(current)
+})
