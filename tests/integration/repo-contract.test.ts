@@ -1,5 +1,6 @@
 import { identityContract } from '../support/contracts/identity'
 import { platformContract } from '../support/contracts/platform'
+import { surveyContract } from '../support/contracts/survey'
 import { REPO_ADAPTERS, type RepoHarness } from '../support/repo-adapters'
 
 // One repository contract, every adapter that can run here. An area adds its block below.
@@ -15,4 +16,5 @@ describe.each(REPO_ADAPTERS)('repository contract: $name', (adapter) => {
 
   platformContract(current)
   identityContract(current)
+  surveyContract(current)
 })

@@ -6,13 +6,15 @@ import type { Department, DepartmentKind } from '../../src/contract'
 import type { RosterEntry } from '../../src/cloud/domain/identity/repo'
 import { createCloudbaseRepos } from '../../src/cloud/storage/cloudbase'
 import type { DepartmentDoc, RosterDoc } from '../../src/cloud/storage/cloudbase/identity-repo'
+import { migratedQuestionnaires } from '../../src/cloud/storage/cloudbase/questionnaires'
+import type { QuestionnaireDoc } from '../../src/cloud/storage/cloudbase/survey-repo'
 import { C, uniqueIndexes } from '../../src/cloud/storage/cloudbase/schema'
 import { openPgliteStore } from '../../src/cloud/storage/pglite'
 import type { Repos } from '../../src/cloud/storage/repos'
 import { CloudDbStandIn } from './cloud-db-stand-in'
 import { templateDir } from './template-db'
 
-/** Reference data the repositories read but never write (the seed or the setup script does). */
+/** Reference data the repositories read but never write (the seed or the setup script does); questionnaires come from the migrations. */
 export interface Fixtures {
   /** A department with a name no other test uses. */
   department(kind?: DepartmentKind): Promise<Department>
@@ -20,7 +22,7 @@ export interface Fixtures {
 }
 
 export interface RepoHarness {
-  repos: Pick<Repos, 'platform' | 'identity'>
+  repos: Pick<Repos, 'platform' | 'identity' | 'survey'>
   fixtures: Fixtures
   close(): Promise<void>
 }
@@ -72,6 +74,9 @@ export const cloudbaseAdapter: RepoAdapter = {
   name: 'cloudbase (stand-in)',
   async open() {
     const db = new CloudDbStandIn(uniqueIndexes())
+    for (const doc of await migratedQuestionnaires()) {
+      await db.collection<QuestionnaireDoc>(C.questionnaires).add({ data: doc })
+    }
     return {
       repos: createCloudbaseRepos(db),
       fixtures: {
