@@ -1,6 +1,7 @@
 import { identityContract } from '../support/contracts/identity'
 import { platformContract } from '../support/contracts/platform'
 import { surveyContract } from '../support/contracts/survey'
+import { volunteerContract } from '../support/contracts/volunteer'
 import { REPO_ADAPTERS, type RepoHarness } from '../support/repo-adapters'
 
 // One repository contract, every adapter that can run here. An area adds its block below.
@@ -17,4 +18,5 @@ describe.each(REPO_ADAPTERS)('repository contract: $name', (adapter) => {
   platformContract(current)
   identityContract(current)
   surveyContract(current)
+  volunteerContract(current)
 })

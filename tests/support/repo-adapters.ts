@@ -22,7 +22,7 @@ export interface Fixtures {
 }
 
 export interface RepoHarness {
-  repos: Pick<Repos, 'platform' | 'identity' | 'survey'>
+  repos: Repos
   fixtures: Fixtures
   close(): Promise<void>
 }

@@ -3,11 +3,13 @@ import type { CloudDb } from './db'
 import { createIdentityRepo } from './identity-repo'
 import { createPlatformRepo } from './platform-repo'
 import { createSurveyRepo } from './survey-repo'
+import { createVolunteerRepo } from './volunteer-repo'
 
-export function createCloudbaseRepos(db: CloudDb): Pick<Repos, 'platform' | 'identity' | 'survey'> {
+export function createCloudbaseRepos(db: CloudDb): Repos {
   return {
     platform: createPlatformRepo(db),
     identity: createIdentityRepo(db),
     survey: createSurveyRepo(db),
+    volunteer: createVolunteerRepo(db),
   }
 }
