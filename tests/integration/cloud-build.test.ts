@@ -29,8 +29,9 @@ beforeAll(async () => {
     format: 'cjs',
     logLevel: 'warning',
   })
-  for (const name of Object.keys(CLOUD_FUNCTIONS))
+  for (const name of [...Object.keys(CLOUD_FUNCTIONS), 'sweep']) {
     cpSync(join(ROOT, 'cloudfunctions', name), join(sandbox, name), { recursive: true })
+  }
 })
 
 afterAll(() => {
@@ -51,14 +52,35 @@ function callBuilt(name: string, events: unknown[], env: Record<string, string>)
     env: { PATH: process.env.PATH ?? '', NODE_PATH: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  return JSON.parse(String(output))
+  // Functions log to stdout as WeChat's runtime expects; the replies are the last line.
+  return JSON.parse(String(output).trim().split('\n').pop() ?? '')
 }
 
-test('every function is a self-contained bundle with the manifest WeChat installs from', () => {
-  for (const name of Object.keys(CLOUD_FUNCTIONS)) {
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'cloudfunctions', name, 'package.json'), 'utf8'))
-    expect(manifest).toMatchObject({ main: 'index.js', dependencies: { 'wx-server-sdk': expect.any(String) } })
+const readJson = (name: string, file: string) =>
+  JSON.parse(readFileSync(join(ROOT, 'cloudfunctions', name, file), 'utf8'))
+
+test('every function is a self-contained bundle with the manifest and config WeChat installs from', () => {
+  for (const name of [...Object.keys(CLOUD_FUNCTIONS), 'sweep']) {
+    expect(readJson(name, 'package.json')).toMatchObject({
+      main: 'index.js',
+      dependencies: { 'wx-server-sdk': expect.any(String) },
+    })
   }
+  expect(readJson('identity', 'config.json')).toEqual({ permissions: { openapi: [] } })
+  expect(readJson('sweep', 'config.json')).toEqual({
+    permissions: { openapi: ['subscribeMessage.send'] },
+    triggers: [{ name: expect.any(String), type: 'timer', config: expect.stringMatching(/^(\S+ ){6}\S+$/) }],
+  })
+})
+
+test('the timer-triggered sweep runs the sweeps and drains the outbox, and refuses mini-program callers', () => {
+  const [timer] = callBuilt('sweep', [{ Type: 'Timer', TriggerName: 'everyFiveMinutes' }], {})
+  expect(timer).toEqual({
+    ok: true,
+    data: { sweeps: { closedShifts: 0 }, outbox: { sent: 0, retrying: 0, failed: 0 } },
+  })
+  const [caller] = callBuilt('sweep', [{}], { STUB_OPENID: 'wx-openid-4' })
+  expect(caller).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })
 
 test('the built identity function answers identity.me from the WeChat context, on the cloud database', () => {

@@ -56,6 +56,36 @@ export function platformContract(harness: () => RepoHarness): void {
       expect(new Set(mine.map((m) => m.payload.n))).toEqual(new Set(Array.from({ length: 12 }, (_, i) => i)))
     })
 
+    it('hands each due message to one sender, then retries or settles it', async () => {
+      const due = new Date('2040-01-01T00:00:00.000Z')
+      const later = (ms: number) => new Date(due.getTime() + ms)
+      const userId = randomUUID()
+      await platform().addOutbox({ userId, template: 'a', payload: {} }, due)
+      await platform().addOutbox({ userId, template: 'b', payload: {} }, later(1))
+      expect((await platform().dueOutbox(later(-1), 1000)).filter((m) => m.userId === userId)).toEqual([])
+      const [first, second] = (await platform().dueOutbox(later(1), 1000)).filter((m) => m.userId === userId)
+      expect([first.template, second.template]).toEqual(['a', 'b'])
+      const leases = await Promise.all(
+        [1, 2, 3, 4, 5].map(() => platform().leaseOutbox(first.id, later(1), later(60_000))),
+      )
+      expect(leases.filter(Boolean)).toHaveLength(1)
+      expect((await platform().dueOutbox(later(2), 1000)).map((m) => m.id)).not.toContain(first.id)
+      await platform().settleOutbox(first.id, { sent: false, error: 'busy', retryAt: later(120_000) }, later(2))
+      expect((await platform().dueOutbox(later(119_999), 1000)).map((m) => m.id)).not.toContain(first.id)
+      const retried = (await platform().dueOutbox(later(120_000), 1000)).find((m) => m.id === first.id)
+      expect(retried).toMatchObject({ status: 'pending', attempts: 1 })
+      expect(await platform().leaseOutbox(first.id, later(120_000), later(180_000))).toBe(true)
+      await platform().settleOutbox(first.id, { sent: true }, later(120_001))
+      expect(await platform().leaseOutbox(second.id, later(1), later(60_000))).toBe(true)
+      await platform().settleOutbox(second.id, { sent: false, error: 'refused', retryAt: null }, later(2))
+      const settled = await platform().listOutbox(userId)
+      expect(settled.map((m) => [m.template, m.status, m.attempts])).toEqual([
+        ['b', 'failed', 1],
+        ['a', 'sent', 2],
+      ])
+      expect((await platform().dueOutbox(later(10 ** 9), 1000)).filter((m) => m.userId === userId)).toEqual([])
+    })
+
     it('appends audit entries and lists them newest first', async () => {
       const actorId = randomUUID()
       await platform().appendAudit(

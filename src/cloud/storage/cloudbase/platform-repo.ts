@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { AuditRecord, OutboxRecord, PlatformRepo, RequestKey } from '../../core/platform-repo'
-import { addOnce, type CloudDb, type Doc, type Transaction } from './db'
+import { addOnce, type CloudDb, type Doc, type Patch, type Transaction } from './db'
 import { C } from './schema'
 
 interface IdempotencyDoc extends Doc {
@@ -132,6 +132,35 @@ export function createPlatformRepo(db: CloudDb): PlatformRepo {
       const outbox = db.collection<OutboxDoc>(C.outbox)
       const { data } = await (userId ? outbox.where({ userId }) : outbox).orderBy('seq', 'desc').limit(200).get()
       return data.map(toOutboxRecord)
+    },
+
+    async dueOutbox(now, limit) {
+      const { data } = await db
+        .collection<OutboxDoc>(C.outbox)
+        .where({ status: 'pending', nextAttemptAt: _.lte(now.toISOString()) })
+        .orderBy('nextAttemptAt', 'asc')
+        .orderBy('seq', 'asc')
+        .limit(limit)
+        .get()
+      return data.map(toOutboxRecord)
+    },
+
+    async leaseOutbox(id, now, until) {
+      const { stats } = await db
+        .collection<OutboxDoc>(C.outbox)
+        .where({ _id: String(id), status: 'pending', nextAttemptAt: _.lte(now.toISOString()) })
+        .update({ data: { nextAttemptAt: until.toISOString() } })
+      return stats.updated === 1
+    },
+
+    async settleOutbox(id, outcome, at) {
+      const message = db.collection<OutboxDoc>(C.outbox).doc(String(id))
+      if (outcome.sent) {
+        await message.update({ data: { status: 'sent', attempts: _.inc(1), sentAt: at.toISOString() } })
+        return
+      }
+      const retry: Patch = outcome.retryAt ? { nextAttemptAt: outcome.retryAt.toISOString() } : { status: 'failed' }
+      await message.update({ data: { attempts: _.inc(1), lastError: outcome.error.slice(0, 500), ...retry } })
     },
 
     async appendAudit(entry, at) {
