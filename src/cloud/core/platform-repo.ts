@@ -23,6 +23,8 @@ export interface OutboxRecord extends OutboxMessage {
   createdAt: string
 }
 
+export type OutboxOutcome = { sent: true } | { sent: false; error: string; retryAt: Date | null }
+
 export interface AuditEntry {
   actorId: string
   fn: string
@@ -52,6 +54,12 @@ export interface PlatformRepo {
   hitRateLimit(key: string, windowStart: Date): Promise<number>
   addOutbox(message: OutboxMessage, at: Date): Promise<void>
   listOutbox(userId?: string): Promise<OutboxRecord[]>
+  /** Pending messages due at `now`, oldest first. */
+  dueOutbox(now: Date, limit: number): Promise<OutboxRecord[]>
+  /** Hands a due message to one sender until `until`; `false` when another sender has it. */
+  leaseOutbox(id: number, now: Date, until: Date): Promise<boolean>
+  /** Records an attempt: sent, retried at `retryAt`, or failed for good when `retryAt` is null. */
+  settleOutbox(id: number, outcome: OutboxOutcome, at: Date): Promise<void>
   appendAudit(entry: AuditEntry, at: Date): Promise<void>
   /** Newest first. */
   listAudit(limit: number, filter?: AuditFilter): Promise<AuditRecord[]>

@@ -1,9 +1,9 @@
+import cloud from 'wx-server-sdk'
+import { createCloudbaseRepos } from '../storage/cloudbase'
 import type { RepoFactory } from './wechat'
 
 /**
- * The WeChat cloud database adapter (storage/cloudbase) is issue 8. Until it lands, a deployed
- * function answers INTERNAL with this reason in the function log rather than pretending to store.
+ * Storage for deployed functions: the environment's cloud database. (The local host and the
+ * tests use PGlite; see host/server.ts.) A missing document reads as `null`, not an exception.
  */
-export const cloudRepos: RepoFactory = async () => {
-  throw new Error('storage/cloudbase is not built yet (issue 8): deployed functions cannot reach the cloud database')
-}
+export const cloudRepos: RepoFactory = async () => createCloudbaseRepos(cloud.database({ throwOnNotFound: false }))

@@ -42,12 +42,10 @@ export function createPlatformRepo(sql: Sql): PlatformRepo {
     },
 
     async addOutbox(message, at) {
-      await sql.query('INSERT INTO outbox (user_id, template, payload, created_at) VALUES ($1, $2, $3, $4)', [
-        message.userId,
-        message.template,
-        JSON.stringify(message.payload),
-        at,
-      ])
+      await sql.query(
+        'INSERT INTO outbox (user_id, template, payload, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $4)',
+        [message.userId, message.template, JSON.stringify(message.payload), at],
+      )
     },
 
     async listOutbox(userId) {
@@ -57,6 +55,40 @@ export function createPlatformRepo(sql: Sql): PlatformRepo {
         [userId ?? null],
       )
       return rows.map((row) => ({ ...row, createdAt: iso(row.createdAt) ?? '' }))
+    },
+
+    async dueOutbox(now, limit) {
+      const rows = await sql.query<Omit<OutboxRecord, 'createdAt'> & { createdAt: Date }>(
+        `SELECT id::int AS id, user_id AS "userId", template, payload, status, attempts, created_at AS "createdAt"
+         FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2`,
+        [now, limit],
+      )
+      return rows.map((row) => ({ ...row, createdAt: iso(row.createdAt) ?? '' }))
+    },
+
+    async leaseOutbox(id, now, until) {
+      const rows = await sql.query(
+        `UPDATE outbox SET next_attempt_at = $3 WHERE id = $1 AND status = 'pending' AND next_attempt_at <= $2 RETURNING 1`,
+        [id, now, until],
+      )
+      return rows.length === 1
+    },
+
+    async settleOutbox(id, outcome, at) {
+      if (outcome.sent) {
+        await sql.query(`UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2 WHERE id = $1`, [
+          id,
+          at,
+        ])
+        return
+      }
+      await sql.query(
+        `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
+           status = CASE WHEN $3::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
+           next_attempt_at = COALESCE($3::timestamptz, next_attempt_at)
+         WHERE id = $1`,
+        [id, outcome.error.slice(0, 500), outcome.retryAt],
+      )
     },
 
     async appendAudit(entry, at) {

@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto'
+import type { Department, DepartmentKind, Role, StaffBinding, StaffBindingStatus } from '../../../contract'
+import type { IdentityRepo, RosterEntry, UserRecord } from '../../domain/identity/repo'
+import { addOnce, readAll, type CloudDb, type Doc, type Transaction } from './db'
+import { C } from './schema'
+
+export interface DepartmentDoc extends Doc {
+  name: string
+  kind: DepartmentKind
+  sort: number
+}
+
+export interface RosterDoc extends Doc {
+  name: string
+  departmentId: string
+  title: string
+  partyMember: boolean
+}
+
+export interface UserDoc extends Doc {
+  openid: string
+  name: string
+  roles: Role[]
+  departmentId: string | null
+  largeText: boolean
+  createdAt: string
+}
+
+interface BindingDoc extends Doc {
+  employeeNo: string
+  status: StaffBindingStatus
+  requestedAt: string
+  decidedAt: string | null
+  decidedBy: string | null
+}
+
+/** Holds an employee number for the one account approved for it. */
+interface EmployeeClaimDoc extends Doc {
+  userId: string
+}
+
+const toUser = (doc: UserDoc): UserRecord => ({
+  id: doc._id,
+  openid: doc.openid,
+  name: doc.name,
+  roles: doc.roles,
+  departmentId: doc.departmentId,
+  prefs: { largeText: doc.largeText },
+})
+
+const toDepartment = (doc: DepartmentDoc): Department => ({ id: doc._id, name: doc.name, kind: doc.kind })
+
+const toRoster = (doc: RosterDoc): RosterEntry => ({
+  employeeNo: doc._id,
+  name: doc.name,
+  departmentId: doc.departmentId,
+  title: doc.title,
+  partyMember: doc.partyMember,
+})
+
+class EmployeeTaken extends Error {}
+
+const withRole = (roles: Role[], role: Role) => (roles.includes(role) ? roles : [...roles, role])
+
+/** Adds a role inside a transaction; the user document is read and written in it, so no update is lost. */
+export async function grantRole(
+  tx: Transaction,
+  userId: string,
+  role: Role,
+  change: (user: UserDoc) => Partial<Pick<UserDoc, 'name' | 'departmentId'>> = () => ({}),
+): Promise<UserDoc | null> {
+  const ref = tx.collection<UserDoc>(C.users).doc(userId)
+  const { data: user } = await ref.get()
+  if (!user) return null
+  const patch = { roles: withRole(user.roles, role), ...change(user) }
+  await ref.update({ data: patch })
+  return { ...user, ...patch }
+}
+
+export function createIdentityRepo(db: CloudDb): IdentityRepo {
+  const users = () => db.collection<UserDoc>(C.users)
+  const departments = () => db.collection<DepartmentDoc>(C.departments)
+
+  const userByOpenid = async (openid: string) => {
+    const { data } = await users().where({ openid }).limit(1).get()
+    return data[0] ?? null
+  }
+
+  const binding = async (userId: string): Promise<StaffBinding | null> => {
+    const { data } = await db.collection<BindingDoc>(C.staffBindings).doc(userId).get()
+    if (!data) return null
+    const { data: roster } = await db.collection<RosterDoc>(C.roster).doc(data.employeeNo).get()
+    return { employeeNo: data.employeeNo, name: roster?.name ?? '', status: data.status }
+  }
+
+  const insertUser = async (user: Omit<UserDoc, '_id' | 'largeText' | 'createdAt'>): Promise<UserRecord> => {
+    const existing = await userByOpenid(user.openid)
+    if (existing) return toUser(existing)
+    // The unique openid index turns a concurrent first sight into one user.
+    const doc: UserDoc = { _id: randomUUID(), ...user, largeText: false, createdAt: new Date().toISOString() }
+    if (await addOnce(users(), doc)) return toUser(doc)
+    const stored = await userByOpenid(user.openid)
+    if (!stored) throw new Error('user vanished right after insert')
+    return toUser(stored)
+  }
+
+  return {
+    ensureUser: (openid) => insertUser({ openid, name: '', roles: ['patient'], departmentId: null }),
+
+    upsertUser: (user) => insertUser(user),
+
+    async findUser(id) {
+      const { data } = await users().doc(id).get()
+      return data ? toUser(data) : null
+    },
+
+    async findProfile(id) {
+      const { data } = await users().doc(id).get()
+      if (!data) return null
+      const { openid: _openid, ...user } = toUser(data)
+      const department = data.departmentId ? (await departments().doc(data.departmentId).get()).data : null
+      return { ...user, departmentName: department?.name ?? null, staff: await binding(id) }
+    },
+
+    async listDepartments() {
+      const docs = await readAll(departments().orderBy('sort', 'asc').orderBy('name', 'asc'))
+      return docs.map(toDepartment)
+    },
+
+    async findDepartment(id) {
+      const { data } = await departments().doc(id).get()
+      return data ? toDepartment(data) : null
+    },
+
+    async updatePrefs(userId, prefs) {
+      if (prefs.largeText === undefined) return
+      await users()
+        .doc(userId)
+        .update({ data: { largeText: prefs.largeText } })
+    },
+
+    async findRosterEntry(employeeNo) {
+      const { data } = await db.collection<RosterDoc>(C.roster).doc(employeeNo).get()
+      return data ? toRoster(data) : null
+    },
+
+    findStaffBinding: binding,
+
+    async requestStaffBinding(userId, employeeNo, at) {
+      const { data: claim } = await db.collection<EmployeeClaimDoc>(C.employeeClaims).doc(employeeNo).get()
+      if (claim && claim.userId !== userId) return false
+      await db.runTransaction(async (tx) => {
+        const ref = tx.collection<BindingDoc>(C.staffBindings).doc(userId)
+        const { data } = await ref.get()
+        if (data?.status === 'approved') return
+        await ref.set({
+          data: { employeeNo, status: 'pending', requestedAt: at.toISOString(), decidedAt: null, decidedBy: null },
+        })
+      })
+      return true
+    },
+
+    async listPendingStaff() {
+      const pending = await readAll(
+        db.collection<BindingDoc>(C.staffBindings).where({ status: 'pending' }).orderBy('requestedAt', 'asc'),
+      )
+      const result = []
+      for (const b of pending) {
+        const { data: roster } = await db.collection<RosterDoc>(C.roster).doc(b.employeeNo).get()
+        const department = roster ? (await departments().doc(roster.departmentId).get()).data : null
+        result.push({
+          userId: b._id,
+          employeeNo: b.employeeNo,
+          name: roster?.name ?? '',
+          departmentName: department?.name ?? '',
+          requestedAt: b.requestedAt,
+        })
+      }
+      return result
+    },
+
+    async decideStaffBinding(userId, approve, decidedBy, at) {
+      try {
+        return await db.runTransaction(async (tx): Promise<StaffBinding | null> => {
+          const ref = tx.collection<BindingDoc>(C.staffBindings).doc(userId)
+          const { data: pending } = await ref.get()
+          if (pending?.status !== 'pending') return null
+          const status = approve ? 'approved' : 'rejected'
+          await ref.update({ data: { status, decidedAt: at.toISOString(), decidedBy } })
+          const { data: roster } = await tx.collection<RosterDoc>(C.roster).doc(pending.employeeNo).get()
+          if (approve) {
+            const claims = tx.collection<EmployeeClaimDoc>(C.employeeClaims)
+            if (!(await addOnce(claims, { _id: pending.employeeNo, userId }))) throw new EmployeeTaken()
+            if (roster) {
+              await grantRole(tx, userId, 'staff', () => ({ name: roster.name, departmentId: roster.departmentId }))
+            }
+          }
+          return { employeeNo: pending.employeeNo, name: roster?.name ?? '', status }
+        })
+      } catch (error) {
+        // Another account was approved for this employee number first; the transaction rolled back.
+        if (error instanceof EmployeeTaken) return 'taken'
+        throw error
+      }
+    },
+
+    async setRole(userId, role, grant, departmentId) {
+      const user = await db.runTransaction(async (tx) => {
+        if (grant) {
+          return grantRole(tx, userId, role, (u) => ({ departmentId: departmentId ?? u.departmentId }))
+        }
+        const ref = tx.collection<UserDoc>(C.users).doc(userId)
+        const { data } = await ref.get()
+        if (!data) return null
+        const roles = data.roles.filter((r) => r !== role)
+        await ref.update({ data: { roles } })
+        return { ...data, roles }
+      })
+      return user ? toUser(user) : null
+    },
+  }
+}

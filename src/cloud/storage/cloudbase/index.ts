@@ -1,0 +1,15 @@
+import type { Repos } from '../repos'
+import type { CloudDb } from './db'
+import { createIdentityRepo } from './identity-repo'
+import { createPlatformRepo } from './platform-repo'
+import { createSurveyRepo } from './survey-repo'
+import { createVolunteerRepo } from './volunteer-repo'
+
+export function createCloudbaseRepos(db: CloudDb): Repos {
+  return {
+    platform: createPlatformRepo(db),
+    identity: createIdentityRepo(db),
+    survey: createSurveyRepo(db),
+    volunteer: createVolunteerRepo(db),
+  }
+}

@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto'
+import type { AuditRecord, OutboxRecord, PlatformRepo, RequestKey } from '../../core/platform-repo'
+import { addOnce, type CloudDb, type Doc, type Patch, type Transaction } from './db'
+import { C } from './schema'
+
+interface IdempotencyDoc extends Doc {
+  userId: string
+  fn: string
+  action: string
+  requestId: string
+  state: 'pending' | 'done'
+  /** JSON text: results may hold keys the database refuses (`.`, `$`). */
+  result: string | null
+  createdAt: string
+}
+
+interface RateDoc extends Doc {
+  key: string
+  windowStart: string
+  hits: number
+}
+
+export interface OutboxDoc extends Doc {
+  seq: number
+  userId: string
+  template: string
+  payload: Record<string, string | number>
+  status: OutboxRecord['status']
+  attempts: number
+  nextAttemptAt: string
+  lastError: string | null
+  createdAt: string
+  sentAt: string | null
+}
+
+interface AuditDoc extends Doc {
+  seq: number
+  actorId: string
+  fn: string
+  action: string
+  target: string
+  details: string
+  at: string
+}
+
+interface CounterDoc extends Doc {
+  value: number
+}
+
+/** The next number of a sequence, inside the caller's transaction (conflicting writers retry). */
+export async function nextSeq(tx: Transaction, name: string): Promise<number> {
+  const counter = tx.collection<CounterDoc>(C.counters).doc(name)
+  const { data } = await counter.get()
+  const value = (data?.value ?? 0) + 1
+  await counter.set({ data: { value } })
+  return value
+}
+
+const keyId = (key: RequestKey) =>
+  createHash('sha256')
+    .update(JSON.stringify([key.userId, key.fn, key.action, key.requestId]))
+    .digest('hex')
+
+export const toOutboxRecord = (doc: OutboxDoc): OutboxRecord => ({
+  id: doc.seq,
+  userId: doc.userId,
+  template: doc.template,
+  payload: doc.payload,
+  status: doc.status,
+  attempts: doc.attempts,
+  createdAt: doc.createdAt,
+})
+
+export function createPlatformRepo(db: CloudDb): PlatformRepo {
+  const _ = db.command
+  const requests = () => db.collection<IdempotencyDoc>(C.idempotency)
+
+  return {
+    async claimRequest(key, at) {
+      const _id = keyId(key)
+      const fresh: IdempotencyDoc = { _id, ...key, state: 'pending', result: null, createdAt: at.toISOString() }
+      if (await addOnce(requests(), fresh)) return { state: 'new' }
+      const { data } = await requests().doc(_id).get()
+      if (data?.state !== 'done') return { state: 'pending' }
+      return { state: 'done', result: data.result === null ? null : JSON.parse(data.result) }
+    },
+
+    async completeRequest(key, result) {
+      await requests()
+        .doc(keyId(key))
+        .update({ data: { state: 'done', result: JSON.stringify(result) } })
+    },
+
+    async releaseRequest(key) {
+      await requests()
+        .where({ _id: keyId(key), state: 'pending' })
+        .remove()
+    },
+
+    async hitRateLimit(key, windowStart) {
+      const _id = `${key}|${windowStart.toISOString()}`
+      const hits = db.collection<RateDoc>(C.rateHits)
+      for (;;) {
+        const { stats } = await hits.doc(_id).update({ data: { hits: _.inc(1) } })
+        if (stats.updated === 1) break
+        if (await addOnce(hits, { _id, key, windowStart: windowStart.toISOString(), hits: 1 })) return 1
+      }
+      const { data } = await hits.doc(_id).get()
+      return data?.hits ?? 1
+    },
+
+    async addOutbox(message, at) {
+      await db.runTransaction(async (tx) => {
+        const seq = await nextSeq(tx, C.outbox)
+        await tx.collection<OutboxDoc>(C.outbox).add({
+          data: {
+            _id: String(seq),
+            seq,
+            ...message,
+            status: 'pending',
+            attempts: 0,
+            nextAttemptAt: at.toISOString(),
+            lastError: null,
+            createdAt: at.toISOString(),
+            sentAt: null,
+          },
+        })
+      })
+    },
+
+    async listOutbox(userId) {
+      const outbox = db.collection<OutboxDoc>(C.outbox)
+      const { data } = await (userId ? outbox.where({ userId }) : outbox).orderBy('seq', 'desc').limit(200).get()
+      return data.map(toOutboxRecord)
+    },
+
+    async dueOutbox(now, limit) {
+      const { data } = await db
+        .collection<OutboxDoc>(C.outbox)
+        .where({ status: 'pending', nextAttemptAt: _.lte(now.toISOString()) })
+        .orderBy('nextAttemptAt', 'asc')
+        .orderBy('seq', 'asc')
+        .limit(limit)
+        .get()
+      return data.map(toOutboxRecord)
+    },
+
+    async leaseOutbox(id, now, until) {
+      const { stats } = await db
+        .collection<OutboxDoc>(C.outbox)
+        .where({ _id: String(id), status: 'pending', nextAttemptAt: _.lte(now.toISOString()) })
+        .update({ data: { nextAttemptAt: until.toISOString() } })
+      return stats.updated === 1
+    },
+
+    async settleOutbox(id, outcome, at) {
+      const message = db.collection<OutboxDoc>(C.outbox).doc(String(id))
+      if (outcome.sent) {
+        await message.update({ data: { status: 'sent', attempts: _.inc(1), sentAt: at.toISOString() } })
+        return
+      }
+      const retry: Patch = outcome.retryAt ? { nextAttemptAt: outcome.retryAt.toISOString() } : { status: 'failed' }
+      await message.update({ data: { attempts: _.inc(1), lastError: outcome.error.slice(0, 500), ...retry } })
+    },
+
+    async appendAudit(entry, at) {
+      await db.runTransaction(async (tx) => {
+        const seq = await nextSeq(tx, C.audit)
+        await tx.collection<AuditDoc>(C.audit).add({
+          data: { _id: String(seq), seq, ...entry, details: JSON.stringify(entry.details), at: at.toISOString() },
+        })
+      })
+    },
+
+    async listAudit(limit) {
+      const { data } = await db.collection<AuditDoc>(C.audit).orderBy('seq', 'desc').limit(limit).get()
+      return data.map((doc): AuditRecord => ({
+        id: doc.seq,
+        actorId: doc.actorId,
+        fn: doc.fn,
+        action: doc.action,
+        target: doc.target,
+        details: JSON.parse(doc.details),
+        at: doc.at,
+      }))
+    },
+  }
+}

@@ -1,0 +1,19 @@
+import { openPgliteStore } from '../pglite'
+import type { QuestionnaireDoc } from './survey-repo'
+
+/**
+ * The questionnaire versions the SQL migrations define, as cloud documents: the migrations stay
+ * the one source of questionnaire content for both databases. Runs an in-memory PGlite, so it is
+ * for the setup script and tests, never for a deployed function.
+ */
+export async function migratedQuestionnaires(): Promise<QuestionnaireDoc[]> {
+  const store = await openPgliteStore(undefined)
+  try {
+    const rows = await store.sql.query<Omit<QuestionnaireDoc, '_id'>>(
+      `SELECT id, version, visit_type AS "visitType", title, items, active FROM survey_questionnaires ORDER BY id, version`,
+    )
+    return rows.map((row) => ({ _id: `${row.id}@${row.version}`, ...row }))
+  } finally {
+    await store.close()
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The cloud database's collections and indexes, as data: `scripts/setup-cloud-db.ts` prints and
+ * applies them, the test stand-in enforces the unique ones. Uniqueness that the repositories
+ * depend on is carried by `_id` wherever possible (a document per visit, per rating, per open
+ * shift …), so it holds even before an index exists; the unique indexes below cover the rest.
+ */
+
+export interface IndexSpec {
+  name: string
+  fields: [field: string, direction: 'asc' | 'desc'][]
+  unique?: boolean
+}
+
+export interface CollectionSpec {
+  name: string
+  /** Why the collection exists and what its `_id` is. */
+  about: string
+  indexes: IndexSpec[]
+}
+
+const asc = (field: string): [string, 'asc'] => [field, 'asc']
+const desc = (field: string): [string, 'desc'] => [field, 'desc']
+
+export const C = {
+  departments: 'departments',
+  roster: 'staff_roster',
+  users: 'users',
+  staffBindings: 'staff_bindings',
+  employeeClaims: 'staff_employee_claims',
+  idempotency: 'idempotency',
+  rateHits: 'rate_hits',
+  outbox: 'outbox',
+  audit: 'audit_log',
+  counters: 'counters',
+  staffMentions: 'staff_mentions',
+  questionnaires: 'survey_questionnaires',
+  visits: 'survey_visits',
+  answeredVisits: 'survey_answered_visits',
+  responses: 'survey_responses',
+  itemCounters: 'survey_item_counters',
+  monthCounters: 'survey_month_counters',
+  alerts: 'survey_alerts',
+  alertEvents: 'survey_alert_events',
+  volunteerProfiles: 'volunteer_profiles',
+  shifts: 'volunteer_shifts',
+  openShifts: 'volunteer_open_shifts',
+  helpRequests: 'volunteer_requests',
+  openRequests: 'volunteer_open_requests',
+  ratings: 'volunteer_ratings',
+  hours: 'volunteer_hours',
+} as const
+
+export const COLLECTIONS: CollectionSpec[] = [
+  {
+    name: C.departments,
+    about: '科室；_id 为科室编号',
+    indexes: [{ name: 'sort_name', fields: [asc('sort'), asc('name')] }],
+  },
+  {
+    name: C.roster,
+    about: '职工花名册；_id 为工号',
+    indexes: [{ name: 'department_name', fields: [asc('departmentId'), asc('name')] }],
+  },
+  {
+    name: C.users,
+    about: '用户；_id 为用户编号，openid 唯一',
+    indexes: [
+      { name: 'openid_unique', fields: [asc('openid')], unique: true },
+      { name: 'department_roles', fields: [asc('departmentId'), asc('roles')] },
+    ],
+  },
+  {
+    name: C.staffBindings,
+    about: '职工绑定申请；_id 为用户编号',
+    indexes: [{ name: 'status_requested', fields: [asc('status'), asc('requestedAt')] }],
+  },
+  { name: C.employeeClaims, about: '已批准的工号；_id 为工号，一个工号只能属于一个微信账号', indexes: [] },
+  { name: C.idempotency, about: '写请求去重；_id 为 (用户, 函数, 操作, requestId) 的摘要', indexes: [] },
+  { name: C.rateHits, about: '限流计数；_id 为 桶|窗口起点', indexes: [] },
+  {
+    name: C.outbox,
+    about: '订阅消息发件箱；_id 为序号',
+    indexes: [
+      { name: 'status_next', fields: [asc('status'), asc('nextAttemptAt')] },
+      { name: 'user_seq', fields: [asc('userId'), desc('seq')] },
+      { name: 'seq', fields: [desc('seq')] },
+    ],
+  },
+  { name: C.audit, about: '审计日志（只追加）；_id 为序号', indexes: [{ name: 'seq', fields: [desc('seq')] }] },
+  { name: C.counters, about: '序号发生器；_id 为序列名', indexes: [] },
+  {
+    name: C.staffMentions,
+    about: '患者点名表扬的职工（只追加）',
+    indexes: [{ name: 'month_department', fields: [asc('month'), asc('departmentId')] }],
+  },
+  {
+    name: C.questionnaires,
+    about: '问卷版本；_id 为 问卷@版本',
+    indexes: [{ name: 'visit_type_active', fields: [asc('visitType'), asc('active')] }],
+  },
+  {
+    name: C.visits,
+    about: '就诊记录（导入）；_id 为就诊号',
+    indexes: [{ name: 'department_date', fields: [asc('departmentId'), asc('visitDate')] }],
+  },
+  { name: C.answeredVisits, about: '已评价的就诊；_id 为就诊号：一次就诊只能评价一次', indexes: [] },
+  {
+    name: C.responses,
+    about: '匿名评价：不含用户、不含就诊号',
+    indexes: [{ name: 'department_month', fields: [asc('departmentId'), asc('month'), desc('submittedOn')] }],
+  },
+  {
+    name: C.itemCounters,
+    about: '按科室、月份、题目预聚合；_id 为 科室|月份|题目',
+    indexes: [
+      { name: 'item_month', fields: [asc('itemId'), asc('month')] },
+      { name: 'department_month', fields: [asc('departmentId'), asc('month')] },
+    ],
+  },
+  {
+    name: C.monthCounters,
+    about: '按科室、月份预聚合；_id 为 科室|月份',
+    indexes: [{ name: 'department_month', fields: [asc('departmentId'), asc('month')] }],
+  },
+  {
+    name: C.alerts,
+    about: '低分预警；_id 为预警编号',
+    indexes: [{ name: 'department_status_created', fields: [asc('departmentId'), asc('status'), desc('createdAt')] }],
+  },
+  {
+    name: C.alertEvents,
+    about: '预警处理记录（只追加）；_id 为 预警编号#序号',
+    indexes: [{ name: 'alert_seq', fields: [asc('alertId'), asc('seq')] }],
+  },
+  {
+    name: C.volunteerProfiles,
+    about: '志愿者登记；_id 为用户编号',
+    indexes: [{ name: 'status_requested', fields: [asc('status'), asc('requestedAt')] }],
+  },
+  {
+    name: C.shifts,
+    about: '上岗记录；_id 为班次编号',
+    indexes: [
+      { name: 'volunteer_open', fields: [asc('volunteerId'), asc('endedAt')] },
+      { name: 'open_started', fields: [asc('endedAt'), asc('startedAt')] },
+      { name: 'auto_closed', fields: [asc('autoClosed'), desc('endedAt')] },
+    ],
+  },
+  { name: C.openShifts, about: '正在进行的班次；_id 为志愿者编号：每人同时只有一个', indexes: [] },
+  {
+    name: C.helpRequests,
+    about: '求助；_id 为求助编号',
+    indexes: [
+      { name: 'status_created', fields: [asc('status'), asc('createdAt')] },
+      { name: 'volunteer_status', fields: [asc('volunteerId'), asc('status'), asc('claimedAt')] },
+      { name: 'patient_created', fields: [asc('patientId'), desc('createdAt')] },
+      { name: 'completed', fields: [asc('status'), asc('completedAt')] },
+    ],
+  },
+  { name: C.openRequests, about: '未结束的求助；_id 为患者编号：每人同时只有一个', indexes: [] },
+  {
+    name: C.ratings,
+    about: '求助评价；_id 为求助编号：每个求助只能评价一次',
+    indexes: [{ name: 'volunteer', fields: [asc('volunteerId')] }],
+  },
+  {
+    name: C.hours,
+    about: '服务时长账本（只追加）；班次行的 _id 为 shift:班次编号',
+    indexes: [
+      { name: 'volunteer_at', fields: [asc('volunteerId'), asc('at')] },
+      { name: 'at', fields: [asc('at')] },
+    ],
+  },
+]
+
+/** Collection -> unique field sets, for the stand-in to enforce what production's indexes do. */
+export function uniqueIndexes(): Record<string, string[][]> {
+  const unique: Record<string, string[][]> = {}
+  for (const collection of COLLECTIONS) {
+    const sets = collection.indexes.filter((index) => index.unique).map((index) => index.fields.map(([f]) => f))
+    if (sets.length > 0) unique[collection.name] = sets
+  }
+  return unique
+}

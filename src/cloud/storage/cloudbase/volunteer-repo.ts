@@ -1,0 +1,524 @@
+import { randomUUID } from 'node:crypto'
+import {
+  MAX_SHIFT_HOURS,
+  type HelpNeed,
+  type HelpStatus,
+  type RegistrationStatus,
+  type ShiftView,
+  type Station,
+  type VolunteerProfile,
+  type VolunteerTeam,
+} from '../../../contract'
+import type { HelpRecord, VolunteerRepo } from '../../domain/volunteer/repo'
+import { addOnce, readAll, type CloudDb, type Doc, type Where } from './db'
+import { grantRole, type DepartmentDoc, type UserDoc } from './identity-repo'
+import { C } from './schema'
+
+interface ProfileDoc extends Doc {
+  name: string
+  phone: string
+  team: VolunteerTeam
+  skills: string[]
+  availability: string
+  status: RegistrationStatus
+  reason: string | null
+  requestedAt: string
+  decidedAt: string | null
+  decidedBy: string | null
+}
+
+interface ShiftDoc extends Doc {
+  volunteerId: string
+  station: Station
+  startedAt: string
+  endedAt: string | null
+  autoClosed: boolean
+}
+
+/** The volunteer's one open shift: `_id` is the volunteer, so a second cannot exist. */
+interface OpenShiftDoc extends Doc {
+  shiftId: string
+}
+
+interface RequestDoc extends Doc {
+  patientId: string
+  need: HelpNeed
+  from: string
+  toDepartmentId: string
+  note: string | null
+  people: number
+  status: HelpStatus
+  volunteerId: string | null
+  createdAt: string
+  claimedAt: string | null
+  completedAt: string | null
+  cancelledAt: string | null
+}
+
+/** The patient's one open request: `_id` is the patient. */
+interface OpenRequestDoc extends Doc {
+  requestId: string
+}
+
+/** `_id` is the request: one rating each. */
+interface RatingDoc extends Doc {
+  volunteerId: string
+  stars: number
+  comment: string | null
+  createdAt: string
+  /** The rated request's completion, fixed once completed: the ranking's range applies to it. */
+  completedAt: string
+}
+
+/** Append-only ledger; a shift's row has `_id` `shift:<shift id>`, so a shift is booked once. */
+interface HoursDoc extends Doc {
+  volunteerId: string
+  kind: 'shift' | 'adjustment'
+  minutes: number
+  shiftId: string | null
+  reason: string | null
+  recordedBy: string | null
+  at: string
+}
+
+const SHIFT_MS = MAX_SHIFT_HOURS * 3600_000
+
+const toShift = (doc: ShiftDoc): ShiftView => ({
+  id: doc._id,
+  station: doc.station,
+  startedAt: doc.startedAt,
+  endedAt: doc.endedAt,
+  autoClosed: doc.autoClosed,
+})
+
+const toProfile = (doc: ProfileDoc): VolunteerProfile => ({
+  userId: doc._id,
+  name: doc.name,
+  phone: doc.phone,
+  team: doc.team,
+  skills: doc.skills,
+  availability: doc.availability,
+  status: doc.status,
+  reason: doc.reason,
+  requestedAt: doc.requestedAt,
+})
+
+const shiftHours = (shift: ShiftDoc, endedAt: string): HoursDoc => ({
+  _id: `shift:${shift._id}`,
+  volunteerId: shift.volunteerId,
+  kind: 'shift',
+  minutes: Math.round((Date.parse(endedAt) - Date.parse(shift.startedAt)) / 60_000),
+  shiftId: shift._id,
+  reason: null,
+  recordedBy: null,
+  at: endedAt,
+})
+
+class AlreadyOpen extends Error {}
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
+const average = (values: number[]) => (values.length === 0 ? null : sum(values) / values.length)
+
+export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
+  const _ = db.command
+  const requests = () => db.collection<RequestDoc>(C.helpRequests)
+  const shifts = () => db.collection<ShiftDoc>(C.shifts)
+
+  const byIds = async <T extends Doc>(collection: string, ids: (string | null)[], where: Where = {}) => {
+    const unique = [...new Set(ids.filter((id): id is string => id !== null))]
+    if (unique.length === 0) return new Map<string, T>()
+    const docs = await readAll(db.collection<T>(collection).where({ ...where, _id: _.in(unique) }))
+    return new Map(docs.map((doc) => [doc._id, doc]))
+  }
+
+  /** A volunteer is named by their approved registration, or by their account when an admin granted the role. */
+  const volunteerNames = async (ids: (string | null)[]) => {
+    const users = await byIds<UserDoc>(C.users, ids)
+    const profiles = await byIds<ProfileDoc>(C.volunteerProfiles, ids, { status: 'approved' })
+    return (id: string) => ({
+      name: profiles.get(id)?.name ?? users.get(id)?.name ?? '',
+      team: profiles.get(id)?.team ?? null,
+    })
+  }
+
+  const ahead = async (doc: RequestDoc) => {
+    if (doc.status !== 'waiting') return 0
+    const earlier = await requests()
+      .where({ status: 'waiting', createdAt: _.lt(doc.createdAt) })
+      .count()
+    const sameTime = await requests()
+      .where({ status: 'waiting', createdAt: doc.createdAt, _id: _.lt(doc._id) })
+      .count()
+    return earlier.total + sameTime.total
+  }
+
+  const toHelp = async (docs: RequestDoc[]): Promise<HelpRecord[]> => {
+    const patients = await byIds<UserDoc>(
+      C.users,
+      docs.map((d) => d.patientId),
+    )
+    const departments = await byIds<DepartmentDoc>(
+      C.departments,
+      docs.map((d) => d.toDepartmentId),
+    )
+    const volunteer = await volunteerNames(docs.map((d) => d.volunteerId))
+    const ratings = await byIds<RatingDoc>(
+      C.ratings,
+      docs.map((d) => d._id),
+    )
+    const records: HelpRecord[] = []
+    for (const doc of docs) {
+      const rating = ratings.get(doc._id)
+      records.push({
+        id: doc._id,
+        patientId: doc.patientId,
+        patientName: patients.get(doc.patientId)?.name ?? '',
+        need: doc.need,
+        from: doc.from,
+        toDepartment: departments.get(doc.toDepartmentId)?.name ?? '',
+        note: doc.note,
+        people: doc.people,
+        status: doc.status,
+        volunteerId: doc.volunteerId,
+        volunteer: doc.volunteerId ? volunteer(doc.volunteerId) : null,
+        createdAt: doc.createdAt,
+        claimedAt: doc.claimedAt,
+        ahead: await ahead(doc),
+        rating: rating ? { stars: rating.stars, comment: rating.comment } : null,
+      })
+    }
+    return records
+  }
+
+  /** Closes an open shift and books it, in one transaction; `null` when it was closed meanwhile. */
+  const closeShift = (shiftId: string, end: (shift: ShiftDoc) => { endedAt: string; autoClosed: boolean }) =>
+    db.runTransaction(async (tx) => {
+      const ref = tx.collection<ShiftDoc>(C.shifts).doc(shiftId)
+      const { data: shift } = await ref.get()
+      if (!shift || shift.endedAt !== null) return null
+      const closed = end(shift)
+      await ref.update({ data: closed })
+      await tx.collection<OpenShiftDoc>(C.openShifts).doc(shift.volunteerId).remove()
+      const hours = shiftHours(shift, closed.endedAt)
+      await tx.collection<HoursDoc>(C.hours).add({ data: hours })
+      return { ...toShift({ ...shift, ...closed }), minutes: hours.minutes }
+    })
+
+  /** Ends an open request (completed or cancelled) and frees the patient to ask again, atomically. */
+  const finishRequest = (id: string, allowed: (doc: RequestDoc) => boolean, patch: Partial<RequestDoc>) =>
+    db.runTransaction(async (tx) => {
+      const ref = tx.collection<RequestDoc>(C.helpRequests).doc(id)
+      const { data: doc } = await ref.get()
+      if (!doc || !allowed(doc)) return null
+      await ref.update({ data: patch })
+      await tx.collection<OpenRequestDoc>(C.openRequests).doc(doc.patientId).remove()
+      return doc
+    })
+
+  return {
+    async register(userId, profile, at) {
+      return db.runTransaction(async (tx) => {
+        const ref = tx.collection<ProfileDoc>(C.volunteerProfiles).doc(userId)
+        const { data } = await ref.get()
+        if (data?.status === 'approved') return false
+        await ref.set({
+          data: {
+            ...profile,
+            status: 'pending',
+            reason: null,
+            requestedAt: at.toISOString(),
+            decidedAt: null,
+            decidedBy: null,
+          },
+        })
+        return true
+      })
+    },
+
+    async findProfile(userId) {
+      const { data } = await db.collection<ProfileDoc>(C.volunteerProfiles).doc(userId).get()
+      return data ? toProfile(data) : null
+    },
+
+    async listPending() {
+      const docs = await readAll(
+        db.collection<ProfileDoc>(C.volunteerProfiles).where({ status: 'pending' }).orderBy('requestedAt', 'asc'),
+      )
+      return docs.map((doc) => {
+        const { status: _status, reason: _reason, ...pending } = toProfile(doc)
+        return pending
+      })
+    },
+
+    async decide(userId, decision, decidedBy, at) {
+      return db.runTransaction(async (tx) => {
+        const ref = tx.collection<ProfileDoc>(C.volunteerProfiles).doc(userId)
+        const { data: profile } = await ref.get()
+        if (profile?.status !== 'pending') return null
+        const status: RegistrationStatus = decision.approve ? 'approved' : 'rejected'
+        const reason = decision.approve ? null : decision.reason
+        await ref.update({ data: { status, reason, decidedAt: at.toISOString(), decidedBy } })
+        if (decision.approve)
+          await grantRole(tx, userId, 'volunteer', (u) => (u.name === '' ? { name: profile.name } : {}))
+        return status
+      })
+    },
+
+    async closeOverdueShifts(now, volunteerId) {
+      const where: Where = { endedAt: null, startedAt: _.lte(new Date(now.getTime() - SHIFT_MS).toISOString()) }
+      if (volunteerId) where.volunteerId = volunteerId
+      let closed = 0
+      for (const shift of await readAll(shifts().where(where))) {
+        const endedAt = new Date(Date.parse(shift.startedAt) + SHIFT_MS).toISOString()
+        if (await closeShift(shift._id, () => ({ endedAt, autoClosed: true }))) closed++
+      }
+      return closed
+    },
+
+    async startShift(volunteerId, station, at) {
+      const shift: ShiftDoc = {
+        _id: randomUUID(),
+        volunteerId,
+        station,
+        startedAt: at.toISOString(),
+        endedAt: null,
+        autoClosed: false,
+      }
+      try {
+        await db.runTransaction(async (tx) => {
+          if (!(await addOnce(tx.collection<OpenShiftDoc>(C.openShifts), { _id: volunteerId, shiftId: shift._id }))) {
+            throw new AlreadyOpen()
+          }
+          await tx.collection<ShiftDoc>(C.shifts).add({ data: shift })
+        })
+      } catch (error) {
+        if (error instanceof AlreadyOpen) return null
+        throw error
+      }
+      return toShift(shift)
+    },
+
+    async endShift(volunteerId, at) {
+      const { data: open } = await db.collection<OpenShiftDoc>(C.openShifts).doc(volunteerId).get()
+      if (!open) return null
+      // A shift ended after its 12 hours counts 12 hours and is flagged, as the sweep would have done.
+      return closeShift(open.shiftId, (shift) => {
+        const started = Date.parse(shift.startedAt)
+        const ended = Math.max(started, Math.min(at.getTime(), started + SHIFT_MS))
+        return { endedAt: new Date(ended).toISOString(), autoClosed: at.getTime() > started + SHIFT_MS }
+      })
+    },
+
+    async findOpenShift(volunteerId) {
+      const { data } = await shifts().where({ volunteerId, endedAt: null }).limit(1).get()
+      return data[0] ? toShift(data[0]) : null
+    },
+
+    async listOnShift(now) {
+      const since = new Date(now.getTime() - SHIFT_MS).toISOString()
+      const docs = await readAll(shifts().where({ endedAt: null, startedAt: _.gt(since) }))
+      return docs.map((doc) => doc.volunteerId)
+    },
+
+    async createRequest(patientId, request, at) {
+      const id = randomUUID()
+      try {
+        await db.runTransaction(async (tx) => {
+          if (!(await addOnce(tx.collection<OpenRequestDoc>(C.openRequests), { _id: patientId, requestId: id }))) {
+            throw new AlreadyOpen()
+          }
+          await tx.collection<RequestDoc>(C.helpRequests).add({
+            data: {
+              _id: id,
+              patientId,
+              need: request.need,
+              from: request.from,
+              toDepartmentId: request.toDepartmentId,
+              note: request.note,
+              people: request.people,
+              status: 'waiting',
+              volunteerId: null,
+              createdAt: at.toISOString(),
+              claimedAt: null,
+              completedAt: null,
+              cancelledAt: null,
+            },
+          })
+        })
+      } catch (error) {
+        if (error instanceof AlreadyOpen) return null
+        throw error
+      }
+      return id
+    },
+
+    async findRequest(id) {
+      const { data } = await requests().doc(id).get()
+      return data ? (await toHelp([data]))[0] : null
+    },
+
+    async latestRequestOf(patientId) {
+      const { data } = await requests()
+        .where({ patientId })
+        .orderBy('createdAt', 'desc')
+        .orderBy('_id', 'desc')
+        .limit(1)
+        .get()
+      return data[0] ? (await toHelp(data))[0] : null
+    },
+
+    async cancelRequest(id, patientId, at) {
+      const cancelled = await finishRequest(
+        id,
+        (doc) => doc.patientId === patientId && (doc.status === 'waiting' || doc.status === 'claimed'),
+        { status: 'cancelled', cancelledAt: at.toISOString() },
+      )
+      return cancelled ? { volunteerId: cancelled.volunteerId } : null
+    },
+
+    async claimRequest(id, volunteerId, at) {
+      const { stats } = await requests()
+        .where({ _id: id, status: 'waiting' })
+        .update({ data: { status: 'claimed', volunteerId, claimedAt: at.toISOString() } })
+      return stats.updated === 1
+    },
+
+    async releaseRequest(id, volunteerId) {
+      const { stats } = await requests()
+        .where({ _id: id, volunteerId, status: 'claimed' })
+        .update({ data: { status: 'waiting', volunteerId: null, claimedAt: null } })
+      return stats.updated === 1
+    },
+
+    async completeRequest(id, volunteerId, at) {
+      const done = await finishRequest(id, (doc) => doc.volunteerId === volunteerId && doc.status === 'claimed', {
+        status: 'completed',
+        completedAt: at.toISOString(),
+      })
+      return done !== null
+    },
+
+    async rate(id, patientId, stars, comment, at) {
+      const { data: request } = await requests().doc(id).get()
+      if (!request || request.patientId !== patientId || request.status !== 'completed') return false
+      if (!request.volunteerId || !request.completedAt) return false
+      const rating: RatingDoc = {
+        _id: id,
+        volunteerId: request.volunteerId,
+        stars,
+        comment,
+        createdAt: at.toISOString(),
+        completedAt: request.completedAt,
+      }
+      return (await addOnce(db.collection<RatingDoc>(C.ratings), rating)) ? true : 'duplicate'
+    },
+
+    async listWaiting(limit) {
+      const { data } = await requests()
+        .where({ status: 'waiting' })
+        .orderBy('createdAt', 'asc')
+        .orderBy('_id', 'asc')
+        .limit(limit)
+        .get()
+      return toHelp(data)
+    },
+
+    async listClaimedBy(volunteerId) {
+      return toHelp(await readAll(requests().where({ status: 'claimed', volunteerId }).orderBy('claimedAt', 'asc')))
+    },
+
+    async listWaitingSince(before) {
+      const { data } = await requests()
+        .where({ status: 'waiting', createdAt: _.lt(before.toISOString()) })
+        .orderBy('createdAt', 'asc')
+        .limit(100)
+        .get()
+      return toHelp(data)
+    },
+
+    async listClaimedSince(before) {
+      const { data } = await requests()
+        .where({ status: 'claimed', claimedAt: _.lt(before.toISOString()) })
+        .orderBy('claimedAt', 'asc')
+        .limit(100)
+        .get()
+      return toHelp(data)
+    },
+
+    async listAutoClosedShifts(since) {
+      const { data } = await shifts()
+        .where({ autoClosed: true, endedAt: _.gte(since.toISOString()) })
+        .orderBy('endedAt', 'desc')
+        .limit(100)
+        .get()
+      const name = await volunteerNames(data.map((doc) => doc.volunteerId))
+      return data.map((doc) => ({ ...toShift(doc), volunteerName: name(doc.volunteerId).name }))
+    },
+
+    async volunteerExists(userId) {
+      const { data } = await db.collection<UserDoc>(C.users).doc(userId).get()
+      return data?.roles.includes('volunteer') ?? false
+    },
+
+    async addAdjustment(volunteerId, minutes, reason, recordedBy, at) {
+      await db.collection<HoursDoc>(C.hours).add({
+        data: {
+          _id: randomUUID(),
+          volunteerId,
+          kind: 'adjustment',
+          minutes,
+          shiftId: null,
+          reason,
+          recordedBy,
+          at: at.toISOString(),
+        },
+      })
+    },
+
+    async totals(volunteerId, range) {
+      const from = range.from.toISOString()
+      const to = range.to.toISOString()
+      const inRange = (at: string | null) => at !== null && at >= from && at < to
+      const hours = await readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId }))
+      const served = await readAll(requests().where({ volunteerId, status: 'completed' }))
+      const stars = (await readAll(db.collection<RatingDoc>(C.ratings).where({ volunteerId }))).map((r) => r.stars)
+      return {
+        minutesInRange: sum(hours.filter((h) => inRange(h.at)).map((h) => h.minutes)),
+        minutesAllTime: sum(hours.map((h) => h.minutes)),
+        servedInRange: served.filter((r) => inRange(r.completedAt)).length,
+        servedAllTime: served.length,
+        averageRating: average(stars),
+        ratingCount: stars.length,
+      }
+    },
+
+    async ranking(range, limit) {
+      const within = _.gte(range.from.toISOString()).and(_.lt(range.to.toISOString()))
+      const hours = await readAll(db.collection<HoursDoc>(C.hours).where({ at: within }))
+      const served = await readAll(requests().where({ status: 'completed', completedAt: within }))
+      const ratings = await readAll(db.collection<RatingDoc>(C.ratings).where({ completedAt: within }))
+      const ids = [...new Set([...hours.map((h) => h.volunteerId), ...served.map((r) => r.volunteerId ?? '')])].filter(
+        Boolean,
+      )
+      const users = await byIds<UserDoc>(C.users, ids)
+      const name = await volunteerNames(ids)
+      const rows = ids
+        .filter((id) => users.has(id))
+        .map((userId) => ({
+          userId,
+          ...name(userId),
+          minutes: sum(hours.filter((h) => h.volunteerId === userId).map((h) => h.minutes)),
+          served: served.filter((r) => r.volunteerId === userId).length,
+          averageRating: average(ratings.filter((r) => r.volunteerId === userId).map((r) => r.stars)),
+        }))
+      rows.sort(
+        (a, b) =>
+          b.minutes - a.minutes ||
+          b.served - a.served ||
+          (b.averageRating ?? -1) - (a.averageRating ?? -1) ||
+          (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+      )
+      return rows.slice(0, limit)
+    },
+  }
+}

@@ -1,0 +1,22 @@
+import { identityContract } from '../support/contracts/identity'
+import { platformContract } from '../support/contracts/platform'
+import { surveyContract } from '../support/contracts/survey'
+import { volunteerContract } from '../support/contracts/volunteer'
+import { REPO_ADAPTERS, type RepoHarness } from '../support/repo-adapters'
+
+// One repository contract, every adapter that can run here. An area adds its block below.
+describe.each(REPO_ADAPTERS)('repository contract: $name', (adapter) => {
+  let harness: RepoHarness
+  beforeAll(async () => {
+    harness = await adapter.open()
+  })
+  afterAll(async () => {
+    await harness.close()
+  })
+  const current = () => harness
+
+  platformContract(current)
+  identityContract(current)
+  surveyContract(current)
+  volunteerContract(current)
+})

@@ -1,0 +1,295 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { randomUUID } from 'node:crypto'
+import type {
+  CloudDb,
+  Collection,
+  Command,
+  Doc,
+  DocRef,
+  Patch,
+  Query,
+  QueryOperator,
+  Scalar,
+  Transaction,
+  TxCollection,
+  UpdateOperator,
+  Value,
+  Where,
+} from '../../src/cloud/storage/cloudbase/db'
+
+/**
+ * STAND-IN, NOT THE WECHAT CLOUD DATABASE. An in-memory implementation of exactly the subset of
+ * the `wx-server-sdk` database API declared in `storage/cloudbase/db.ts`, so that every cloudbase
+ * adapter code path runs in CI. It enforces what the adapter relies on: unique `_id`, the unique
+ * indexes `setup-cloud-db` creates, conditional `where().update()` with `stats.updated`, server
+ * page limits (100 by default, at most 1000) and transactions that commit or roll back as a whole.
+ * Every call yields to the event loop first, so concurrent callers interleave between calls.
+ *
+ * It serialises: a transaction holds a global lock while it runs, and plain calls wait for it.
+ * The real database runs transactions concurrently with snapshot isolation and retries on write
+ * conflicts; that concurrency, its latency and its quotas are what this stand-in cannot show.
+ */
+
+type Stored = Record<string, Value>
+
+class Operator {
+  constructor(readonly test: (value: Value | undefined) => boolean) {}
+  and(other: QueryOperator): QueryOperator {
+    const second = asOperator(other)
+    return new Operator((value) => this.test(value) && second.test(value)) as unknown as QueryOperator
+  }
+}
+
+class Inc {
+  constructor(readonly by: number) {}
+}
+
+class Remove {}
+
+function asOperator(value: unknown): Operator {
+  if (!(value instanceof Operator)) throw new Error('stand-in: not a query operator')
+  return value
+}
+
+/** MongoDB's order of types: null (and missing) < numbers < strings < booleans. */
+function rank(value: Value | undefined): number {
+  if (value === null || value === undefined) return 0
+  if (typeof value === 'number') return 1
+  if (typeof value === 'string') return 2
+  if (typeof value === 'boolean') return 3
+  return 4
+}
+
+function compare(a: Value | undefined, b: Value | undefined): number {
+  const byRank = rank(a) - rank(b)
+  if (byRank !== 0) return byRank
+  if (typeof a === 'number' && typeof b === 'number') return a - b
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b)
+  return 0
+}
+
+function equals(value: Value | undefined, expected: Scalar): boolean {
+  if (expected === null) return value === null || value === undefined
+  if (Array.isArray(value)) return value.some((item) => item === expected)
+  return value === expected
+}
+
+const comparable = (value: Value | undefined, bound: string | number) =>
+  typeof value === typeof bound && (typeof value === 'string' || typeof value === 'number')
+
+const operator = (test: (value: Value | undefined) => boolean) => new Operator(test) as unknown as QueryOperator
+
+const command: Command = {
+  eq: (expected) => operator((value) => equals(value, expected)),
+  neq: (expected) => operator((value) => !equals(value, expected)),
+  lt: (bound) => operator((value) => comparable(value, bound) && compare(value, bound) < 0),
+  lte: (bound) => operator((value) => comparable(value, bound) && compare(value, bound) <= 0),
+  gt: (bound) => operator((value) => comparable(value, bound) && compare(value, bound) > 0),
+  gte: (bound) => operator((value) => comparable(value, bound) && compare(value, bound) >= 0),
+  in: (values) => operator((value) => values.some((expected) => equals(value, expected))),
+  nin: (values) => operator((value) => !values.some((expected) => equals(value, expected))),
+  inc: (by) => new Inc(by) as unknown as UpdateOperator,
+  remove: () => new Remove() as unknown as UpdateOperator,
+}
+
+function matches(doc: Stored, where: Where): boolean {
+  return Object.entries(where).every(([field, condition]) =>
+    condition instanceof Operator ? condition.test(doc[field]) : equals(doc[field], condition as Scalar),
+  )
+}
+
+function duplicateKey(collection: string, key: string): Error {
+  // The shape wx-server-sdk rejects with: errCode -502001 wrapping MongoDB's E11000.
+  return Object.assign(new Error(`E11000 duplicate key error collection: ${collection} dup key: ${key}`), {
+    errCode: -502001,
+    errMsg: `database request fail: E11000 duplicate key error collection: ${collection} dup key: ${key}`,
+  })
+}
+
+/** Applies an update in place; plain objects are refused because the SDK would merge them, not replace. */
+function applyPatch(doc: Stored, patch: Patch): boolean {
+  let changed = false
+  for (const [field, change] of Object.entries(patch)) {
+    if (field === '_id') throw new Error('stand-in: _id cannot be updated')
+    if (change instanceof Inc) {
+      const current = doc[field]
+      doc[field] = (typeof current === 'number' ? current : 0) + change.by
+      changed ||= change.by !== 0
+    } else if (change instanceof Remove) {
+      changed ||= field in doc
+      delete doc[field]
+    } else if (change !== null && typeof change === 'object' && !Array.isArray(change)) {
+      throw new Error(`stand-in: nested object in update of ${field}; the SDK would merge it (use _.set)`)
+    } else {
+      changed ||= JSON.stringify(doc[field]) !== JSON.stringify(change)
+      doc[field] = structuredClone(change as Value)
+    }
+  }
+  return changed
+}
+
+const DEFAULT_LIMIT = 100
+const MAX_LIMIT = 1000
+
+/** Per collection, the field sets that must be unique (each set one compound index). */
+export type UniqueIndexes = Record<string, string[][]>
+
+export class CloudDbStandIn implements CloudDb {
+  readonly command = command
+  private data = new Map<string, Map<string, Stored>>()
+  private lock: Promise<void> = Promise.resolve()
+  private inTransaction = new AsyncLocalStorage<true>()
+
+  constructor(private readonly unique: UniqueIndexes = {}) {}
+
+  /** Test setup and assertions: the raw documents of a collection. */
+  documents(name: string): Stored[] {
+    return [...this.table(name).values()].map((doc) => structuredClone(doc))
+  }
+
+  collection<T extends Doc>(name: string): Collection<T> {
+    const plain = <R>(run: () => R) => this.plain(run)
+    const query = (where: Where[], order: [string, 'asc' | 'desc'][], skip: number, limit?: number): Query<T> => {
+      const select = () => {
+        if (limit !== undefined && limit > MAX_LIMIT) throw new Error(`stand-in: limit ${limit} over ${MAX_LIMIT}`)
+        const found = [...this.table(name).values()].filter((doc) => where.every((w) => matches(doc, w)))
+        found.sort((a, b) => {
+          for (const [field, direction] of order) {
+            const c = compare(a[field], b[field])
+            if (c !== 0) return direction === 'asc' ? c : -c
+          }
+          return 0
+        })
+        return found
+      }
+      return {
+        where: (condition) => query([...where, condition], order, skip, limit),
+        orderBy: (field, direction) => query(where, [...order, [field, direction]], skip, limit),
+        skip: (count) => query(where, order, count, limit),
+        limit: (count) => query(where, order, skip, count),
+        get: () =>
+          plain(() => ({
+            data: select()
+              .slice(skip, skip + (limit ?? DEFAULT_LIMIT))
+              .map(clone<T>),
+          })),
+        count: () => plain(() => ({ total: select().length })),
+        update: ({ data }) =>
+          plain(() => {
+            let updated = 0
+            for (const doc of select()) {
+              const next = structuredClone(doc)
+              if (applyPatch(next, data)) {
+                this.checkUnique(name, next)
+                this.table(name).set(String(next._id), next)
+                updated++
+              }
+            }
+            return { stats: { updated } }
+          }),
+        remove: () =>
+          plain(() => {
+            const found = select()
+            for (const doc of found) this.table(name).delete(String(doc._id))
+            return { stats: { removed: found.length } }
+          }),
+      }
+    }
+    const single = this.single<T>(name, plain)
+    return { ...query([], [], 0), doc: single.doc, add: single.add }
+  }
+
+  async runTransaction<R>(run: (tx: Transaction) => Promise<R>): Promise<R> {
+    return this.exclusive(async () => {
+      const snapshot = new Map([...this.data].map(([name, table]) => [name, structuredClone(table)]))
+      const tx: Transaction = {
+        collection: <T extends Doc>(name: string) =>
+          this.single<T>(name, (step) => new Promise((resolve) => resolve(step()))),
+      }
+      try {
+        return await this.inTransaction.run(true, () => run(tx))
+      } catch (error) {
+        this.data = snapshot
+        throw error
+      }
+    })
+  }
+
+  private single<T extends Doc>(name: string, step: <R>(run: () => R) => Promise<R>): TxCollection<T> {
+    const table = () => this.table(name)
+    const doc = (id: string): DocRef<T> => ({
+      get: () => step(() => ({ data: table().has(id) ? clone<T>(table().get(id) as Stored) : null })),
+      update: ({ data }) =>
+        step(() => {
+          const current = table().get(id)
+          if (!current) return { stats: { updated: 0 } }
+          const next = structuredClone(current)
+          const changed = applyPatch(next, data)
+          this.checkUnique(name, next)
+          table().set(id, next)
+          return { stats: { updated: changed ? 1 : 0 } }
+        }),
+      set: ({ data }) =>
+        step(() => {
+          const next = { ...structuredClone(data as unknown as Stored), _id: id }
+          this.checkUnique(name, next)
+          table().set(id, next)
+          return { _id: id }
+        }),
+      remove: () => step(() => ({ stats: { removed: table().delete(id) ? 1 : 0 } })),
+    })
+    const add = ({ data }: { data: T }) =>
+      step(() => {
+        const next = structuredClone(data as unknown as Stored)
+        const id = typeof next._id === 'string' ? next._id : randomUUID()
+        next._id = id
+        if (table().has(id)) throw duplicateKey(name, `{ _id: "${id}" }`)
+        this.checkUnique(name, next)
+        table().set(id, next)
+        return { _id: id }
+      })
+    return { doc, add }
+  }
+
+  private checkUnique(name: string, doc: Stored) {
+    for (const fields of this.unique[name] ?? []) {
+      const key = JSON.stringify(fields.map((field) => doc[field] ?? null))
+      for (const other of this.table(name).values()) {
+        if (other._id !== doc._id && JSON.stringify(fields.map((field) => other[field] ?? null)) === key) {
+          throw duplicateKey(name, `{ ${fields.join(', ')}: ${key} }`)
+        }
+      }
+    }
+  }
+
+  private table(name: string): Map<string, Stored> {
+    let table = this.data.get(name)
+    if (!table) this.data.set(name, (table = new Map()))
+    return table
+  }
+
+  /** A plain call: waits for any running transaction, after letting other callers interleave. */
+  private plain<R>(run: () => R): Promise<R> {
+    if (this.inTransaction.getStore()) {
+      return Promise.reject(new Error('stand-in: plain database call inside runTransaction (use the transaction)'))
+    }
+    return this.exclusive(() => new Promise<R>((resolve) => resolve(run())))
+  }
+
+  private exclusive<R>(run: () => Promise<R>): Promise<R> {
+    const result = this.lock.then(async () => {
+      await new Promise((resolve) => setImmediate(resolve))
+      return run()
+    })
+    this.lock = result.then(
+      () => undefined,
+      () => undefined,
+    )
+    return result
+  }
+}
+
+function clone<T>(doc: Stored): T {
+  return structuredClone(doc) as unknown as T
+}

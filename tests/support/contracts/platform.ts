@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto'
+import type { RepoHarness } from '../repo-adapters'
+
+const at = new Date('2026-03-02T08:00:00.000Z')
+
+export function platformContract(harness: () => RepoHarness): void {
+  describe('platform', () => {
+    const platform = () => harness().repos.platform
+    const key = () => ({ userId: randomUUID(), fn: 'survey', action: 'submit', requestId: randomUUID() })
+
+    it('gives a request id to exactly one of many concurrent claimants, then replays its result', async () => {
+      const k = key()
+      const claims = await Promise.all(Array.from({ length: 20 }, () => platform().claimRequest(k, at)))
+      expect(claims.filter((c) => c.state === 'new')).toHaveLength(1)
+      expect(claims.filter((c) => c.state === 'pending')).toHaveLength(19)
+      await platform().completeRequest(k, { id: 'r1', 'odd.key': [1, null] })
+      expect(await platform().claimRequest(k, at)).toEqual({
+        state: 'done',
+        result: { id: 'r1', 'odd.key': [1, null] },
+      })
+      await platform().releaseRequest(k)
+      expect((await platform().claimRequest(k, at)).state).toBe('done')
+    })
+
+    it('releases a pending claim so a retry runs again, and keeps keys apart', async () => {
+      const k = key()
+      expect(await platform().claimRequest(k, at)).toEqual({ state: 'new' })
+      expect(await platform().claimRequest({ ...k, action: 'other' }, at)).toEqual({ state: 'new' })
+      await platform().releaseRequest(k)
+      expect(await platform().claimRequest(k, at)).toEqual({ state: 'new' })
+    })
+
+    it('loses no rate-limit hit under concurrency, per key and window', async () => {
+      const bucket = `submit:${randomUUID()}`
+      const hits = await Promise.all(Array.from({ length: 30 }, () => platform().hitRateLimit(bucket, at)))
+      expect(Math.max(...hits)).toBe(30)
+      expect(hits.every((h) => h >= 1 && h <= 30)).toBe(true)
+      expect(await platform().hitRateLimit(bucket, at)).toBe(31)
+      expect(await platform().hitRateLimit(bucket, new Date(at.getTime() + 60_000))).toBe(1)
+    })
+
+    it('queues notifications per user, newest first, each with its own id', async () => {
+      const userId = randomUUID()
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          platform().addOutbox({ userId, template: 'helpClaimed', payload: { n: i } }, at),
+        ),
+      )
+      await platform().addOutbox({ userId: randomUUID(), template: 'other', payload: {} }, at)
+      const mine = await platform().listOutbox(userId)
+      expect(mine).toHaveLength(12)
+      expect(new Set(mine.map((m) => m.id)).size).toBe(12)
+      expect([...mine].sort((a, b) => b.id - a.id)).toEqual(mine)
+      expect(mine[0]).toMatchObject({ userId, template: 'helpClaimed', status: 'pending', attempts: 0 })
+      expect(mine[0].createdAt).toBe(at.toISOString())
+      expect(new Set(mine.map((m) => m.payload.n))).toEqual(new Set(Array.from({ length: 12 }, (_, i) => i)))
+    })
+
+    it('hands each due message to one sender, then retries or settles it', async () => {
+      const due = new Date('2040-01-01T00:00:00.000Z')
+      const later = (ms: number) => new Date(due.getTime() + ms)
+      const userId = randomUUID()
+      await platform().addOutbox({ userId, template: 'a', payload: {} }, due)
+      await platform().addOutbox({ userId, template: 'b', payload: {} }, later(1))
+      expect((await platform().dueOutbox(later(-1), 1000)).filter((m) => m.userId === userId)).toEqual([])
+      const [first, second] = (await platform().dueOutbox(later(1), 1000)).filter((m) => m.userId === userId)
+      expect([first.template, second.template]).toEqual(['a', 'b'])
+      const leases = await Promise.all(
+        [1, 2, 3, 4, 5].map(() => platform().leaseOutbox(first.id, later(1), later(60_000))),
+      )
+      expect(leases.filter(Boolean)).toHaveLength(1)
+      expect((await platform().dueOutbox(later(2), 1000)).map((m) => m.id)).not.toContain(first.id)
+      await platform().settleOutbox(first.id, { sent: false, error: 'busy', retryAt: later(120_000) }, later(2))
+      expect((await platform().dueOutbox(later(119_999), 1000)).map((m) => m.id)).not.toContain(first.id)
+      const retried = (await platform().dueOutbox(later(120_000), 1000)).find((m) => m.id === first.id)
+      expect(retried).toMatchObject({ status: 'pending', attempts: 1 })
+      expect(await platform().leaseOutbox(first.id, later(120_000), later(180_000))).toBe(true)
+      await platform().settleOutbox(first.id, { sent: true }, later(120_001))
+      expect(await platform().leaseOutbox(second.id, later(1), later(60_000))).toBe(true)
+      await platform().settleOutbox(second.id, { sent: false, error: 'refused', retryAt: null }, later(2))
+      const settled = await platform().listOutbox(userId)
+      expect(settled.map((m) => [m.template, m.status, m.attempts])).toEqual([
+        ['b', 'failed', 1],
+        ['a', 'sent', 2],
+      ])
+      expect((await platform().dueOutbox(later(10 ** 9), 1000)).filter((m) => m.userId === userId)).toEqual([])
+    })
+
+    it('appends audit entries and lists them newest first', async () => {
+      const actorId = randomUUID()
+      await platform().appendAudit(
+        { actorId, fn: 'identity', action: 'setRole', target: 'a', details: { grant: true } },
+        at,
+      )
+      await platform().appendAudit({ actorId, fn: 'identity', action: 'setRole', target: 'b', details: {} }, at)
+      const [latest, previous] = await platform().listAudit(2)
+      expect(latest).toMatchObject({ actorId, target: 'b', details: {}, at: at.toISOString() })
+      expect(previous).toMatchObject({ actorId, target: 'a', details: { grant: true } })
+      expect(latest.id).toBeGreaterThan(previous.id)
+    })
+  })
+}

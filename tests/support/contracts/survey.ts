@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto'
+import type { NewResponse } from '../../../src/cloud/domain/survey/repo'
+import type { RepoHarness } from '../repo-adapters'
+
+const at = new Date('2026-03-02T08:00:00.000Z')
+const MONTH = '2026-03'
+
+export function surveyContract(harness: () => RepoHarness): void {
+  describe('survey', () => {
+    const survey = () => harness().repos.survey
+    const fixtures = () => harness().fixtures
+
+    async function visits(departmentId: string, count: number, visitDate = '2026-03-01') {
+      const list = Array.from({ length: count }, () => ({
+        id: `V${randomUUID().slice(0, 12)}`,
+        type: 'outpatient' as const,
+        departmentId,
+        visitDate,
+        doctor: null,
+      }))
+      expect(await survey().insertVisits(list, at)).toEqual(list.map((v) => v.id))
+      return list.map((v) => v.id)
+    }
+
+    async function response(departmentId: string, visitId: string, score: number, extra: Partial<NewResponse> = {}) {
+      const questionnaire = await survey().activeQuestionnaire('outpatient')
+      if (!questionnaire) throw new Error('no active outpatient questionnaire')
+      const answers = Object.fromEntries(questionnaire.items.map((item) => [item.id, score]))
+      return {
+        visitId,
+        departmentId,
+        visitType: 'outpatient' as const,
+        month: MONTH,
+        questionnaireId: questionnaire.id,
+        questionnaireVersion: questionnaire.version,
+        answers,
+        overall: score,
+        recommend: 9,
+        comment: null,
+        praiseStaff: null,
+        lowScore: score <= 2,
+        at,
+        ...extra,
+      }
+    }
+
+    it('adds only new visits and shows them with their department', async () => {
+      const department = await fixtures().department()
+      const [first] = await visits(department.id, 1)
+      const second = {
+        id: `V${randomUUID().slice(0, 12)}`,
+        type: 'inpatient' as const,
+        departmentId: department.id,
+        visitDate: '2026-03-01',
+        doctor: '李医生',
+      }
+      const firstAgain = {
+        id: first,
+        type: 'outpatient' as const,
+        departmentId: department.id,
+        visitDate: '2026-03-01',
+        doctor: null,
+      }
+      expect(await survey().insertVisits([firstAgain, second], at)).toEqual([second.id])
+      expect(await survey().findVisit(second.id)).toEqual({
+        id: second.id,
+        type: 'inpatient',
+        departmentId: department.id,
+        departmentName: department.name,
+        visitDate: '2026-03-01',
+        doctor: '李医生',
+        answered: false,
+      })
+      expect(await survey().findVisit('V-none')).toBeNull()
+      expect(await survey().visitCount(department.id, '2026-03-01', '2026-03-01')).toBe(2)
+      expect(await survey().visitCount(department.id, '2026-03-02', '2026-03-31')).toBe(0)
+    })
+
+    it('serves the questionnaires the migrations define', async () => {
+      const active = await survey().activeQuestionnaire('outpatient')
+      expect(active).toMatchObject({
+        id: 'outpatient',
+        version: 1,
+        visitType: 'outpatient',
+        title: '门诊患者满意度调查',
+      })
+      expect(active?.items[0]).toEqual({ id: 'registration', label: '挂号便捷', allowNA: false })
+      expect(await survey().findQuestionnaire('inpatient', 1)).toMatchObject({ id: 'inpatient', version: 1 })
+      expect(await survey().findQuestionnaire('inpatient', 99)).toBeNull()
+      expect(await survey().itemLabels()).toMatchObject({
+        registration: '挂号便捷',
+        diet: '饮食',
+        overall: '总体满意度',
+      })
+    })
+
+    it('stores one response per visit however many submissions race', async () => {
+      const department = await fixtures().department()
+      const [visitId] = await visits(department.id, 1)
+      const r = await response(department.id, visitId, 5)
+      const results = await Promise.all(Array.from({ length: 20 }, () => survey().submitResponse(r)))
+      expect(results.filter((x) => x !== 'answered')).toEqual([{ alertId: null }])
+      expect(await survey().findVisit(visitId)).toMatchObject({ answered: true })
+      expect(await survey().monthCounts(department.id, MONTH, MONTH)).toEqual({
+        responses: 1,
+        recommendSum: 9,
+        promoters: 1,
+        detractors: 0,
+      })
+    })
+
+    it('loses no counter increment when different visits are answered at once', async () => {
+      const department = await fixtures().department()
+      const ids = await visits(department.id, 15)
+      const scores = ids.map((_, i) => (i % 5) + 1)
+      await Promise.all(
+        ids.map(async (id, i) =>
+          survey().submitResponse(
+            await response(department.id, id, scores[i], { recommend: i % 11, comment: i < 3 ? `意见${i}` : null }),
+          ),
+        ),
+      )
+      const month = await survey().monthCounts(department.id, MONTH, MONTH)
+      expect(month).toEqual({
+        responses: 15,
+        recommendSum: ids.reduce((sum, _, i) => sum + (i % 11), 0),
+        promoters: ids.filter((_, i) => i % 11 >= 9).length,
+        detractors: ids.filter((_, i) => i % 11 <= 6).length,
+      })
+      const counts = await survey().itemCounts(department.id, MONTH, MONTH)
+      const registration = counts.find((c) => c.itemId === 'registration')
+      expect(registration).toEqual({
+        departmentId: department.id,
+        month: MONTH,
+        itemId: 'registration',
+        scores: [3, 3, 3, 3, 3],
+        notApplicable: 0,
+      })
+      expect(counts.map((c) => c.itemId)).toEqual([...counts.map((c) => c.itemId)].sort())
+      const everywhere = await survey().itemCountsAll('registration', MONTH, MONTH)
+      expect(everywhere).toContainEqual(registration)
+      expect(await survey().itemCounts(department.id, '2026-04', '2026-05')).toEqual([])
+      expect(await survey().monthCounts(department.id, '2026-04', '2026-05')).toEqual({
+        responses: 0,
+        recommendSum: 0,
+        promoters: 0,
+        detractors: 0,
+      })
+      const comments = await survey().recentComments(department.id, MONTH, MONTH, 2)
+      expect(comments).toHaveLength(2)
+      expect(comments[0]).toMatchObject({
+        month: MONTH,
+        visitType: 'outpatient',
+        comment: expect.stringMatching(/^意见\d$/),
+      })
+    })
+
+    it('counts 不适用 apart from scores', async () => {
+      const department = await fixtures().department()
+      const [visitId] = await visits(department.id, 1)
+      const r = await response(department.id, visitId, 4)
+      await survey().submitResponse({ ...r, answers: { ...r.answers, nursing: null } })
+      const nursing = (await survey().itemCounts(department.id, MONTH, MONTH)).find((c) => c.itemId === 'nursing')
+      expect(nursing).toMatchObject({ scores: [0, 0, 0, 0, 0], notApplicable: 1 })
+    })
+
+    it('raises an alert for a low score and keeps its follow-up history in order; one close wins', async () => {
+      const department = await fixtures().department()
+      const manager = await harness().repos.identity.ensureUser(`openid-${randomUUID()}`)
+      await harness().repos.identity.setRole(manager.id, 'manager', true, department.id)
+      expect(await survey().managerIds(department.id)).toEqual([manager.id])
+      const [low, fine] = await visits(department.id, 2)
+      const stored = await survey().submitResponse(await response(department.id, low, 1, { comment: '等太久' }))
+      expect(await survey().submitResponse(await response(department.id, fine, 5))).toEqual({ alertId: null })
+      if (stored === 'answered' || !stored.alertId) throw new Error('expected an alert')
+      const alertId = stored.alertId
+      const alert = await survey().findAlert(alertId)
+      expect(alert).toMatchObject({
+        id: alertId,
+        departmentId: department.id,
+        departmentName: department.name,
+        visitType: 'outpatient',
+        month: MONTH,
+        status: 'open',
+        createdAt: at.toISOString(),
+        overall: 1,
+        recommend: 9,
+        comment: '等太久',
+        history: [],
+      })
+      expect(alert?.answers.registration).toBe(1)
+      const later = new Date(at.getTime() + 49 * 3600_000)
+      expect((await survey().listAlerts(department.id, 'open', at)).map((a) => a.id)).toEqual([alertId])
+      expect(await survey().listAlerts(department.id, 'overdue', at)).toEqual([])
+      expect((await survey().listAlerts(department.id, 'overdue', later)).map((a) => a.id)).toEqual([alertId])
+      expect(await survey().listAlerts(department.id, 'closed', later)).toEqual([])
+      expect((await survey().listAlerts(null, 'all', later)).map((a) => a.id)).toContain(alertId)
+
+      const actor = { actorId: manager.id, actorName: '主任' }
+      const followUp = { kind: 'followUp' as const, action: 'called' as const, note: '已致电', ...actor, at }
+      expect(await survey().recordAlertEvent(alertId, followUp)).toBe(true)
+      expect(await survey().recordAlertEvent(alertId, { ...followUp, action: 'explained', note: '已解释' })).toBe(true)
+      const closes = await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          survey().recordAlertEvent(alertId, { kind: 'close', action: null, note: `结案${i}`, ...actor, at: later }),
+        ),
+      )
+      expect(closes.filter(Boolean)).toHaveLength(1)
+      expect(await survey().recordAlertEvent(alertId, followUp)).toBe(false)
+      expect(await survey().recordAlertEvent(randomUUID(), followUp)).toBe(false)
+      const closed = await survey().findAlert(alertId)
+      expect(closed?.status).toBe('closed')
+      expect(closed?.history.map((e) => [e.kind, e.note])).toEqual([
+        ['followUp', '已致电'],
+        ['followUp', '已解释'],
+        ['close', expect.stringMatching(/^结案\d$/)],
+      ])
+      expect(closed?.history[0]).toEqual({
+        kind: 'followUp',
+        action: 'called',
+        note: '已致电',
+        actorName: '主任',
+        at: at.toISOString(),
+      })
+      expect((await survey().listAlerts(department.id, 'closed', later)).map((a) => a.id)).toEqual([alertId])
+      expect(await survey().listAlerts(department.id, 'open', later)).toEqual([])
+      expect(await survey().findAlert(randomUUID())).toBeNull()
+    })
+  })
+}

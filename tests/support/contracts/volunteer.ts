@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto'
+import type { NewHelpRequest } from '../../../src/cloud/domain/volunteer/repo'
+import type { RepoHarness } from '../repo-adapters'
+
+const at = new Date('2026-03-02T08:00:00.000Z')
+const hours = (n: number, from = at) => new Date(from.getTime() + n * 3600_000)
+
+export function volunteerContract(harness: () => RepoHarness): void {
+  describe('volunteer', () => {
+    const volunteer = () => harness().repos.volunteer
+    const identity = () => harness().repos.identity
+    const newUser = () => identity().ensureUser(`openid-${randomUUID()}`)
+    const profile = (name: string) => ({
+      name,
+      phone: '13800138000',
+      team: '青年' as const,
+      skills: ['导诊'],
+      availability: '周末上午',
+    })
+
+    async function approvedVolunteer(name = `志愿者${randomUUID().slice(0, 4)}`) {
+      const user = await newUser()
+      await volunteer().register(user.id, profile(name), at)
+      await volunteer().decide(user.id, { approve: true }, randomUUID(), at)
+      return { id: user.id, name }
+    }
+
+    async function helpRequest(patientId: string, when = at) {
+      const department = await harness().fixtures.department()
+      const request: NewHelpRequest = {
+        need: '轮椅协助',
+        from: '门诊大厅',
+        toDepartmentId: department.id,
+        note: null,
+        people: 1,
+      }
+      const id = await volunteer().createRequest(patientId, request, when)
+      return { id, department }
+    }
+
+    it('registers, approves exactly once even when approvals race, and grants the role with the name', async () => {
+      const user = await newUser()
+      expect(await volunteer().register(user.id, profile('钱七'), at)).toBe(true)
+      expect(await volunteer().findProfile(user.id)).toEqual({
+        userId: user.id,
+        ...profile('钱七'),
+        status: 'pending',
+        reason: null,
+        requestedAt: at.toISOString(),
+      })
+      expect(await volunteer().listPending()).toContainEqual({
+        userId: user.id,
+        ...profile('钱七'),
+        requestedAt: at.toISOString(),
+      })
+      const decisions = await Promise.all(
+        Array.from({ length: 5 }, () => volunteer().decide(user.id, { approve: true }, randomUUID(), at)),
+      )
+      expect(decisions.filter((d) => d === 'approved')).toHaveLength(1)
+      expect(decisions.filter((d) => d === null)).toHaveLength(4)
+      expect(await identity().findUser(user.id)).toMatchObject({ name: '钱七', roles: ['patient', 'volunteer'] })
+      expect(await volunteer().volunteerExists(user.id)).toBe(true)
+      expect(await volunteer().register(user.id, profile('钱七七'), at)).toBe(false)
+      expect((await volunteer().findProfile(user.id))?.name).toBe('钱七')
+    })
+
+    it('rejects with a reason and lets the person register again', async () => {
+      const user = await newUser()
+      await volunteer().register(user.id, profile('孙八'), at)
+      expect(await volunteer().decide(user.id, { approve: false, reason: '资料不全' }, randomUUID(), at)).toBe(
+        'rejected',
+      )
+      expect(await volunteer().findProfile(user.id)).toMatchObject({ status: 'rejected', reason: '资料不全' })
+      expect(await volunteer().volunteerExists(user.id)).toBe(false)
+      expect(await volunteer().register(user.id, profile('孙八'), hours(1))).toBe(true)
+      expect(await volunteer().findProfile(user.id)).toMatchObject({
+        status: 'pending',
+        reason: null,
+        requestedAt: hours(1).toISOString(),
+      })
+      expect(await volunteer().decide(randomUUID(), { approve: true }, randomUUID(), at)).toBeNull()
+    })
+
+    it('keeps one open shift per volunteer and books its minutes once', async () => {
+      const v = await approvedVolunteer()
+      const starts = await Promise.all(Array.from({ length: 10 }, () => volunteer().startShift(v.id, '门诊大厅', at)))
+      const started = starts.filter((s) => s !== null)
+      expect(started).toHaveLength(1)
+      expect(started[0]).toMatchObject({
+        station: '门诊大厅',
+        startedAt: at.toISOString(),
+        endedAt: null,
+        autoClosed: false,
+      })
+      expect(await volunteer().findOpenShift(v.id)).toEqual(started[0])
+      expect(await volunteer().listOnShift(hours(1))).toContain(v.id)
+      const ends = await Promise.all([volunteer().endShift(v.id, hours(2)), volunteer().endShift(v.id, hours(2))])
+      expect(ends.filter((e) => e !== null)).toEqual([{ ...started[0], endedAt: hours(2).toISOString(), minutes: 120 }])
+      expect(await volunteer().findOpenShift(v.id)).toBeNull()
+      expect(await volunteer().listOnShift(hours(2))).not.toContain(v.id)
+      expect(await volunteer().startShift(v.id, '门诊大厅', hours(3))).not.toBeNull()
+      const late = await volunteer().endShift(v.id, hours(20))
+      expect(late).toMatchObject({ endedAt: hours(15).toISOString(), autoClosed: true, minutes: 720 })
+      const totals = await volunteer().totals(v.id, { from: at, to: hours(24) })
+      expect(totals).toMatchObject({ minutesInRange: 840, minutesAllTime: 840 })
+    })
+
+    it('closes shifts left open at exactly 12 hours, once, however many sweeps run', async () => {
+      const v = await approvedVolunteer()
+      const start = hours(100)
+      await volunteer().startShift(v.id, '住院部', start)
+      expect(await volunteer().closeOverdueShifts(hours(11, start), v.id)).toBe(0)
+      expect(await volunteer().listOnShift(hours(11, start))).toContain(v.id)
+      expect(await volunteer().listOnShift(hours(12, start))).not.toContain(v.id)
+      const sweeps = await Promise.all([1, 2, 3].map(() => volunteer().closeOverdueShifts(hours(13, start), v.id)))
+      expect(sweeps.reduce((a, b) => a + b, 0)).toBe(1)
+      expect(await volunteer().findOpenShift(v.id)).toBeNull()
+      expect(await volunteer().endShift(v.id, hours(14, start))).toBeNull()
+      expect((await volunteer().totals(v.id, { from: start, to: hours(24, start) })).minutesAllTime).toBe(720)
+      const flagged = await volunteer().listAutoClosedShifts(start)
+      expect(flagged).toContainEqual(
+        expect.objectContaining({ endedAt: hours(12, start).toISOString(), autoClosed: true, volunteerName: v.name }),
+      )
+    })
+
+    it('allows one open request per patient however many are sent at once', async () => {
+      const patient = await newUser()
+      const department = await harness().fixtures.department()
+      const request: NewHelpRequest = {
+        need: '导诊带路',
+        from: '挂号处',
+        toDepartmentId: department.id,
+        note: '看不清',
+        people: 2,
+      }
+      const ids = await Promise.all(
+        Array.from({ length: 10 }, () => volunteer().createRequest(patient.id, request, at)),
+      )
+      const created = ids.filter((id): id is string => id !== null)
+      expect(created).toHaveLength(1)
+      const found = await volunteer().findRequest(created[0])
+      expect(found).toMatchObject({
+        id: created[0],
+        patientId: patient.id,
+        need: '导诊带路',
+        from: '挂号处',
+        toDepartment: department.name,
+        note: '看不清',
+        people: 2,
+        status: 'waiting',
+        volunteerId: null,
+        volunteer: null,
+        createdAt: at.toISOString(),
+        claimedAt: null,
+        rating: null,
+      })
+      expect(await volunteer().latestRequestOf(patient.id)).toEqual(found)
+      expect(await volunteer().cancelRequest(created[0], randomUUID(), at)).toBeNull()
+      expect(await volunteer().cancelRequest(created[0], patient.id, at)).toEqual({ volunteerId: null })
+      expect(await volunteer().cancelRequest(created[0], patient.id, at)).toBeNull()
+      expect((await volunteer().findRequest(created[0]))?.status).toBe('cancelled')
+      expect(await volunteer().createRequest(patient.id, request, hours(1))).not.toBeNull()
+      expect(await volunteer().findRequest(randomUUID())).toBeNull()
+    })
+
+    it('lets exactly one of many volunteers claim a request; only they release or complete it', async () => {
+      const patient = await newUser()
+      const { id } = await helpRequest(patient.id)
+      if (!id) throw new Error('request not created')
+      const crowd = await Promise.all(Array.from({ length: 25 }, () => approvedVolunteer()))
+      const claims = await Promise.all(crowd.map((v) => volunteer().claimRequest(id, v.id, hours(1))))
+      expect(claims.filter(Boolean)).toHaveLength(1)
+      const winner = crowd[claims.indexOf(true)]
+      const other = crowd.find((v) => v !== winner)?.id ?? ''
+      const claimed = await volunteer().findRequest(id)
+      expect(claimed).toMatchObject({
+        status: 'claimed',
+        volunteerId: winner.id,
+        volunteer: { name: winner.name, team: '青年' },
+        claimedAt: hours(1).toISOString(),
+        ahead: 0,
+      })
+      expect((await volunteer().listClaimedBy(winner.id)).map((r) => r.id)).toEqual([id])
+      expect((await volunteer().listClaimedSince(hours(2))).map((r) => r.id)).toContain(id)
+      expect(await volunteer().releaseRequest(id, other)).toBe(false)
+      expect(await volunteer().completeRequest(id, other, hours(2))).toBe(false)
+      expect(await volunteer().releaseRequest(id, winner.id)).toBe(true)
+      expect(await volunteer().findRequest(id)).toMatchObject({ status: 'waiting', volunteerId: null, claimedAt: null })
+      expect(await volunteer().claimRequest(id, other, hours(2))).toBe(true)
+      expect(await volunteer().rate(id, patient.id, 5, null, hours(3))).toBe(false)
+      const completions = await Promise.all([1, 2].map(() => volunteer().completeRequest(id, other, hours(3))))
+      expect(completions.filter(Boolean)).toHaveLength(1)
+      expect(await volunteer().claimRequest(id, winner.id, hours(3))).toBe(false)
+      expect(await volunteer().cancelRequest(id, patient.id, hours(3))).toBeNull()
+      // Completed: the patient may ask again.
+      expect((await helpRequest(patient.id, hours(4))).id).not.toBeNull()
+    })
+
+    it('takes one rating per completed request, from its patient only', async () => {
+      const patient = await newUser()
+      const v = await approvedVolunteer()
+      const { id } = await helpRequest(patient.id)
+      if (!id) throw new Error('request not created')
+      await volunteer().claimRequest(id, v.id, at)
+      await volunteer().completeRequest(id, v.id, hours(1))
+      expect(await volunteer().rate(id, randomUUID(), 5, null, hours(2))).toBe(false)
+      const ratings = await Promise.all(
+        [5, 4, 3].map((stars) => volunteer().rate(id, patient.id, stars, '很耐心', hours(2))),
+      )
+      expect(ratings.filter((r) => r === true)).toHaveLength(1)
+      expect(ratings.filter((r) => r === 'duplicate')).toHaveLength(2)
+      expect((await volunteer().findRequest(id))?.rating).toEqual({ stars: expect.any(Number), comment: '很耐心' })
+      const totals = await volunteer().totals(v.id, { from: at, to: hours(24) })
+      expect(totals).toMatchObject({ servedInRange: 1, servedAllTime: 1, ratingCount: 1 })
+      expect(await volunteer().totals(v.id, { from: hours(24), to: hours(48) })).toMatchObject({
+        servedInRange: 0,
+        servedAllTime: 1,
+        minutesInRange: 0,
+      })
+    })
+
+    it('queues waiting requests in order of arrival', async () => {
+      const base = hours(1000)
+      const patients = await Promise.all([1, 2, 3].map(() => newUser()))
+      const ids: string[] = []
+      for (const [i, p] of patients.entries()) ids.push((await helpRequest(p.id, hours(i, base))).id ?? '')
+      const aheads = await Promise.all(ids.map(async (id) => (await volunteer().findRequest(id))?.ahead ?? -1))
+      expect(aheads).toEqual([aheads[0], aheads[0] + 1, aheads[0] + 2])
+      const waiting = (await volunteer().listWaiting(1000)).map((r) => r.id)
+      expect(waiting.filter((id) => ids.includes(id))).toEqual(ids)
+      const old = (await volunteer().listWaitingSince(hours(1, base))).map((r) => r.id)
+      expect(old).toContain(ids[0])
+      expect(old).not.toContain(ids[1])
+    })
+
+    it('ranks volunteers by minutes, then served, then rating, adjustments included', async () => {
+      const from = new Date('2031-01-01T00:00:00.000Z')
+      const range = { from, to: hours(24 * 30, from) }
+      const [a, b, c] = await Promise.all([1, 2, 3].map(() => approvedVolunteer()))
+      await volunteer().addAdjustment(a.id, 90, '补录', randomUUID(), hours(1, from))
+      await volunteer().addAdjustment(b.id, 90, '补录', randomUUID(), hours(1, from))
+      await volunteer().addAdjustment(c.id, 30, '补录', randomUUID(), hours(1, from))
+      await volunteer().addAdjustment(c.id, 30, '补录', randomUUID(), hours(-1, from))
+      const patient = await newUser()
+      const { id } = await helpRequest(patient.id, hours(2, from))
+      if (!id) throw new Error('request not created')
+      await volunteer().claimRequest(id, b.id, hours(2, from))
+      await volunteer().completeRequest(id, b.id, hours(3, from))
+      await volunteer().rate(id, patient.id, 4, null, hours(4, from))
+      const ranking = await volunteer().ranking(range, 10)
+      expect(ranking).toEqual([
+        { userId: b.id, name: b.name, team: '青年', minutes: 90, served: 1, averageRating: 4 },
+        { userId: a.id, name: a.name, team: '青年', minutes: 90, served: 0, averageRating: null },
+        { userId: c.id, name: c.name, team: '青年', minutes: 30, served: 0, averageRating: null },
+      ])
+      expect(await volunteer().ranking(range, 1)).toHaveLength(1)
+      expect(await volunteer().totals(c.id, range)).toMatchObject({
+        minutesInRange: 30,
+        minutesAllTime: 60,
+        averageRating: null,
+        ratingCount: 0,
+      })
+    })
+  })
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Department, DepartmentKind } from '../../src/contract'
+import type { RosterEntry } from '../../src/cloud/domain/identity/repo'
+import { createCloudbaseRepos } from '../../src/cloud/storage/cloudbase'
+import type { DepartmentDoc, RosterDoc } from '../../src/cloud/storage/cloudbase/identity-repo'
+import { migratedQuestionnaires } from '../../src/cloud/storage/cloudbase/questionnaires'
+import type { QuestionnaireDoc } from '../../src/cloud/storage/cloudbase/survey-repo'
+import { C, uniqueIndexes } from '../../src/cloud/storage/cloudbase/schema'
+import { openPgliteStore } from '../../src/cloud/storage/pglite'
+import type { Repos } from '../../src/cloud/storage/repos'
+import { CloudDbStandIn } from './cloud-db-stand-in'
+import { templateDir } from './template-db'
+
+/** Reference data the repositories read but never write (the seed or the setup script does); questionnaires come from the migrations. */
+export interface Fixtures {
+  /** A department with a name no other test uses. */
+  department(kind?: DepartmentKind): Promise<Department>
+  rosterEntry(departmentId: string, name?: string): Promise<RosterEntry>
+}
+
+export interface RepoHarness {
+  repos: Repos
+  fixtures: Fixtures
+  close(): Promise<void>
+}
+
+export interface RepoAdapter {
+  name: string
+  open(): Promise<RepoHarness>
+}
+
+const uniqueName = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`
+const employeeNo = () => `T${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`
+
+/** PostgreSQL, embedded: a copy of the seeded template database. */
+export const pgliteAdapter: RepoAdapter = {
+  name: 'pglite',
+  async open() {
+    const dir = mkdtempSync(join(tmpdir(), 'renxin-contract-'))
+    cpSync(templateDir(), join(dir, 'db'), { recursive: true })
+    const store = await openPgliteStore(join(dir, 'db'))
+    return {
+      repos: store.repos,
+      fixtures: {
+        async department(kind = 'clinical') {
+          const [row] = await store.sql.query<Department>(
+            'INSERT INTO departments (name, kind, sort) VALUES ($1, $2, 100) RETURNING id, name, kind',
+            [uniqueName('科室'), kind],
+          )
+          return row
+        },
+        async rosterEntry(departmentId, name = uniqueName('职工')) {
+          const entry = { employeeNo: employeeNo(), name, departmentId, title: '主治医师', partyMember: false }
+          await store.sql.query(
+            'INSERT INTO staff_roster (employee_no, name, department_id, title, party_member) VALUES ($1, $2, $3, $4, $5)',
+            [entry.employeeNo, entry.name, entry.departmentId, entry.title, entry.partyMember],
+          )
+          return entry
+        },
+      },
+      async close() {
+        await store.close()
+        rmSync(dir, { recursive: true, force: true })
+      },
+    }
+  },
+}
+
+/** The cloudbase adapter on the in-process stand-in for the WeChat cloud database. */
+export const cloudbaseAdapter: RepoAdapter = {
+  name: 'cloudbase (stand-in)',
+  async open() {
+    const db = new CloudDbStandIn(uniqueIndexes())
+    for (const doc of await migratedQuestionnaires()) {
+      await db.collection<QuestionnaireDoc>(C.questionnaires).add({ data: doc })
+    }
+    return {
+      repos: createCloudbaseRepos(db),
+      fixtures: {
+        async department(kind = 'clinical') {
+          const doc: DepartmentDoc = { _id: randomUUID(), name: uniqueName('科室'), kind, sort: 100 }
+          await db.collection<DepartmentDoc>(C.departments).add({ data: doc })
+          return { id: doc._id, name: doc.name, kind }
+        },
+        async rosterEntry(departmentId, name = uniqueName('职工')) {
+          const entry = { employeeNo: employeeNo(), name, departmentId, title: '主治医师', partyMember: false }
+          const { employeeNo: _id, ...rest } = entry
+          await db.collection<RosterDoc>(C.roster).add({ data: { _id, ...rest } })
+          return entry
+        },
+      },
+      close: async () => undefined,
+    }
+  },
+}
+
+export const REPO_ADAPTERS: RepoAdapter[] = [pgliteAdapter, cloudbaseAdapter]
