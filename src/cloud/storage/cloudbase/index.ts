@@ -1,6 +1,7 @@
 import type { Repos } from '../repos'
 import type { CloudDb } from './db'
 import { createIdentityRepo } from './identity-repo'
+import { pendingAdapter } from './pending'
 import { createPlatformRepo } from './platform-repo'
 import { createSurveyRepo } from './survey-repo'
 import { createVolunteerRepo } from './volunteer-repo'
@@ -11,5 +12,8 @@ export function createCloudbaseRepos(db: CloudDb): Repos {
     identity: createIdentityRepo(db),
     survey: createSurveyRepo(db),
     volunteer: createVolunteerRepo(db),
+    feedback: pendingAdapter('feedback'),
+    study: pendingAdapter('study'),
+    personalData: pendingAdapter('personalData'),
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { AuditRecord, OutboxRecord, PlatformRepo, RequestKey } from '../../core/platform-repo'
-import { addOnce, type CloudDb, type Doc, type Patch, type Transaction } from './db'
+import { addOnce, type CloudDb, type Doc, type Patch, type Transaction, type Where } from './db'
+import type { UserDoc } from './identity-repo'
 import { C } from './schema'
 
 interface IdempotencyDoc extends Doc {
@@ -172,11 +173,30 @@ export function createPlatformRepo(db: CloudDb): PlatformRepo {
       })
     },
 
-    async listAudit(limit) {
-      const { data } = await db.collection<AuditDoc>(C.audit).orderBy('seq', 'desc').limit(limit).get()
-      return data.map((doc): AuditRecord => ({
+    async listAudit(limit, filter = {}) {
+      const _ = db.command
+      const where: Where = {}
+      if (filter.target) where.target = filter.target
+      if (filter.to) where.at = _.lt(filter.to.toISOString())
+      const { data } = await db.collection<AuditDoc>(C.audit).where(where).orderBy('seq', 'desc').limit(limit).get()
+      // Newest first and `at` grows with `seq`, so dropping entries before `from` keeps the newest `limit` in range.
+      const from = filter.from?.toISOString()
+      const entries = from ? data.filter((doc) => doc.at >= from) : data
+      const actorIds = [...new Set(entries.map((doc) => doc.actorId))]
+      const actors = actorIds.length
+        ? (
+            await db
+              .collection<UserDoc>(C.users)
+              .where({ _id: _.in(actorIds) })
+              .limit(actorIds.length)
+              .get()
+          ).data
+        : []
+      const nameOf = new Map(actors.map((user) => [user._id, user.name]))
+      return entries.map((doc): AuditRecord => ({
         id: doc.seq,
         actorId: doc.actorId,
+        actorName: nameOf.get(doc.actorId) ?? '',
         fn: doc.fn,
         action: doc.action,
         target: doc.target,
