@@ -98,5 +98,34 @@ export function platformContract(harness: () => RepoHarness): void {
       expect(previous).toMatchObject({ actorId, target: 'a', details: { grant: true } })
       expect(latest.id).toBeGreaterThan(previous.id)
     })
+
+    it('filters audit entries by target and time, naming the actor', async () => {
+      const actor = await harness().repos.identity.upsertUser({
+        openid: `openid-${randomUUID()}`,
+        name: '审计员',
+        roles: ['admin'],
+        departmentId: null,
+      })
+      const target = randomUUID()
+      const minutes = (n: number) => new Date(at.getTime() + n * 60_000)
+      for (const n of [1, 2, 3]) {
+        await platform().appendAudit(
+          { actorId: actor.id, fn: 'identity', action: 'setRole', target, details: { n } },
+          minutes(n),
+        )
+      }
+      await platform().appendAudit(
+        { actorId: actor.id, fn: 'identity', action: 'setRole', target: 'other', details: {} },
+        minutes(2),
+      )
+      const inRange = await platform().listAudit(10, { target, from: minutes(2), to: minutes(3) })
+      expect(inRange.map((entry) => entry.details)).toEqual([{ n: 2 }])
+      expect(inRange[0].actorName).toBe('审计员')
+      expect((await platform().listAudit(10, { target })).map((entry) => entry.details)).toEqual([
+        { n: 3 },
+        { n: 2 },
+        { n: 1 },
+      ])
+    })
   })
 }
