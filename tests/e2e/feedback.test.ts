@@ -1,44 +1,32 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { FeedbackDetail, FeedbackItem } from '../../src/contract'
-import { assertH5Built, H5_DIR, launchBrowser, openPhonePage, signInPage } from '../support/browser'
+import { setUpH5Session } from '../support/browser'
 import { eventually } from '../support/eventually'
-import { dataOf, startTestHost, type SignedIn, type TestHost } from '../support/test-host'
+import { dataOf, type SignedIn } from '../support/test-host'
 
-let host: TestHost
-let browser: Browser
+const h5 = setUpH5Session()
 let cardio: string
 
 beforeAll(async () => {
-  assertH5Built()
-  host = await startTestHost({ staticDir: H5_DIR })
-  browser = await launchBrowser()
-  const patient = await host.signIn('patient')
+  const patient = await h5.host.signIn('patient')
   const departments = dataOf(await patient.call<{ id: string; name: string }[]>('identity', 'departments'))
   cardio = departments.find((d) => d.name === '心内科')!.id
 })
-afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-})
 
 async function pageAs(user: SignedIn, path: string): Promise<Page> {
-  const page = await openPhonePage(browser)
-  await signInPage(page, host.url, user.token)
-  await page.goto(`${host.url}/#/pages/feedback/${path}`)
+  const page = await h5.pageAs(user.token, `/pages/feedback/${path}`)
   return page
 }
 
 const visible = (page: Page) => page.locator('.rx-page:visible')
 
 test('a patient files a complaint, the manager accepts and replies, the patient sees the reply and confirms', async () => {
-  const patient = await host.signIn('patient', 'e2e-fb-patient')
-  const manager = await host.signIn('manager', 'e2e-fb-manager', cardio)
+  const patient = await h5.host.signIn('patient', 'e2e-fb-patient')
+  const manager = await h5.host.signIn('manager', 'e2e-fb-manager', cardio)
   const complaintText = '候诊两个多小时无人解释，询问时护士态度生硬。'
   const replyText = '经科室核实，当班护士沟通不当，已批评教育并向您致歉。'
 
-  const patientPage = await openPhonePage(browser)
-  await signInPage(patientPage, host.url, patient.token)
-  await patientPage.goto(`${host.url}/#/pages/tabs/care/index`)
+  const patientPage = await h5.pageAs(patient.token, `/pages/tabs/care/index`)
   await visible(patientPage).getByText('表扬与投诉', { exact: true }).click()
   await visible(patientPage).getByText('我要投诉', { exact: true }).click()
   await visible(patientPage).getByText('心内科', { exact: true }).click()
@@ -59,7 +47,7 @@ test('a patient files a complaint, the manager accepts and replies, the patient 
   await visible(managerPage).getByText('提交回复', { exact: true }).click()
   await visible(managerPage).getByText('科室回复').waitFor()
 
-  await patientPage.goto(`${host.url}/#/pages/feedback/detail/index?id=${mine.id}`)
+  await patientPage.goto(`${h5.host.url}/#/pages/feedback/detail/index?id=${mine.id}`)
   await visible(patientPage).getByText(replyText).first().waitFor()
   await visible(patientPage).getByLabel('5星').click()
   await visible(patientPage).getByText('已办结').waitFor()
@@ -71,8 +59,8 @@ test('a patient files a complaint, the manager accepts and replies, the patient 
 })
 
 test('a praise approved by the admin appears on the wall', async () => {
-  const patient = await host.signIn('patient', 'e2e-fb-praise')
-  const admin = await host.signIn('admin', 'e2e-fb-admin')
+  const patient = await h5.host.signIn('patient', 'e2e-fb-praise')
+  const admin = await h5.host.signIn('admin', 'e2e-fb-admin')
   const praiseText = '夜里按铃护士马上就来，耐心给我换药，非常感谢。'
   dataOf(
     await patient.call('feedback', 'submit', {

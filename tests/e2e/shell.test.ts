@@ -1,22 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { assertH5Built, H5_DIR, launchBrowser, openPhonePage, signInPage } from '../support/browser'
+import type { Page } from 'playwright-core'
+import { setUpH5Session } from '../support/browser'
 import type { UserView } from '../../src/contract'
 import { eventually } from '../support/eventually'
-import { dataOf, startTestHost, type TestHost } from '../support/test-host'
+import { dataOf } from '../support/test-host'
 
-let host: TestHost
-let browser: Browser
+const h5 = setUpH5Session()
 let page: Page
-
-beforeAll(async () => {
-  assertH5Built()
-  host = await startTestHost({ staticDir: H5_DIR })
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-})
 
 async function pageFontSize(p: Page): Promise<number> {
   const size = await p
@@ -27,11 +16,10 @@ async function pageFontSize(p: Page): Promise<number> {
 }
 
 test('a patient sees the four tabs, turns on 大字模式, and it survives a reload', async () => {
-  const patient = await host.signIn('patient', 'e2e-shell')
-  page = await openPhonePage(browser)
-  await signInPage(page, host.url, patient.token)
+  const patient = await h5.host.signIn('patient', 'e2e-shell')
+  page = await h5.signedInPage(patient.token)
 
-  await page.goto(`${host.url}/#/pages/tabs/care/index`)
+  await page.goto(`${h5.host.url}/#/pages/tabs/care/index`)
   for (const tab of ['就医服务', '志愿服务', '学习签到', '我的']) {
     await page.locator('.taro-tabbar__tabbar').getByText(tab, { exact: true }).waitFor()
   }

@@ -1,27 +1,13 @@
-import type { Browser } from 'playwright-core'
-import { assertH5Built, H5_DIR, launchBrowser, openPhonePage, signInPage } from '../support/browser'
+import { setUpH5Session } from '../support/browser'
 import { eventually } from '../support/eventually'
-import { startTestHost, type TestHost } from '../support/test-host'
 
-let host: TestHost
-let browser: Browser
+const h5 = setUpH5Session()
 
-beforeAll(async () => {
-  assertH5Built()
-  host = await startTestHost({ staticDir: H5_DIR })
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-})
-
-const page = (path: string, query = '') => `${host.url}/#/pages/study/${path}/index${query}`
+const page = (path: string, query = '') => `${h5.host.url}/#/pages/study/${path}/index${query}`
 
 test('an organizer shows the rotating code, a colleague types it in, and the live view counts them', async () => {
-  const admin = await host.signIn('admin')
-  const organizer = await openPhonePage(browser)
-  await signInPage(organizer, host.url, admin.token)
+  const admin = await h5.host.signIn('admin')
+  const organizer = await h5.signedInPage(admin.token)
   await organizer.goto(page('organize'))
   await organizer.getByText('发起学习活动', { exact: true }).click()
 
@@ -41,9 +27,8 @@ test('an organizer shows the rotating code, a colleague types it in, and the liv
   const sessionId = new URL(organizer.url().replace('#/', '')).searchParams.get('id')
   expect(sessionId).toMatch(/^[0-9a-f-]{36}$/)
 
-  const colleague = await host.signIn('staff', 'e2e-study')
-  const staffPage = await openPhonePage(browser)
-  await signInPage(staffPage, host.url, colleague.token)
+  const colleague = await h5.host.signIn('staff', 'e2e-study')
+  const staffPage = await h5.signedInPage(colleague.token)
   await staffPage.goto(page('check-in'))
   const keys = staffPage.locator('.check-in__keys')
   await keys.waitFor()

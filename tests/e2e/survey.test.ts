@@ -1,31 +1,18 @@
 import { readFileSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { Board } from '../../src/contract'
-import { assertH5Built, H5_DIR, launchBrowser, openPhonePage, signInPage } from '../support/browser'
+import { setUpH5Session } from '../support/browser'
 import { departmentsByName, importVisits, submitScore } from '../support/survey'
-import { dataOf, startTestHost, type TestHost } from '../support/test-host'
+import { dataOf } from '../support/test-host'
 
-let host: TestHost
-let browser: Browser
+const h5 = setUpH5Session()
 
 const DEPARTMENT = '骨科'
 /** Enough earlier answers for the department-month to show a rate rather than 样本不足. */
 const EARLIER = 30
 
-beforeAll(async () => {
-  assertH5Built()
-  host = await startTestHost({ staticDir: H5_DIR })
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-})
-
 async function pageAs(token: string, path: string): Promise<Page> {
-  const page = await openPhonePage(browser)
-  await signInPage(page, host.url, token)
-  await page.goto(`${host.url}/#/pages/survey/${path}/index`)
+  const page = await h5.pageAs(token, `/pages/survey/${path}/index`)
   return page
 }
 
@@ -38,18 +25,18 @@ const codeInput = (page: Page) => page.getByRole('textbox', { name: '请输入�
 const departmentRow = (page: Page) => page.locator('.rx-page:visible').getByLabel(DEPARTMENT, { exact: true })
 
 test('a patient rates a visit by code, a second try shows 已评价; the manager follows the alert up and sees the board move', async () => {
-  const admin = await host.signIn('admin')
+  const admin = await h5.host.signIn('admin')
   const department = (await departmentsByName(admin)).get(DEPARTMENT)
   if (!department) throw new Error(`no ${DEPARTMENT}`)
   const codes = await importVisits(admin, 'E2E-SV', DEPARTMENT, EARLIER + 1)
-  for (let i = 0; i < EARLIER; i++) dataOf(await submitScore(host, codes[i], `e2e-sv-${i}`, 5))
+  for (let i = 0; i < EARLIER; i++) dataOf(await submitScore(h5.host, codes[i], `e2e-sv-${i}`, 5))
   const code = codes[EARLIER]
 
-  const manager = await host.signIn('manager', 'e2e-sv-manager', department.id)
+  const manager = await h5.host.signIn('manager', 'e2e-sv-manager', department.id)
   const board = await pageAs(manager.token, 'board')
   await departmentRow(board).getByText('100.0%').waitFor()
 
-  const patient = await host.signIn('patient', 'e2e-sv-patient')
+  const patient = await h5.host.signIn('patient', 'e2e-sv-patient')
   const page = await pageAs(patient.token, 'rate')
   await codeInput(page).fill(code)
   await page.getByText('开始评价', { exact: true }).click()

@@ -1,24 +1,13 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { MyHelpRequest } from '../../src/contract'
-import { assertH5Built, H5_DIR, launchBrowser, openPhonePage, signInPage } from '../support/browser'
+import { setUpH5Session } from '../support/browser'
 import { eventually } from '../support/eventually'
-import { dataOf, startTestHost, type TestHost } from '../support/test-host'
+import { dataOf } from '../support/test-host'
 
 // The hall polls every 10 s and the patient's page every 5 s; allow for a slow, shared machine.
 const POLLED = { timeout: 30_000 }
 
-let host: TestHost
-let browser: Browser
-
-beforeAll(async () => {
-  assertH5Built()
-  host = await startTestHost({ staticDir: H5_DIR })
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await host?.close()
-})
+const h5 = setUpH5Session()
 
 const visible = (page: Page) => page.locator('.rx-page:visible')
 const tap = (page: Page, text: string) => visible(page).getByText(text, { exact: true }).click()
@@ -27,22 +16,20 @@ const typeInto = (page: Page, placeholder: string, text: string) =>
   visible(page).locator(`input[placeholder="${placeholder}"]`).fill(text)
 
 test('a patient asks for wheelchair help; a volunteer on shift claims and completes it; the patient rates', async () => {
-  const patient = await host.signIn('patient', 'e2e-vol-patient')
-  const volunteer = await host.signIn('volunteer', 'e2e-vol-helper')
-  const patientPage = await openPhonePage(browser)
-  const volunteerPage = await openPhonePage(browser)
-  await signInPage(patientPage, host.url, patient.token)
-  await signInPage(volunteerPage, host.url, volunteer.token)
+  const patient = await h5.host.signIn('patient', 'e2e-vol-patient')
+  const volunteer = await h5.host.signIn('volunteer', 'e2e-vol-helper')
+  const patientPage = await h5.signedInPage(patient.token)
+  const volunteerPage = await h5.signedInPage(volunteer.token)
 
   // The volunteer starts a shift at the outpatient hall; nobody is waiting yet.
-  await volunteerPage.goto(`${host.url}/#/pages/volunteer/hall/index`)
+  await volunteerPage.goto(`${h5.host.url}/#/pages/volunteer/hall/index`)
   await tap(volunteerPage, '门诊大厅')
   await tap(volunteerPage, '上岗')
   await visible(volunteerPage).getByText('值班中 · 门诊大厅').waitFor()
   await visible(volunteerPage).getByText('暂时没有等待的患者').waitFor()
 
   // The patient arrives from the care tab's 呼叫志愿者 entry and asks for a wheelchair.
-  await patientPage.goto(`${host.url}/#/pages/tabs/care/index`)
+  await patientPage.goto(`${h5.host.url}/#/pages/tabs/care/index`)
   await tap(patientPage, '呼叫志愿者')
   await visible(patientPage).getByText('您需要什么帮助').waitFor()
   await tap(patientPage, '轮椅协助')
@@ -84,14 +71,12 @@ test('a patient asks for wheelchair help; a volunteer on shift claims and comple
 })
 
 test('a person registers as a volunteer, an admin approves with the full phone in view, and the person sees it', async () => {
-  const applicant = await host.signIn('patient', 'e2e-vol-applicant')
-  const admin = await host.signIn('admin', 'e2e-vol-admin')
-  const applicantPage = await openPhonePage(browser)
-  const adminPage = await openPhonePage(browser)
-  await signInPage(applicantPage, host.url, applicant.token)
-  await signInPage(adminPage, host.url, admin.token)
+  const applicant = await h5.host.signIn('patient', 'e2e-vol-applicant')
+  const admin = await h5.host.signIn('admin', 'e2e-vol-admin')
+  const applicantPage = await h5.signedInPage(applicant.token)
+  const adminPage = await h5.signedInPage(admin.token)
 
-  await applicantPage.goto(`${host.url}/#/pages/volunteer/register/index`)
+  await applicantPage.goto(`${h5.host.url}/#/pages/volunteer/register/index`)
   const form = visible(applicantPage)
   await typeInto(applicantPage, '请填写真实姓名', '赵小青')
   await typeInto(applicantPage, '仅管理员可见', '13800138000')
@@ -104,7 +89,7 @@ test('a person registers as a volunteer, an admin approves with the full phone i
   await form.getByText('赵小青 · 青年服务队 · 138****8000').waitFor()
   await form.getByText('特长：手语、方言').waitFor()
 
-  await adminPage.goto(`${host.url}/#/pages/volunteer/admin/index`)
+  await adminPage.goto(`${h5.host.url}/#/pages/volunteer/admin/index`)
   const entry = visible(adminPage).locator('.rx-field', { hasText: '赵小青 · 青年服务队 · 13800138000' })
   await entry.getByText('可服务：周六全天', { exact: false }).waitFor()
   await entry.getByText('通过', { exact: true }).click()

@@ -1,6 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { startTestHost, type TestHost } from './test-host'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -44,4 +45,39 @@ export async function signInPage(page: Page, baseUrl: string, token: string) {
     // Taro H5 storage wraps values as {data: value}.
     localStorage.setItem('renxin.token', JSON.stringify({ data: value }))
   }, token)
+}
+
+/** The host serving the H5 build and the browser of one e2e file. */
+export class H5Session {
+  host!: TestHost
+  browser!: Browser
+
+  /** A phone-sized page signed in with `token`, not yet showing the app. */
+  async signedInPage(token: string): Promise<Page> {
+    const page = await openPhonePage(this.browser)
+    await signInPage(page, this.host.url, token)
+    return page
+  }
+
+  /** A phone-sized page signed in with `token`, opened at `route` (the app path after `#`). */
+  async pageAs(token: string, route: string): Promise<Page> {
+    const page = await this.signedInPage(token)
+    await page.goto(`${this.host.url}/#${route}`)
+    return page
+  }
+}
+
+/** Starts the host and browser before the file's tests and closes both after them. */
+export function setUpH5Session(): H5Session {
+  const session = new H5Session()
+  beforeAll(async () => {
+    assertH5Built()
+    session.host = await startTestHost({ staticDir: H5_DIR })
+    session.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await session.browser?.close()
+    await session.host?.close()
+  })
+  return session
 }
