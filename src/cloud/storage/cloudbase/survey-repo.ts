@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { QuestionnaireItem, VisitType } from '../../../contract'
-import type { AlertRecord, ItemCounts, QuestionnaireRecord, SurveyRepo } from '../../domain/survey/repo'
+import type { AlertRecord, ItemCounts, NewResponse, QuestionnaireRecord, SurveyRepo } from '../../domain/survey/repo'
 import { addOnce, readAll, type CloudDb, type Doc, type Patch, type Query, type Where } from './db'
 import type { DepartmentDoc, RosterDoc, UserDoc } from './identity-repo'
 import { C } from './schema'
@@ -23,16 +23,7 @@ interface VisitDoc extends Doc {
 }
 
 /** Anonymous: no user, no OPENID, no visit, and only the day it was given. */
-interface ResponseDoc extends Doc {
-  departmentId: string
-  visitType: VisitType
-  month: string
-  questionnaireId: string
-  questionnaireVersion: number
-  answers: Record<string, number | null>
-  overall: number | null
-  recommend: number
-  comment: string | null
+interface ResponseDoc extends Doc, Omit<NewResponse, 'visitId' | 'praiseStaff' | 'lowScore' | 'at'> {
   submittedOn: string
 }
 

@@ -7,22 +7,13 @@ import {
   type ShiftView,
   type Station,
   type VolunteerProfile,
-  type VolunteerTeam,
 } from '../../../contract'
 import type { HelpRecord, VolunteerRepo } from '../../domain/volunteer/repo'
 import { addOnce, readAll, type CloudDb, type Doc, type Where } from './db'
 import { grantRole, type DepartmentDoc, type UserDoc } from './identity-repo'
 import { C } from './schema'
 
-interface ProfileDoc extends Doc {
-  name: string
-  phone: string
-  team: VolunteerTeam
-  skills: string[]
-  availability: string
-  status: RegistrationStatus
-  reason: string | null
-  requestedAt: string
+interface ProfileDoc extends Doc, Omit<VolunteerProfile, 'userId'> {
   decidedAt: string | null
   decidedBy: string | null
 }

@@ -11,17 +11,7 @@ import type {
 import type { HelpRecord, ServiceTotals, VolunteerRepo } from '../../domain/volunteer/repo'
 import { iso, isUniqueViolation, type Sql } from './sql'
 
-interface ProfileRow {
-  userId: string
-  name: string
-  phone: string
-  team: VolunteerTeam
-  skills: string[]
-  availability: string
-  status: RegistrationStatus
-  reason: string | null
-  requestedAt: Date
-}
+type ProfileRow = Omit<VolunteerProfile, 'requestedAt'> & { requestedAt: Date }
 
 interface ShiftRow {
   id: string
