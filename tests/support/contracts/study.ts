@@ -79,6 +79,21 @@ export function studyContract(harness: () => RepoHarness): void {
       expect(await study().findSession(randomUUID())).toBeNull()
     })
 
+    it('lists sessions by organizing department and by who is concerned', async () => {
+      const { department, session } = await sessionFor()
+      const outsider = await staffOf((await fixtures().department()).id)
+      expect((await study().listOrganized(department.id, minutes(-60))).map((s) => s.id)).toEqual([session.id])
+      expect(await study().listOrganized(department.id, minutes(120))).toEqual([])
+      expect((await study().listOrganized(null, minutes(-60))).map((s) => s.id)).toContain(session.id)
+      expect(await study().sessionIdsStartingBetween({ from: minutes(-1), to: minutes(1) })).toContain(session.id)
+      expect((await study().listForUser(outsider.id, minutes(-60))).map((s) => s.id)).not.toContain(session.id)
+      await study().requestLeave(session.id, outsider.id, '外出进修', minutes(-60))
+      expect((await study().listForUser(outsider.id, minutes(-60))).find((s) => s.id === session.id)).toMatchObject({
+        attendance: null,
+        leave: { status: 'pending', reason: '外出进修' },
+      })
+    })
+
     it('keeps one check-in when twenty arrive at once, and returns that first one to all of them', async () => {
       const { department, session } = await sessionFor()
       const person = await staffOf(department.id)
