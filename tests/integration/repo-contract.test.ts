@@ -1,5 +1,6 @@
 import { identityContract } from '../support/contracts/identity'
 import { platformContract } from '../support/contracts/platform'
+import { studyContract } from '../support/contracts/study'
 import { surveyContract } from '../support/contracts/survey'
 import { volunteerContract } from '../support/contracts/volunteer'
 import { REPO_ADAPTERS, type RepoHarness } from '../support/repo-adapters'
@@ -19,4 +20,5 @@ describe.each(REPO_ADAPTERS)('repository contract: $name', (adapter) => {
   identityContract(current)
   surveyContract(current)
   volunteerContract(current)
+  studyContract(current)
 })

@@ -3,6 +3,7 @@ import type { CloudDb } from './db'
 import { createIdentityRepo } from './identity-repo'
 import { pendingAdapter } from './pending'
 import { createPlatformRepo } from './platform-repo'
+import { createStudyRepo } from './study-repo'
 import { createSurveyRepo } from './survey-repo'
 import { createVolunteerRepo } from './volunteer-repo'
 
@@ -13,7 +14,7 @@ export function createCloudbaseRepos(db: CloudDb): Repos {
     survey: createSurveyRepo(db),
     volunteer: createVolunteerRepo(db),
     feedback: pendingAdapter('feedback'),
-    study: pendingAdapter('study'),
+    study: createStudyRepo(db),
     personalData: pendingAdapter('personalData'),
   }
 }

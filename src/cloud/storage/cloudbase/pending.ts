@@ -1,6 +1,6 @@
 /**
  * A repository whose cloud-database adapter does not exist yet: every call fails loudly (the caller
- * gets INTERNAL with an incident id) instead of silently storing nothing. Feedback, study and
+ * gets INTERNAL with an incident id) instead of silently storing nothing. Feedback and
  * personal-data adapters are tracked in issue 8; the local host and tests use PGlite for them.
  */
 export function pendingAdapter<T extends object>(area: string): T {

@@ -48,6 +48,9 @@ export const C = {
   openRequests: 'volunteer_open_requests',
   ratings: 'volunteer_ratings',
   hours: 'volunteer_hours',
+  studySessions: 'study_sessions',
+  studyLeaves: 'study_leaves',
+  studyAttendance: 'study_attendance',
 } as const
 
 export const COLLECTIONS: CollectionSpec[] = [
@@ -169,6 +172,32 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [
       { name: 'volunteer_at', fields: [asc('volunteerId'), asc('at')] },
       { name: 'at', fields: [asc('at')] },
+    ],
+  },
+  {
+    name: C.studySessions,
+    about: '学习活动（三会一课等）；_id 为活动编号',
+    indexes: [
+      { name: 'start', fields: [asc('startAt')] },
+      { name: 'status_start', fields: [asc('status'), asc('startAt')] },
+      { name: 'end', fields: [asc('endAt')] },
+      { name: 'organizer_department_end', fields: [asc('organizerDepartmentId'), asc('endAt')] },
+    ],
+  },
+  {
+    name: C.studyLeaves,
+    about: '学习请假；_id 为 活动编号:用户编号：每人每次一条',
+    indexes: [
+      { name: 'session', fields: [asc('sessionId')] },
+      { name: 'user', fields: [asc('userId')] },
+    ],
+  },
+  {
+    name: C.studyAttendance,
+    about: '学习签到；_id 为 活动编号:用户编号：每人每次只签到一次',
+    indexes: [
+      { name: 'session', fields: [asc('sessionId')] },
+      { name: 'user_checked_in', fields: [asc('userId'), asc('checkedInAt')] },
     ],
   },
 ]

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto'
+import type { Audience } from '../../../src/contract'
+import type { SessionFields } from '../../../src/cloud/domain/study/repo'
+import type { RepoHarness } from '../repo-adapters'
+
+const start = new Date('2026-04-07T06:00:00.000Z')
+const minutes = (n: number) => new Date(start.getTime() + n * 60_000)
+
+export function studyContract(harness: () => RepoHarness): void {
+  describe('study', () => {
+    const study = () => harness().repos.study
+    const identity = () => harness().repos.identity
+    const fixtures = () => harness().fixtures
+
+    /** A staff member of the department, bound through the roster like a real one. */
+    async function staffOf(departmentId: string) {
+      const user = await identity().ensureUser(`openid-${randomUUID()}`)
+      const entry = await fixtures().rosterEntry(departmentId)
+      await identity().requestStaffBinding(user.id, entry.employeeNo, start)
+      await identity().decideStaffBinding(user.id, true, randomUUID(), start)
+      return { id: user.id, name: entry.name }
+    }
+
+    const fields = (audience: Audience, title = '院感防控培训'): SessionFields => ({
+      type: '业务学习',
+      title,
+      speaker: '李主任',
+      location: '门诊楼三楼会议室',
+      startAt: start,
+      endAt: minutes(120),
+      audience,
+      creditHours: 2,
+    })
+
+    async function sessionFor() {
+      const department = await fixtures().department()
+      const organizer = await staffOf(department.id)
+      const session = await study().createSession(
+        { id: organizer.id, departmentId: department.id },
+        fields([department.id]),
+        start,
+      )
+      return { department, organizer, session }
+    }
+
+    it('creates a session for a department audience and edits it only until it is cancelled', async () => {
+      const { department, organizer, session } = await sessionFor()
+      expect(session).toEqual({
+        id: session.id,
+        type: '业务学习',
+        title: '院感防控培训',
+        speaker: '李主任',
+        location: '门诊楼三楼会议室',
+        startAt: start.toISOString(),
+        endAt: minutes(120).toISOString(),
+        audience: [department.id],
+        audienceLabel: department.name,
+        creditHours: 2,
+        status: 'scheduled',
+        organizerName: organizer.name,
+      })
+      expect(await study().findSession(session.id)).toMatchObject({
+        organizerId: organizer.id,
+        organizerDepartmentId: department.id,
+      })
+      expect(await study().updateSession(session.id, fields('party', '党课：初心'), minutes(-60))).toMatchObject({
+        title: '党课：初心',
+        audience: 'party',
+        audienceLabel: '全体党员',
+      })
+      const cancels = await Promise.all(
+        Array.from({ length: 5 }, () => study().cancelSession(session.id, minutes(-30))),
+      )
+      expect(cancels.filter((view) => view?.status === 'cancelled')).toHaveLength(1)
+      expect(cancels.filter((view) => view === null)).toHaveLength(4)
+      expect(await study().updateSession(session.id, fields('all', '改不了'), minutes(-10))).toBeNull()
+      expect(await study().findSession(session.id)).toMatchObject({ title: '党课：初心', status: 'cancelled' })
+      expect(await study().sessionIdsStartingBetween({ from: minutes(-1), to: minutes(1) })).not.toContain(session.id)
+      expect(await study().findSession(randomUUID())).toBeNull()
+    })
+
+    it('lists sessions by organizing department and by who is concerned', async () => {
+      const { department, session } = await sessionFor()
+      const outsider = await staffOf((await fixtures().department()).id)
+      expect((await study().listOrganized(department.id, minutes(-60))).map((s) => s.id)).toEqual([session.id])
+      expect(await study().listOrganized(department.id, minutes(120))).toEqual([])
+      expect((await study().listOrganized(null, minutes(-60))).map((s) => s.id)).toContain(session.id)
+      expect(await study().sessionIdsStartingBetween({ from: minutes(-1), to: minutes(1) })).toContain(session.id)
+      expect((await study().listForUser(outsider.id, minutes(-60))).map((s) => s.id)).not.toContain(session.id)
+      await study().requestLeave(session.id, outsider.id, '外出进修', minutes(-60))
+      expect((await study().listForUser(outsider.id, minutes(-60))).find((s) => s.id === session.id)).toMatchObject({
+        attendance: null,
+        leave: { status: 'pending', reason: '外出进修' },
+      })
+    })
+
+    it('keeps one check-in when twenty arrive at once, and returns that first one to all of them', async () => {
+      const { department, session } = await sessionFor()
+      const person = await staffOf(department.id)
+      expect((await study().listForUser(person.id, minutes(-60))).map((s) => s.id)).toContain(session.id)
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => study().checkIn(session.id, person.id, minutes(i), i > 5)),
+      )
+      expect(results.filter((r) => !r.repeated)).toHaveLength(1)
+      const first = results.find((r) => !r.repeated)?.attendance
+      expect(first).toMatchObject({ expected: true, checkedOutAt: null })
+      for (const result of results) expect(result.attendance).toEqual(first)
+      expect(await study().checkIn(session.id, person.id, minutes(30), true)).toEqual({
+        attendance: first,
+        repeated: true,
+      })
+      const attendees = (await study().listAttendees(session.id)).filter((a) => a.userId === person.id)
+      expect(attendees).toEqual([
+        expect.objectContaining({
+          status: first?.late ? 'late' : 'present',
+          expected: true,
+          checkedInAt: first?.checkedInAt,
+          departmentId: department.id,
+          departmentName: department.name,
+        }),
+      ])
+      expect((await study().findMySession(session.id, person.id))?.attendance).toEqual(first)
+    })
+
+    it('marks a check-in outside the audience as not expected, and pro-rates credit for leaving early once', async () => {
+      const { session } = await sessionFor()
+      const other = await fixtures().department()
+      const visitor = await staffOf(other.id)
+      const { attendance } = await study().checkIn(session.id, visitor.id, minutes(0), false)
+      expect(attendance.expected).toBe(false)
+      expect(await study().checkOut(session.id, visitor.id, minutes(60))).toEqual({
+        ...attendance,
+        checkedOutAt: minutes(60).toISOString(),
+        creditHours: 1,
+      })
+      expect((await study().checkOut(session.id, visitor.id, minutes(90)))?.checkedOutAt).toBe(
+        minutes(60).toISOString(),
+      )
+      expect(await study().checkOut(session.id, randomUUID(), minutes(90))).toBeNull()
+      expect(await study().recordRows(visitor.id, { from: minutes(-60), to: minutes(60) }, minutes(200))).toEqual([
+        {
+          sessionId: session.id,
+          type: '业务学习',
+          title: '院感防控培训',
+          startAt: start.toISOString(),
+          expected: false,
+          attended: true,
+          late: false,
+          excused: false,
+          creditHours: 1,
+        },
+      ])
+    })
+
+    it('changes a leave request only while it is pending; once decided, asking again fails', async () => {
+      const { department, organizer, session } = await sessionFor()
+      const person = await staffOf(department.id)
+      const absent = await staffOf(department.id)
+      expect(await study().decideLeave(session.id, person.id, 'approved', organizer.id, minutes(-50))).toBe(false)
+      expect(await study().requestLeave(session.id, person.id, '门诊值班', minutes(-120))).toBe(true)
+      expect(await study().requestLeave(session.id, person.id, '手术', minutes(-110))).toBe(true)
+      expect((await study().findMySession(session.id, person.id))?.leave).toEqual({ status: 'pending', reason: '手术' })
+      expect(await study().decideLeave(session.id, person.id, 'approved', organizer.id, minutes(-60))).toBe(true)
+      const again = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => study().requestLeave(session.id, person.id, `改理由${i}`, minutes(-50))),
+      )
+      expect(again).toEqual([false, false, false, false, false])
+      expect((await study().findMySession(session.id, person.id))?.leave).toEqual({
+        status: 'approved',
+        reason: '手术',
+      })
+      const attendees = await study().listAttendees(session.id)
+      expect(attendees.find((a) => a.userId === person.id)).toMatchObject({ status: 'excused', expected: true })
+      expect(attendees.find((a) => a.userId === absent.id)).toMatchObject({ status: 'missing', expected: true })
+
+      await study().checkIn(session.id, organizer.id, minutes(0), false)
+      const stats = await study().stats({ from: minutes(-60), to: minutes(60) }, department.id, minutes(200), 10)
+      expect(stats.sessions).toBe(1)
+      expect(stats.byDepartment).toEqual([
+        { departmentId: department.id, departmentName: department.name, expected: 3, attended: 1, excused: 1 },
+      ])
+      expect(stats.byTypeMonth).toEqual([
+        { month: '2026-04', type: '业务学习', sessions: 1, expected: 3, attended: 1, excused: 1 },
+      ])
+      expect(stats.topLearners).toEqual([
+        { userId: organizer.id, name: organizer.name, departmentName: department.name, creditHours: 2, sessions: 1 },
+      ])
+    })
+  })
+}
