@@ -1,3 +1,4 @@
+import { feedbackContract } from '../support/contracts/feedback'
 import { identityContract } from '../support/contracts/identity'
 import { platformContract } from '../support/contracts/platform'
 import { surveyContract } from '../support/contracts/survey'
@@ -19,4 +20,5 @@ describe.each(REPO_ADAPTERS)('repository contract: $name', (adapter) => {
   identityContract(current)
   surveyContract(current)
   volunteerContract(current)
+  feedbackContract(current)
 })

@@ -26,7 +26,7 @@ export interface UserDoc extends Doc {
   createdAt: string
 }
 
-interface BindingDoc extends Doc {
+export interface BindingDoc extends Doc {
   employeeNo: string
   status: StaffBindingStatus
   requestedAt: string
