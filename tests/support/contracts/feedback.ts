@@ -161,6 +161,13 @@ export function feedbackContract(harness: () => RepoHarness): void {
       expect((await feedback().listPraiseOf(user.id)).map((r) => r.id)).toEqual([id])
     })
 
+    it('serves the phrase book, scene by scene in book order', async () => {
+      const greeting = await feedback().listPhrases({ scene: '导诊/挂号' })
+      expect(greeting[0]).toMatchObject({ scene: '导诊/挂号', situation: '患者进门询问' })
+      expect(greeting.every((p) => p.scene === '导诊/挂号')).toBe(true)
+      expect((await feedback().listPhrases({ q: '自助机' })).map((p) => p.situation)).toContain('老人不会用自助机')
+    })
+
     it('saves phrases and lists them by scene and search', async () => {
       const situation = `情境-${randomUUID().slice(0, 8)}`
       const saved = await feedback().savePhrase(

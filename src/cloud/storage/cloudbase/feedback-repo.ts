@@ -22,7 +22,7 @@ import type { BindingDoc, DepartmentDoc, RosterDoc, UserDoc } from './identity-r
 import { C } from './schema'
 import type { StaffMentionDoc } from './survey-repo'
 
-interface PhraseDoc extends Doc {
+export interface PhraseDoc extends Doc {
   scene: PhraseScene
   situation: string
   recommended: string[]
