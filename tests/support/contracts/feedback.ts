@@ -191,6 +191,7 @@ export function feedbackContract(harness: () => RepoHarness): void {
         forbidden: ['等着'],
       }
       expect(await feedback().savePhrase(changed, hours(1))).toEqual(changed)
+      expect(await feedback().savePhrase(changed, hours(1))).toEqual(changed)
       expect(await feedback().savePhrase({ ...changed, id: randomUUID() }, hours(1))).toBeNull()
     })
 

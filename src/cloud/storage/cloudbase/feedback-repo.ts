@@ -317,8 +317,12 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
         updatedAt: at.toISOString(),
       }
       if (draft.id) {
-        const { stats } = await phrases().doc(draft.id).update({ data: fields })
-        return stats.updated === 1 ? toPhrase({ _id: draft.id, sort: 0, ...fields }) : null
+        // Phrases are never removed; `stats.updated` is 0 for an unchanged save, so existence is read.
+        const ref = phrases().doc(draft.id)
+        const { data: existing } = await ref.get()
+        if (!existing) return null
+        await ref.update({ data: fields })
+        return toPhrase({ ...existing, ...fields })
       }
       const { data: last } = await phrases().where({ scene: draft.scene }).orderBy('sort', 'desc').limit(1).get()
       const doc: PhraseDoc = { _id: randomUUID(), ...fields, sort: (last[0]?.sort ?? 0) + 1 }
