@@ -131,15 +131,15 @@ export async function readAll<T extends Doc>(query: Query<T>): Promise<T[]> {
   }
 }
 
-/** The documents with these ids (nulls skipped) that also match `where`, by id. */
-export async function readByIds<T extends Doc>(
+/** The documents with these ids (nulls and repeats ignored), by id. */
+export async function byIds<T extends Doc>(
   db: CloudDb,
   collection: string,
   ids: (string | null)[],
   where: Where = {},
 ): Promise<Map<string, T>> {
   const unique = [...new Set(ids.filter((id): id is string => id !== null))]
-  if (unique.length === 0) return new Map<string, T>()
+  if (unique.length === 0) return new Map()
   const docs = await readAll(db.collection<T>(collection).where({ ...where, _id: db.command.in(unique) }))
   return new Map(docs.map((doc) => [doc._id, doc]))
 }

@@ -17,7 +17,7 @@ import type {
   StaffTally,
   Transition,
 } from '../../domain/feedback/repo'
-import { readAll, readByIds, type CloudDb, type Command, type Doc, type Patch, type Where } from './db'
+import { byIds, readAll, type CloudDb, type Command, type Doc, type Patch, type Where } from './db'
 import type { BindingDoc, DepartmentDoc, RosterDoc, UserDoc } from './identity-repo'
 import { C } from './schema'
 import type { StaffMentionDoc } from './survey-repo'
@@ -193,17 +193,17 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
   const phrases = () => db.collection<PhraseDoc>(C.feedbackPhrases)
 
   const toRecords = async (docs: ItemDoc[]): Promise<FeedbackRecord[]> => {
-    const users = await readByIds<UserDoc>(
+    const users = await byIds<UserDoc>(
       db,
       C.users,
       docs.map((d) => d.patientId),
     )
-    const departments = await readByIds<DepartmentDoc>(
+    const departments = await byIds<DepartmentDoc>(
       db,
       C.departments,
       docs.map((d) => d.departmentId),
     )
-    const roster = await readByIds<RosterDoc>(
+    const roster = await byIds<RosterDoc>(
       db,
       C.roster,
       docs.map((d) => d.employeeNo),
@@ -467,12 +467,12 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
       const upheld = await readAll(items().where({ kind: 'complaint', upheld: true, month, employeeNo: _.neq(null) }))
       const count = (employeeNo: string, docs: { employeeNo: string | null }[]) =>
         docs.filter((d) => d.employeeNo === employeeNo).length
-      const roster = await readByIds<RosterDoc>(
+      const roster = await byIds<RosterDoc>(
         db,
         C.roster,
         [...mentions, ...upheld].map((d) => d.employeeNo),
       )
-      const departments = await readByIds<DepartmentDoc>(
+      const departments = await byIds<DepartmentDoc>(
         db,
         C.departments,
         [...roster.values()].map((r) => r.departmentId),
@@ -519,12 +519,12 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
               .get()
           ).data[0] ?? null)
       if (!doc || doc.count === 0) return null
-      const roster = await readByIds<RosterDoc>(
+      const roster = await byIds<RosterDoc>(
         db,
         C.roster,
         doc.stars.map((s) => s.employeeNo),
       )
-      const departments = await readByIds<DepartmentDoc>(
+      const departments = await byIds<DepartmentDoc>(
         db,
         C.departments,
         doc.stars.map((s) => s.departmentId),

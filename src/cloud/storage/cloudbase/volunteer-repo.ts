@@ -10,7 +10,7 @@ import {
   type VolunteerTeam,
 } from '../../../contract'
 import type { HelpRecord, VolunteerRepo } from '../../domain/volunteer/repo'
-import { addOnce, readAll, readByIds, type CloudDb, type Doc, type Where } from './db'
+import { addOnce, readAll, type CloudDb, type Doc, type Where } from './db'
 import { grantRole, type DepartmentDoc, type UserDoc } from './identity-repo'
 import { C } from './schema'
 
@@ -124,8 +124,12 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
   const requests = () => db.collection<RequestDoc>(C.helpRequests)
   const shifts = () => db.collection<ShiftDoc>(C.shifts)
 
-  const byIds = <T extends Doc>(collection: string, ids: (string | null)[], where: Where = {}) =>
-    readByIds<T>(db, collection, ids, where)
+  const byIds = async <T extends Doc>(collection: string, ids: (string | null)[], where: Where = {}) => {
+    const unique = [...new Set(ids.filter((id): id is string => id !== null))]
+    if (unique.length === 0) return new Map<string, T>()
+    const docs = await readAll(db.collection<T>(collection).where({ ...where, _id: _.in(unique) }))
+    return new Map(docs.map((doc) => [doc._id, doc]))
+  }
 
   /** A volunteer is named by their approved registration, or by their account when an admin granted the role. */
   const volunteerNames = async (ids: (string | null)[]) => {
