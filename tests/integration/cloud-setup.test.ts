@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
+import { idSchema } from '../../src/contract/common'
 import { C, type CollectionSpec } from '../../src/cloud/storage/cloudbase/schema'
 
 const ROOT = resolve(__dirname, '../..')
@@ -23,6 +24,10 @@ test('setup:cloud-db plans every collection the adapter uses, its unique indexes
   const users = setup.collections.find((c) => c.name === C.users)
   expect(users?.indexes).toContainEqual({ name: 'openid_unique', fields: [['openid', 'asc']], unique: true })
   expect(setup.documents[C.questionnaires].map((d) => d._id).sort()).toEqual(['inpatient@1', 'outpatient@1'])
+  const phraseIds = setup.documents[C.feedbackPhrases].map((d) => d._id)
+  expect(phraseIds.length).toBeGreaterThan(0)
+  expect(phraseIds.every((id) => idSchema.safeParse(id).success)).toBe(true)
+  expect(new Set(phraseIds).size).toBe(phraseIds.length)
 })
 
 test.each([

@@ -1,3 +1,4 @@
+import { feedbackContract } from '../support/contracts/feedback'
 import { identityContract } from '../support/contracts/identity'
 import { platformContract } from '../support/contracts/platform'
 import { studyContract } from '../support/contracts/study'
@@ -21,4 +22,5 @@ describe.each(REPO_ADAPTERS)('repository contract: $name', (adapter) => {
   surveyContract(current)
   volunteerContract(current)
   studyContract(current)
+  feedbackContract(current)
 })

@@ -5,7 +5,9 @@ import { join } from 'node:path'
 import type { Department, DepartmentKind } from '../../src/contract'
 import type { RosterEntry } from '../../src/cloud/domain/identity/repo'
 import { createCloudbaseRepos } from '../../src/cloud/storage/cloudbase'
+import type { PhraseDoc } from '../../src/cloud/storage/cloudbase/feedback-repo'
 import type { DepartmentDoc, RosterDoc } from '../../src/cloud/storage/cloudbase/identity-repo'
+import { phraseBookDocs } from '../../src/cloud/storage/cloudbase/phrases'
 import { migratedQuestionnaires } from '../../src/cloud/storage/cloudbase/questionnaires'
 import type { QuestionnaireDoc } from '../../src/cloud/storage/cloudbase/survey-repo'
 import { C, uniqueIndexes } from '../../src/cloud/storage/cloudbase/schema'
@@ -14,7 +16,7 @@ import type { Repos } from '../../src/cloud/storage/repos'
 import { CloudDbStandIn } from './cloud-db-stand-in'
 import { templateDir } from './template-db'
 
-/** Reference data the repositories read but never write (the seed or the setup script does); questionnaires come from the migrations. */
+/** Reference data the repositories read but never write (the seed or the setup script does); questionnaires come from the migrations, phrases from the phrase book. */
 export interface Fixtures {
   /** A department with a name no other test uses. */
   department(kind?: DepartmentKind): Promise<Department>
@@ -77,6 +79,7 @@ export const cloudbaseAdapter: RepoAdapter = {
     for (const doc of await migratedQuestionnaires()) {
       await db.collection<QuestionnaireDoc>(C.questionnaires).add({ data: doc })
     }
+    for (const doc of phraseBookDocs(new Date())) await db.collection<PhraseDoc>(C.feedbackPhrases).add({ data: doc })
     return {
       repos: createCloudbaseRepos(db),
       fixtures: {

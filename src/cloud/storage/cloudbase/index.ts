@@ -1,5 +1,6 @@
 import type { Repos } from '../repos'
 import type { CloudDb } from './db'
+import { createFeedbackRepo } from './feedback-repo'
 import { createIdentityRepo } from './identity-repo'
 import { pendingAdapter } from './pending'
 import { createPlatformRepo } from './platform-repo'
@@ -13,7 +14,7 @@ export function createCloudbaseRepos(db: CloudDb): Repos {
     identity: createIdentityRepo(db),
     survey: createSurveyRepo(db),
     volunteer: createVolunteerRepo(db),
-    feedback: pendingAdapter('feedback'),
+    feedback: createFeedbackRepo(db),
     study: createStudyRepo(db),
     personalData: pendingAdapter('personalData'),
   }

@@ -1,7 +1,7 @@
 /**
  * A repository whose cloud-database adapter does not exist yet: every call fails loudly (the caller
- * gets INTERNAL with an incident id) instead of silently storing nothing. Feedback and
- * personal-data adapters are tracked in issue 8; the local host and tests use PGlite for them.
+ * gets INTERNAL with an incident id) instead of silently storing nothing. The personal-data
+ * adapter is tracked in issue 8; the local host and tests use PGlite for it.
  */
 export function pendingAdapter<T extends object>(area: string): T {
   return new Proxy({} as T, {

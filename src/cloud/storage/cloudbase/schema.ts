@@ -51,6 +51,10 @@ export const C = {
   studySessions: 'study_sessions',
   studyLeaves: 'study_leaves',
   studyAttendance: 'study_attendance',
+  feedbackPhrases: 'feedback_phrases',
+  feedbackItems: 'feedback_items',
+  feedbackHistory: 'feedback_history',
+  feedbackStars: 'feedback_stars',
 } as const
 
 export const COLLECTIONS: CollectionSpec[] = [
@@ -200,6 +204,29 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'user_checked_in', fields: [asc('userId'), asc('checkedInAt')] },
     ],
   },
+  {
+    name: C.feedbackPhrases,
+    about: '暖语手册；_id 为条目编号',
+    indexes: [{ name: 'scene_sort', fields: [asc('scene'), asc('sort')] }],
+  },
+  {
+    name: C.feedbackItems,
+    about: '表扬与投诉；_id 为编号',
+    indexes: [
+      { name: 'patient_created', fields: [asc('patientId'), desc('createdAt')] },
+      { name: 'queue', fields: [asc('kind'), asc('departmentId'), asc('status'), desc('createdAt')] },
+      { name: 'replied', fields: [asc('status'), asc('repliedAt')] },
+      { name: 'status_created', fields: [asc('status'), asc('createdAt')] },
+      { name: 'wall', fields: [asc('status'), desc('decidedAt')] },
+      { name: 'staff_month', fields: [asc('employeeNo'), asc('month')] },
+    ],
+  },
+  {
+    name: C.feedbackHistory,
+    about: '表扬与投诉的处理记录（只追加）；_id 为 编号#序号',
+    indexes: [{ name: 'item_seq', fields: [asc('itemId'), asc('seq')] }],
+  },
+  { name: C.feedbackStars, about: '已发布的服务之星；_id 为月份，重新发布整体替换', indexes: [] },
 ]
 
 /** Collection -> unique field sets, for the stand-in to enforce what production's indexes do. */

@@ -1,0 +1,558 @@
+import { randomUUID } from 'node:crypto'
+import {
+  PHRASE_SCENES,
+  type FeedbackAction,
+  type FeedbackKind,
+  type FeedbackStatus,
+  type HeldReason,
+  type HistoryActor,
+  type PhraseEntry,
+  type PhraseScene,
+} from '../../../contract'
+import type {
+  Actor,
+  FeedbackRecord,
+  FeedbackRepo,
+  RosterStaff,
+  StaffTally,
+  Transition,
+} from '../../domain/feedback/repo'
+import { byIds, readAll, type CloudDb, type Command, type Doc, type Patch, type Where } from './db'
+import type { BindingDoc, DepartmentDoc, RosterDoc, UserDoc } from './identity-repo'
+import { C } from './schema'
+import type { StaffMentionDoc } from './survey-repo'
+
+export interface PhraseDoc extends Doc {
+  scene: PhraseScene
+  situation: string
+  recommended: string[]
+  forbidden: string[]
+  sort: number
+  updatedAt: string
+}
+
+interface ItemDoc extends Doc {
+  kind: FeedbackKind
+  status: FeedbackStatus
+  patientId: string
+  departmentId: string
+  employeeNo: string | null
+  staffName: string | null
+  categories: string[]
+  text: string
+  contactPhone: string | null
+  anonymous: boolean
+  heldReasons: HeldReason[]
+  /** China-time month of submission: the month service stars count it in. */
+  month: string
+  createdAt: string
+  handlerId: string | null
+  acceptedAt: string | null
+  repliedAt: string | null
+  replyText: string | null
+  upheld: boolean | null
+  closedAt: string | null
+  rating: number | null
+  reopenedAt: string | null
+  reopenReason: string | null
+  reopenCount: number
+  decidedAt: string | null
+  decidedBy: string | null
+  /** How many history rows the item has; bumped in each row's transaction, it numbers them. */
+  events: number
+}
+
+/** Append-only: `_id` is `<item>#<seq>`, so a row is only ever added, never overwritten. */
+interface HistoryDoc extends Doc {
+  itemId: string
+  seq: number
+  action: FeedbackAction
+  fromStatus: FeedbackStatus | null
+  toStatus: FeedbackStatus
+  actorId: string | null
+  actor: HistoryActor
+  note: string | null
+  at: string
+}
+
+/** A month's published stars in one document (`_id` is the month), so republishing replaces it atomically. */
+interface StarsDoc extends Doc {
+  stars: { employeeNo: string; departmentId: string; score: number }[]
+  count: number
+  publishedAt: string
+  publishedBy: string
+}
+
+interface Step {
+  kind: FeedbackKind
+  action: FeedbackAction
+  from: FeedbackStatus
+  to: FeedbackStatus
+  /** Further conditions on the item, beyond its kind and status. */
+  allowed?: (doc: ItemDoc) => boolean
+  patch: Patch
+  note: string | null
+}
+
+const LIST_LIMIT = 200
+const AUTO_CLOSE_NOTE = '回复后7天未确认，自动办结'
+
+/** The whole state machine in one place: where each change may start, and what it writes. */
+function stepOf(change: Transition, actor: Actor, at: string, _: Command): Step {
+  const byPatient = (doc: ItemDoc) => doc.patientId === actor.id
+  switch (change.action) {
+    case 'accept':
+      return {
+        kind: 'complaint',
+        action: 'accept',
+        from: 'submitted',
+        to: 'accepted',
+        patch: { acceptedAt: at, handlerId: actor.id },
+        note: null,
+      }
+    case 'reply':
+      return {
+        kind: 'complaint',
+        action: 'reply',
+        from: 'accepted',
+        to: 'replied',
+        patch: { repliedAt: at, replyText: change.text, upheld: change.upheld, handlerId: actor.id },
+        note: change.text,
+      }
+    case 'confirm':
+      return {
+        kind: 'complaint',
+        action: 'confirm',
+        from: 'replied',
+        to: 'closed',
+        allowed: byPatient,
+        patch: { closedAt: at, rating: change.rating },
+        note: `评价 ${change.rating} 星`,
+      }
+    case 'reopen': {
+      const since = change.repliedSince.toISOString()
+      return {
+        kind: 'complaint',
+        action: 'reopen',
+        from: 'replied',
+        to: 'accepted',
+        allowed: (doc) => byPatient(doc) && doc.reopenCount === 0 && (doc.repliedAt ?? '') > since,
+        patch: { reopenedAt: at, reopenReason: change.reason, reopenCount: _.inc(1) },
+        note: change.reason,
+      }
+    }
+    case 'close':
+      return {
+        kind: 'complaint',
+        action: 'close',
+        from: 'replied',
+        to: 'closed',
+        patch: { closedAt: at, handlerId: actor.id },
+        note: null,
+      }
+    case 'approve':
+    case 'reject':
+      return {
+        kind: 'praise',
+        action: change.action,
+        from: 'pending',
+        to: change.action === 'approve' ? 'approved' : 'rejected',
+        patch: { decidedAt: at, decidedBy: actor.id },
+        note: change.action === 'reject' ? change.reason : null,
+      }
+  }
+}
+
+const historyDoc = (item: ItemDoc, seq: number, step: Omit<HistoryDoc, '_id' | 'itemId' | 'seq'>): HistoryDoc => ({
+  _id: `${item._id}#${seq}`,
+  itemId: item._id,
+  seq,
+  ...step,
+})
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+const toPhrase = (doc: PhraseDoc): PhraseEntry => ({
+  id: doc._id,
+  scene: doc.scene,
+  situation: doc.situation,
+  recommended: doc.recommended,
+  forbidden: doc.forbidden,
+})
+
+const toStaff = (doc: RosterDoc): RosterStaff => ({
+  employeeNo: doc._id,
+  name: doc.name,
+  title: doc.title,
+  departmentId: doc.departmentId,
+})
+
+export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
+  const _ = db.command
+  const items = () => db.collection<ItemDoc>(C.feedbackItems)
+  const phrases = () => db.collection<PhraseDoc>(C.feedbackPhrases)
+
+  const toRecords = async (docs: ItemDoc[]): Promise<FeedbackRecord[]> => {
+    const users = await byIds<UserDoc>(
+      db,
+      C.users,
+      docs.map((d) => d.patientId),
+    )
+    const departments = await byIds<DepartmentDoc>(
+      db,
+      C.departments,
+      docs.map((d) => d.departmentId),
+    )
+    const roster = await byIds<RosterDoc>(
+      db,
+      C.roster,
+      docs.map((d) => d.employeeNo),
+    )
+    return docs.map((doc) => {
+      const staff = doc.employeeNo ? roster.get(doc.employeeNo) : undefined
+      return {
+        id: doc._id,
+        kind: doc.kind,
+        status: doc.status,
+        patientId: doc.patientId,
+        patientName: users.get(doc.patientId)?.name ?? '',
+        departmentId: doc.departmentId,
+        departmentName: departments.get(doc.departmentId)?.name ?? '',
+        employeeNo: doc.employeeNo,
+        staffName: staff?.name ?? doc.staffName,
+        staffTitle: staff?.title ?? null,
+        categories: doc.categories,
+        text: doc.text,
+        contactPhone: doc.contactPhone,
+        anonymous: doc.anonymous,
+        heldReasons: doc.heldReasons,
+        createdAt: doc.createdAt,
+        acceptedAt: doc.acceptedAt,
+        repliedAt: doc.repliedAt,
+        replyText: doc.replyText,
+        upheld: doc.upheld,
+        closedAt: doc.closedAt,
+        rating: doc.rating,
+        reopenedAt: doc.reopenedAt,
+        reopenCount: doc.reopenCount,
+        decidedAt: doc.decidedAt,
+      }
+    })
+  }
+
+  const find = async (id: string) => {
+    const { data } = await items().doc(id).get()
+    return data ? ((await toRecords([data]))[0] ?? null) : null
+  }
+
+  const listWhere = async (
+    where: Where,
+    field: 'createdAt' | 'decidedAt',
+    direction: 'asc' | 'desc',
+    limit = LIST_LIMIT,
+  ) => toRecords((await items().where(where).orderBy(field, direction).limit(limit).get()).data)
+
+  /**
+   * Moves the item along one step and appends its history row (and, for approved praise, the staff
+   * mention) in one transaction. Writing the item makes concurrent steps on it conflict, so the
+   * status read here is the one the write starts from: exactly one of racing steps wins.
+   */
+  const advance = (id: string, step: Step, actor: Actor, at: string) =>
+    db.runTransaction(async (tx) => {
+      const ref = tx.collection<ItemDoc>(C.feedbackItems).doc(id)
+      const { data: item } = await ref.get()
+      if (!item || item.kind !== step.kind || item.status !== step.from) return false
+      if (step.allowed && !step.allowed(item)) return false
+      const seq = item.events + 1
+      await ref.update({ data: { ...step.patch, status: step.to, events: _.inc(1) } })
+      await tx.collection<HistoryDoc>(C.feedbackHistory).add({
+        data: historyDoc(item, seq, {
+          action: step.action,
+          fromStatus: step.from,
+          toStatus: step.to,
+          actorId: actor.id,
+          actor: actor.role,
+          note: step.note,
+          at,
+        }),
+      })
+      if (step.action === 'approve' && item.staffName) {
+        await tx.collection<StaffMentionDoc>(C.staffMentions).add({
+          data: {
+            _id: randomUUID(),
+            source: 'praise',
+            departmentId: item.departmentId,
+            employeeNo: item.employeeNo,
+            staffName: item.staffName,
+            month: item.month,
+            createdAt: at,
+          },
+        })
+      }
+      return true
+    })
+
+  return {
+    async listPhrases({ scene, q }) {
+      const docs = await readAll(scene ? phrases().where({ scene }) : phrases())
+      const matches = (doc: PhraseDoc) =>
+        !q || [doc.situation, ...doc.recommended, ...doc.forbidden].join(' ').includes(q)
+      return docs
+        .filter(matches)
+        .sort(
+          (a, b) =>
+            PHRASE_SCENES.indexOf(a.scene) - PHRASE_SCENES.indexOf(b.scene) ||
+            a.sort - b.sort ||
+            byText(a.situation, b.situation),
+        )
+        .map(toPhrase)
+    },
+
+    async savePhrase(draft, at) {
+      const fields = {
+        scene: draft.scene,
+        situation: draft.situation,
+        recommended: draft.recommended,
+        forbidden: draft.forbidden,
+        updatedAt: at.toISOString(),
+      }
+      if (draft.id) {
+        // Phrases are never removed; `stats.updated` is 0 for an unchanged save, so existence is read.
+        const ref = phrases().doc(draft.id)
+        const { data: existing } = await ref.get()
+        if (!existing) return null
+        await ref.update({ data: fields })
+        return toPhrase({ ...existing, ...fields })
+      }
+      const { data: last } = await phrases().where({ scene: draft.scene }).orderBy('sort', 'desc').limit(1).get()
+      const doc: PhraseDoc = { _id: randomUUID(), ...fields, sort: (last[0]?.sort ?? 0) + 1 }
+      await phrases().add({ data: doc })
+      return toPhrase(doc)
+    },
+
+    async findStaffByNo(employeeNo) {
+      const { data } = await db.collection<RosterDoc>(C.roster).doc(employeeNo).get()
+      return data ? toStaff(data) : null
+    },
+
+    async findStaffByName(departmentId, name) {
+      const { data } = await db.collection<RosterDoc>(C.roster).where({ departmentId, name }).limit(2).get()
+      return data.length === 1 ? toStaff(data[0]) : null
+    },
+
+    async departmentExists(id) {
+      const { data } = await db.collection<DepartmentDoc>(C.departments).doc(id).get()
+      return data !== null
+    },
+
+    async create(item, actor, at) {
+      const when = at.toISOString()
+      const doc: ItemDoc = {
+        _id: randomUUID(),
+        kind: item.kind,
+        status: item.kind === 'complaint' ? 'submitted' : 'pending',
+        patientId: item.patientId,
+        departmentId: item.departmentId,
+        employeeNo: item.employeeNo,
+        staffName: item.staffName,
+        categories: item.categories,
+        text: item.text,
+        contactPhone: item.contactPhone,
+        anonymous: item.anonymous,
+        heldReasons: item.heldReasons,
+        month: item.month,
+        createdAt: when,
+        handlerId: null,
+        acceptedAt: null,
+        repliedAt: null,
+        replyText: null,
+        upheld: null,
+        closedAt: null,
+        rating: null,
+        reopenedAt: null,
+        reopenReason: null,
+        reopenCount: 0,
+        decidedAt: null,
+        decidedBy: null,
+        events: 1,
+      }
+      await db.runTransaction(async (tx) => {
+        await tx.collection<ItemDoc>(C.feedbackItems).add({ data: doc })
+        await tx.collection<HistoryDoc>(C.feedbackHistory).add({
+          data: historyDoc(doc, 1, {
+            action: 'submit',
+            fromStatus: null,
+            toStatus: doc.status,
+            actorId: actor.id,
+            actor: actor.role,
+            note: null,
+            at: when,
+          }),
+        })
+      })
+      return doc._id
+    },
+
+    find,
+
+    async transition(id, change, actor, at) {
+      const when = at.toISOString()
+      const moved = await advance(id, stepOf(change, actor, when, _), actor, when)
+      return moved ? find(id) : null
+    },
+
+    async closeExpired(repliedBefore, at) {
+      const when = at.toISOString()
+      const due = await readAll(items().where({ status: 'replied', repliedAt: _.lte(repliedBefore.toISOString()) }))
+      const system: Actor = { id: null, role: 'system' }
+      const step: Step = {
+        kind: 'complaint',
+        action: 'close',
+        from: 'replied',
+        to: 'closed',
+        allowed: (doc) => doc.repliedAt !== null && doc.repliedAt <= repliedBefore.toISOString(),
+        patch: { closedAt: when },
+        note: AUTO_CLOSE_NOTE,
+      }
+      const closed: string[] = []
+      for (const doc of due) if (await advance(doc._id, step, system, when)) closed.push(doc._id)
+      if (closed.length === 0) return []
+      return toRecords(await readAll(items().where({ _id: _.in(closed) })))
+    },
+
+    async history(id) {
+      const rows = await readAll(
+        db.collection<HistoryDoc>(C.feedbackHistory).where({ itemId: id }).orderBy('seq', 'asc'),
+      )
+      return rows.map((row) => ({
+        action: row.action,
+        fromStatus: row.fromStatus,
+        toStatus: row.toStatus,
+        actor: row.actor,
+        note: row.note,
+        at: row.at,
+      }))
+    },
+
+    listMine: (patientId) => listWhere({ patientId }, 'createdAt', 'desc'),
+
+    async listQueue({ departmentId, status, overdue }) {
+      const where: Where = { kind: 'complaint', status: status ?? _.neq('closed') }
+      if (departmentId) where.departmentId = departmentId
+      if (!overdue) return listWhere(where, 'createdAt', 'desc')
+      // Overdue: not accepted by `acceptBy`, or not replied by `replyBy` (counted from a reopen when there was one).
+      const acceptBy = overdue.acceptBy.toISOString()
+      const replyBy = overdue.replyBy.toISOString()
+      const late = (doc: ItemDoc) =>
+        (doc.status === 'submitted' && doc.createdAt < acceptBy) ||
+        ((doc.status === 'submitted' || doc.status === 'accepted') && (doc.reopenedAt ?? doc.createdAt) < replyBy)
+      const docs = await readAll(items().where(where).orderBy('createdAt', 'desc'))
+      return toRecords(docs.filter(late).slice(0, LIST_LIMIT))
+    },
+
+    listPendingPraise: () => listWhere({ status: 'pending' }, 'createdAt', 'asc'),
+
+    listApprovedPraise: (limit) => listWhere({ status: 'approved' }, 'decidedAt', 'desc', limit),
+
+    async listPraiseOf(userId) {
+      const { data: binding } = await db.collection<BindingDoc>(C.staffBindings).doc(userId).get()
+      if (binding?.status !== 'approved') return []
+      return listWhere({ status: 'approved', employeeNo: binding.employeeNo }, 'decidedAt', 'desc')
+    },
+
+    async tallyMonth(month) {
+      const mentions = await readAll(
+        db.collection<StaffMentionDoc>(C.staffMentions).where({ month, employeeNo: _.neq(null) }),
+      )
+      const upheld = await readAll(items().where({ kind: 'complaint', upheld: true, month, employeeNo: _.neq(null) }))
+      const count = (employeeNo: string, docs: { employeeNo: string | null }[]) =>
+        docs.filter((d) => d.employeeNo === employeeNo).length
+      const roster = await byIds<RosterDoc>(
+        db,
+        C.roster,
+        [...mentions, ...upheld].map((d) => d.employeeNo),
+      )
+      const departments = await byIds<DepartmentDoc>(
+        db,
+        C.departments,
+        [...roster.values()].map((r) => r.departmentId),
+      )
+      const tallies: (StaffTally & { sort: number })[] = []
+      for (const staff of roster.values()) {
+        const department = departments.get(staff.departmentId)
+        if (!department) continue
+        tallies.push({
+          ...toStaff(staff),
+          departmentName: department.name,
+          praise: count(
+            staff._id,
+            mentions.filter((m) => m.source === 'praise'),
+          ),
+          surveyMentions: count(
+            staff._id,
+            mentions.filter((m) => m.source === 'survey'),
+          ),
+          upheldComplaints: count(staff._id, upheld),
+          sort: department.sort,
+        })
+      }
+      tallies.sort((a, b) => a.sort - b.sort || byText(a.employeeNo, b.employeeNo))
+      return tallies.map(({ sort: _sort, ...tally }) => tally)
+    },
+
+    async publishStars(month, stars, by, at) {
+      await db
+        .collection<StarsDoc>(C.feedbackStars)
+        .doc(month)
+        .set({ data: { stars, count: stars.length, publishedAt: at.toISOString(), publishedBy: by } })
+    },
+
+    async publishedStars(month) {
+      const stars = db.collection<StarsDoc>(C.feedbackStars)
+      const doc = month
+        ? (await stars.doc(month).get()).data
+        : ((
+            await stars
+              .where({ count: _.gt(0) })
+              .orderBy('_id', 'desc')
+              .limit(1)
+              .get()
+          ).data[0] ?? null)
+      if (!doc || doc.count === 0) return null
+      const roster = await byIds<RosterDoc>(
+        db,
+        C.roster,
+        doc.stars.map((s) => s.employeeNo),
+      )
+      const departments = await byIds<DepartmentDoc>(
+        db,
+        C.departments,
+        doc.stars.map((s) => s.departmentId),
+      )
+      const rows = doc.stars.flatMap((star) => {
+        const staff = roster.get(star.employeeNo)
+        const department = departments.get(star.departmentId)
+        if (!staff || !department) return []
+        return [{ star, staff, department }]
+      })
+      rows.sort(
+        (a, b) =>
+          a.department.sort - b.department.sort ||
+          b.star.score - a.star.score ||
+          byText(a.star.employeeNo, b.star.employeeNo),
+      )
+      return {
+        month: doc._id,
+        stars: rows.map(({ star, staff, department }) => ({
+          employeeNo: star.employeeNo,
+          name: staff.name,
+          title: staff.title,
+          departmentId: star.departmentId,
+          departmentName: department.name,
+          score: star.score,
+          publishedAt: doc.publishedAt,
+        })),
+      }
+    },
+  }
+}
