@@ -35,6 +35,7 @@ export interface NewFeedback {
   contactPhone: string | null
   anonymous: boolean
   heldReasons: HeldReason[]
+  /** China-time month of submission: the month service stars count it in. */
   month: string
 }
 

@@ -4,7 +4,6 @@ import {
   type FeedbackAction,
   type FeedbackKind,
   type FeedbackStatus,
-  type HeldReason,
   type HistoryActor,
   type PhraseEntry,
   type PhraseScene,
@@ -13,6 +12,7 @@ import type {
   Actor,
   FeedbackRecord,
   FeedbackRepo,
+  NewFeedback,
   RosterStaff,
   StaffTally,
   Transition,
@@ -31,20 +31,8 @@ export interface PhraseDoc extends Doc {
   updatedAt: string
 }
 
-interface ItemDoc extends Doc {
-  kind: FeedbackKind
+interface ItemDoc extends Doc, NewFeedback {
   status: FeedbackStatus
-  patientId: string
-  departmentId: string
-  employeeNo: string | null
-  staffName: string | null
-  categories: string[]
-  text: string
-  contactPhone: string | null
-  anonymous: boolean
-  heldReasons: HeldReason[]
-  /** China-time month of submission: the month service stars count it in. */
-  month: string
   createdAt: string
   handlerId: string | null
   acceptedAt: string | null

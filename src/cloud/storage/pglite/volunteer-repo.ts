@@ -1,6 +1,4 @@
 import type {
-  HelpNeed,
-  HelpStatus,
   PendingVolunteer,
   RegistrationStatus,
   ShiftView,
@@ -21,22 +19,11 @@ interface ShiftRow {
   autoClosed: boolean
 }
 
-interface HelpRow {
-  id: string
-  patientId: string
-  patientName: string
-  need: HelpNeed
-  from: string
-  toDepartment: string
-  note: string | null
-  people: number
-  status: HelpStatus
-  volunteerId: string | null
+interface HelpRow extends Omit<HelpRecord, 'volunteer' | 'createdAt' | 'claimedAt' | 'rating'> {
   volunteerName: string | null
   volunteerTeam: VolunteerTeam | null
   createdAt: Date
   claimedAt: Date | null
-  ahead: number
   stars: number | null
   ratingComment: string | null
 }
