@@ -21,6 +21,9 @@ export interface Caller {
   departmentId: string | null
 }
 
+/** What scheduled work has: no caller, only the time of the run and storage. */
+export type SystemCtx = Pick<Ctx, 'now' | 'repos' | 'log'>
+
 /** Handed to every domain handler. `now` is fixed for the whole call. */
 export interface Ctx {
   caller: Caller

@@ -1,16 +1,17 @@
 import { AppError } from './app-error'
-import type { Ctx } from './context'
+import type { Ctx, SystemCtx } from './context'
 import type { OutboxMessage } from './platform-repo'
 
 /**
- * Queues a notification. A failed notification must never undo or block the action that caused
- * it, so errors are logged and swallowed.
+ * Queues a notification; `false` when it was not queued (already sent once, or failed). A failed
+ * notification must never undo or block the action that caused it, so errors are logged and swallowed.
  */
-export async function notify(ctx: Ctx, message: OutboxMessage): Promise<void> {
+export async function notify(ctx: SystemCtx, message: OutboxMessage): Promise<boolean> {
   try {
-    await ctx.repos.platform.addOutbox(message, ctx.now)
+    return await ctx.repos.platform.addOutbox(message, ctx.now)
   } catch (error) {
     ctx.log.warn({ err: error, template: message.template }, 'notification not queued')
+    return false
   }
 }
 

@@ -14,6 +14,8 @@ export interface OutboxMessage {
   /** A template name from config, e.g. `complaintStatus`; WeChat maps it to a subscribe-message id. */
   template: string
   payload: Record<string, string | number>
+  /** Queued at most once per user and key: scheduled reminders look at the same overdue items on every run. */
+  once?: string
 }
 
 export interface OutboxRecord extends OutboxMessage {
@@ -52,7 +54,8 @@ export interface PlatformRepo {
   releaseRequest(key: RequestKey): Promise<void>
   /** Counts one hit in the window and returns the hits so far, atomically. */
   hitRateLimit(key: string, windowStart: Date): Promise<number>
-  addOutbox(message: OutboxMessage, at: Date): Promise<void>
+  /** `false` when a message with the same `once` key was queued for this user before. */
+  addOutbox(message: OutboxMessage, at: Date): Promise<boolean>
   listOutbox(userId?: string): Promise<OutboxRecord[]>
   /** Pending messages due at `now`, oldest first. */
   dueOutbox(now: Date, limit: number): Promise<OutboxRecord[]>

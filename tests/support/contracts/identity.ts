@@ -145,5 +145,15 @@ export function identityContract(harness: () => RepoHarness): void {
       expect(revoked?.departmentId).toBe(department.id)
       expect(await identity().setRole(randomUUID(), 'admin', true, null)).toBeNull()
     })
+
+    it('lists the administrators, and only them', async () => {
+      const [admin, patient] = [await newUser(), await newUser()]
+      await identity().setRole(admin.id, 'admin', true, null)
+      const admins = await identity().adminIds()
+      expect(admins).toContain(admin.id)
+      expect(admins).not.toContain(patient.id)
+      await identity().setRole(admin.id, 'admin', false, null)
+      expect(await identity().adminIds()).not.toContain(admin.id)
+    })
   })
 }

@@ -56,6 +56,20 @@ export function platformContract(harness: () => RepoHarness): void {
       expect(new Set(mine.map((m) => m.payload.n))).toEqual(new Set(Array.from({ length: 12 }, (_, i) => i)))
     })
 
+    it('queues a reminder once per user and key, even when sweeps race', async () => {
+      const [first, second] = [randomUUID(), randomUUID()]
+      const reminder = (userId: string, once: string) =>
+        platform().addOutbox({ userId, template: 'complaintToHandle', payload: { n: 1 }, once }, at)
+      await Promise.all(Array.from({ length: 10 }, () => reminder(first, 'item-1:accept')))
+      await reminder(first, 'item-1:reply')
+      await reminder(second, 'item-1:accept')
+      await platform().addOutbox({ userId: first, template: 'plain', payload: {} }, at)
+      await platform().addOutbox({ userId: first, template: 'plain', payload: {} }, at)
+      const templates = (await platform().listOutbox(first)).map((m) => m.template).sort()
+      expect(templates).toEqual(['complaintToHandle', 'complaintToHandle', 'plain', 'plain'])
+      expect(await platform().listOutbox(second)).toHaveLength(1)
+    })
+
     it('hands each due message to one sender, then retries or settles it', async () => {
       const due = new Date('2040-01-01T00:00:00.000Z')
       const later = (ms: number) => new Date(due.getTime() + ms)

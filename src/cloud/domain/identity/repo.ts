@@ -33,6 +33,8 @@ export interface IdentityRepo {
   /** The user as the app shows them: department name and staff binding included. */
   findProfile(id: string): Promise<UserView | null>
   listDepartments(): Promise<Department[]>
+  /** Everyone holding the admin role. */
+  adminIds(): Promise<string[]>
   findDepartment(id: string): Promise<Department | null>
   updatePrefs(userId: string, prefs: Partial<Prefs>): Promise<void>
   findRosterEntry(employeeNo: string): Promise<RosterEntry | null>

@@ -122,6 +122,11 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
       return { ...user, departmentName: department?.name ?? null, staff: await binding(id) }
     },
 
+    async adminIds() {
+      const docs = await readAll(db.collection<UserDoc>(C.users).where({ roles: 'admin' }))
+      return docs.map((doc) => doc._id).sort()
+    },
+
     async listDepartments() {
       const docs = await readAll(departments().orderBy('sort', 'asc').orderBy('name', 'asc'))
       return docs.map(toDepartment)

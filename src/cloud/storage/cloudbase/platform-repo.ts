@@ -34,6 +34,10 @@ export interface OutboxDoc extends Doc {
   sentAt: string | null
 }
 
+interface OutboxOnceDoc extends Doc {
+  at: string
+}
+
 interface AuditDoc extends Doc {
   seq: number
   actorId: string
@@ -110,8 +114,14 @@ export function createPlatformRepo(db: CloudDb): PlatformRepo {
       return data?.hits ?? 1
     },
 
-    async addOutbox(message, at) {
-      await db.runTransaction(async (tx) => {
+    async addOutbox({ once, ...message }, at) {
+      return db.runTransaction(async (tx) => {
+        if (once !== undefined) {
+          // Racing sweeps both write this marker, so one of them conflicts and re-reads it.
+          const marker = tx.collection<OutboxOnceDoc>(C.outboxOnce).doc(`${message.userId}|${once}`)
+          if ((await marker.get()).data) return false
+          await marker.set({ data: { at: at.toISOString() } })
+        }
         const seq = await nextSeq(tx, C.outbox)
         await tx.collection<OutboxDoc>(C.outbox).add({
           data: {
@@ -126,6 +136,7 @@ export function createPlatformRepo(db: CloudDb): PlatformRepo {
             sentAt: null,
           },
         })
+        return true
       })
     },
 

@@ -30,6 +30,7 @@ export const C = {
   idempotency: 'idempotency',
   rateHits: 'rate_hits',
   outbox: 'outbox',
+  outboxOnce: 'outbox_once',
   audit: 'audit_log',
   counters: 'counters',
   staffMentions: 'staff_mentions',
@@ -74,6 +75,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [
       { name: 'openid_unique', fields: [asc('openid')], unique: true },
       { name: 'department_roles', fields: [asc('departmentId'), asc('roles')] },
+      { name: 'roles', fields: [asc('roles')] },
     ],
   },
   {
@@ -93,6 +95,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'seq', fields: [desc('seq')] },
     ],
   },
+  { name: C.outboxOnce, about: '只发一次的提醒；_id 为 用户编号|提醒键', indexes: [] },
   { name: C.audit, about: '审计日志（只追加）；_id 为序号', indexes: [{ name: 'seq', fields: [desc('seq')] }] },
   { name: C.counters, about: '序号发生器；_id 为序列名', indexes: [] },
   {

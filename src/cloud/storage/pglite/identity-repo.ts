@@ -71,6 +71,11 @@ export function createIdentityRepo(sql: Sql): IdentityRepo {
       return { ...user, departmentName: row.departmentName, staff: row.staff }
     },
 
+    async adminIds() {
+      const rows = await sql.query<{ id: string }>(`SELECT id FROM users WHERE 'admin' = ANY(roles) ORDER BY id`)
+      return rows.map((row) => row.id)
+    },
+
     async listDepartments() {
       return sql.query<Department>('SELECT id, name, kind FROM departments ORDER BY sort, name')
     },

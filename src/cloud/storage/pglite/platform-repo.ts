@@ -42,10 +42,12 @@ export function createPlatformRepo(sql: Sql): PlatformRepo {
     },
 
     async addOutbox(message, at) {
-      await sql.query(
-        'INSERT INTO outbox (user_id, template, payload, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $4)',
-        [message.userId, message.template, JSON.stringify(message.payload), at],
+      const queued = await sql.query(
+        `INSERT INTO outbox (user_id, template, payload, created_at, next_attempt_at, once_key) VALUES ($1, $2, $3, $4, $4, $5)
+         ON CONFLICT (user_id, once_key) WHERE once_key IS NOT NULL DO NOTHING RETURNING id`,
+        [message.userId, message.template, JSON.stringify(message.payload), at, message.once ?? null],
       )
+      return queued.length === 1
     },
 
     async listOutbox(userId) {
