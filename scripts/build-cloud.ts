@@ -4,7 +4,7 @@
 import { build } from 'esbuild'
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { SWEEP_TRIGGERS } from '../src/cloud/core/sweeps'
+import { SWEEP_TRIGGERS } from '../src/cloud/sweeps'
 import { CLOUD_FUNCTIONS } from '../src/cloud/registry'
 
 const OUT = 'cloudfunctions'

@@ -77,7 +77,17 @@ test('the timer-triggered sweep runs the sweeps and drains the outbox, and refus
   const [timer] = callBuilt('sweep', [{ Type: 'Timer', TriggerName: 'everyFiveMinutes' }], {})
   expect(timer).toEqual({
     ok: true,
-    data: { sweeps: { closedShifts: 0 }, outbox: { sent: 0, retrying: 0, failed: 0 } },
+    data: {
+      sweeps: {
+        closedShifts: 0,
+        closedComplaints: 0,
+        overdueComplaintReminders: 0,
+        overdueAlertReminders: 0,
+        escalatedRequestReminders: 0,
+      },
+      failed: [],
+      outbox: { sent: 0, retrying: 0, failed: 0 },
+    },
   })
   const [caller] = callBuilt('sweep', [{}], { STUB_OPENID: 'wx-openid-4' })
   expect(caller).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

@@ -19,11 +19,11 @@ test('the host refuses to start in production with default secrets', () => {
   expect(run.stderr).toContain('RENXIN_SESSION_SECRET')
 })
 
-test('without dev mode there is no dev sign-in, clock or outbox', async () => {
+test('without dev mode there is no dev sign-in, clock, sweep or outbox', async () => {
   const secrets = loadSecrets({}, false)
   const host = await startHost({ dataDir: undefined, port: 0, devMode: false, seed: 'none', secrets, logger: false })
   try {
-    for (const path of ['/dev/sign-in', '/dev/clock']) {
+    for (const path of ['/dev/sign-in', '/dev/clock', '/dev/sweep']) {
       const reply = await post(`${host.url}${path}`, JSON.stringify({ as: 'admin', now: null }))
       expect(reply.status).toBe(404)
       expect(reply.body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })

@@ -9,6 +9,7 @@ import type { Logger } from '../core/logger'
 import { createMain, type CloudMain } from '../core/main'
 import type { Secrets } from '../core/secrets'
 import { CLOUD_FUNCTIONS, isFunctionName } from '../registry'
+import { runSweeps, SWEEP_INTERVAL_MINUTES } from '../sweeps'
 import { openPgliteStore, type PgliteStore } from '../storage/pglite'
 import { DEFAULT_DEV_DEPARTMENT, devUser } from './dev-users'
 import { seedIfEmpty, type SeedMode } from './seed'
@@ -70,7 +71,13 @@ function buildMains(runtime: Runtime): Map<string, CloudMain> {
   )
 }
 
-function registerDevRoutes(app: FastifyInstance, store: PgliteStore, clock: AdjustableClock, secrets: Secrets) {
+function registerDevRoutes(
+  app: FastifyInstance,
+  store: PgliteStore,
+  clock: AdjustableClock,
+  secrets: Secrets,
+  sweep: () => ReturnType<typeof runSweeps>,
+) {
   app.post('/dev/sign-in', async (request, reply) => {
     const parsed = signInSchema.safeParse(request.body ?? {})
     if (!parsed.success) return fail(reply, 'INVALID_INPUT', 'as 应为 patient/volunteer/staff/manager/admin')
@@ -90,6 +97,9 @@ function registerDevRoutes(app: FastifyInstance, store: PgliteStore, clock: Adju
     clock.set(parsed.data.now ? new Date(parsed.data.now) : null)
     return { now: clock.now().toISOString() }
   })
+
+  // The timer's work now, e.g. right after moving the clock.
+  app.post('/dev/sweep', sweep)
 
   app.get('/dev/outbox', async (request) => {
     const { userId } = request.query as { userId?: string }
@@ -138,7 +148,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     return reply.status(result.ok ? 200 : HTTP_STATUS[result.error.code]).send(result)
   })
 
-  if (options.devMode) registerDevRoutes(app, store, clock, options.secrets)
+  // WeChat runs the sweeps from a timer trigger; the local host keeps its own timer.
+  const sweep = () => runSweeps({ repos: store.repos, now: clock.now(), log })
+  const sweepTimer = setInterval(() => void sweep(), SWEEP_INTERVAL_MINUTES * 60_000)
+  sweepTimer.unref()
+
+  if (options.devMode) registerDevRoutes(app, store, clock, options.secrets, sweep)
   if (options.staticDir && existsSync(options.staticDir)) {
     await app.register(fastifyStatic, { root: options.staticDir, prefix: '/' })
   }
@@ -152,6 +167,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     store,
     clock,
     async close() {
+      clearInterval(sweepTimer)
       await app.close()
       await store.close()
     },

@@ -3,11 +3,10 @@ import type { CallResult } from '../../contract'
 import { systemClock } from '../core/clock'
 import { consoleLogger } from '../core/logger'
 import { drainOutbox, loadSubscribeTemplates, type DrainReport } from '../core/outbox-sender'
-import { SWEEPS } from '../core/sweeps'
+import { runSweeps, type SweepRun } from '../sweeps'
 import type { RepoFactory } from './wechat'
 
-export interface SweepReport {
-  sweeps: Record<string, number>
+export interface SweepReport extends SweepRun {
   outbox: DrainReport
 }
 
@@ -23,14 +22,13 @@ export function createSweepMain(repos: RepoFactory): (event: unknown) => Promise
     if (cloud.getWXContext().OPENID) return { ok: false, error: { code: 'FORBIDDEN', message: '没有权限' } }
     const store = await (loaded ??= repos())
     const now = systemClock.now()
-    const counts: Record<string, number> = {}
-    for (const [name, sweep] of Object.entries(SWEEPS)) counts[name] = await sweep(store, now)
+    const run = await runSweeps({ repos: store, now, log: consoleLogger })
     const send = async (message: Parameters<typeof cloud.openapi.subscribeMessage.send>[0]) => {
       const result = await cloud.openapi.subscribeMessage.send(message)
       if (result.errCode !== 0) throw new Error(`subscribeMessage.send ${result.errCode}: ${result.errMsg}`)
     }
     const outbox = await drainOutbox(store, send, loadSubscribeTemplates(process.env), now, consoleLogger)
-    consoleLogger.info({ sweeps: counts, outbox }, 'sweep done')
-    return { ok: true, data: { sweeps: counts, outbox } }
+    consoleLogger.info({ ...run, outbox }, 'sweep done')
+    return { ok: true, data: { ...run, outbox } }
   }
 }

@@ -34,9 +34,10 @@ import {
   type submitFeedbackInput,
 } from '../../../contract'
 import { conflict, forbidden, invalid, notFound } from '../../core/app-error'
-import type { Ctx } from '../../core/context'
+import type { Ctx, SystemCtx } from '../../core/context'
 import { audit, limitRate, notify } from '../../core/effects'
 import { monthOf } from '../../../contract/month'
+import { responsibleFor } from '../identity/responsible'
 import { maskPhone } from '../volunteer/handlers'
 import type { Actor, FeedbackRecord, StaffTally, StoredStar, Transition } from './repo'
 
@@ -92,6 +93,12 @@ function deadlines(record: FeedbackRecord, now: Date) {
   return { acceptDueAt: acceptDue?.toISOString() ?? null, replyDueAt: replyDue?.toISOString() ?? null, overdue }
 }
 
+const overdueCutoffs = (now: Date) => ({
+  now,
+  acceptBy: new Date(now.getTime() - ACCEPT_DUE_HOURS * HOUR_MS),
+  replyBy: new Date(now.getTime() - REPLY_DUE_DAYS * DAY_MS),
+})
+
 function toItem(ctx: Ctx, record: FeedbackRecord): FeedbackItem {
   const handler = isHandler(ctx, record)
   const replied = record.status === 'replied' && record.repliedAt !== null
@@ -142,14 +149,17 @@ function toWallPraise(record: FeedbackRecord): WallPraise {
   }
 }
 
-/** The lazy half of auto-close: every read settles what has been waiting 7 days since its reply. */
-async function closeExpired(ctx: Ctx): Promise<number> {
+/**
+ * Auto-close, run by the timer and, lazily, by every read: settles what has been waiting
+ * 7 days since its reply, so a patient never sees a complaint the timer has not reached yet.
+ */
+export async function closeExpired(ctx: SystemCtx): Promise<number> {
   const closed = await ctx.repos.feedback.closeExpired(new Date(ctx.now.getTime() - AUTO_CLOSE_DAYS * DAY_MS), ctx.now)
   for (const record of closed) await notifyPatient(ctx, record)
   return closed.length
 }
 
-async function notifyPatient(ctx: Ctx, record: FeedbackRecord) {
+async function notifyPatient(ctx: SystemCtx, record: FeedbackRecord) {
   await notify(ctx, {
     userId: record.patientId,
     template: 'feedbackStatus',
@@ -162,14 +172,18 @@ async function notifyPatient(ctx: Ctx, record: FeedbackRecord) {
   })
 }
 
-async function notifyManagers(ctx: Ctx, record: FeedbackRecord, event: string) {
-  for (const userId of await ctx.repos.survey.managerIds(record.departmentId)) {
-    await notify(ctx, {
+/** Tells whoever answers for the item's department; with `once`, only the first time. Returns how many were told. */
+async function notifyManagers(ctx: SystemCtx, record: FeedbackRecord, event: string, once?: string) {
+  let told = 0
+  for (const userId of await responsibleFor(ctx, record.departmentId)) {
+    const message = {
       userId,
       template: 'complaintToHandle',
       payload: { event, department: record.departmentName, id: record.id },
-    })
+    }
+    if (await notify(ctx, once === undefined ? message : { ...message, once })) told += 1
   }
+  return told
 }
 
 async function requireItem(ctx: Ctx, id: string): Promise<FeedbackRecord> {
@@ -285,13 +299,7 @@ export async function queue(ctx: Ctx, input: z.output<typeof complaintQueueInput
   const records = await ctx.repos.feedback.listQueue({
     departmentId,
     status: input?.status,
-    overdue: overdueOnly
-      ? {
-          now: ctx.now,
-          acceptBy: new Date(ctx.now.getTime() - ACCEPT_DUE_HOURS * HOUR_MS),
-          replyBy: new Date(ctx.now.getTime() - REPLY_DUE_DAYS * DAY_MS),
-        }
-      : undefined,
+    overdue: overdueOnly ? overdueCutoffs(ctx.now) : undefined,
   })
   const items = records.map((record) => toItem(ctx, record))
   return input?.overdue === undefined ? items : items.filter((item) => item.overdue === input.overdue)
@@ -330,6 +338,24 @@ export async function reopen(ctx: Ctx, input: z.output<typeof reopenComplaintInp
   const moved = await move(ctx, record, { action: 'reopen', reason: input.reason, repliedSince }, patientActor(ctx))
   await notifyManagers(ctx, moved, '患者对回复不满意，投诉已重新打开')
   return toItem(ctx, moved)
+}
+
+/** Run by the timer: tells a department's handlers, once per deadline, that a complaint has passed it. */
+export async function remindOverdue(ctx: SystemCtx): Promise<number> {
+  const records = await ctx.repos.feedback.listQueue({ departmentId: null, overdue: overdueCutoffs(ctx.now) })
+  let told = 0
+  for (const record of records) {
+    const { acceptDueAt, replyDueAt } = deadlines(record, ctx.now)
+    if (acceptDueAt !== null && ctx.now > new Date(acceptDueAt)) {
+      told += await notifyManagers(ctx, record, `投诉超过${ACCEPT_DUE_HOURS}小时未受理`, `feedback:${record.id}:accept`)
+    }
+    if (replyDueAt !== null && ctx.now > new Date(replyDueAt)) {
+      // A reopened complaint has a new reply deadline, so it is a new reminder.
+      const once = `feedback:${record.id}:reply:${replyDueAt}`
+      told += await notifyManagers(ctx, record, `投诉超过${REPLY_DUE_DAYS}天未答复`, once)
+    }
+  }
+  return told
 }
 
 export async function sweep(ctx: Ctx): Promise<SweepResult> {

@@ -26,9 +26,10 @@ import {
   type visitCodeInput,
 } from '../../../contract'
 import { AppError, conflict, forbidden, invalid, notFound } from '../../core/app-error'
-import type { Ctx } from '../../core/context'
+import type { Ctx, SystemCtx } from '../../core/context'
 import { toCsv } from '../../core/csv'
 import { audit, limitRate, notify } from '../../core/effects'
+import { responsibleFor } from '../identity/responsible'
 import { parseCsv, readVisitRow, VISIT_CSV_HEADER } from './csv-import'
 import { chinaDay, lastDayOf, monthOf, monthsEnding, shiftMonth } from '../../../contract/month'
 import type { AlertRecord, ItemCounts, NewVisit, QuestionnaireRecord, VisitRecord } from './repo'
@@ -161,7 +162,7 @@ export async function submit(ctx: Ctx, input: z.output<typeof submitInput>): Pro
   })
   if (stored === 'answered') throw conflict('本次就诊已评价，感谢您的反馈')
   if (stored.alertId) {
-    for (const userId of await ctx.repos.survey.managerIds(visit.departmentId)) {
+    for (const userId of await responsibleFor(ctx, visit.departmentId)) {
       await notify(ctx, {
         userId,
         template: 'surveyLowScore',
@@ -354,6 +355,23 @@ export async function alerts(ctx: Ctx, input: z.output<typeof alertsInput>): Pro
     ctx.repos.survey.itemLabels(),
   ])
   return records.map((r) => alertView(r, labels, ctx.now))
+}
+
+/** Run by the timer: tells whoever answers for the department, once, that a low score waits past its deadline. */
+export async function remindOverdueAlerts(ctx: SystemCtx): Promise<number> {
+  let told = 0
+  for (const alert of await ctx.repos.survey.listAlerts(null, 'overdue', overdueBefore(ctx.now))) {
+    for (const userId of await responsibleFor(ctx, alert.departmentId)) {
+      const queued = await notify(ctx, {
+        userId,
+        template: 'surveyAlertOverdue',
+        payload: { department: alert.departmentName, month: alert.month, hours: ALERT_OVERDUE_HOURS },
+        once: `survey:${alert.id}:overdue`,
+      })
+      if (queued) told += 1
+    }
+  }
+  return told
 }
 
 async function actOnAlert(

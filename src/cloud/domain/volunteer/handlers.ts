@@ -24,7 +24,7 @@ import {
   type yearInput,
 } from '../../../contract'
 import { conflict, forbidden, invalid, notFound } from '../../core/app-error'
-import type { Ctx } from '../../core/context'
+import type { Ctx, SystemCtx } from '../../core/context'
 import { toCsv } from '../../core/csv'
 import { audit, limitRate, notify } from '../../core/effects'
 import type { HelpRecord, TimeRange } from './repo'
@@ -203,8 +203,31 @@ export async function endShift(ctx: Ctx) {
   return ended
 }
 
+/** Run by the timer and the desk: closes shifts left open past the limit. */
+export const closeOverdueShifts = (ctx: SystemCtx) => ctx.repos.volunteer.closeOverdueShifts(ctx.now, null)
+
 export async function sweep(ctx: Ctx) {
-  return { closedShifts: await ctx.repos.volunteer.closeOverdueShifts(ctx.now, null) }
+  return { closedShifts: await closeOverdueShifts(ctx) }
+}
+
+/** Run by the timer: tells the service desk (administrators), once per request, that a patient is still waiting. */
+export async function remindEscalated(ctx: SystemCtx): Promise<number> {
+  const waiting = await ctx.repos.volunteer.listWaitingSince(minutesAgo(ctx.now, ESCALATE_WAITING_MINUTES))
+  if (waiting.length === 0) return 0
+  const desk = await ctx.repos.identity.adminIds()
+  let told = 0
+  for (const record of waiting) {
+    for (const userId of desk) {
+      const queued = await notify(ctx, {
+        userId,
+        template: 'volunteerEscalated',
+        payload: { need: record.need, from: record.from, to: record.toDepartment, minutes: ESCALATE_WAITING_MINUTES },
+        once: `volunteer:${record.id}:escalated`,
+      })
+      if (queued) told += 1
+    }
+  }
+  return told
 }
 
 // Patients' requests
@@ -315,7 +338,7 @@ export async function complete(ctx: Ctx, input: z.output<typeof requestIdInput>)
 
 export async function desk(ctx: Ctx): Promise<DeskView> {
   const repo = ctx.repos.volunteer
-  await repo.closeOverdueShifts(ctx.now, null)
+  await closeOverdueShifts(ctx)
   const [onShift, escalated, overdue, autoClosed] = await Promise.all([
     repo.listOnShift(ctx.now),
     repo.listWaitingSince(minutesAgo(ctx.now, ESCALATE_WAITING_MINUTES)),
@@ -345,7 +368,7 @@ export async function myRecord(ctx: Ctx): Promise<ServiceRecord> {
 }
 
 async function rankingRows(ctx: Ctx, year: number, limit: number): Promise<RankingRow[]> {
-  await ctx.repos.volunteer.closeOverdueShifts(ctx.now, null)
+  await closeOverdueShifts(ctx)
   const rows = await ctx.repos.volunteer.ranking(yearRange(year), limit)
   return rows.map((row, i) => ({ ...row, rank: i + 1, averageRating: roundRating(row.averageRating) }))
 }

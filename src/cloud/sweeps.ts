@@ -1,0 +1,44 @@
+import type { SystemCtx } from './core/context'
+import { closeExpired, remindOverdue } from './domain/feedback/handlers'
+import { remindOverdueAlerts } from './domain/survey/handlers'
+import { closeOverdueShifts, remindEscalated } from './domain/volunteer/handlers'
+
+/**
+ * Scheduled work, run by the timer-triggered `sweep` function in WeChat and on the local host's
+ * timer. Each returns how many records it changed or people it told; reminders are queued once per
+ * occasion, so a sweep may run any number of times. Overdue and escalated flags themselves need no
+ * sweep: they are computed from the records' times whenever they are read.
+ */
+export const SWEEPS: Record<string, (ctx: SystemCtx) => Promise<number>> = {
+  closedShifts: closeOverdueShifts,
+  closedComplaints: closeExpired,
+  overdueComplaintReminders: remindOverdue,
+  overdueAlertReminders: remindOverdueAlerts,
+  escalatedRequestReminders: remindEscalated,
+}
+
+export const SWEEP_INTERVAL_MINUTES = 5
+
+/** The timer triggers `build:cloud` writes into the sweep function's config.json (WeChat cron: s m h d M w y). */
+export const SWEEP_TRIGGERS = [
+  { name: 'everyFiveMinutes', type: 'timer', config: `0 */${SWEEP_INTERVAL_MINUTES} * * * * *` },
+]
+
+export interface SweepRun {
+  sweeps: Record<string, number>
+  failed: string[]
+}
+
+/** Runs every sweep in turn; one failing sweep is logged and does not stop the others. */
+export async function runSweeps(ctx: SystemCtx): Promise<SweepRun> {
+  const run: SweepRun = { sweeps: {}, failed: [] }
+  for (const [name, sweep] of Object.entries(SWEEPS)) {
+    try {
+      run.sweeps[name] = await sweep(ctx)
+    } catch (error) {
+      ctx.log.error({ err: error, sweep: name }, 'sweep failed')
+      run.failed.push(name)
+    }
+  }
+  return run
+}
