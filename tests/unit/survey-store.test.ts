@@ -138,3 +138,46 @@ describe('SurveyRatingStore', () => {
     expect(rating.refusal).toEqual({ title, message: '服务器的说明', final })
   })
 })
+
+describe('SurveyAlertsStore', () => {
+  const alert = (id: string, departmentId: string) => ({
+    id,
+    departmentId,
+    departmentName: departmentId === 'd1' ? '心内科' : '骨科',
+    visitType: 'outpatient' as const,
+    month: '2026-11',
+    status: 'open' as const,
+    overdue: false,
+    createdAt: '2026-11-20T02:00:00.000Z',
+    overall: 1,
+    recommend: 2,
+    lowItems: [],
+    comment: null,
+    history: [],
+  })
+
+  it('narrows an administrator’s list to one department and back to all, closing an open form', async () => {
+    const all = [alert('a1', 'd1'), alert('a2', 'd2')]
+    const { api, sent } = fakeApi((_fn, event) => {
+      const departmentId = (event.data as { departmentId?: string }).departmentId
+      return { ok: true, data: all.filter((a) => !departmentId || a.departmentId === departmentId) }
+    })
+    const { alerts } = new RootStore({ api, storage: createMemoryStorage(), toast: () => {}, devSignIn: null }).survey
+    await alerts.load()
+    alerts.activate('a1')
+    alerts.setDepartment('d2')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(alerts.activeId).toBeNull()
+    expect(alerts.alerts.map((a) => a.id)).toEqual(['a2'])
+    alerts.setFilter('overdue')
+    alerts.setDepartment(null)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(alerts.alerts.map((a) => a.id)).toEqual(['a1', 'a2'])
+    expect(sent.map((s) => s.event.data)).toEqual([
+      { filter: 'open' },
+      { filter: 'open', departmentId: 'd2' },
+      { filter: 'overdue', departmentId: 'd2' },
+      { filter: 'overdue' },
+    ])
+  })
+})

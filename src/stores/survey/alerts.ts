@@ -17,6 +17,8 @@ const emptyForm = (): FollowUpForm => ({ action: null, note: '' })
 /** 差评跟进: low-score alerts of the manager's department (an admin's: all), with follow-up and close. */
 export class SurveyAlertsStore {
   filter: AlertListFilter = 'open'
+  /** An administrator's narrowing to one department; `null` is every department (a manager's own). */
+  departmentId: string | null = null
   alerts: AlertView[] = []
   /** The alert whose follow-up form is open; one at a time keeps the list readable. */
   activeId: string | null = null
@@ -40,8 +42,17 @@ export class SurveyAlertsStore {
     void this.load()
   }
 
+  setDepartment(departmentId: string | null) {
+    this.departmentId = departmentId
+    this.activate(null)
+    void this.load()
+  }
+
   async load() {
-    const alerts = await this.loading.run(() => this.api.call('survey', 'alerts', { filter: this.filter }))
+    const { filter, departmentId } = this
+    const alerts = await this.loading.run(() =>
+      this.api.call('survey', 'alerts', departmentId ? { filter, departmentId } : { filter }),
+    )
     if (alerts) runInAction(() => (this.alerts = alerts))
   }
 

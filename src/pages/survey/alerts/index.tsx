@@ -7,6 +7,7 @@ import { StateView } from '../../../components/state-view'
 import { ALERT_OVERDUE_HOURS, FOLLOW_UP_LABELS, VISIT_TYPE_LABELS, type AlertView } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import type { AlertListFilter } from '../../../stores/survey/alerts'
+import { DepartmentPicker } from '../shared/department-picker'
 import { monthLabel } from '../shared/format'
 import { FollowUpForm } from './follow-up-form'
 import './index.scss'
@@ -69,16 +70,28 @@ const AlertCard = observer(function AlertCard({ alert }: { alert: AlertView }) {
 
 /** 差评跟进: low scores reach the department's managers at once; overdue ones stand out. */
 export default observer(function AlertsPage() {
-  const { survey } = useStores()
+  const { survey, identity } = useStores()
   const { alerts } = survey
+  const isAdmin = identity.hasRole('admin')
 
   useEffect(() => {
     void alerts.load()
   }, [alerts])
+  useEffect(() => {
+    if (isAdmin) void identity.loadDepartments()
+  }, [identity, isAdmin])
 
   return (
     <PageShell>
       <View className='rx-title'>差评跟进</View>
+      {isAdmin && (
+        <DepartmentPicker
+          departments={identity.departments.filter((d) => d.kind !== 'admin')}
+          value={alerts.departmentId}
+          onChange={(id) => alerts.setDepartment(id)}
+          allLabel='全部科室'
+        />
+      )}
       <View className='alert-filters' role='tablist'>
         {FILTERS.map((f) => (
           <View

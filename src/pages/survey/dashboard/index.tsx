@@ -1,4 +1,4 @@
-import { Button, Picker, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
@@ -7,6 +7,7 @@ import { SCALE_LABELS, VISIT_TYPE_LABELS, type ItemFigure } from '../../../contr
 import { monthOf } from '../../../contract/month'
 import { useStores } from '../../../stores/context'
 import { monthLabel, percent } from '../shared/format'
+import { DepartmentPicker } from '../shared/department-picker'
 import { MonthStepper } from '../shared/month-stepper'
 import { saveCsv } from './save-csv'
 import './index.scss'
@@ -55,15 +56,11 @@ export default observer(function DashboardPage() {
     <PageShell>
       <View className='rx-title'>满意度看板</View>
       {isAdmin && (
-        <Picker
-          mode='selector'
-          range={clinical.map((d) => d.name)}
-          onChange={(e) => store.setDepartment(clinical[Number(e.detail.value)].id)}
-        >
-          <View className='rx-input dash-picker'>
-            {clinical.find((d) => d.id === store.departmentId)?.name ?? '请选择科室'}
-          </View>
-        </Picker>
+        <DepartmentPicker
+          departments={clinical}
+          value={store.departmentId}
+          onChange={(id) => id && store.setDepartment(id)}
+        />
       )}
       <MonthStepper label='从' month={store.from} latest={latest} onStep={(d) => store.stepRange('from', d)} />
       <MonthStepper label='至' month={store.to} latest={latest} onStep={(d) => store.stepRange('to', d)} />
