@@ -1,5 +1,6 @@
 import { feedbackContract } from '../support/contracts/feedback'
 import { identityContract } from '../support/contracts/identity'
+import { personalDataContract } from '../support/contracts/personal-data'
 import { platformContract } from '../support/contracts/platform'
 import { studyContract } from '../support/contracts/study'
 import { surveyContract } from '../support/contracts/survey'
@@ -23,4 +24,5 @@ describe.each(REPO_ADAPTERS)('repository contract: $name', (adapter) => {
   volunteerContract(current)
   studyContract(current)
   feedbackContract(current)
+  personalDataContract(current)
 })

@@ -71,33 +71,34 @@ export const pgliteAdapter: RepoAdapter = {
   },
 }
 
-/** The cloudbase adapter on the in-process stand-in for the WeChat cloud database. */
-export const cloudbaseAdapter: RepoAdapter = {
-  name: 'cloudbase (stand-in)',
-  async open() {
-    const db = new CloudDbStandIn(uniqueIndexes())
-    for (const doc of await migratedQuestionnaires()) {
-      await db.collection<QuestionnaireDoc>(C.questionnaires).add({ data: doc })
-    }
-    for (const doc of phraseBookDocs(new Date())) await db.collection<PhraseDoc>(C.feedbackPhrases).add({ data: doc })
-    return {
-      repos: createCloudbaseRepos(db),
-      fixtures: {
-        async department(kind = 'clinical') {
-          const doc: DepartmentDoc = { _id: randomUUID(), name: uniqueName('科室'), kind, sort: 100 }
-          await db.collection<DepartmentDoc>(C.departments).add({ data: doc })
-          return { id: doc._id, name: doc.name, kind }
-        },
-        async rosterEntry(departmentId, name = uniqueName('职工')) {
-          const entry = { employeeNo: employeeNo(), name, departmentId, title: '主治医师', partyMember: false }
-          const { employeeNo: _id, ...rest } = entry
-          await db.collection<RosterDoc>(C.roster).add({ data: { _id, ...rest } })
-          return entry
-        },
+/** The cloudbase repositories on a fresh in-process stand-in, which is handed over too for tests that wrap it. */
+export async function openCloudStandIn(): Promise<RepoHarness & { db: CloudDbStandIn }> {
+  const db = new CloudDbStandIn(uniqueIndexes())
+  for (const doc of await migratedQuestionnaires()) {
+    await db.collection<QuestionnaireDoc>(C.questionnaires).add({ data: doc })
+  }
+  for (const doc of phraseBookDocs(new Date())) await db.collection<PhraseDoc>(C.feedbackPhrases).add({ data: doc })
+  return {
+    repos: createCloudbaseRepos(db),
+    fixtures: {
+      async department(kind = 'clinical') {
+        const doc: DepartmentDoc = { _id: randomUUID(), name: uniqueName('科室'), kind, sort: 100 }
+        await db.collection<DepartmentDoc>(C.departments).add({ data: doc })
+        return { id: doc._id, name: doc.name, kind }
       },
-      close: async () => undefined,
-    }
-  },
+      async rosterEntry(departmentId, name = uniqueName('职工')) {
+        const entry = { employeeNo: employeeNo(), name, departmentId, title: '主治医师', partyMember: false }
+        const { employeeNo: _id, ...rest } = entry
+        await db.collection<RosterDoc>(C.roster).add({ data: { _id, ...rest } })
+        return entry
+      },
+    },
+    close: async () => undefined,
+    db,
+  }
 }
+
+/** The cloudbase adapter on the in-process stand-in for the WeChat cloud database. */
+export const cloudbaseAdapter: RepoAdapter = { name: 'cloudbase (stand-in)', open: openCloudStandIn }
 
 export const REPO_ADAPTERS: RepoAdapter[] = [pgliteAdapter, cloudbaseAdapter]

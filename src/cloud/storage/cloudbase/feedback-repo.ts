@@ -31,7 +31,7 @@ export interface PhraseDoc extends Doc {
   updatedAt: string
 }
 
-interface ItemDoc extends Doc, NewFeedback {
+export interface ItemDoc extends Doc, NewFeedback {
   status: FeedbackStatus
   createdAt: string
   handlerId: string | null
@@ -71,7 +71,7 @@ interface StarsDoc extends Doc {
   publishedBy: string
 }
 
-interface Step {
+export interface Step {
   kind: FeedbackKind
   action: FeedbackAction
   from: FeedbackStatus
@@ -175,6 +175,46 @@ const toStaff = (doc: RosterDoc): RosterStaff => ({
   departmentId: doc.departmentId,
 })
 
+/**
+ * Moves the item along one step and appends its history row (and, for approved praise, the staff
+ * mention) in one transaction. Writing the item makes concurrent steps on it conflict, so the
+ * status read here is the one the write starts from: exactly one of racing steps wins.
+ */
+export const advanceItem = (db: CloudDb, id: string, step: Step, actor: Actor, at: string) =>
+  db.runTransaction(async (tx) => {
+    const ref = tx.collection<ItemDoc>(C.feedbackItems).doc(id)
+    const { data: item } = await ref.get()
+    if (!item || item.kind !== step.kind || item.status !== step.from) return false
+    if (step.allowed && !step.allowed(item)) return false
+    const seq = item.events + 1
+    await ref.update({ data: { ...step.patch, status: step.to, events: db.command.inc(1) } })
+    await tx.collection<HistoryDoc>(C.feedbackHistory).add({
+      data: historyDoc(item, seq, {
+        action: step.action,
+        fromStatus: step.from,
+        toStatus: step.to,
+        actorId: actor.id,
+        actor: actor.role,
+        note: step.note,
+        at,
+      }),
+    })
+    if (step.action === 'approve' && item.staffName) {
+      await tx.collection<StaffMentionDoc>(C.staffMentions).add({
+        data: {
+          _id: randomUUID(),
+          source: 'praise',
+          departmentId: item.departmentId,
+          employeeNo: item.employeeNo,
+          staffName: item.staffName,
+          month: item.month,
+          createdAt: at,
+        },
+      })
+    }
+    return true
+  })
+
 export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
   const _ = db.command
   const items = () => db.collection<ItemDoc>(C.feedbackItems)
@@ -239,46 +279,6 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
     direction: 'asc' | 'desc',
     limit = LIST_LIMIT,
   ) => toRecords((await items().where(where).orderBy(field, direction).limit(limit).get()).data)
-
-  /**
-   * Moves the item along one step and appends its history row (and, for approved praise, the staff
-   * mention) in one transaction. Writing the item makes concurrent steps on it conflict, so the
-   * status read here is the one the write starts from: exactly one of racing steps wins.
-   */
-  const advance = (id: string, step: Step, actor: Actor, at: string) =>
-    db.runTransaction(async (tx) => {
-      const ref = tx.collection<ItemDoc>(C.feedbackItems).doc(id)
-      const { data: item } = await ref.get()
-      if (!item || item.kind !== step.kind || item.status !== step.from) return false
-      if (step.allowed && !step.allowed(item)) return false
-      const seq = item.events + 1
-      await ref.update({ data: { ...step.patch, status: step.to, events: _.inc(1) } })
-      await tx.collection<HistoryDoc>(C.feedbackHistory).add({
-        data: historyDoc(item, seq, {
-          action: step.action,
-          fromStatus: step.from,
-          toStatus: step.to,
-          actorId: actor.id,
-          actor: actor.role,
-          note: step.note,
-          at,
-        }),
-      })
-      if (step.action === 'approve' && item.staffName) {
-        await tx.collection<StaffMentionDoc>(C.staffMentions).add({
-          data: {
-            _id: randomUUID(),
-            source: 'praise',
-            departmentId: item.departmentId,
-            employeeNo: item.employeeNo,
-            staffName: item.staffName,
-            month: item.month,
-            createdAt: at,
-          },
-        })
-      }
-      return true
-    })
 
   return {
     async listPhrases({ scene, q }) {
@@ -385,7 +385,7 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
 
     async transition(id, change, actor, at) {
       const when = at.toISOString()
-      const moved = await advance(id, stepOf(change, actor, when, _), actor, when)
+      const moved = await advanceItem(db, id, stepOf(change, actor, when, _), actor, when)
       return moved ? find(id) : null
     },
 
@@ -403,7 +403,7 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
         note: AUTO_CLOSE_NOTE,
       }
       const closed: string[] = []
-      for (const doc of due) if (await advance(doc._id, step, system, when)) closed.push(doc._id)
+      for (const doc of due) if (await advanceItem(db, doc._id, step, system, when)) closed.push(doc._id)
       if (closed.length === 0) return []
       return toRecords(await readAll(items().where({ _id: _.in(closed) })))
     },

@@ -35,7 +35,7 @@ export interface BindingDoc extends Doc {
 }
 
 /** Holds an employee number for the one account approved for it. */
-interface EmployeeClaimDoc extends Doc {
+export interface EmployeeClaimDoc extends Doc {
   userId: string
 }
 

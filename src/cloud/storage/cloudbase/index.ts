@@ -2,7 +2,7 @@ import type { Repos } from '../repos'
 import type { CloudDb } from './db'
 import { createFeedbackRepo } from './feedback-repo'
 import { createIdentityRepo } from './identity-repo'
-import { pendingAdapter } from './pending'
+import { createPersonalDataRepo } from './personal-data'
 import { createPlatformRepo } from './platform-repo'
 import { createStudyRepo } from './study-repo'
 import { createSurveyRepo } from './survey-repo'
@@ -16,6 +16,6 @@ export function createCloudbaseRepos(db: CloudDb): Repos {
     volunteer: createVolunteerRepo(db),
     feedback: createFeedbackRepo(db),
     study: createStudyRepo(db),
-    personalData: pendingAdapter('personalData'),
+    personalData: createPersonalDataRepo(db),
   }
 }

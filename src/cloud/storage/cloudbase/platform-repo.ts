@@ -4,7 +4,7 @@ import { addOnce, type CloudDb, type Doc, type Patch, type Transaction, type Whe
 import type { UserDoc } from './identity-repo'
 import { C } from './schema'
 
-interface IdempotencyDoc extends Doc {
+export interface IdempotencyDoc extends Doc {
   userId: string
   fn: string
   action: string
@@ -15,7 +15,7 @@ interface IdempotencyDoc extends Doc {
   createdAt: string
 }
 
-interface RateDoc extends Doc {
+export interface RateDoc extends Doc {
   key: string
   windowStart: string
   hits: number

@@ -20,7 +20,7 @@ import { addOnce, byIds, readAll, type CloudDb, type Doc, type Where } from './d
 import type { BindingDoc, DepartmentDoc, RosterDoc, UserDoc } from './identity-repo'
 import { C } from './schema'
 
-interface SessionDoc extends Doc {
+export interface SessionDoc extends Doc {
   type: StudyType
   title: string
   speaker: string | null
@@ -38,7 +38,7 @@ interface SessionDoc extends Doc {
 }
 
 /** `_id` is `<session>:<user>`: one leave request per person and session. */
-interface LeaveDoc extends Doc {
+export interface LeaveDoc extends Doc {
   sessionId: string
   userId: string
   reason: string
@@ -49,7 +49,7 @@ interface LeaveDoc extends Doc {
 }
 
 /** `_id` is `<session>:<user>`: the first check-in wins, whatever the races. */
-interface AttendanceDoc extends Doc {
+export interface AttendanceDoc extends Doc {
   sessionId: string
   userId: string
   /** The department at check-in time, so later transfers do not rewrite history. */
@@ -101,7 +101,7 @@ function expects(session: SessionDoc, person: StaffMember | undefined): boolean 
 }
 
 /** Credit earned: the session's, pro-rated when checking out before the end. */
-function creditOf(session: SessionDoc, attendance: AttendanceDoc): number {
+export function creditOf(session: SessionDoc, attendance: AttendanceDoc): number {
   const end = Date.parse(session.endAt)
   if (attendance.checkedOutAt === null || Date.parse(attendance.checkedOutAt) >= end) return session.creditHours
   const start = Date.parse(session.startAt)

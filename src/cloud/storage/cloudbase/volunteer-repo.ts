@@ -13,12 +13,12 @@ import { addOnce, byIds as readByIds, readAll, type CloudDb, type Doc, type Wher
 import { grantRole, type DepartmentDoc, type UserDoc } from './identity-repo'
 import { C } from './schema'
 
-interface ProfileDoc extends Doc, Omit<VolunteerProfile, 'userId'> {
+export interface ProfileDoc extends Doc, Omit<VolunteerProfile, 'userId'> {
   decidedAt: string | null
   decidedBy: string | null
 }
 
-interface ShiftDoc extends Doc {
+export interface ShiftDoc extends Doc {
   volunteerId: string
   station: Station
   startedAt: string
@@ -31,7 +31,7 @@ interface OpenShiftDoc extends Doc {
   shiftId: string
 }
 
-interface RequestDoc extends Doc {
+export interface RequestDoc extends Doc {
   patientId: string
   need: HelpNeed
   from: string
@@ -47,12 +47,12 @@ interface RequestDoc extends Doc {
 }
 
 /** The patient's one open request: `_id` is the patient. */
-interface OpenRequestDoc extends Doc {
+export interface OpenRequestDoc extends Doc {
   requestId: string
 }
 
 /** `_id` is the request: one rating each. */
-interface RatingDoc extends Doc {
+export interface RatingDoc extends Doc {
   volunteerId: string
   stars: number
   comment: string | null
@@ -62,7 +62,7 @@ interface RatingDoc extends Doc {
 }
 
 /** Append-only ledger; a shift's row has `_id` `shift:<shift id>`, so a shift is booked once. */
-interface HoursDoc extends Doc {
+export interface HoursDoc extends Doc {
   volunteerId: string
   kind: 'shift' | 'adjustment'
   minutes: number

@@ -1,16 +1,16 @@
-import type { FunctionName } from '../../../contract'
-import type { PersonalDataRepo } from '../../core/personal-data'
+import {
+  ERASED,
+  type AreaPersonalData,
+  eraseAreas,
+  exportAreas,
+  type PersonalDataHooks,
+  type PersonalDataRepo,
+} from '../../core/personal-data'
 import type { Sql } from './sql'
-
-/** One area's share of a person's data, in SQL. */
-export interface AreaPersonalData {
-  export(sql: Sql, userId: string): Promise<unknown>
-  erase(sql: Sql, userId: string, at: Date): Promise<void>
-}
 
 const rows = (sql: Sql, text: string, userId: string) => sql.query<Record<string, unknown>>(text, [userId])
 
-const identity: AreaPersonalData = {
+const identity: AreaPersonalData<Sql> = {
   async export(sql, userId) {
     const [user] = await rows(
       sql,
@@ -36,12 +36,12 @@ const identity: AreaPersonalData = {
 }
 
 /** Responses are stored without any link to the person who gave them: nothing to export or erase. */
-const survey: AreaPersonalData = {
+const survey: AreaPersonalData<Sql> = {
   export: async () => null,
   erase: async () => undefined,
 }
 
-const volunteer: AreaPersonalData = {
+const volunteer: AreaPersonalData<Sql> = {
   async export(sql, userId) {
     const [profile, requests, shifts, hours] = await Promise.all([
       rows(
@@ -77,7 +77,10 @@ const volunteer: AreaPersonalData = {
        WHERE patient_id = $1 AND status IN ('waiting', 'claimed')`,
       [userId, at],
     )
-    await sql.query(`UPDATE volunteer_requests SET note = NULL, from_place = '已删除' WHERE patient_id = $1`, [userId])
+    await sql.query(`UPDATE volunteer_requests SET note = NULL, from_place = $2 WHERE patient_id = $1`, [
+      userId,
+      ERASED.short,
+    ])
     await sql.query(
       `UPDATE volunteer_ratings SET comment = NULL
        WHERE request_id IN (SELECT id FROM volunteer_requests WHERE patient_id = $1)`,
@@ -86,10 +89,7 @@ const volunteer: AreaPersonalData = {
   },
 }
 
-/** Stands in for what a person wrote: the column requires 10 to 500 characters. */
-const ERASED_TEXT = '（提交人已删除此内容）'
-
-const feedback: AreaPersonalData = {
+const feedback: AreaPersonalData<Sql> = {
   async export(sql, userId) {
     const items = await rows(
       sql,
@@ -115,19 +115,19 @@ const feedback: AreaPersonalData = {
     for (const { id } of pending) {
       await sql.query(
         `INSERT INTO feedback_history (item_id, action, from_status, to_status, actor, note, at)
-         VALUES ($1, 'reject', 'pending', 'rejected', 'system', '提交人已删除账号', $2)`,
-        [id, at],
+         VALUES ($1, 'reject', 'pending', 'rejected', 'system', $3, $2)`,
+        [id, at, ERASED.praiseNote],
       )
     }
     await sql.query(
       `UPDATE feedback_items SET body = $2, contact_phone = NULL, reopen_reason = NULL, anonymous = true
        WHERE patient_id = $1`,
-      [userId, ERASED_TEXT],
+      [userId, ERASED.text],
     )
   },
 }
 
-const study: AreaPersonalData = {
+const study: AreaPersonalData<Sql> = {
   async export(sql, userId) {
     const [attendance, leaves] = await Promise.all([
       rows(
@@ -153,12 +153,12 @@ const study: AreaPersonalData = {
   // and department attendance keep adding up; decided leave keeps its status for the same reason.
   async erase(sql, userId) {
     await sql.query(`DELETE FROM study_leaves WHERE user_id = $1 AND status = 'pending'`, [userId])
-    await sql.query(`UPDATE study_leaves SET reason = '已删除' WHERE user_id = $1`, [userId])
+    await sql.query('UPDATE study_leaves SET reason = $2 WHERE user_id = $1', [userId, ERASED.short])
   },
 }
 
 /** Every cloud function's hook. */
-export const PERSONAL_DATA: Record<FunctionName, AreaPersonalData> = { identity, survey, volunteer, feedback, study }
+export const PERSONAL_DATA: PersonalDataHooks<Sql> = { identity, survey, volunteer, feedback, study }
 
 /**
  * Stored results, queued messages and rate counters name the user too. The deletion's own key is
@@ -178,20 +178,7 @@ async function erasePlatform(sql: Sql, userId: string, at: Date) {
 
 export function createPersonalDataRepo(sql: Sql): PersonalDataRepo {
   return {
-    async exportUser(userId) {
-      const areas = Object.entries(PERSONAL_DATA) as [FunctionName, AreaPersonalData][]
-      return Object.fromEntries(
-        await Promise.all(areas.map(async ([name, area]) => [name, await area.export(sql, userId)] as const)),
-      )
-    },
-    async eraseUser(userId, at) {
-      // Identity goes last: the other areas find the user's rows through the account.
-      const { identity: account, ...areas } = PERSONAL_DATA
-      await sql.transaction(async (tx) => {
-        for (const area of Object.values(areas)) await area.erase(tx, userId, at)
-        await erasePlatform(tx, userId, at)
-        await account.erase(tx, userId, at)
-      })
-    },
+    exportUser: (userId) => exportAreas(PERSONAL_DATA, sql, userId),
+    eraseUser: (userId, at) => sql.transaction((tx) => eraseAreas(PERSONAL_DATA, erasePlatform, tx, userId, at)),
   }
 }
