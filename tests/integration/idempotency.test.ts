@@ -1,6 +1,7 @@
+import { PENDING_LEASE_MS } from '../../src/cloud/core/platform-repo'
 import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
 import type { Sql } from '../../src/cloud/storage/pglite/sql'
-import { dataOf, startTestHost, type TestHost } from '../support/test-host'
+import { dataOf, errorOf, startTestHost, type TestHost } from '../support/test-host'
 import { departments } from '../support/world'
 import { writeCase, type WriteWorld } from '../support/write-cases'
 
@@ -57,3 +58,23 @@ test.each(WRITES)(
     expect(await fingerprint(host.host.store.sql)).toEqual(before)
   },
 )
+
+test('a retry finishes a write whose first run died, once its claim has outlived the lease', async () => {
+  const start = new Date('2026-09-01T02:00:00Z')
+  host.setClock(start)
+  const patient = await host.signIn('patient', 'idem-died')
+  const requestId = 'died-mid-write'
+  // What a process killed mid-write leaves: its claim, still pending, and nothing else.
+  await host.host.store.repos.platform.claimRequest(
+    { userId: patient.user.id, fn: 'identity', action: 'setPrefs', requestId },
+    start,
+  )
+  const retry = () => patient.call('identity', 'setPrefs', { largeText: true }, requestId)
+
+  expect(errorOf(await retry()).code).toBe('CONFLICT')
+  host.setClock(new Date(start.getTime() + PENDING_LEASE_MS + 1000))
+  const finished = await retry()
+  expect(dataOf(finished)).toMatchObject({ id: patient.user.id, prefs: { largeText: true } })
+  expect((await retry()).body).toEqual(finished.body)
+  host.setClock(null)
+})

@@ -7,6 +7,14 @@ export interface RequestKey {
   requestId: string
 }
 
+/**
+ * A claim still pending after this long belongs to a run that died (WeChat stops a function after
+ * 60 s at most; a host process may be killed), so a retry with the same request id takes it over.
+ */
+export const PENDING_LEASE_MS = 2 * 60_000
+
+export const staleBefore = (at: Date) => new Date(at.getTime() - PENDING_LEASE_MS)
+
 export type RequestClaim = { state: 'new' } | { state: 'pending' } | { state: 'done'; result: unknown }
 
 export interface OutboxMessage {
@@ -48,7 +56,10 @@ export interface AuditFilter {
 }
 
 export interface PlatformRepo {
-  /** Atomically claims a request id: only the first caller gets `new`. */
+  /**
+   * Atomically claims a request id: only the first caller gets `new`, and later only one caller
+   * taking over a claim left pending for longer than `PENDING_LEASE_MS`.
+   */
   claimRequest(key: RequestKey, at: Date): Promise<RequestClaim>
   completeRequest(key: RequestKey, result: unknown): Promise<void>
   releaseRequest(key: RequestKey): Promise<void>
@@ -63,6 +74,8 @@ export interface PlatformRepo {
   leaseOutbox(id: number, now: Date, until: Date): Promise<boolean>
   /** Records an attempt: sent, retried at `retryAt`, or failed for good when `retryAt` is null. */
   settleOutbox(id: number, outcome: OutboxOutcome, at: Date): Promise<void>
+  /** Deletes finished requests' stored results and rate windows started before these times; returns how many. */
+  prune(before: { requests: Date; rateWindows: Date }): Promise<number>
   appendAudit(entry: AuditEntry, at: Date): Promise<void>
   /** Newest first. */
   listAudit(limit: number, filter?: AuditFilter): Promise<AuditRecord[]>

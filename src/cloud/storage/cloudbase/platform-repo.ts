@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto'
-import type { AuditRecord, OutboxRecord, PlatformRepo, RequestKey } from '../../core/platform-repo'
+import {
+  staleBefore,
+  type AuditRecord,
+  type OutboxRecord,
+  type PlatformRepo,
+  type RequestKey,
+} from '../../core/platform-repo'
 import { addOnce, type CloudDb, type Doc, type Patch, type Transaction, type Where } from './db'
 import type { UserDoc } from './identity-repo'
 import { C } from './schema'
@@ -85,6 +91,10 @@ export function createPlatformRepo(db: CloudDb): PlatformRepo {
       const _id = keyId(key)
       const fresh: IdempotencyDoc = { _id, ...key, state: 'pending', result: null, createdAt: at.toISOString() }
       if (await addOnce(requests(), fresh)) return { state: 'new' }
+      const takeOver = await requests()
+        .where({ _id, state: 'pending', createdAt: _.lt(staleBefore(at).toISOString()) })
+        .update({ data: { createdAt: fresh.createdAt } })
+      if (takeOver.stats.updated === 1) return { state: 'new' }
       const { data } = await requests().doc(_id).get()
       if (data?.state !== 'done') return { state: 'pending' }
       return { state: 'done', result: data.result === null ? null : JSON.parse(data.result) }
@@ -112,6 +122,18 @@ export function createPlatformRepo(db: CloudDb): PlatformRepo {
       }
       const { data } = await hits.doc(_id).get()
       return data?.hits ?? 1
+    },
+
+    async prune(before) {
+      const requests = await db
+        .collection<IdempotencyDoc>(C.idempotency)
+        .where({ state: 'done', createdAt: _.lt(before.requests.toISOString()) })
+        .remove()
+      const windows = await db
+        .collection<RateDoc>(C.rateHits)
+        .where({ windowStart: _.lt(before.rateWindows.toISOString()) })
+        .remove()
+      return requests.stats.removed + windows.stats.removed
     },
 
     async addOutbox({ once, ...message }, at) {

@@ -1,4 +1,10 @@
-import type { AuditRecord, OutboxRecord, PlatformRepo, RequestKey } from '../../core/platform-repo'
+import {
+  staleBefore,
+  type AuditRecord,
+  type OutboxRecord,
+  type PlatformRepo,
+  type RequestKey,
+} from '../../core/platform-repo'
 import { iso, type Sql } from './sql'
 
 const KEY_WHERE = 'user_id = $1 AND fn = $2 AND action = $3 AND request_id = $4'
@@ -9,8 +15,11 @@ export function createPlatformRepo(sql: Sql): PlatformRepo {
     async claimRequest(key, at) {
       const inserted = await sql.query(
         `INSERT INTO idempotency (user_id, fn, action, request_id, state, created_at)
-         VALUES ($1, $2, $3, $4, 'pending', $5) ON CONFLICT DO NOTHING RETURNING 1`,
-        [...keyParams(key), at],
+         VALUES ($1, $2, $3, $4, 'pending', $5)
+         ON CONFLICT (user_id, fn, action, request_id) DO UPDATE SET created_at = EXCLUDED.created_at
+         WHERE idempotency.state = 'pending' AND idempotency.created_at < $6
+         RETURNING 1`,
+        [...keyParams(key), at, staleBefore(at)],
       )
       if (inserted.length > 0) return { state: 'new' }
       const [row] = await sql.query<{ state: 'pending' | 'done'; result: unknown }>(
@@ -39,6 +48,14 @@ export function createPlatformRepo(sql: Sql): PlatformRepo {
         [key, windowStart],
       )
       return row.hits
+    },
+
+    async prune(before) {
+      const requests = await sql.query(`DELETE FROM idempotency WHERE state = 'done' AND created_at < $1 RETURNING 1`, [
+        before.requests,
+      ])
+      const windows = await sql.query('DELETE FROM rate_hits WHERE window_start < $1 RETURNING 1', [before.rateWindows])
+      return requests.length + windows.length
     },
 
     async addOutbox(message, at) {
