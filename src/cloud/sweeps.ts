@@ -3,6 +3,13 @@ import { closeExpired, remindOverdue } from './domain/feedback/handlers'
 import { remindOverdueAlerts } from './domain/survey/handlers'
 import { closeOverdueShifts, remindEscalated } from './domain/volunteer/handlers'
 
+const DAY_MS = 24 * 3600 * 1000
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS)
+
+/** A retry a week late still gets its first answer; rate windows last a day at most. */
+const pruneStale = (ctx: SystemCtx) =>
+  ctx.repos.platform.prune({ requests: daysBefore(ctx.now, 7), rateWindows: daysBefore(ctx.now, 2) })
+
 /**
  * Scheduled work, run by the timer-triggered `sweep` function in WeChat and on the local host's
  * timer. Each returns how many records it changed or people it told; reminders are queued once per
@@ -15,6 +22,7 @@ export const SWEEPS: Record<string, (ctx: SystemCtx) => Promise<number>> = {
   overdueComplaintReminders: remindOverdue,
   overdueAlertReminders: remindOverdueAlerts,
   escalatedRequestReminders: remindEscalated,
+  prunedRecords: pruneStale,
 }
 
 export const SWEEP_INTERVAL_MINUTES = 5

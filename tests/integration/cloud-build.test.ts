@@ -84,6 +84,7 @@ test('the timer-triggered sweep runs the sweeps and drains the outbox, and refus
         overdueComplaintReminders: 0,
         overdueAlertReminders: 0,
         escalatedRequestReminders: 0,
+        prunedRecords: 0,
       },
       failed: [],
       outbox: { sent: 0, retrying: 0, failed: 0 },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { PENDING_LEASE_MS } from '../../../src/cloud/core/platform-repo'
 import type { RepoHarness } from '../repo-adapters'
 
 const at = new Date('2026-03-02T08:00:00.000Z')
@@ -28,6 +29,50 @@ export function platformContract(harness: () => RepoHarness): void {
       expect(await platform().claimRequest({ ...k, action: 'other' }, at)).toEqual({ state: 'new' })
       await platform().releaseRequest(k)
       expect(await platform().claimRequest(k, at)).toEqual({ state: 'new' })
+    })
+
+    it('lets exactly one retry take over a claim whose run died, but never a finished one', async () => {
+      const k = key()
+      const after = (ms: number) => new Date(at.getTime() + ms)
+      expect(await platform().claimRequest(k, at)).toEqual({ state: 'new' })
+      expect(await platform().claimRequest(k, after(PENDING_LEASE_MS - 1000))).toEqual({ state: 'pending' })
+      const retries = await Promise.all(
+        Array.from({ length: 10 }, () => platform().claimRequest(k, after(PENDING_LEASE_MS + 1000))),
+      )
+      expect(retries.filter((c) => c.state === 'new')).toHaveLength(1)
+      expect(await platform().claimRequest(k, after(PENDING_LEASE_MS + 2000))).toEqual({ state: 'pending' })
+      await platform().completeRequest(k, { done: true })
+      expect(await platform().claimRequest(k, after(10 * PENDING_LEASE_MS))).toEqual({
+        state: 'done',
+        result: { done: true },
+      })
+    })
+
+    it('prunes finished results and ended rate windows, keeping pending claims and newer records', async () => {
+      const old = new Date('2001-01-01T00:00:00.000Z')
+      const cut = new Date('2001-01-05T00:00:00.000Z')
+      const [done, pending, recent] = [key(), key(), key()]
+      for (const [k, when] of [
+        [done, old],
+        [pending, old],
+        [recent, cut],
+      ] as const) {
+        await platform().claimRequest(k, when)
+      }
+      await platform().completeRequest(done, 1)
+      await platform().completeRequest(recent, 2)
+      const bucket = `prune:${randomUUID()}`
+      await platform().hitRateLimit(bucket, old)
+      await platform().hitRateLimit(bucket, cut)
+
+      expect(await platform().prune({ requests: cut, rateWindows: cut })).toBe(2)
+      expect(await platform().prune({ requests: cut, rateWindows: cut })).toBe(0)
+      const inLease = new Date(old.getTime() + 1000)
+      expect(await platform().claimRequest(done, inLease)).toEqual({ state: 'new' })
+      expect(await platform().claimRequest(pending, inLease)).toEqual({ state: 'pending' })
+      expect(await platform().claimRequest(recent, cut)).toEqual({ state: 'done', result: 2 })
+      expect(await platform().hitRateLimit(bucket, old)).toBe(1)
+      expect(await platform().hitRateLimit(bucket, cut)).toBe(2)
     })
 
     it('loses no rate-limit hit under concurrency, per key and window', async () => {

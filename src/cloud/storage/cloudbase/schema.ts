@@ -84,8 +84,16 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [{ name: 'status_requested', fields: [asc('status'), asc('requestedAt')] }],
   },
   { name: C.employeeClaims, about: '已批准的工号；_id 为工号，一个工号只能属于一个微信账号', indexes: [] },
-  { name: C.idempotency, about: '写请求去重；_id 为 (用户, 函数, 操作, requestId) 的摘要', indexes: [] },
-  { name: C.rateHits, about: '限流计数；_id 为 桶|窗口起点', indexes: [] },
+  {
+    name: C.idempotency,
+    about: '写请求去重；_id 为 (用户, 函数, 操作, requestId) 的摘要',
+    indexes: [{ name: 'state_created', fields: [asc('state'), asc('createdAt')] }],
+  },
+  {
+    name: C.rateHits,
+    about: '限流计数；_id 为 桶|窗口起点',
+    indexes: [{ name: 'window_start', fields: [asc('windowStart')] }],
+  },
   {
     name: C.outbox,
     about: '订阅消息发件箱；_id 为序号',
