@@ -208,11 +208,12 @@ export function identityContract(harness: () => RepoHarness): void {
     })
 
     it('imports the same roster twice at once without duplicate departments or entries', async () => {
-      const entries = hrExport()
-      const departments = [{ name: entries[0].departmentName, kind: 'clinical' as const }]
+      const [template] = hrExport()
+      const entries = Array.from({ length: 45 }, () => ({ ...template, employeeNo: `R${suffix()}` }))
+      const departments = [{ name: template.departmentName, kind: 'clinical' as const }]
       const results = await Promise.all([1, 2].map(() => identity().importRoster(entries, departments)))
       const sum = (field: 'created' | 'updated' | 'unchanged') => results.reduce((n, r) => n + r[field], 0)
-      expect([sum('created'), sum('updated'), sum('unchanged')]).toEqual([2, 0, 2])
+      expect([sum('created'), sum('updated'), sum('unchanged')]).toEqual([45, 0, 45])
       expect(results.flatMap((r) => r.departmentsCreated)).toEqual([entries[0].departmentName])
       const named = (await identity().listDepartments()).filter((d) => d.name === entries[0].departmentName)
       expect(named).toHaveLength(1)

@@ -58,6 +58,8 @@ const toRoster = (doc: RosterDoc): RosterEntry => ({
   partyMember: doc.partyMember,
 })
 
+const ROSTER_WRITE_BATCH = 20
+
 const sameRoster = (doc: RosterDoc, fields: Omit<RosterDoc, '_id'>) =>
   doc.name === fields.name &&
   doc.departmentId === fields.departmentId &&
@@ -266,10 +268,14 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
         entries.map((e) => e.employeeNo),
       )
       const counts = { created: 0, updated: 0, unchanged: 0 }
-      for (const entry of entries) {
-        const departmentId = ids.get(entry.departmentName)
-        if (!departmentId) throw new Error(`no department named ${entry.departmentName}`)
-        counts[await writeRosterEntry(entry, departmentId, current.get(entry.employeeNo))]++
+      // A thousand one-by-one round trips would outlast the function's timeout; each entry is its own document.
+      for (let i = 0; i < entries.length; i += ROSTER_WRITE_BATCH) {
+        const batch = entries.slice(i, i + ROSTER_WRITE_BATCH).map((entry) => {
+          const departmentId = ids.get(entry.departmentName)
+          if (!departmentId) throw new Error(`no department named ${entry.departmentName}`)
+          return writeRosterEntry(entry, departmentId, current.get(entry.employeeNo))
+        })
+        for (const outcome of await Promise.all(batch)) counts[outcome]++
       }
       return { ...counts, departmentsCreated }
     },
