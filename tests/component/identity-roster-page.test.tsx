@@ -94,7 +94,7 @@ test('keeps the pasted text after a failed import and retries with the same requ
   expect(storage.get(ROSTER_DRAFT_KEY)).toBeUndefined()
 })
 
-test('brings back a draft pasted before the app was closed, and sends nothing when the box is empty', async () => {
+test('brings back a draft pasted before the app was closed, and sends nothing when the box is empty or too full', async () => {
   const storage = createMemoryStorage()
   storage.set(ROSTER_DRAFT_KEY, pasted)
   const { sent } = await renderPage(() => ({ ok: true, data: imported }), storage)
@@ -105,6 +105,13 @@ test('brings back a draft pasted before the app was closed, and sends nothing wh
     fireEvent.click(screen.getByText('导入'))
   })
   expect(screen.getByText('请粘贴花名册（含表头）')).toBeTruthy()
+
+  // Over what one request may carry: refused on the device, where the host would refuse the body.
+  fireEvent.change(screen.getByPlaceholderText(PLACEHOLDER), { target: { value: `${pasted}\n${'张'.repeat(22_000)}` } })
+  await act(async () => {
+    fireEvent.click(screen.getByText('导入'))
+  })
+  expect(screen.getByText('内容过大，请减少行数，分批导入')).toBeTruthy()
   expect(imports(sent)).toEqual([])
 })
 
