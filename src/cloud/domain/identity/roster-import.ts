@@ -18,7 +18,7 @@ const PARTY_ANSWERS = new Map([
   ['', false],
 ])
 
-export interface ReadRoster {
+interface ReadRoster {
   entries: RosterImportEntry[]
   errors: ImportRosterResult['errors']
 }
@@ -59,8 +59,9 @@ function readRow(cells: string[], at: Record<Field, number>, width: number): Row
   if (!name.success) return { ok: false, message: name.error.issues[0].message }
   const departmentName = cell('department')
   if (departmentName === '') return { ok: false, message: '请填写科室' }
-  if (departmentName.length > DEPARTMENT_NAME_MAX)
+  if (departmentName.length > DEPARTMENT_NAME_MAX) {
     return { ok: false, message: `科室名称不超过${DEPARTMENT_NAME_MAX}字` }
+  }
   const title = cell('title')
   if (title.length > TITLE_MAX) return { ok: false, message: `职称不超过${TITLE_MAX}字` }
   const partyMember = PARTY_ANSWERS.get(cell('party'))
