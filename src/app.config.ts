@@ -34,6 +34,7 @@ export default defineAppConfig({
       root: 'pages/volunteer',
       pages: ['help/index', 'register/index', 'hall/index', 'record/index', 'ranking/index', 'admin/index'],
     },
+    { root: 'pages/identity', pages: ['roster/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

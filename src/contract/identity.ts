@@ -53,13 +53,14 @@ export interface PendingStaff {
 
 export const setPrefsInput = z.object({ largeText: z.boolean().optional() })
 
-export const bindStaffInput = z.object({
-  employeeNo: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9]{3,16}$/, '工号应为3–16位字母或数字'),
-  name: z.string().trim().min(2, '请填写姓名').max(20, '姓名过长'),
-})
+export const employeeNoSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{3,16}$/, '工号应为3–16位字母或数字')
+
+export const staffNameSchema = z.string().trim().min(2, '请填写姓名').max(20, '姓名过长')
+
+export const bindStaffInput = z.object({ employeeNo: employeeNoSchema, name: staffNameSchema })
 
 export const approveStaffInput = z.object({
   userId: idSchema,
@@ -101,6 +102,46 @@ export interface AuditView {
   details: Record<string, unknown>
 }
 
+/** The columns of the HR export, in any order; extra columns are ignored. */
+export const ROSTER_COLUMNS = ['工号', '姓名', '科室', '职称', '党员'] as const
+
+/** Rows per import: a few thousand staff go in a few batches. */
+export const ROSTER_IMPORT_MAX_ROWS = 1000
+
+/**
+ * The host refuses bodies over 64 KiB. Measured as sent: Chinese takes three bytes a character in
+ * UTF-8 and JSON escapes every tab and line break, which leaves room for the rest of the request.
+ */
+export const ROSTER_IMPORT_MAX_BYTES = 64_000
+
+function utf8Length(text: string): number {
+  let bytes = 0
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
+  }
+  return bytes
+}
+
+/** What an admin pastes from Excel (tab-separated) or a CSV file, header row first. */
+export const importRosterInput = z.object({
+  text: z
+    .string()
+    .min(1, '请粘贴花名册（含表头）')
+    .refine((text) => utf8Length(JSON.stringify(text)) <= ROSTER_IMPORT_MAX_BYTES, {
+      message: '内容过大，请减少行数，分批导入',
+    }),
+})
+
+export interface ImportRosterResult {
+  created: number
+  updated: number
+  unchanged: number
+  /** Names of the departments the import added. */
+  departmentsCreated: string[]
+  errors: { line: number; message: string }[]
+}
+
 export const deleteMeInput = z.object({ confirm: z.literal(true, '请确认删除') })
 
 /** Everything stored about the caller, by area; `null` for an area that keeps nothing tied to a person. */
@@ -117,4 +158,5 @@ export interface IdentityApi {
   auditLog: Endpoint<z.input<typeof auditLogInput>, AuditView[]>
   exportMyData: Endpoint<z.input<typeof emptyInput>, MyData>
   deleteMe: Endpoint<z.input<typeof deleteMeInput>, { deleted: true }>
+  importRoster: Endpoint<z.input<typeof importRosterInput>, ImportRosterResult>
 }

@@ -1,6 +1,7 @@
 // `npm run bench [name…]`: prints figures and ratios; never part of `npm test`.
 import { benchFeedback } from './feedback'
 import { benchLoad } from './load'
+import { benchRoster } from './roster'
 import { benchShell } from './shell'
 import { benchStudy } from './study'
 import { benchSurvey } from './survey'
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   survey: benchSurvey,
   study: benchStudy,
   volunteer: benchVolunteer,
+  roster: benchRoster,
   load: benchLoad,
 }
 

@@ -81,6 +81,8 @@ export const ROLE_MATRIX: RoleMatrix = {
     exportMyData: { access: 'everyone' },
     // Unconfirmed on purpose: the cell proves access without erasing the caller mid-matrix.
     deleteMe: { access: 'everyone', input: () => ({}) },
+    // A header alone imports nothing: the cell proves access without changing the roster.
+    importRoster: { access: 'admins', input: () => ({ text: '工号,姓名,科室,职称,党员' }) },
   },
   survey: {
     importVisits: { access: 'admins', input: () => ({ csv: 'visit_id,type,department,visit_date,doctor' }) },

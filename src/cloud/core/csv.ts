@@ -15,3 +15,53 @@ function quote(cell: Cell): string {
 export function toCsv(header: string[], rows: Cell[][]): string {
   return BOM + [header, ...rows].map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n'
 }
+
+export interface CsvRecord {
+  /** 1-based line where the record starts; the header is line 1. */
+  line: number
+  cells: string[]
+}
+
+/**
+ * RFC 4180 records with the line each starts on, so errors can point at the line a person sees.
+ * Excel copies cells as tab-separated text with the same quoting, hence the delimiter.
+ */
+export function parseCsv(text: string, delimiter: ',' | '\t' = ','): CsvRecord[] {
+  const records: CsvRecord[] = []
+  let cells: string[] = []
+  let cell = ''
+  let quoted = false
+  let line = 1
+  let start = 1
+  const endRecord = () => {
+    cells.push(cell)
+    if (cells.length > 1 || cells[0].trim() !== '') records.push({ line: start, cells })
+    cells = []
+    cell = ''
+  }
+  const body = text.replace(/^\uFEFF/, '')
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else {
+        if (ch === '\n') line++
+        cell += ch
+      }
+    } else if (ch === '"' && cell === '') quoted = true
+    else if (ch === delimiter) {
+      cells.push(cell)
+      cell = ''
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && body[i + 1] === '\n') i++
+      endRecord()
+      line++
+      start = line
+    } else cell += ch
+  }
+  if (cell !== '' || cells.length > 0) endRecord()
+  return records
+}

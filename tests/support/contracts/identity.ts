@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto'
+import type { RosterImportEntry } from '../../../src/cloud/domain/identity/repo'
 import type { RepoHarness } from '../repo-adapters'
 
 const at = new Date('2026-03-02T08:00:00.000Z')
+
+const suffix = () => randomUUID().replace(/-/g, '').slice(0, 8).toUpperCase()
+
+/** Two staff of a department no other test names. */
+function hrExport(): RosterImportEntry[] {
+  const departmentName = `新科室-${suffix()}`
+  return [
+    { employeeNo: `R${suffix()}`, name: '钱医生', departmentName, title: '主治医师', partyMember: true },
+    { employeeNo: `R${suffix()}`, name: '孙护士', departmentName, title: '护师', partyMember: false },
+  ]
+}
 
 export function identityContract(harness: () => RepoHarness): void {
   describe('identity', () => {
@@ -154,6 +166,70 @@ export function identityContract(harness: () => RepoHarness): void {
       expect(admins).not.toContain(patient.id)
       await identity().setRole(admin.id, 'admin', false, null)
       expect(await identity().adminIds()).not.toContain(admin.id)
+    })
+
+    it('imports the roster: creates the departments it names, then the entries', async () => {
+      const existing = await fixtures().department()
+      const [first, second] = hrExport()
+      const moved = { ...second, departmentName: existing.name }
+      const counts = await identity().importRoster(
+        [first, moved],
+        [
+          { name: first.departmentName, kind: 'medtech' },
+          { name: existing.name, kind: 'admin' },
+        ],
+      )
+      expect(counts).toEqual({ created: 2, updated: 0, unchanged: 0, departmentsCreated: [first.departmentName] })
+      const created = (await identity().listDepartments()).find((d) => d.name === first.departmentName)
+      expect(created).toMatchObject({ name: first.departmentName, kind: 'medtech' })
+      expect(await identity().findDepartment(existing.id)).toEqual(existing)
+      expect(await identity().findRosterEntry(first.employeeNo)).toEqual({
+        employeeNo: first.employeeNo,
+        name: '钱医生',
+        departmentId: created?.id,
+        title: '主治医师',
+        partyMember: true,
+      })
+      expect((await identity().findRosterEntry(moved.employeeNo))?.departmentId).toBe(existing.id)
+    })
+
+    it('updates entries whose employee number exists and leaves identical ones unchanged', async () => {
+      const entries = hrExport()
+      const departments = [{ name: entries[0].departmentName, kind: 'clinical' as const }]
+      await identity().importRoster(entries, departments)
+      expect(await identity().importRoster(entries, departments)).toEqual({
+        created: 0,
+        updated: 0,
+        unchanged: 2,
+        departmentsCreated: [],
+      })
+      const promoted = { ...entries[1], name: '孙护士长', title: '主管护师', partyMember: true }
+      expect(await identity().importRoster([entries[0], promoted], departments)).toEqual({
+        created: 0,
+        updated: 1,
+        unchanged: 1,
+        departmentsCreated: [],
+      })
+      expect(await identity().findRosterEntry(promoted.employeeNo)).toMatchObject({
+        name: '孙护士长',
+        title: '主管护师',
+        partyMember: true,
+      })
+    })
+
+    it('imports the same roster twice at once without duplicate departments or entries', async () => {
+      const [template] = hrExport()
+      const entries = Array.from({ length: 45 }, () => ({ ...template, employeeNo: `R${suffix()}` }))
+      const departments = [{ name: template.departmentName, kind: 'clinical' as const }]
+      const results = await Promise.all([1, 2].map(() => identity().importRoster(entries, departments)))
+      const sum = (field: 'created' | 'updated' | 'unchanged') => results.reduce((n, r) => n + r[field], 0)
+      expect([sum('created'), sum('updated'), sum('unchanged')]).toEqual([45, 0, 45])
+      expect(results.flatMap((r) => r.departmentsCreated)).toEqual([entries[0].departmentName])
+      const named = (await identity().listDepartments()).filter((d) => d.name === entries[0].departmentName)
+      expect(named).toHaveLength(1)
+      for (const entry of entries) {
+        expect((await identity().findRosterEntry(entry.employeeNo))?.departmentId).toBe(named[0].id)
+      }
     })
   })
 }

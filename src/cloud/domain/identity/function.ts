@@ -4,6 +4,7 @@ import {
   bindStaffInput,
   deleteMeInput,
   emptyInput,
+  importRosterInput,
   setPrefsInput,
   setRoleInput,
 } from '../../../contract'
@@ -21,4 +22,5 @@ export const identityFunction: FunctionDef = {
   auditLog: action({ roles: ADMINS, input: auditLogInput, handle: identity.auditLog }),
   exportMyData: action({ roles: EVERYONE, input: emptyInput, handle: identity.exportMyData }),
   deleteMe: action({ roles: EVERYONE, input: deleteMeInput, write: true, handle: identity.deleteMe }),
+  importRoster: action({ roles: ADMINS, input: importRosterInput, write: true, handle: identity.importRoster }),
 }

@@ -5,6 +5,8 @@ import {
   type AuditView,
   type auditLogInput,
   type bindStaffInput,
+  type ImportRosterResult,
+  type importRosterInput,
   type MyData,
   type setPrefsInput,
   type setRoleInput,
@@ -13,6 +15,7 @@ import {
 import { AppError, conflict, invalid, notFound } from '../../core/app-error'
 import type { Ctx } from '../../core/context'
 import { audit } from '../../core/effects'
+import { departmentKindOf, readRoster } from './roster-import'
 
 export async function me(ctx: Ctx): Promise<UserView> {
   const profile = await ctx.repos.identity.findProfile(ctx.caller.userId)
@@ -82,4 +85,18 @@ export async function deleteMe(ctx: Ctx): Promise<{ deleted: true }> {
   await ctx.repos.personalData.eraseUser(ctx.caller.userId, ctx.now)
   await audit(ctx, `user:${ctx.caller.userId}`)
   return { deleted: true }
+}
+
+export async function importRoster(ctx: Ctx, input: z.output<typeof importRosterInput>): Promise<ImportRosterResult> {
+  const { entries, errors } = readRoster(input.text)
+  const named = [...new Set(entries.map((e) => e.departmentName))]
+  const counts =
+    entries.length > 0
+      ? await ctx.repos.identity.importRoster(
+          entries,
+          named.map((name) => ({ name, kind: departmentKindOf(name) })),
+        )
+      : { created: 0, updated: 0, unchanged: 0, departmentsCreated: [] }
+  await audit(ctx, 'identity:roster', { ...counts, errors: errors.length })
+  return { ...counts, errors }
 }

@@ -1,4 +1,4 @@
-import type { Department, PendingStaff, Prefs, Role, StaffBinding, UserView } from '../../../contract'
+import type { Department, DepartmentKind, PendingStaff, Prefs, Role, StaffBinding, UserView } from '../../../contract'
 
 export interface UserRecord {
   id: string
@@ -15,6 +15,22 @@ export interface RosterEntry {
   departmentId: string
   title: string
   partyMember: boolean
+}
+
+/** A roster line as HR exports it: the department by name. */
+export interface RosterImportEntry {
+  employeeNo: string
+  name: string
+  departmentName: string
+  title: string
+  partyMember: boolean
+}
+
+export interface RosterImportCounts {
+  created: number
+  updated: number
+  unchanged: number
+  departmentsCreated: string[]
 }
 
 export interface NewUser {
@@ -54,4 +70,13 @@ export interface IdentityRepo {
     at: Date,
   ): Promise<StaffBinding | null | 'taken'>
   setRole(userId: string, role: Role, grant: boolean, departmentId: string | null): Promise<UserRecord | null>
+  /**
+   * Creates the departments the entries name that do not exist yet (matched by exact name, with
+   * the kind given), then creates or updates each entry by employee number. Importing the same
+   * entries again changes nothing and counts them as unchanged, however many imports race.
+   */
+  importRoster(
+    entries: RosterImportEntry[],
+    newDepartments: { name: string; kind: DepartmentKind }[],
+  ): Promise<RosterImportCounts>
 }

@@ -6,53 +6,6 @@ export const VISIT_CSV_HEADER = ['visit_id', 'type', 'department', 'visit_date',
 
 const TYPE_NAMES: Record<string, VisitType> = { 门诊: 'outpatient', 住院: 'inpatient' }
 
-export interface CsvRecord {
-  /** 1-based line where the record starts; the header is line 1. */
-  line: number
-  cells: string[]
-}
-
-/** RFC 4180 records with the line each starts on, so errors can point at the line a person sees. */
-export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = []
-  let cells: string[] = []
-  let cell = ''
-  let quoted = false
-  let line = 1
-  let start = 1
-  const endRecord = () => {
-    cells.push(cell)
-    if (cells.length > 1 || cells[0].trim() !== '') records.push({ line: start, cells })
-    cells = []
-    cell = ''
-  }
-  const body = text.replace(/^\uFEFF/, '')
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else {
-        if (ch === '\n') line++
-        cell += ch
-      }
-    } else if (ch === '"' && cell === '') quoted = true
-    else if (ch === ',') {
-      cells.push(cell)
-      cell = ''
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && body[i + 1] === '\n') i++
-      endRecord()
-      line++
-      start = line
-    } else cell += ch
-  }
-  if (cell !== '' || cells.length > 0) endRecord()
-  return records
-}
-
 export type VisitRowResult = { ok: true; visit: NewVisit } | { ok: false; message: string }
 
 /** One data row against the hospital's departments; `today` rejects visits dated in the future. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Department, DepartmentKind, Role, StaffBinding, StaffBindingStatus } from '../../../contract'
-import type { IdentityRepo, RosterEntry, UserRecord } from '../../domain/identity/repo'
-import { addOnce, readAll, type CloudDb, type Doc, type Transaction } from './db'
+import type { IdentityRepo, RosterEntry, RosterImportEntry, UserRecord } from '../../domain/identity/repo'
+import { addOnce, byIds, readAll, type CloudDb, type Doc, type Transaction } from './db'
 import { C } from './schema'
 
 export interface DepartmentDoc extends Doc {
@@ -58,6 +58,14 @@ const toRoster = (doc: RosterDoc): RosterEntry => ({
   partyMember: doc.partyMember,
 })
 
+const ROSTER_WRITE_BATCH = 20
+
+const sameRoster = (doc: RosterDoc, fields: Omit<RosterDoc, '_id'>) =>
+  doc.name === fields.name &&
+  doc.departmentId === fields.departmentId &&
+  doc.title === fields.title &&
+  doc.partyMember === fields.partyMember
+
 class EmployeeTaken extends Error {}
 
 const withRole = (roles: Role[], role: Role) => (roles.includes(role) ? roles : [...roles, role])
@@ -84,6 +92,39 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
   const userByOpenid = async (openid: string) => {
     const { data } = await users().where({ openid }).limit(1).get()
     return data[0] ?? null
+  }
+
+  /** Department ids by name, adding the missing ones; the unique name index settles a concurrent add. */
+  const ensureDepartments = async (wanted: { name: string; kind: DepartmentKind }[]) => {
+    const existing = await readAll(departments())
+    const ids = new Map(existing.map((d) => [d.name, d._id]))
+    let sort = Math.max(0, ...existing.map((d) => d.sort))
+    const created: string[] = []
+    for (const { name, kind } of wanted) {
+      if (ids.has(name)) continue
+      const doc: DepartmentDoc = { _id: randomUUID(), name, kind, sort: ++sort }
+      if (await addOnce(departments(), doc)) {
+        created.push(name)
+        ids.set(name, doc._id)
+        continue
+      }
+      const { data } = await departments().where({ name }).limit(1).get()
+      if (!data[0]) throw new Error(`department ${name} vanished right after a duplicate add`)
+      ids.set(name, data[0]._id)
+    }
+    return { ids, created }
+  }
+
+  /** `created`, `updated` or `unchanged`: the entry document's `_id` is the employee number. */
+  const writeRosterEntry = async (entry: RosterImportEntry, departmentId: string, current: RosterDoc | undefined) => {
+    const roster = db.collection<RosterDoc>(C.roster)
+    const { employeeNo, departmentName: _name, ...rest } = entry
+    const fields = { ...rest, departmentId }
+    if (!current && (await addOnce(roster, { _id: employeeNo, ...fields }))) return 'created'
+    if (current && sameRoster(current, fields)) return 'unchanged'
+    // Written by the server only when something differs, so a racing identical import counts it once.
+    const { stats } = await roster.doc(employeeNo).update({ data: fields })
+    return stats.updated > 0 ? 'updated' : 'unchanged'
   }
 
   const binding = async (userId: string): Promise<StaffBinding | null> => {
@@ -222,6 +263,26 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
         return { ...data, roles }
       })
       return user ? toUser(user) : null
+    },
+
+    async importRoster(entries, newDepartments) {
+      const { ids, created: departmentsCreated } = await ensureDepartments(newDepartments)
+      const current = await byIds<RosterDoc>(
+        db,
+        C.roster,
+        entries.map((e) => e.employeeNo),
+      )
+      const counts = { created: 0, updated: 0, unchanged: 0 }
+      // A thousand one-by-one round trips would outlast the function's timeout; each entry is its own document.
+      for (let i = 0; i < entries.length; i += ROSTER_WRITE_BATCH) {
+        const batch = entries.slice(i, i + ROSTER_WRITE_BATCH).map((entry) => {
+          const departmentId = ids.get(entry.departmentName)
+          if (!departmentId) throw new Error(`no department named ${entry.departmentName}`)
+          return writeRosterEntry(entry, departmentId, current.get(entry.employeeNo))
+        })
+        for (const outcome of await Promise.all(batch)) counts[outcome]++
+      }
+      return { ...counts, departmentsCreated }
     },
   }
 }

@@ -61,8 +61,11 @@ export const C = {
 export const COLLECTIONS: CollectionSpec[] = [
   {
     name: C.departments,
-    about: '科室；_id 为科室编号',
-    indexes: [{ name: 'sort_name', fields: [asc('sort'), asc('name')] }],
+    about: '科室；_id 为科室编号，名称唯一（花名册按名称导入）',
+    indexes: [
+      { name: 'sort_name', fields: [asc('sort'), asc('name')] },
+      { name: 'name_unique', fields: [asc('name')], unique: true },
+    ],
   },
   {
     name: C.roster,

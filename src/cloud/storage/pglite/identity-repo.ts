@@ -185,5 +185,43 @@ export function createIdentityRepo(sql: Sql): IdentityRepo {
           )
       return row ? toUser(row) : null
     },
+
+    async importRoster(entries, newDepartments) {
+      return sql.transaction(async (tx) => {
+        const departments = await tx.query<{ name: string }>(
+          `INSERT INTO departments (name, kind, sort)
+           SELECT d.name, d.kind, (SELECT COALESCE(max(sort), 0) FROM departments) + d.n
+           FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS d(name, kind, n)
+           ON CONFLICT (name) DO NOTHING RETURNING name`,
+          [newDepartments.map((d) => d.name), newDepartments.map((d) => d.kind)],
+        )
+        // xmax is 0 only on a freshly inserted row; an unchanged row is filtered out by the WHERE.
+        const written = await tx.query<{ created: boolean }>(
+          `INSERT INTO staff_roster (employee_no, name, department_id, title, party_member)
+           SELECT e.no, e.name, d.id, e.title, e.party
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[]) AS e(no, name, dept, title, party)
+           JOIN departments d ON d.name = e.dept
+           ON CONFLICT (employee_no) DO UPDATE SET name = excluded.name, department_id = excluded.department_id,
+             title = excluded.title, party_member = excluded.party_member
+           WHERE (staff_roster.name, staff_roster.department_id, staff_roster.title, staff_roster.party_member)
+             IS DISTINCT FROM (excluded.name, excluded.department_id, excluded.title, excluded.party_member)
+           RETURNING xmax = 0 AS created`,
+          [
+            entries.map((e) => e.employeeNo),
+            entries.map((e) => e.name),
+            entries.map((e) => e.departmentName),
+            entries.map((e) => e.title),
+            entries.map((e) => e.partyMember),
+          ],
+        )
+        const created = written.filter((row) => row.created).length
+        return {
+          created,
+          updated: written.length - created,
+          unchanged: entries.length - written.length,
+          departmentsCreated: departments.map((d) => d.name),
+        }
+      })
+    },
   }
 }

@@ -1,4 +1,5 @@
 import { Button, Switch, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
@@ -46,6 +47,17 @@ export default observer(function MePage() {
 
       <StaffBindingCard />
       {identity.hasRole('admin') && <PendingStaffCard />}
+      {identity.hasRole('admin') && (
+        <View className='rx-card'>
+          <View className='rx-title'>管理工具</View>
+          <Button
+            className='rx-button rx-button--plain'
+            onClick={() => void Taro.navigateTo({ url: '/pages/identity/roster/index' })}
+          >
+            导入职工花名册
+          </Button>
+        </View>
+      )}
 
       {identity.canSwitchRole && (
         <View className='rx-card'>

@@ -1,0 +1,80 @@
+import { Button, Textarea, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { PageShell } from '../../../components/page-shell'
+import { StateView } from '../../../components/state-view'
+import { ROSTER_COLUMNS, ROSTER_IMPORT_MAX_ROWS, type ImportRosterResult } from '../../../contract'
+import { useStores } from '../../../stores/context'
+import './index.scss'
+
+const ImportSummary = observer(function ImportSummary({ result }: { result: ImportRosterResult }) {
+  const counts = [
+    { label: '新增', value: result.created },
+    { label: '更新', value: result.updated },
+    { label: '未变', value: result.unchanged },
+    { label: '有误', value: result.errors.length },
+  ]
+  return (
+    <View className='rx-card' aria-label='导入结果'>
+      <View className='rx-title'>导入结果</View>
+      <View className='roster-counts'>
+        {counts.map((c) => (
+          <View key={c.label}>
+            {c.label} <View className='roster-count'>{c.value}</View>
+          </View>
+        ))}
+      </View>
+      {result.departmentsCreated.length > 0 && (
+        <View className='rx-muted'>新建科室：{result.departmentsCreated.join('、')}</View>
+      )}
+      {result.errors.length > 0 && (
+        <View className='rx-field'>
+          <View>以下行未导入，请改正后重新导入（已导入的行不会重复）：</View>
+          {result.errors.map((e) => (
+            <View key={e.line} className='rx-field__error'>
+              第{e.line}行：{e.message}
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+})
+
+export default observer(function RosterPage() {
+  const { identity, roster } = useStores()
+  const { submission } = roster
+  return (
+    <PageShell>
+      <StateView status={identity.loading.status} error={identity.loading.error} onRetry={() => void identity.load()}>
+        {identity.hasRole('admin') ? (
+          <View>
+            <View className='rx-card'>
+              <View className='rx-title'>导入职工花名册</View>
+              <View className='rx-muted'>
+                列：{ROSTER_COLUMNS.join('、')}（是/否）。工号已存在的更新，科室不存在的自动新建。每次不超过
+                {ROSTER_IMPORT_MAX_ROWS}行，更多请分批导入。
+              </View>
+              <Textarea
+                className='roster-textarea'
+                aria-label='花名册内容'
+                value={roster.text}
+                maxlength={-1}
+                placeholder='从 Excel 复制粘贴（含表头）'
+                onInput={(e) => roster.setText(e.detail.value)}
+              />
+              <View className='rx-muted'>共 {roster.rowCount} 行</View>
+              {roster.textError && <View className='rx-field__error'>{roster.textError}</View>}
+              {submission.error && <View className='rx-field__error'>{submission.error}（已为您保留粘贴的内容）</View>}
+            </View>
+            <Button className='rx-button' loading={submission.isPending} onClick={() => void roster.importRoster()}>
+              导入
+            </Button>
+            {roster.result && <ImportSummary result={roster.result} />}
+          </View>
+        ) : (
+          <View className='rx-card rx-muted'>仅管理员可导入职工花名册</View>
+        )}
+      </StateView>
+    </PageShell>
+  )
+})
