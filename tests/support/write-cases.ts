@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { ActionName, FunctionName, OpenVisitResult, QrCodeView } from '../../src/contract'
 import { monthOf } from '../../src/contract/month'
 import { answersFor, chinaDate, VISIT_HEADER } from './survey'
@@ -73,6 +74,10 @@ export const WRITE_CASES: WriteCases = {
         grant: true,
         departmentId: w.where.home.id,
       }),
+    importRoster: async (w, tag) => {
+      const employeeNo = `W${createHash('sha256').update(tag).digest('hex').slice(0, 8).toUpperCase()}`
+      return asAdmin(w, { text: `工号,姓名,科室,职称,党员\n${employeeNo},写用例,${w.where.home.name},医师,否` })
+    },
     deleteMe: async (w, tag) => {
       const patient = await w.host.signIn('patient', tag)
       dataOf(await patient.call('volunteer', 'register', registration('将删除', '13700001111')))
