@@ -91,6 +91,9 @@ export interface VolunteerProfile {
 /** The admin's review queue: the only place the phone is shown in full. */
 export type PendingVolunteer = Omit<VolunteerProfile, 'status' | 'reason'>
 
+/** Whom an administrator can credit hours to. */
+export type VolunteerRosterEntry = Pick<VolunteerProfile, 'userId' | 'name' | 'team'>
+
 export interface ShiftView {
   id: string
   station: Station
@@ -190,6 +193,7 @@ export interface VolunteerApi {
   register: Endpoint<z.input<typeof registerInput>, VolunteerProfile>
   myProfile: Endpoint<z.input<typeof emptyInput>, VolunteerProfile | null>
   pending: Endpoint<z.input<typeof emptyInput>, PendingVolunteer[]>
+  roster: Endpoint<z.input<typeof emptyInput>, VolunteerRosterEntry[]>
   approve: Endpoint<z.input<typeof decideInput>, { userId: string; status: RegistrationStatus }>
   reject: Endpoint<z.input<typeof rejectInput>, { userId: string; status: RegistrationStatus }>
   startShift: Endpoint<z.input<typeof startShiftInput>, ShiftView>

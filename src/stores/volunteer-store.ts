@@ -10,6 +10,7 @@ import type {
   ServiceRecord,
   Station,
   VolunteerProfile,
+  VolunteerRosterEntry,
   VolunteerTeam,
 } from '../contract'
 import type { ApiClient } from '../services/api/client'
@@ -119,6 +120,9 @@ export class VolunteerStore {
   rejectReasons: Record<string, string> = {}
   desk: DeskView | null = null
   readonly deskLoading = new LoadState()
+  /** Approved volunteers, whom hours can be credited to. */
+  roster: VolunteerRosterEntry[] = []
+  readonly rosterLoading = new LoadState()
   adjustForm: AdjustForm = emptyAdjustForm()
   readonly adjusting: Submission<ServiceRecord>
 
@@ -433,6 +437,7 @@ export class VolunteerStore {
       else await this.api.call('volunteer', 'reject', { userId, reason: this.rejectReasons[userId] ?? '' })
       runInAction(() => (this.pending = this.pending.filter((p) => p.userId !== userId)))
       this.ui.toast(approve ? '已通过' : '已驳回')
+      if (approve) await this.loadRoster()
     } catch (error) {
       this.ui.toast(failureMessage(error))
     }
@@ -441,6 +446,11 @@ export class VolunteerStore {
   async loadDesk() {
     const desk = await this.deskLoading.run(() => this.api.call('volunteer', 'desk', {}))
     if (desk) runInAction(() => (this.desk = desk))
+  }
+
+  async loadRoster() {
+    const roster = await this.rosterLoading.run(() => this.api.call('volunteer', 'roster', {}))
+    if (roster) runInAction(() => (this.roster = roster))
   }
 
   setAdjustForm(patch: Partial<AdjustForm>) {
@@ -452,6 +462,5 @@ export class VolunteerStore {
     if (!record) return
     runInAction(() => (this.adjustForm = emptyAdjustForm()))
     this.ui.toast(`已调整，该志愿者今年共 ${formatHours(record.minutesThisYear)}`)
-    await this.loadRanking()
   }
 }

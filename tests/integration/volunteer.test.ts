@@ -8,6 +8,7 @@ import type {
   ShiftView,
   UserView,
   VolunteerProfile,
+  VolunteerRosterEntry,
   CsvExport,
 } from '../../src/contract'
 import { dataOf, errorOf, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
@@ -119,6 +120,28 @@ describe('registration', () => {
     )
     expect(audits.map((a) => a.action)).toEqual(['reject', 'approve'])
     expect(audits[0].details.reason).toBe('请补充可服务时间')
+  })
+
+  it('lists approved volunteers by team for crediting hours, before they have served any', async () => {
+    const admin = await host.signIn('admin')
+    const [youth, elder, waiting] = await Promise.all(
+      ['roster-youth', 'roster-elder', 'roster-waiting'].map((id) => host.signIn('patient', id)),
+    )
+    const form = { phone: '13912345679', skills: [], availability: '周六上午' }
+    dataOf(await youth.call('volunteer', 'register', { ...form, name: '周青', team: '青年' }))
+    dataOf(await elder.call('volunteer', 'register', { ...form, name: '吴伯', team: '老年' }))
+    dataOf(await waiting.call('volunteer', 'register', { ...form, name: '郑待', team: '青年' }))
+    for (const person of [youth, elder]) dataOf(await admin.call('volunteer', 'approve', { userId: person.user.id }))
+
+    const roster = dataOf(await admin.call<VolunteerRosterEntry[]>('volunteer', 'roster'))
+    const ours = roster.filter((entry) => [youth, elder, waiting].some((p) => p.user.id === entry.userId))
+    expect(ours).toEqual([
+      { userId: elder.user.id, name: '吴伯', team: '老年' },
+      { userId: youth.user.id, name: '周青', team: '青年' },
+    ])
+    const teams = roster.map((entry) => entry.team)
+    expect(teams).toEqual([...teams].sort((a, b) => a.localeCompare(b, 'zh')))
+    expect(errorOf(await youth.call('volunteer', 'roster')).code).toBe('FORBIDDEN')
   })
 })
 

@@ -103,6 +103,7 @@ export const ROLE_MATRIX: RoleMatrix = {
     register: { access: 'everyone', input: () => ({}) },
     myProfile: { access: 'everyone' },
     pending: { access: 'admins' },
+    roster: { access: 'admins' },
     approve: { access: 'admins', input: applicant },
     reject: { access: 'admins', input: (w) => ({ userId: w.applicantId, reason: '资料不全' }) },
     startShift: { access: 'volunteers', input: () => ({ station: '门诊大厅' }) },

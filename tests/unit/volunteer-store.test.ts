@@ -222,7 +222,7 @@ describe('an admin', () => {
         ])
       }
       if (event.action === 'adjustHours') return ok(record)
-      if (event.action === 'ranking') return ok([])
+      if (event.action === 'roster') return ok([{ userId: 'u2', name: '钱小红', team: '党员' }])
       return ok({ userId: 'u1', status: 'rejected' })
     })
     await volunteer.loadPending()
@@ -231,6 +231,8 @@ describe('an admin', () => {
     expect(sent.at(-1)?.event).toMatchObject({ action: 'reject', data: { userId: 'u1', reason: '手机号无法联系' } })
     expect(volunteer.pending).toEqual([])
 
+    await volunteer.loadRoster()
+    expect(volunteer.roster.map((entry) => entry.userId)).toEqual(['u2'])
     volunteer.setAdjustForm({ userId: 'u1', hours: '-1.5', reason: '重复登记的班次' })
     await volunteer.adjustHours()
     const adjust = sent.find((s) => s.event.action === 'adjustHours')

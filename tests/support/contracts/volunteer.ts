@@ -48,7 +48,7 @@ export function volunteerContract(harness: () => RepoHarness): void {
         reason: null,
         requestedAt: at.toISOString(),
       })
-      expect(await volunteer().listPending()).toContainEqual({
+      expect(await volunteer().listRegistrations('pending')).toContainEqual({
         userId: user.id,
         ...profile('钱七'),
         requestedAt: at.toISOString(),
@@ -60,6 +60,8 @@ export function volunteerContract(harness: () => RepoHarness): void {
       expect(decisions.filter((d) => d === null)).toHaveLength(4)
       expect(await identity().findUser(user.id)).toMatchObject({ name: '钱七', roles: ['patient', 'volunteer'] })
       expect(await volunteer().volunteerExists(user.id)).toBe(true)
+      expect((await volunteer().listRegistrations('approved')).map((v) => v.userId)).toContain(user.id)
+      expect((await volunteer().listRegistrations('pending')).map((v) => v.userId)).not.toContain(user.id)
       expect(await volunteer().register(user.id, profile('钱七七'), at)).toBe(false)
       expect((await volunteer().findProfile(user.id))?.name).toBe('钱七')
     })

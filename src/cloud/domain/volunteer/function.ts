@@ -19,6 +19,7 @@ export const volunteerFunction: FunctionDef = {
   register: action({ roles: EVERYONE, input: registerInput, write: true, handle: volunteer.register }),
   myProfile: action({ roles: EVERYONE, input: emptyInput, handle: volunteer.myProfile }),
   pending: action({ roles: ADMINS, input: emptyInput, handle: volunteer.pending }),
+  roster: action({ roles: ADMINS, input: emptyInput, handle: volunteer.roster }),
   approve: action({ roles: ADMINS, input: decideInput, write: true, handle: volunteer.approve }),
   reject: action({ roles: ADMINS, input: rejectInput, write: true, handle: volunteer.reject }),
 

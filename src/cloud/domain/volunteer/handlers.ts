@@ -18,6 +18,7 @@ import {
   type rejectInput,
   type requestIdInput,
   type ServiceRecord,
+  type VolunteerRosterEntry,
   type ShiftView,
   type startShiftInput,
   type VolunteerProfile,
@@ -164,7 +165,15 @@ export async function myProfile(ctx: Ctx): Promise<VolunteerProfile | null> {
 }
 
 export async function pending(ctx: Ctx) {
-  return ctx.repos.volunteer.listPending()
+  return ctx.repos.volunteer.listRegistrations('pending')
+}
+
+/** Approved volunteers by team and name, whether or not they have served yet this year. */
+export async function roster(ctx: Ctx): Promise<VolunteerRosterEntry[]> {
+  const approved = await ctx.repos.volunteer.listRegistrations('approved')
+  return approved
+    .map(({ userId, name, team }) => ({ userId, name, team }))
+    .sort((a, b) => a.team.localeCompare(b.team, 'zh') || a.name.localeCompare(b.name, 'zh'))
 }
 
 export async function approve(ctx: Ctx, input: z.output<typeof decideInput>) {

@@ -65,7 +65,8 @@ export interface VolunteerRepo {
   /** Pending again unless already approved; `false` when an approved registration exists. */
   register(userId: string, profile: NewProfile, at: Date): Promise<boolean>
   findProfile(userId: string): Promise<VolunteerProfile | null>
-  listPending(): Promise<PendingVolunteer[]>
+  /** Registrations in this state, oldest first. */
+  listRegistrations(status: 'pending' | 'approved'): Promise<PendingVolunteer[]>
   /** Decides a pending registration; approval grants the volunteer role in the same transaction. */
   decide(
     userId: string,

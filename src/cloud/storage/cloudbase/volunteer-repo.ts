@@ -227,9 +227,9 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
       return data ? toProfile(data) : null
     },
 
-    async listPending() {
+    async listRegistrations(status) {
       const docs = await readAll(
-        db.collection<ProfileDoc>(C.volunteerProfiles).where({ status: 'pending' }).orderBy('requestedAt', 'asc'),
+        db.collection<ProfileDoc>(C.volunteerProfiles).where({ status }).orderBy('requestedAt', 'asc'),
       )
       return docs.map((doc) => {
         const { status: _status, reason: _reason, ...pending } = toProfile(doc)

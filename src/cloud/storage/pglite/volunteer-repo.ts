@@ -106,9 +106,10 @@ export function createVolunteerRepo(sql: Sql): VolunteerRepo {
       return row ? toProfile(row) : null
     },
 
-    async listPending(): Promise<PendingVolunteer[]> {
+    async listRegistrations(status): Promise<PendingVolunteer[]> {
       const rows = await sql.query<ProfileRow>(
-        `SELECT ${PROFILE_COLUMNS} FROM volunteer_profiles WHERE status = 'pending' ORDER BY requested_at`,
+        `SELECT ${PROFILE_COLUMNS} FROM volunteer_profiles WHERE status = $1 ORDER BY requested_at`,
+        [status],
       )
       return rows.map(({ status: _status, reason: _reason, ...row }) => ({
         ...row,

@@ -103,21 +103,29 @@ const DeskCard = observer(function DeskCard() {
 
 const AdjustCard = observer(function AdjustCard() {
   const { volunteer } = useStores()
-  const { adjustForm, adjusting, ranking } = volunteer
-  const chosen = ranking.find((row) => row.userId === adjustForm.userId)
+  const { adjustForm, adjusting, roster } = volunteer
+  const chosen = roster.find((entry) => entry.userId === adjustForm.userId)
   return (
     <View className='rx-card'>
       <View className='rx-title'>调整服务时长</View>
       <View className='rx-muted'>调整单独记账，原有记录不会被覆盖</View>
       <View className='rx-field'>
-        <View>志愿者（本年度有服务记录的）</View>
-        <Picker
-          mode='selector'
-          range={ranking.map((row) => `${row.name}（${row.team ?? '未分队'}）`)}
-          onChange={(e) => volunteer.setAdjustForm({ userId: ranking[Number(e.detail.value)]?.userId ?? '' })}
+        <View>志愿者</View>
+        <StateView
+          status={volunteer.rosterLoading.status}
+          error={volunteer.rosterLoading.error}
+          empty={roster.length === 0}
+          emptyText='还没有通过审核的志愿者'
+          onRetry={() => void volunteer.loadRoster()}
         >
-          <View className='rx-input'>{chosen ? chosen.name : '点此选择志愿者'}</View>
-        </Picker>
+          <Picker
+            mode='selector'
+            range={roster.map((entry) => `${entry.name}（${entry.team}）`)}
+            onChange={(e) => volunteer.setAdjustForm({ userId: roster[Number(e.detail.value)]?.userId ?? '' })}
+          >
+            <View className='rx-input'>{chosen ? `${chosen.name}（${chosen.team}）` : '点此选择志愿者'}</View>
+          </Picker>
+        </StateView>
         <View className='rx-field__error'>{adjusting.fieldError('userId')}</View>
       </View>
       <View className='rx-field'>
@@ -153,7 +161,7 @@ export default observer(function VolunteerAdminPage() {
   useEffect(() => {
     void volunteer.loadPending()
     void volunteer.loadDesk()
-    void volunteer.loadRanking()
+    void volunteer.loadRoster()
   }, [volunteer])
   return (
     <PageShell>
