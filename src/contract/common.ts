@@ -38,3 +38,9 @@ export interface Endpoint<Input, Output> {
   input: Input
   output: Output
 }
+
+/** A CSV file (UTF-8 with BOM) for the person to save or send on. */
+export interface CsvExport {
+  filename: string
+  csv: string
+}

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { dateSchema, emptyInput, idSchema, type Endpoint } from './common'
-import type { CsvExport } from './volunteer'
+import { dateSchema, emptyInput, idSchema, type CsvExport, type Endpoint } from './common'
 
 /** 三会一课 and the hospital's other collective study, in the order the forms list them. */
 export const STUDY_TYPES = [

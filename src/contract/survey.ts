@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, monthSchema, type Endpoint } from './common'
+import { idSchema, monthSchema, type CsvExport, type Endpoint } from './common'
 
 export const VISIT_TYPES = ['outpatient', 'inpatient'] as const
 export type VisitType = (typeof VISIT_TYPES)[number]
@@ -149,11 +149,6 @@ export interface Dashboard {
   comments: { month: string; visitType: VisitType; overall: number | null; comment: string }[]
 }
 
-export interface ExportResult {
-  filename: string
-  csv: string
-}
-
 export const ALERT_FILTERS = ['open', 'overdue', 'closed', 'all'] as const
 export type AlertFilter = (typeof ALERT_FILTERS)[number]
 
@@ -215,7 +210,7 @@ export interface SurveyApi {
   submit: Endpoint<z.input<typeof submitInput>, SubmitResult>
   board: Endpoint<z.input<typeof boardInput>, Board>
   dashboard: Endpoint<z.input<typeof monthRangeInput>, Dashboard>
-  export: Endpoint<z.input<typeof monthRangeInput>, ExportResult>
+  export: Endpoint<z.input<typeof monthRangeInput>, CsvExport>
   alerts: Endpoint<z.input<typeof alertsInput>, AlertView[]>
   followUp: Endpoint<z.input<typeof followUpInput>, AlertView>
   closeAlert: Endpoint<z.input<typeof closeAlertInput>, AlertView>

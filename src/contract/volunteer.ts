@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { emptyInput, idSchema, phoneSchema, type Endpoint } from './common'
+import { emptyInput, idSchema, phoneSchema, type CsvExport, type Endpoint } from './common'
 
 export const VOLUNTEER_TEAMS = ['党员', '青年', '老年', '社会'] as const
 export type VolunteerTeam = (typeof VOLUNTEER_TEAMS)[number]
@@ -182,11 +182,6 @@ export interface RankingRow {
   minutes: number
   served: number
   averageRating: number | null
-}
-
-export interface CsvExport {
-  filename: string
-  csv: string
 }
 
 export interface VolunteerApi {

@@ -3,6 +3,7 @@ import type {
   Audience,
   AttendanceView,
   CheckInResult,
+  CsvExport,
   MySession,
   QrCodeView,
   SessionView,
@@ -375,7 +376,7 @@ export class StudyStore {
     }
   }
 
-  async exportAttendance(sessionId: string): Promise<{ filename: string; csv: string } | null> {
+  async exportAttendance(sessionId: string): Promise<CsvExport | null> {
     try {
       return await this.api.call('study', 'exportAttendance', { sessionId })
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { AlertView, Board, Dashboard, ExportResult } from '../../src/contract'
+import type { AlertView, Board, Dashboard, CsvExport } from '../../src/contract'
 import { chinaDate, departmentsByName, importVisits, submitScore } from '../support/survey'
 import { dataOf, errorOf, startTestHost, type SignedIn, type TestHost } from '../support/test-host'
 
@@ -168,7 +168,7 @@ describe('boards', () => {
     expect(dashboard.recommend).toEqual({ answered: 3, average: 7, nps: 33 })
     expect(dashboard.comments).toEqual([{ month, visitType: 'outpatient', overall: 4, comment: '排队太久' }])
 
-    const exported = dataOf(await manager.call<ExportResult>('survey', 'export', input))
+    const exported = dataOf(await manager.call<CsvExport>('survey', 'export', input))
     expect(exported.csv.startsWith('\uFEFF月份,科室,项目,非常满意')).toBe(true)
     expect(exported.csv).toContain(`${month},内分泌科,候诊时间,1,1,0,1,0,0,3,3.67,66.7%`)
     expect(exported.filename).toContain('内分泌科')

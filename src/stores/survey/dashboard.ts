@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { Dashboard, ExportResult } from '../../contract'
+import type { Dashboard, CsvExport } from '../../contract'
 import { monthOf, shiftMonth } from '../../contract/month'
 import type { ApiClient } from '../../services/api/client'
 import { failureMessage } from '../../services/api/errors'
@@ -16,7 +16,7 @@ export class SurveyDashboardStore {
   from: string
   dashboard: Dashboard | null = null
   /** The last export of the range shown, waiting for the person to save or send it. */
-  exported: ExportResult | null = null
+  exported: CsvExport | null = null
   exporting = false
   readonly loading = new LoadState()
 

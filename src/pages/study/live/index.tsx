@@ -9,7 +9,7 @@ import { useStores } from '../../../stores/context'
 import { chinaTime } from '../../../stores/study-store'
 import { sessionTime } from '../format'
 import '../study.scss'
-import { saveCsv } from './save-csv'
+import { saveCsv } from '../../../services/save-csv'
 
 function Person({ person }: { person: Attendee }) {
   const notes = [person.checkedInAt ? chinaTime(person.checkedInAt) : '', person.expected ? '' : '非应到']
@@ -48,7 +48,7 @@ export default observer(function LivePage() {
   const { live } = study
   const exportCsv = async () => {
     const file = await study.exportAttendance(id)
-    if (file) await saveCsv(file.filename, file.csv)
+    if (file) await saveCsv(file)
   }
   return (
     <PageShell>

@@ -9,7 +9,7 @@ import { useStores } from '../../../stores/context'
 import { monthLabel, percent } from '../shared/format'
 import { DepartmentPicker } from '../shared/department-picker'
 import { MonthStepper } from '../shared/month-stepper'
-import { saveCsv } from './save-csv'
+import { saveCsv } from '../../../services/save-csv'
 import './index.scss'
 
 function ItemRow({ item }: { item: ItemFigure }) {

@@ -5,7 +5,7 @@ import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
 import { currentYear, formatHours } from '../../../stores/volunteer-store'
-import { saveCsv } from '../shared/save-csv'
+import { saveCsv } from '../../../services/save-csv'
 import '../shared/volunteer.scss'
 
 export default observer(function RankingPage() {
