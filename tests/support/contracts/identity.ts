@@ -158,7 +158,13 @@ export function identityContract(harness: () => RepoHarness): void {
       expect(await identity().setRole(randomUUID(), 'admin', true, null)).toBeNull()
     })
 
-    it('lists the administrators, and only them', async () => {
+    it("lists a department's managers, and the administrators", async () => {
+      const [department, other] = [await fixtures().department(), await fixtures().department()]
+      const [manager, elsewhere] = [await newUser(), await newUser()]
+      await identity().setRole(manager.id, 'manager', true, department.id)
+      await identity().setRole(elsewhere.id, 'manager', true, other.id)
+      expect(await identity().managerIds(department.id)).toEqual([manager.id])
+
       const [admin, patient] = [await newUser(), await newUser()]
       await identity().setRole(admin.id, 'admin', true, null)
       const admins = await identity().adminIds()

@@ -36,9 +36,9 @@ import {
 import { conflict, forbidden, invalid, notFound } from '../../core/app-error'
 import type { Ctx, SystemCtx } from '../../core/context'
 import { audit, limitRate, notify } from '../../core/effects'
+import { maskPhone } from '../../core/phone'
 import { monthOf } from '../../../contract/month'
 import { responsibleFor } from '../identity/responsible'
-import { maskPhone } from '../volunteer/handlers'
 import type { Actor, FeedbackRecord, StaffTally, StoredStar, Transition } from './repo'
 
 const HOUR_MS = 3600 * 1000

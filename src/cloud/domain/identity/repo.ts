@@ -51,6 +51,8 @@ export interface IdentityRepo {
   listDepartments(): Promise<Department[]>
   /** Everyone holding the admin role. */
   adminIds(): Promise<string[]>
+  /** The managers of a department. */
+  managerIds(departmentId: string): Promise<string[]>
   findDepartment(id: string): Promise<Department | null>
   updatePrefs(userId: string, prefs: Partial<Prefs>): Promise<void>
   findRosterEntry(employeeNo: string): Promise<RosterEntry | null>

@@ -75,7 +75,6 @@ export interface SurveyRepo {
    * mention in one transaction. `answered` when the visit already has a response.
    */
   submitResponse(response: NewResponse): Promise<'answered' | { alertId: string | null }>
-  managerIds(departmentId: string): Promise<string[]>
   /** Counters of one item for every department, months from..to inclusive. */
   itemCountsAll(itemId: string, from: string, to: string): Promise<ItemCounts[]>
   itemCounts(departmentId: string, from: string, to: string): Promise<ItemCounts[]>

@@ -28,6 +28,7 @@ import { conflict, forbidden, invalid, notFound } from '../../core/app-error'
 import type { Ctx, SystemCtx } from '../../core/context'
 import { toCsv } from '../../core/csv'
 import { audit, limitRate, notify } from '../../core/effects'
+import { maskPhone } from '../../core/phone'
 import type { HelpRecord, TimeRange } from './repo'
 
 const MINUTE_MS = 60_000
@@ -38,10 +39,6 @@ const AUTO_CLOSED_DAYS = 7
 const REQUESTS_PER_HOUR = 10
 // The hospital's year turns at midnight in Beijing, not in UTC.
 const BEIJING_OFFSET_MS = 8 * 3600 * 1000
-
-export function maskPhone(phone: string): string {
-  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****'
-}
 
 function beijingYear(at: Date): number {
   return new Date(at.getTime() + BEIJING_OFFSET_MS).getUTCFullYear()

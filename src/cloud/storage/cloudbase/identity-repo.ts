@@ -168,6 +168,11 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
       return docs.map((doc) => doc._id).sort()
     },
 
+    async managerIds(departmentId) {
+      const docs = await readAll(db.collection<UserDoc>(C.users).where({ departmentId, roles: 'manager' }))
+      return docs.map((doc) => doc._id).sort()
+    },
+
     async listDepartments() {
       const docs = await readAll(departments().orderBy('sort', 'asc').orderBy('name', 'asc'))
       return docs.map(toDepartment)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { QuestionnaireItem, VisitType } from '../../../contract'
 import type { AlertRecord, ItemCounts, NewResponse, QuestionnaireRecord, SurveyRepo } from '../../domain/survey/repo'
 import { addOnce, readAll, type CloudDb, type Doc, type Patch, type Query, type Where } from './db'
-import type { DepartmentDoc, RosterDoc, UserDoc } from './identity-repo'
+import type { DepartmentDoc, RosterDoc } from './identity-repo'
 import { C } from './schema'
 
 export interface QuestionnaireDoc extends Doc {
@@ -325,11 +325,6 @@ export function createSurveyRepo(db: CloudDb): SurveyRepo {
         if (error instanceof AlreadyAnswered) return 'answered'
         throw error
       }
-    },
-
-    async managerIds(departmentId) {
-      const docs = await readAll(db.collection<UserDoc>(C.users).where({ departmentId, roles: 'manager' }))
-      return docs.map((d) => d._id).sort()
     },
 
     async itemCountsAll(itemId, from, to) {

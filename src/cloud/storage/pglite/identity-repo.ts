@@ -76,6 +76,14 @@ export function createIdentityRepo(sql: Sql): IdentityRepo {
       return rows.map((row) => row.id)
     },
 
+    async managerIds(departmentId) {
+      const rows = await sql.query<{ id: string }>(
+        `SELECT id FROM users WHERE department_id = $1 AND 'manager' = ANY(roles) ORDER BY id`,
+        [departmentId],
+      )
+      return rows.map((row) => row.id)
+    },
+
     async listDepartments() {
       return sql.query<Department>('SELECT id, name, kind FROM departments ORDER BY sort, name')
     },

@@ -173,14 +173,6 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
       })
     },
 
-    async managerIds(departmentId) {
-      const rows = await sql.query<{ id: string }>(
-        `SELECT id FROM users WHERE department_id = $1 AND 'manager' = ANY(roles) ORDER BY id`,
-        [departmentId],
-      )
-      return rows.map((r) => r.id)
-    },
-
     async itemCountsAll(itemId, from, to) {
       const rows = await sql.query<CounterRow>(
         `SELECT ${COUNTER_COLUMNS} FROM survey_item_counters WHERE item_id = $1 AND month BETWEEN $2 AND $3`,
