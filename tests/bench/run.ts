@@ -5,6 +5,7 @@ import { benchRoster } from './roster'
 import { benchShell } from './shell'
 import { benchStudy } from './study'
 import { benchSurvey } from './survey'
+import { benchSweeps } from './sweeps'
 import { benchVolunteer } from './volunteer'
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   study: benchStudy,
   volunteer: benchVolunteer,
   roster: benchRoster,
+  sweeps: benchSweeps,
   load: benchLoad,
 }
 

@@ -28,7 +28,7 @@ const PatientActions = observer(function PatientActions({ item }: { item: Feedba
         <View className='rx-field'>
           <View>不满意，请科室重新处理（仅可一次）</View>
           <Textarea
-            className='fb-textarea'
+            className='rx-textarea'
             value={feedback.reopenReason}
             placeholder='请说明不满意的原因'
             onInput={(e) => feedback.setReopenReason(e.detail.value)}
@@ -76,7 +76,7 @@ const HandlerActions = observer(function HandlerActions({ item }: { item: Feedba
         onTap={(value) => feedback.setReplyForm({ upheld: value === 'yes' })}
       />
       <Textarea
-        className='fb-textarea'
+        className='rx-textarea'
         value={replyForm.text}
         placeholder='核实情况、整改措施与致歉，至少10个字'
         onInput={(e) => feedback.setReplyForm({ text: e.detail.value })}

@@ -37,7 +37,7 @@ export const PhraseEditor = observer(function PhraseEditor() {
       <View className='rx-field'>
         <View>推荐用语（每行一条）</View>
         <Textarea
-          className='fb-textarea'
+          className='rx-textarea'
           value={form.recommended}
           onInput={(e) => feedback.setPhraseForm({ recommended: e.detail.value })}
         />
@@ -46,7 +46,7 @@ export const PhraseEditor = observer(function PhraseEditor() {
       <View className='rx-field'>
         <View>禁语（每行一条）</View>
         <Textarea
-          className='fb-textarea'
+          className='rx-textarea'
           value={form.forbidden}
           onInput={(e) => feedback.setPhraseForm({ forbidden: e.detail.value })}
         />

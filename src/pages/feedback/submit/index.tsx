@@ -70,7 +70,7 @@ export default observer(function SubmitPage() {
         <View className='rx-field'>
           <View>具体经过</View>
           <Textarea
-            className='fb-textarea'
+            className='rx-textarea'
             value={form.text}
             maxlength={FEEDBACK_TEXT_MAX}
             placeholder={`请写下经过，${FEEDBACK_TEXT_MIN}–${FEEDBACK_TEXT_MAX}字`}

@@ -55,7 +55,7 @@ export default observer(function RosterPage() {
                 {ROSTER_IMPORT_MAX_ROWS}行，更多请分批导入。
               </View>
               <Textarea
-                className='roster-textarea'
+                className='rx-textarea roster-textarea'
                 aria-label='花名册内容'
                 value={roster.text}
                 maxlength={-1}

@@ -72,7 +72,7 @@ const HelpForm = observer(function HelpForm() {
         <View className='rx-field'>
           <View>备注（可不填）</View>
           <Textarea
-            className='rx-input vol-textarea'
+            className='rx-textarea vol-textarea'
             value={helpForm.note}
             placeholder='如：行动不便，需要轮椅'
             onInput={(e) => volunteer.setHelpForm({ note: e.detail.value })}
@@ -103,7 +103,7 @@ const RatingForm = observer(function RatingForm() {
       />
       <View className='rx-field__error'>{rating.fieldError('stars')}</View>
       <Textarea
-        className='rx-input vol-textarea'
+        className='rx-textarea vol-textarea'
         value={rateForm.comment}
         placeholder='想对志愿者说的话（可不填）'
         onInput={(e) => volunteer.setRateForm({ comment: e.detail.value })}
