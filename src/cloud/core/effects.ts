@@ -1,17 +1,26 @@
 import { AppError } from './app-error'
 import type { Ctx, SystemCtx } from './context'
-import type { OutboxMessage } from './platform-repo'
+import type { OutboxMessage, Reminder } from './platform-repo'
 
 /**
- * Queues a notification; `false` when it was not queued (already sent once, or failed). A failed
- * notification must never undo or block the action that caused it, so errors are logged and swallowed.
+ * Queues a notification. A failed notification must never undo or block the action that caused
+ * it, so errors are logged and swallowed.
  */
-export async function notify(ctx: SystemCtx, message: OutboxMessage): Promise<boolean> {
+export async function notify(ctx: SystemCtx, message: OutboxMessage): Promise<void> {
   try {
-    return await ctx.repos.platform.addOutbox(message, ctx.now)
+    await ctx.repos.platform.addOutbox(message, ctx.now)
   } catch (error) {
     ctx.log.warn({ err: error, template: message.template }, 'notification not queued')
-    return false
+  }
+}
+
+/** Queues the reminders not sent before; returns how many. Failures are logged, as for `notify`. */
+export async function remind(ctx: SystemCtx, reminders: Reminder[]): Promise<number> {
+  try {
+    return await ctx.repos.platform.addReminders(reminders, ctx.now)
+  } catch (error) {
+    ctx.log.warn({ err: error, reminders: reminders.length }, 'reminders not queued')
+    return 0
   }
 }
 

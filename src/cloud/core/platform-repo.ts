@@ -22,8 +22,11 @@ export interface OutboxMessage {
   /** A template name from config, e.g. `complaintStatus`; WeChat maps it to a subscribe-message id. */
   template: string
   payload: Record<string, string | number>
-  /** Queued at most once per user and key: scheduled reminders look at the same overdue items on every run. */
-  once?: string
+}
+
+/** A message queued at most once per user and key: scheduled reminders meet the same overdue items on every run. */
+export interface Reminder extends OutboxMessage {
+  once: string
 }
 
 export interface OutboxRecord extends OutboxMessage {
@@ -65,8 +68,9 @@ export interface PlatformRepo {
   releaseRequest(key: RequestKey): Promise<void>
   /** Counts one hit in the window and returns the hits so far, atomically. */
   hitRateLimit(key: string, windowStart: Date): Promise<number>
-  /** `false` when a message with the same `once` key was queued for this user before. */
-  addOutbox(message: OutboxMessage, at: Date): Promise<boolean>
+  addOutbox(message: OutboxMessage, at: Date): Promise<void>
+  /** Queues the reminders not queued before for their user and key; returns how many it queued. */
+  addReminders(reminders: Reminder[], at: Date): Promise<number>
   listOutbox(userId?: string): Promise<OutboxRecord[]>
   /** Pending messages due at `now`, oldest first. */
   dueOutbox(now: Date, limit: number): Promise<OutboxRecord[]>

@@ -103,11 +103,25 @@ export function platformContract(harness: () => RepoHarness): void {
 
     it('queues a reminder once per user and key, even when sweeps race', async () => {
       const [first, second] = [randomUUID(), randomUUID()]
-      const reminder = (userId: string, once: string) =>
-        platform().addOutbox({ userId, template: 'complaintToHandle', payload: { n: 1 }, once }, at)
-      await Promise.all(Array.from({ length: 10 }, () => reminder(first, 'item-1:accept')))
-      await reminder(first, 'item-1:reply')
-      await reminder(second, 'item-1:accept')
+      const reminder = (userId: string, once: string) => ({
+        userId,
+        template: 'complaintToHandle',
+        payload: { n: 1 },
+        once,
+      })
+      const queued = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          platform().addReminders([reminder(first, 'item-1:accept'), reminder(first, 'item-1:accept')], at),
+        ),
+      )
+      expect(queued.reduce((sum, n) => sum + n, 0)).toBe(1)
+      expect(
+        await platform().addReminders(
+          [reminder(first, 'item-1:accept'), reminder(first, 'item-1:reply'), reminder(second, 'item-1:accept')],
+          at,
+        ),
+      ).toBe(2)
+      expect(await platform().addReminders([], at)).toBe(0)
       await platform().addOutbox({ userId: first, template: 'plain', payload: {} }, at)
       await platform().addOutbox({ userId: first, template: 'plain', payload: {} }, at)
       const templates = (await platform().listOutbox(first)).map((m) => m.template).sort()

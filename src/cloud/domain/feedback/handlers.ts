@@ -35,10 +35,11 @@ import {
 } from '../../../contract'
 import { conflict, forbidden, invalid, notFound } from '../../core/app-error'
 import type { Ctx, SystemCtx } from '../../core/context'
-import { audit, limitRate, notify } from '../../core/effects'
+import { audit, limitRate, notify, remind } from '../../core/effects'
 import { maskPhone } from '../../core/phone'
 import { monthOf } from '../../../contract/month'
-import { responsibleFor } from '../identity/responsible'
+import type { Reminder } from '../../core/platform-repo'
+import { responsibleFor, responsibleLookup } from '../identity/responsible'
 import type { Actor, FeedbackRecord, StaffTally, StoredStar, Transition } from './repo'
 
 const HOUR_MS = 3600 * 1000
@@ -172,18 +173,16 @@ async function notifyPatient(ctx: SystemCtx, record: FeedbackRecord) {
   })
 }
 
-/** Tells whoever answers for the item's department; with `once`, only the first time. Returns how many were told. */
-async function notifyManagers(ctx: SystemCtx, record: FeedbackRecord, event: string, once?: string) {
-  let told = 0
+const toHandle = (record: FeedbackRecord, event: string) => ({
+  template: 'complaintToHandle',
+  payload: { event, department: record.departmentName, id: record.id },
+})
+
+/** Tells whoever answers for the item's department. */
+async function notifyManagers(ctx: Ctx, record: FeedbackRecord, event: string) {
   for (const userId of await responsibleFor(ctx, record.departmentId)) {
-    const message = {
-      userId,
-      template: 'complaintToHandle',
-      payload: { event, department: record.departmentName, id: record.id },
-    }
-    if (await notify(ctx, once === undefined ? message : { ...message, once })) told += 1
+    await notify(ctx, { userId, ...toHandle(record, event) })
   }
-  return told
 }
 
 async function requireItem(ctx: Ctx, id: string): Promise<FeedbackRecord> {
@@ -343,19 +342,22 @@ export async function reopen(ctx: Ctx, input: z.output<typeof reopenComplaintInp
 /** Run by the timer: tells a department's handlers, once per deadline, that a complaint has passed it. */
 export async function remindOverdue(ctx: SystemCtx): Promise<number> {
   const records = await ctx.repos.feedback.listQueue({ departmentId: null, overdue: overdueCutoffs(ctx.now) })
-  let told = 0
+  const responsible = responsibleLookup(ctx)
+  const reminders: Reminder[] = []
   for (const record of records) {
     const { acceptDueAt, replyDueAt } = deadlines(record, ctx.now)
-    if (acceptDueAt !== null && ctx.now > new Date(acceptDueAt)) {
-      told += await notifyManagers(ctx, record, `投诉超过${ACCEPT_DUE_HOURS}小时未受理`, `feedback:${record.id}:accept`)
-    }
-    if (replyDueAt !== null && ctx.now > new Date(replyDueAt)) {
+    const passed = [
+      { due: acceptDueAt, key: 'accept', event: `投诉超过${ACCEPT_DUE_HOURS}小时未受理` },
       // A reopened complaint has a new reply deadline, so it is a new reminder.
-      const once = `feedback:${record.id}:reply:${replyDueAt}`
-      told += await notifyManagers(ctx, record, `投诉超过${REPLY_DUE_DAYS}天未答复`, once)
+      { due: replyDueAt, key: `reply:${replyDueAt}`, event: `投诉超过${REPLY_DUE_DAYS}天未答复` },
+    ].filter(({ due }) => due !== null && ctx.now > new Date(due))
+    for (const { key, event } of passed) {
+      for (const userId of await responsible(record.departmentId)) {
+        reminders.push({ userId, ...toHandle(record, event), once: `feedback:${record.id}:${key}` })
+      }
     }
   }
-  return told
+  return remind(ctx, reminders)
 }
 
 export async function sweep(ctx: Ctx): Promise<SweepResult> {

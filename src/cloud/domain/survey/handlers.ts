@@ -28,8 +28,9 @@ import {
 import { AppError, conflict, forbidden, invalid, notFound } from '../../core/app-error'
 import type { Ctx, SystemCtx } from '../../core/context'
 import { parseCsv, toCsv } from '../../core/csv'
-import { audit, limitRate, notify } from '../../core/effects'
-import { responsibleFor } from '../identity/responsible'
+import { audit, limitRate, notify, remind } from '../../core/effects'
+import type { Reminder } from '../../core/platform-repo'
+import { responsibleFor, responsibleLookup } from '../identity/responsible'
 import { readVisitRow, VISIT_CSV_HEADER } from './csv-import'
 import { chinaDay, lastDayOf, monthOf, monthsEnding, shiftMonth } from '../../../contract/month'
 import type { AlertRecord, ItemCounts, NewVisit, QuestionnaireRecord, VisitRecord } from './repo'
@@ -359,19 +360,19 @@ export async function alerts(ctx: Ctx, input: z.output<typeof alertsInput>): Pro
 
 /** Run by the timer: tells whoever answers for the department, once, that a low score waits past its deadline. */
 export async function remindOverdueAlerts(ctx: SystemCtx): Promise<number> {
-  let told = 0
+  const responsible = responsibleLookup(ctx)
+  const reminders: Reminder[] = []
   for (const alert of await ctx.repos.survey.listAlerts(null, 'overdue', overdueBefore(ctx.now))) {
-    for (const userId of await responsibleFor(ctx, alert.departmentId)) {
-      const queued = await notify(ctx, {
+    for (const userId of await responsible(alert.departmentId)) {
+      reminders.push({
         userId,
         template: 'surveyAlertOverdue',
         payload: { department: alert.departmentName, month: alert.month, hours: ALERT_OVERDUE_HOURS },
         once: `survey:${alert.id}:overdue`,
       })
-      if (queued) told += 1
     }
   }
-  return told
+  return remind(ctx, reminders)
 }
 
 async function actOnAlert(

@@ -27,7 +27,7 @@ import {
 import { conflict, forbidden, invalid, notFound } from '../../core/app-error'
 import type { Ctx, SystemCtx } from '../../core/context'
 import { toCsv } from '../../core/csv'
-import { audit, limitRate, notify } from '../../core/effects'
+import { audit, limitRate, notify, remind } from '../../core/effects'
 import { maskPhone } from '../../core/phone'
 import type { HelpRecord, TimeRange } from './repo'
 
@@ -221,19 +221,15 @@ export async function remindEscalated(ctx: SystemCtx): Promise<number> {
   const waiting = await ctx.repos.volunteer.listWaitingSince(minutesAgo(ctx.now, ESCALATE_WAITING_MINUTES))
   if (waiting.length === 0) return 0
   const desk = await ctx.repos.identity.adminIds()
-  let told = 0
-  for (const record of waiting) {
-    for (const userId of desk) {
-      const queued = await notify(ctx, {
-        userId,
-        template: 'volunteerEscalated',
-        payload: { need: record.need, from: record.from, to: record.toDepartment, minutes: ESCALATE_WAITING_MINUTES },
-        once: `volunteer:${record.id}:escalated`,
-      })
-      if (queued) told += 1
-    }
-  }
-  return told
+  const reminders = waiting.flatMap((record) =>
+    desk.map((userId) => ({
+      userId,
+      template: 'volunteerEscalated',
+      payload: { need: record.need, from: record.from, to: record.toDepartment, minutes: ESCALATE_WAITING_MINUTES },
+      once: `volunteer:${record.id}:escalated`,
+    })),
+  )
+  return remind(ctx, reminders)
 }
 
 // Patients' requests

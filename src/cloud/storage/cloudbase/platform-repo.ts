@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto'
 import {
   staleBefore,
   type AuditRecord,
+  type OutboxMessage,
   type OutboxRecord,
   type PlatformRepo,
+  type Reminder,
   type RequestKey,
 } from '../../core/platform-repo'
-import { addOnce, type CloudDb, type Doc, type Patch, type Transaction, type Where } from './db'
+import { addOnce, byIds, type CloudDb, type Doc, type Patch, type Transaction, type Where } from './db'
 import type { UserDoc } from './identity-repo'
 import { C } from './schema'
 
@@ -39,6 +41,25 @@ export interface OutboxDoc extends Doc {
   createdAt: string
   sentAt: string | null
 }
+
+async function queueMessage(tx: Transaction, message: OutboxMessage, at: Date) {
+  const seq = await nextSeq(tx, C.outbox)
+  await tx.collection<OutboxDoc>(C.outbox).add({
+    data: {
+      _id: String(seq),
+      seq,
+      ...message,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: at.toISOString(),
+      lastError: null,
+      createdAt: at.toISOString(),
+      sentAt: null,
+    },
+  })
+}
+
+const MARKER_BATCH = 500
 
 interface OutboxOnceDoc extends Doc {
   at: string
@@ -136,30 +157,32 @@ export function createPlatformRepo(db: CloudDb): PlatformRepo {
       return requests.stats.removed + windows.stats.removed
     },
 
-    async addOutbox({ once, ...message }, at) {
-      return db.runTransaction(async (tx) => {
-        if (once !== undefined) {
+    async addOutbox(message, at) {
+      await db.runTransaction((tx) => queueMessage(tx, message, at))
+    },
+
+    async addReminders(reminders, at) {
+      const markerId = (r: Reminder) => `${r.userId}|${r.once}`
+      // Most runs meet only reminders queued before: one read of their markers, no transaction.
+      const seen = new Set<string>()
+      for (let i = 0; i < reminders.length; i += MARKER_BATCH) {
+        const ids = reminders.slice(i, i + MARKER_BATCH).map(markerId)
+        for (const id of (await byIds(db, C.outboxOnce, ids)).keys()) seen.add(id)
+      }
+      let queued = 0
+      for (const reminder of reminders.filter((r) => !seen.has(markerId(r)))) {
+        const { once: _once, ...message } = reminder
+        const added = await db.runTransaction(async (tx) => {
           // Racing sweeps both write this marker, so one of them conflicts and re-reads it.
-          const marker = tx.collection<OutboxOnceDoc>(C.outboxOnce).doc(`${message.userId}|${once}`)
+          const marker = tx.collection<OutboxOnceDoc>(C.outboxOnce).doc(markerId(reminder))
           if ((await marker.get()).data) return false
           await marker.set({ data: { at: at.toISOString() } })
-        }
-        const seq = await nextSeq(tx, C.outbox)
-        await tx.collection<OutboxDoc>(C.outbox).add({
-          data: {
-            _id: String(seq),
-            seq,
-            ...message,
-            status: 'pending',
-            attempts: 0,
-            nextAttemptAt: at.toISOString(),
-            lastError: null,
-            createdAt: at.toISOString(),
-            sentAt: null,
-          },
+          await queueMessage(tx, message, at)
+          return true
         })
-        return true
-      })
+        if (added) queued += 1
+      }
+      return queued
     },
 
     async listOutbox(userId) {

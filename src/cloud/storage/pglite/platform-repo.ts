@@ -59,12 +59,28 @@ export function createPlatformRepo(sql: Sql): PlatformRepo {
     },
 
     async addOutbox(message, at) {
-      const queued = await sql.query(
-        `INSERT INTO outbox (user_id, template, payload, created_at, next_attempt_at, once_key) VALUES ($1, $2, $3, $4, $4, $5)
-         ON CONFLICT (user_id, once_key) WHERE once_key IS NOT NULL DO NOTHING RETURNING id`,
-        [message.userId, message.template, JSON.stringify(message.payload), at, message.once ?? null],
+      await sql.query(
+        'INSERT INTO outbox (user_id, template, payload, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $4)',
+        [message.userId, message.template, JSON.stringify(message.payload), at],
       )
-      return queued.length === 1
+    },
+
+    async addReminders(reminders, at) {
+      if (reminders.length === 0) return 0
+      const queued = await sql.query(
+        `INSERT INTO outbox (user_id, template, payload, once_key, created_at, next_attempt_at)
+         SELECT r.user_id, r.template, r.payload::jsonb, r.once_key, $5, $5
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS r(user_id, template, payload, once_key)
+         ON CONFLICT (user_id, once_key) WHERE once_key IS NOT NULL DO NOTHING RETURNING 1`,
+        [
+          reminders.map((r) => r.userId),
+          reminders.map((r) => r.template),
+          reminders.map((r) => JSON.stringify(r.payload)),
+          reminders.map((r) => r.once),
+          at,
+        ],
+      )
+      return queued.length
     },
 
     async listOutbox(userId) {
