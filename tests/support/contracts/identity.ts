@@ -223,6 +223,36 @@ export function identityContract(harness: () => RepoHarness): void {
       })
     })
 
+    it('moves approved accounts with their changed entries, but not a manager off the department they manage', async () => {
+      const entries = hrExport()
+      const departments = [{ name: entries[0].departmentName, kind: 'clinical' as const }]
+      await identity().importRoster(entries, departments)
+      const [nurse, head, pending] = [await newUser(), await newUser(), await newUser()]
+      const approve = async (user: { id: string }, employeeNo: string) => {
+        await identity().requestStaffBinding(user.id, employeeNo, at)
+        await identity().decideStaffBinding(user.id, true, randomUUID(), at)
+      }
+      await approve(nurse, entries[0].employeeNo)
+      await approve(head, entries[1].employeeNo)
+      const managed = (await identity().findUser(head.id))?.departmentId ?? null
+      await identity().setRole(head.id, 'manager', true, managed)
+      const stranger = hrExport()[0]
+      await identity().importRoster([stranger], [{ name: stranger.departmentName, kind: 'clinical' }])
+      await identity().requestStaffBinding(pending.id, stranger.employeeNo, at)
+
+      const moved = hrExport()[0].departmentName
+      const changes = [
+        { ...entries[0], name: '钱主任', departmentName: moved },
+        { ...entries[1], name: '孙护士长', departmentName: moved },
+        { ...stranger, name: '改名', departmentName: moved },
+      ]
+      await identity().importRoster(changes, [...departments, { name: moved, kind: 'clinical' }])
+      const movedId = (await identity().listDepartments()).find((d) => d.name === moved)?.id
+      expect(await identity().findUser(nurse.id)).toMatchObject({ name: '钱主任', departmentId: movedId })
+      expect(await identity().findUser(head.id)).toMatchObject({ name: '孙护士长', departmentId: managed })
+      expect(await identity().findUser(pending.id)).toMatchObject({ name: '', departmentId: null })
+    })
+
     it('imports the same roster twice at once without duplicate departments or entries', async () => {
       const [template] = hrExport()
       const entries = Array.from({ length: 45 }, () => ({ ...template, employeeNo: `R${suffix()}` }))

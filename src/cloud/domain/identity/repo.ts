@@ -76,6 +76,8 @@ export interface IdentityRepo {
    * Creates the departments the entries name that do not exist yet (matched by exact name, with
    * the kind given), then creates or updates each entry by employee number. Importing the same
    * entries again changes nothing and counts them as unchanged, however many imports race.
+   * An account approved for a changed entry takes its new name and, unless it manages a department
+   * (which an administrator assigns), its new department.
    */
   importRoster(
     entries: RosterImportEntry[],

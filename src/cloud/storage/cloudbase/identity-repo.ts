@@ -86,6 +86,7 @@ export async function grantRole(
 }
 
 export function createIdentityRepo(db: CloudDb): IdentityRepo {
+  const _ = db.command
   const users = () => db.collection<UserDoc>(C.users)
   const departments = () => db.collection<DepartmentDoc>(C.departments)
 
@@ -125,6 +126,29 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
     // Written by the server only when something differs, so a racing identical import counts it once.
     const { stats } = await roster.doc(employeeNo).update({ data: fields })
     return stats.updated > 0 ? 'updated' : 'unchanged'
+  }
+
+  /** Approved accounts take their changed entry's name and, unless they manage a department, its department. */
+  const followRoster = async (changed: Map<string, Pick<UserDoc, 'name' | 'departmentId'>>) => {
+    const numbers = [...changed.keys()]
+    for (let i = 0; i < numbers.length; i += ROSTER_WRITE_BATCH) {
+      const approved = await readAll(
+        db
+          .collection<BindingDoc>(C.staffBindings)
+          .where({ employeeNo: _.in(numbers.slice(i, i + ROSTER_WRITE_BATCH)), status: 'approved' }),
+      )
+      for (const { _id: userId, employeeNo } of approved) {
+        const entry = changed.get(employeeNo)
+        if (!entry) continue
+        await users()
+          .doc(userId)
+          .update({ data: { name: entry.name } })
+        // Checked as the document is written: a manager granted meanwhile keeps the department they manage.
+        await users()
+          .where({ _id: userId, roles: _.neq('manager') })
+          .update({ data: { departmentId: entry.departmentId } })
+      }
+    }
   }
 
   const binding = async (userId: string): Promise<StaffBinding | null> => {
@@ -278,15 +302,19 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
         entries.map((e) => e.employeeNo),
       )
       const counts = { created: 0, updated: 0, unchanged: 0 }
+      const changed = new Map<string, Pick<UserDoc, 'name' | 'departmentId'>>()
       // A thousand one-by-one round trips would outlast the function's timeout; each entry is its own document.
       for (let i = 0; i < entries.length; i += ROSTER_WRITE_BATCH) {
-        const batch = entries.slice(i, i + ROSTER_WRITE_BATCH).map((entry) => {
+        const batch = entries.slice(i, i + ROSTER_WRITE_BATCH).map(async (entry) => {
           const departmentId = ids.get(entry.departmentName)
           if (!departmentId) throw new Error(`no department named ${entry.departmentName}`)
-          return writeRosterEntry(entry, departmentId, current.get(entry.employeeNo))
+          const outcome = await writeRosterEntry(entry, departmentId, current.get(entry.employeeNo))
+          if (outcome === 'updated') changed.set(entry.employeeNo, { name: entry.name, departmentId })
+          return outcome
         })
         for (const outcome of await Promise.all(batch)) counts[outcome]++
       }
+      await followRoster(changed)
       return { ...counts, departmentsCreated }
     },
   }

@@ -222,6 +222,14 @@ export function createIdentityRepo(sql: Sql): IdentityRepo {
             entries.map((e) => e.partyMember),
           ],
         )
+        await tx.query(
+          `UPDATE users u SET name = r.name,
+             department_id = CASE WHEN 'manager' = ANY(u.roles) THEN u.department_id ELSE r.department_id END
+           FROM staff_bindings b JOIN staff_roster r ON r.employee_no = b.employee_no
+           WHERE b.user_id = u.id AND b.status = 'approved' AND r.employee_no = ANY($1)
+             AND (u.name <> r.name OR (NOT 'manager' = ANY(u.roles) AND u.department_id IS DISTINCT FROM r.department_id))`,
+          [entries.map((e) => e.employeeNo)],
+        )
         const created = written.filter((row) => row.created).length
         return {
           created,

@@ -51,7 +51,8 @@ export default observer(function RosterPage() {
             <View className='rx-card'>
               <View className='rx-title'>导入职工花名册</View>
               <View className='rx-muted'>
-                列：{ROSTER_COLUMNS.join('、')}（是/否）。工号已存在的更新，科室不存在的自动新建。每次不超过
+                列：{ROSTER_COLUMNS.join('、')}
+                （是/否）。工号已存在的更新（已认证职工的姓名、科室随之更新，科室负责人的管理科室不变），科室不存在的自动新建。每次不超过
                 {ROSTER_IMPORT_MAX_ROWS}行，更多请分批导入。
               </View>
               <Textarea
