@@ -15,11 +15,23 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const DEPARTMENT_KINDS = ['clinical', 'medtech', 'admin'] as const
 export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number]
 
+/** The public satisfaction board lists clinical and medical-technical departments, not administrative ones. */
+export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
+  clinical: '临床科室',
+  medtech: '医技科室',
+  admin: '行政职能部门',
+}
+
 export interface Department {
   id: string
   name: string
   kind: DepartmentKind
 }
+
+export const setDepartmentKindInput = z.object({
+  departmentId: idSchema,
+  kind: z.enum(DEPARTMENT_KINDS, '请选择科室类别'),
+})
 
 export interface Prefs {
   largeText: boolean
@@ -159,4 +171,5 @@ export interface IdentityApi {
   exportMyData: Endpoint<z.input<typeof emptyInput>, MyData>
   deleteMe: Endpoint<z.input<typeof deleteMeInput>, { deleted: true }>
   importRoster: Endpoint<z.input<typeof importRosterInput>, ImportRosterResult>
+  setDepartmentKind: Endpoint<z.input<typeof setDepartmentKindInput>, Department>
 }

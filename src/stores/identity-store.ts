@@ -1,5 +1,12 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { Department, PendingStaff, Role, UserView } from '../contract'
+import {
+  DEPARTMENT_KIND_LABELS,
+  type Department,
+  type DepartmentKind,
+  type PendingStaff,
+  type Role,
+  type UserView,
+} from '../contract'
 import type { ApiClient } from '../services/api/client'
 import { ApiFailure, failureMessage } from '../services/api/errors'
 import { LoadState } from './support/load-state'
@@ -62,10 +69,21 @@ export class IdentityStore {
     }
   }
 
-  async loadDepartments() {
-    if (this.departments.length > 0) return
+  /** `fresh` reads them again, e.g. after a roster import added some. */
+  async loadDepartments(fresh = false) {
+    if (this.departments.length > 0 && !fresh) return
     const departments = await this.api.call('identity', 'departments', {})
     runInAction(() => (this.departments = departments))
+  }
+
+  async setDepartmentKind(departmentId: string, kind: DepartmentKind) {
+    try {
+      const changed = await this.api.call('identity', 'setDepartmentKind', { departmentId, kind })
+      runInAction(() => (this.departments = this.departments.map((d) => (d.id === changed.id ? changed : d))))
+      this.ui.toast(`${changed.name}：${DEPARTMENT_KIND_LABELS[changed.kind]}`)
+    } catch (error) {
+      this.ui.toast(failureMessage(error))
+    }
   }
 
   /** Applies at once and remembers on the device; the server copy follows the person to new devices. */

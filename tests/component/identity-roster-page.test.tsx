@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { CallResult, ImportRosterResult, UserView } from '../../src/contract'
+import type { CallResult, Department, ImportRosterResult, UserView } from '../../src/contract'
 import RosterPage from '../../src/pages/identity/roster/index'
 import MePage from '../../src/pages/tabs/me/index'
 import { StoreContext } from '../../src/stores/context'
@@ -38,8 +38,13 @@ async function renderPage(
   storage: KeyValueStorage = createMemoryStorage(),
   me: UserView = admin,
   Page = RosterPage,
+  departments: Department[] = [],
 ) {
-  const { api, sent } = fakeApi((fn, event) => (event.action === 'me' ? { ok: true, data: me } : respond(fn, event)))
+  const { api, sent } = fakeApi((fn, event) => {
+    if (event.action === 'me') return { ok: true, data: me }
+    if (event.action === 'departments') return { ok: true, data: departments }
+    return respond(fn, event)
+  })
   const store = new RootStore({ api, storage, toast: () => {}, devSignIn: null })
   render(
     <StoreContext.Provider value={store}>
@@ -130,4 +135,25 @@ test('tells a non-admin the page is for admins only', async () => {
   })
   expect(screen.getByText('仅管理员可导入职工花名册')).toBeTruthy()
   expect(screen.queryByPlaceholderText(PLACEHOLDER)).toBeNull()
+})
+
+test('shows each department with its kind, and corrects a kind the import guessed', async () => {
+  const radiology: Department = { id: '00000000-0000-4000-8000-0000000000d1', name: '放射科', kind: 'clinical' }
+  const { sent } = await renderPage(
+    () => ({ ok: true, data: { ...radiology, kind: 'medtech' } }),
+    createMemoryStorage(),
+    admin,
+    RosterPage,
+    [radiology],
+  )
+  const picker = await screen.findByLabelText('放射科的类别')
+  expect(screen.getByText('临床科室', { selector: 'div' })).toBeTruthy()
+  await act(async () => {
+    fireEvent.change(picker, { target: { value: '1' } })
+  })
+  expect(sent.find((s) => s.event.action === 'setDepartmentKind')?.event.data).toEqual({
+    departmentId: radiology.id,
+    kind: 'medtech',
+  })
+  expect(screen.getByText('医技科室', { selector: 'div' })).toBeTruthy()
 })

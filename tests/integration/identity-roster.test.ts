@@ -1,4 +1,4 @@
-import type { AuditView, Department, ImportRosterResult, UserView } from '../../src/contract'
+import type { AuditView, Board, Department, ImportRosterResult, UserView } from '../../src/contract'
 import { buildRoster, ROSTER_SIZE } from '../../src/cloud/host/seed/hospital'
 import { dataOf, errorOf, startTestHost, type TestHost } from '../support/test-host'
 
@@ -151,5 +151,37 @@ describe('importing the staff roster', () => {
 
     const me = dataOf(await nurse.call<UserView>('identity', 'me'))
     expect(me).toMatchObject({ name: '尤护士', roles: ['patient', 'staff'], departmentName: '日间手术中心' })
+  })
+})
+
+describe('department kinds', () => {
+  it('lets an admin correct a guessed kind, which decides whether the public board lists the department', async () => {
+    const admin = await host.signIn('admin')
+    const departments = dataOf(await admin.call<Department[]>('identity', 'departments'))
+    const ortho = departments.find((d) => d.name === '骨科')!
+    const onBoard = async () =>
+      dataOf(await admin.call<Board>('survey', 'board')).departments.some((d) => d.departmentId === ortho.id)
+    expect(await onBoard()).toBe(true)
+
+    const moved = dataOf(
+      await admin.call<Department>('identity', 'setDepartmentKind', { departmentId: ortho.id, kind: 'admin' }),
+    )
+    expect(moved).toEqual({ ...ortho, kind: 'admin' })
+    expect(await onBoard()).toBe(false)
+    dataOf(await admin.call('identity', 'setDepartmentKind', { departmentId: ortho.id, kind: 'clinical' }))
+    expect(await onBoard()).toBe(true)
+
+    const wrongKind = errorOf(
+      await admin.call('identity', 'setDepartmentKind', { departmentId: ortho.id, kind: 'ward' }),
+    )
+    expect(wrongKind.fields?.map((f) => f.path)).toEqual(['kind'])
+    const nowhere = '00000000-0000-4000-8000-000000000000'
+    expect(
+      errorOf(await admin.call('identity', 'setDepartmentKind', { departmentId: nowhere, kind: 'admin' })).code,
+    ).toBe('NOT_FOUND')
+    const manager = await host.signIn('manager', 'kind-manager', ortho.id)
+    expect(
+      errorOf(await manager.call('identity', 'setDepartmentKind', { departmentId: ortho.id, kind: 'admin' })).code,
+    ).toBe('FORBIDDEN')
   })
 })

@@ -83,6 +83,8 @@ export const ROLE_MATRIX: RoleMatrix = {
     deleteMe: { access: 'everyone', input: () => ({}) },
     // A header alone imports nothing: the cell proves access without changing the roster.
     importRoster: { access: 'admins', input: () => ({ text: '工号,姓名,科室,职称,党员' }) },
+    // The home department's own kind: the cell proves access without moving it off the board.
+    setDepartmentKind: { access: 'admins', input: (w) => ({ departmentId: w.where.home.id, kind: w.where.home.kind }) },
   },
   survey: {
     importVisits: { access: 'admins', input: () => ({ csv: 'visit_id,type,department,visit_date,doctor' }) },

@@ -61,3 +61,21 @@ export function Switch({ checked, onChange, ...props }: Props) {
       }),
   })
 }
+
+/** The system picker as a select over its range; the chosen index arrives as `detail.value`, as in Taro. */
+export function Picker({ range, value, onChange, children, ...props }: Props) {
+  const options = (range as string[]).map((label, i) => createElement('option', { key: i, value: String(i) }, label))
+  const select = createElement(
+    'select',
+    {
+      'aria-label': props['aria-label'],
+      value: String(value ?? 0),
+      onChange: (event: { target: { value: string } }) =>
+        (onChange as ((e: { detail: { value: string } }) => void) | undefined)?.({
+          detail: { value: event.target.value },
+        }),
+    },
+    options,
+  )
+  return createElement('div', {}, children, select)
+}

@@ -78,6 +78,7 @@ export const WRITE_CASES: WriteCases = {
       const employeeNo = `W${createHash('sha256').update(tag).digest('hex').slice(0, 8).toUpperCase()}`
       return asAdmin(w, { text: `工号,姓名,科室,职称,党员\n${employeeNo},写用例,${w.where.home.name},医师,否` })
     },
+    setDepartmentKind: async (w) => asAdmin(w, { departmentId: w.where.other.id, kind: 'medtech' }),
     deleteMe: async (w, tag) => {
       const patient = await w.host.signIn('patient', tag)
       dataOf(await patient.call('volunteer', 'register', registration('将删除', '13700001111')))

@@ -158,6 +158,14 @@ export function identityContract(harness: () => RepoHarness): void {
       expect(await identity().setRole(randomUUID(), 'admin', true, null)).toBeNull()
     })
 
+    it("changes a department's kind and nothing else", async () => {
+      const department = await fixtures().department('clinical')
+      expect(await identity().setDepartmentKind(department.id, 'admin')).toEqual({ ...department, kind: 'admin' })
+      expect(await identity().setDepartmentKind(department.id, 'admin')).toEqual({ ...department, kind: 'admin' })
+      expect(await identity().findDepartment(department.id)).toEqual({ ...department, kind: 'admin' })
+      expect(await identity().setDepartmentKind(randomUUID(), 'admin')).toBeNull()
+    })
+
     it("lists a department's managers, and the administrators", async () => {
       const [department, other] = [await fixtures().department(), await fixtures().department()]
       const [manager, elsewhere] = [await newUser(), await newUser()]

@@ -5,6 +5,7 @@ import {
   deleteMeInput,
   emptyInput,
   importRosterInput,
+  setDepartmentKindInput,
   setPrefsInput,
   setRoleInput,
 } from '../../../contract'
@@ -23,4 +24,10 @@ export const identityFunction: FunctionDef = {
   exportMyData: action({ roles: EVERYONE, input: emptyInput, handle: identity.exportMyData }),
   deleteMe: action({ roles: EVERYONE, input: deleteMeInput, write: true, handle: identity.deleteMe }),
   importRoster: action({ roles: ADMINS, input: importRosterInput, write: true, handle: identity.importRoster }),
+  setDepartmentKind: action({
+    roles: ADMINS,
+    input: setDepartmentKindInput,
+    write: true,
+    handle: identity.setDepartmentKind,
+  }),
 }

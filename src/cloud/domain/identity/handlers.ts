@@ -6,7 +6,9 @@ import {
   type auditLogInput,
   type bindStaffInput,
   type ImportRosterResult,
+  type Department,
   type importRosterInput,
+  type setDepartmentKindInput,
   type MyData,
   type setPrefsInput,
   type setRoleInput,
@@ -99,4 +101,12 @@ export async function importRoster(ctx: Ctx, input: z.output<typeof importRoster
       : { created: 0, updated: 0, unchanged: 0, departmentsCreated: [] }
   await audit(ctx, 'identity:roster', { ...counts, errors: errors.length })
   return { ...counts, errors }
+}
+
+/** Corrects a kind the roster import guessed: it decides whether the public board lists the department. */
+export async function setDepartmentKind(ctx: Ctx, input: z.output<typeof setDepartmentKindInput>): Promise<Department> {
+  const department = await ctx.repos.identity.setDepartmentKind(input.departmentId, input.kind)
+  if (!department) throw notFound('没有这个科室')
+  await audit(ctx, `department:${department.id}`, { kind: input.kind })
+  return department
 }

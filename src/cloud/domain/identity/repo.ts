@@ -49,6 +49,8 @@ export interface IdentityRepo {
   /** The user as the app shows them: department name and staff binding included. */
   findProfile(id: string): Promise<UserView | null>
   listDepartments(): Promise<Department[]>
+  /** The department with its new kind; `null` when there is no such department. */
+  setDepartmentKind(id: string, kind: DepartmentKind): Promise<Department | null>
   /** Everyone holding the admin role. */
   adminIds(): Promise<string[]>
   /** The managers of a department. */

@@ -187,6 +187,12 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
       return { ...user, departmentName: department?.name ?? null, staff: await binding(id) }
     },
 
+    async setDepartmentKind(id, kind) {
+      await departments().doc(id).update({ data: { kind } })
+      const { data } = await departments().doc(id).get()
+      return data ? toDepartment(data) : null
+    },
+
     async adminIds() {
       const docs = await readAll(db.collection<UserDoc>(C.users).where({ roles: 'admin' }))
       return docs.map((doc) => doc._id).sort()

@@ -71,6 +71,14 @@ export function createIdentityRepo(sql: Sql): IdentityRepo {
       return { ...user, departmentName: row.departmentName, staff: row.staff }
     },
 
+    async setDepartmentKind(id, kind) {
+      const [row] = await sql.query<Department>(
+        'UPDATE departments SET kind = $2 WHERE id = $1 RETURNING id, name, kind',
+        [id, kind],
+      )
+      return row ?? null
+    },
+
     async adminIds() {
       const rows = await sql.query<{ id: string }>(`SELECT id FROM users WHERE 'admin' = ANY(roles) ORDER BY id`)
       return rows.map((row) => row.id)

@@ -1,8 +1,15 @@
-import { Button, Textarea, View } from '@tarojs/components'
+import { Button, Picker, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
-import { ROSTER_COLUMNS, ROSTER_IMPORT_MAX_ROWS, type ImportRosterResult } from '../../../contract'
+import { useEffect } from 'react'
+import {
+  DEPARTMENT_KIND_LABELS,
+  DEPARTMENT_KINDS,
+  ROSTER_COLUMNS,
+  ROSTER_IMPORT_MAX_ROWS,
+  type ImportRosterResult,
+} from '../../../contract'
 import { useStores } from '../../../stores/context'
 import './index.scss'
 
@@ -40,6 +47,34 @@ const ImportSummary = observer(function ImportSummary({ result }: { result: Impo
   )
 })
 
+/** The import guesses each new department's kind from its name; the kind decides what the public board lists. */
+const DepartmentKinds = observer(function DepartmentKinds() {
+  const { identity, roster } = useStores()
+  useEffect(() => {
+    void identity.loadDepartments(true)
+  }, [identity, roster.result])
+  return (
+    <View className='rx-card'>
+      <View className='rx-title'>科室类别</View>
+      <View className='rx-muted'>满意度公示只列临床和医技科室。新科室的类别按名称推断，如有误请在此更正。</View>
+      {identity.departments.map((department) => (
+        <View key={department.id} className='rx-row roster-kind'>
+          <View>{department.name}</View>
+          <Picker
+            mode='selector'
+            aria-label={`${department.name}的类别`}
+            range={DEPARTMENT_KINDS.map((kind) => DEPARTMENT_KIND_LABELS[kind])}
+            value={DEPARTMENT_KINDS.indexOf(department.kind)}
+            onChange={(e) => void identity.setDepartmentKind(department.id, DEPARTMENT_KINDS[Number(e.detail.value)])}
+          >
+            <View className='rx-input roster-kind__value'>{DEPARTMENT_KIND_LABELS[department.kind]}</View>
+          </Picker>
+        </View>
+      ))}
+    </View>
+  )
+})
+
 export default observer(function RosterPage() {
   const { identity, roster } = useStores()
   const { submission } = roster
@@ -71,6 +106,7 @@ export default observer(function RosterPage() {
               导入
             </Button>
             {roster.result && <ImportSummary result={roster.result} />}
+            <DepartmentKinds />
           </View>
         ) : (
           <View className='rx-card rx-muted'>仅管理员可导入职工花名册</View>
