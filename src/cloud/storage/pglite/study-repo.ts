@@ -1,5 +1,4 @@
 import type {
-  Audience,
   AttendeeStatus,
   LeaveStatus,
   MyAttendance,
@@ -12,6 +11,7 @@ import {
   publicView,
   type AttendeeRecord,
   type RecordRow,
+  type SessionFields,
   type SessionRecord,
   type StudyRepo,
 } from '../../domain/study/repo'
@@ -71,8 +71,21 @@ const ATTENDANCE_COLUMNS = `checked_in_at AS "checkedInAt", late, expected, chec
 
 const CHINA_MONTH = `to_char(s.start_at AT TIME ZONE 'UTC' + interval '8 hours', 'YYYY-MM')`
 
-function audienceColumns(audience: Audience): [string, string[]] {
-  return typeof audience === 'string' ? [audience, []] : ['departments', audience]
+/** A session's own fields in column order: type … end_at, audience_kind, audience_departments, credit_hours. */
+function sessionColumns(fields: SessionFields): unknown[] {
+  const { audience } = fields
+  const [kind, departments] = typeof audience === 'string' ? [audience, []] : ['departments', audience]
+  return [
+    fields.type,
+    fields.title,
+    fields.speaker,
+    fields.location,
+    fields.startAt,
+    fields.endAt,
+    kind,
+    departments,
+    fields.creditHours,
+  ]
 }
 
 function toSession(row: SessionRow): SessionRecord {
@@ -136,25 +149,11 @@ export function createStudyRepo(sql: Sql): StudyRepo {
 
   return {
     async createSession(organizer, fields, at) {
-      const [kind, departments] = audienceColumns(fields.audience)
       const [{ id }] = await sql.query<{ id: string }>(
         `INSERT INTO study_sessions (type, title, speaker, location, start_at, end_at, audience_kind,
            audience_departments, credit_hours, organizer_id, organizer_department_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
-        [
-          fields.type,
-          fields.title,
-          fields.speaker,
-          fields.location,
-          fields.startAt,
-          fields.endAt,
-          kind,
-          departments,
-          fields.creditHours,
-          organizer.id,
-          organizer.departmentId,
-          at,
-        ],
+        [...sessionColumns(fields), organizer.id, organizer.departmentId, at],
       )
       const view = await viewById(id)
       if (!view) throw new Error('session vanished right after insert')
@@ -162,24 +161,11 @@ export function createStudyRepo(sql: Sql): StudyRepo {
     },
 
     async updateSession(id, fields, at) {
-      const [kind, departments] = audienceColumns(fields.audience)
       const rows = await sql.query(
         `UPDATE study_sessions SET type = $2, title = $3, speaker = $4, location = $5, start_at = $6, end_at = $7,
            audience_kind = $8, audience_departments = $9, credit_hours = $10, updated_at = $11
          WHERE id = $1 AND status = 'scheduled' RETURNING id`,
-        [
-          id,
-          fields.type,
-          fields.title,
-          fields.speaker,
-          fields.location,
-          fields.startAt,
-          fields.endAt,
-          kind,
-          departments,
-          fields.creditHours,
-          at,
-        ],
+        [id, ...sessionColumns(fields), at],
       )
       return rows.length > 0 ? viewById(id) : null
     },
