@@ -1,5 +1,6 @@
-import { Button, Input, Textarea, View } from '@tarojs/components'
+import { Button, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { TextField } from '../../../components/text-field'
 import { PHRASE_SCENES } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { asOptions, Chips } from '../shared/chips'
@@ -24,16 +25,13 @@ export const PhraseEditor = observer(function PhraseEditor() {
         isOn={(value) => form.scene === value}
         onTap={(value) => feedback.setPhraseForm({ scene: PHRASE_SCENES.find((s) => s === value) ?? form.scene })}
       />
-      <View className='rx-field'>
-        <View>使用情境</View>
-        <Input
-          className='rx-input'
-          value={form.situation}
-          placeholder='如：患者询问就诊科室'
-          onInput={(e) => feedback.setPhraseForm({ situation: e.detail.value })}
-        />
-        <View className='rx-field__error'>{savingPhrase.fieldError('situation')}</View>
-      </View>
+      <TextField
+        label='使用情境'
+        value={form.situation}
+        placeholder='如：患者询问就诊科室'
+        onInput={(situation) => feedback.setPhraseForm({ situation })}
+        error={savingPhrase.fieldError('situation')}
+      />
       <View className='rx-field'>
         <View>推荐用语（每行一条）</View>
         <Textarea

@@ -1,10 +1,11 @@
-import { Button, Input, Picker, View } from '@tarojs/components'
+import { Button, Picker, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { STUDY_TYPES } from '../../../contract'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
+import { TextField } from '../../../components/text-field'
 import { useStores } from '../../../stores/context'
 import type { AudienceKind, SessionForm } from '../../../stores/study-store'
 import { studyPage } from '../format'
@@ -34,18 +35,14 @@ const Field = observer(function Field(props: {
 }) {
   const { study } = useStores()
   return (
-    <View className='rx-field'>
-      <View>{props.label}</View>
-      <Input
-        className='rx-input'
-        type={props.digit ? 'digit' : 'text'}
-        value={study.form[props.field]}
-        placeholder={props.placeholder}
-        aria-label={props.label}
-        onInput={(e) => study.setForm({ [props.field]: e.detail.value } as Partial<SessionForm>)}
-      />
-      <View className='rx-field__error'>{study.saving.fieldError(props.field)}</View>
-    </View>
+    <TextField
+      label={props.label}
+      type={props.digit ? 'digit' : 'text'}
+      value={study.form[props.field]}
+      placeholder={props.placeholder}
+      onInput={(value) => study.setForm({ [props.field]: value } as Partial<SessionForm>)}
+      error={study.saving.fieldError(props.field)}
+    />
   )
 })
 

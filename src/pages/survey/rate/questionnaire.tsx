@@ -1,5 +1,6 @@
-import { Button, Input, Textarea, View } from '@tarojs/components'
+import { Button, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { TextField } from '../../../components/text-field'
 import { COMMENT_MAX, SCALE_LABELS, VISIT_TYPE_LABELS } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { ChoiceRow, type Choice } from '../shared/choice-row'
@@ -74,17 +75,14 @@ export const Questionnaire = observer(function Questionnaire() {
           </View>
           <View className='rx-field__error'>{submission.fieldError('comment')}</View>
         </View>
-        <View className='rx-field'>
-          <View>想表扬的工作人员（选填）</View>
-          <Input
-            className='rx-input'
-            value={draft.praiseStaff}
-            maxlength={20}
-            placeholder='姓名，如 王护士'
-            onInput={(e) => rating.setPraiseStaff(e.detail.value)}
-          />
-          <View className='rx-field__error'>{submission.fieldError('praiseStaff')}</View>
-        </View>
+        <TextField
+          label='想表扬的工作人员（选填）'
+          value={draft.praiseStaff}
+          maxlength={20}
+          placeholder='姓名，如 王护士'
+          onInput={(name) => rating.setPraiseStaff(name)}
+          error={submission.fieldError('praiseStaff')}
+        />
       </View>
 
       {submission.error && (

@@ -1,5 +1,6 @@
-import { Button, Input, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { TextField } from '../../../components/text-field'
 import { useStores } from '../../../stores/context'
 
 /** 职工认证: match the person to the staff roster; an admin approves. */
@@ -21,26 +22,20 @@ export const StaffBindingCard = observer(function StaffBindingCard() {
     <View className='rx-card'>
       <View className='rx-title'>职工认证</View>
       {me.staff?.status === 'rejected' && <View className='rx-field__error'>上次认证未通过，请核对后重新提交</View>}
-      <View className='rx-field'>
-        <View>工号</View>
-        <Input
-          className='rx-input'
-          value={staffForm.employeeNo}
-          placeholder='如 H0123'
-          onInput={(e) => identity.setStaffForm({ employeeNo: e.detail.value })}
-        />
-        <View className='rx-field__error'>{staffBinding.fieldError('employeeNo')}</View>
-      </View>
-      <View className='rx-field'>
-        <View>姓名</View>
-        <Input
-          className='rx-input'
-          value={staffForm.name}
-          placeholder='与院内登记一致'
-          onInput={(e) => identity.setStaffForm({ name: e.detail.value })}
-        />
-        <View className='rx-field__error'>{staffBinding.fieldError('name')}</View>
-      </View>
+      <TextField
+        label='工号'
+        value={staffForm.employeeNo}
+        placeholder='如 H0123'
+        onInput={(employeeNo) => identity.setStaffForm({ employeeNo })}
+        error={staffBinding.fieldError('employeeNo')}
+      />
+      <TextField
+        label='姓名'
+        value={staffForm.name}
+        placeholder='与院内登记一致'
+        onInput={(name) => identity.setStaffForm({ name })}
+        error={staffBinding.fieldError('name')}
+      />
       {staffBinding.error && <View className='rx-field__error'>{staffBinding.error}</View>}
       <Button className='rx-button' loading={staffBinding.isPending} onClick={() => void identity.bindStaff()}>
         提交认证

@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
+import { TextField } from '../../../components/text-field'
 import type { DeskRequest } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { RequestSummary } from '../shared/request-summary'
@@ -128,26 +129,20 @@ const AdjustCard = observer(function AdjustCard() {
         </StateView>
         <View className='rx-field__error'>{adjusting.fieldError('userId')}</View>
       </View>
-      <View className='rx-field'>
-        <View>调整小时数（减少请写负数，如 -1.5）</View>
-        <Input
-          className='rx-input'
-          value={adjustForm.hours}
-          placeholder='如 2 或 -1.5'
-          onInput={(e) => volunteer.setAdjustForm({ hours: e.detail.value })}
-        />
-        <View className='rx-field__error'>{adjusting.fieldError('minutes')}</View>
-      </View>
-      <View className='rx-field'>
-        <View>原因</View>
-        <Input
-          className='rx-input'
-          value={adjustForm.reason}
-          placeholder='如：3月5日义诊活动补录'
-          onInput={(e) => volunteer.setAdjustForm({ reason: e.detail.value })}
-        />
-        <View className='rx-field__error'>{adjusting.fieldError('reason')}</View>
-      </View>
+      <TextField
+        label='调整小时数（减少请写负数，如 -1.5）'
+        value={adjustForm.hours}
+        placeholder='如 2 或 -1.5'
+        onInput={(hours) => volunteer.setAdjustForm({ hours })}
+        error={adjusting.fieldError('minutes')}
+      />
+      <TextField
+        label='原因'
+        value={adjustForm.reason}
+        placeholder='如：3月5日义诊活动补录'
+        onInput={(reason) => volunteer.setAdjustForm({ reason })}
+        error={adjusting.fieldError('reason')}
+      />
       {adjusting.error && adjusting.fields.length === 0 && <View className='rx-field__error'>{adjusting.error}</View>}
       <Button className='rx-button' loading={adjusting.isPending} onClick={() => void volunteer.adjustHours()}>
         保存调整

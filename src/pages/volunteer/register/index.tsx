@@ -1,9 +1,10 @@
-import { Button, Input, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
+import { TextField } from '../../../components/text-field'
 import { VOLUNTEER_SKILLS, VOLUNTEER_TEAMS, type VolunteerProfile } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { ChoiceGrid, plainChoices } from '../shared/choice-grid'
@@ -15,17 +16,14 @@ const RegisterForm = observer(function RegisterForm() {
   const { volunteer } = useStores()
   const { registerForm, registering } = volunteer
   const text = (label: string, key: 'name' | 'phone' | 'availability', placeholder: string) => (
-    <View className='rx-field'>
-      <View>{label}</View>
-      <Input
-        className='rx-input'
-        type={key === 'phone' ? 'number' : 'text'}
-        value={registerForm[key]}
-        placeholder={placeholder}
-        onInput={(e) => volunteer.setRegisterForm({ [key]: e.detail.value })}
-      />
-      <View className='rx-field__error'>{registering.fieldError(key)}</View>
-    </View>
+    <TextField
+      label={label}
+      type={key === 'phone' ? 'number' : 'text'}
+      value={registerForm[key]}
+      placeholder={placeholder}
+      onInput={(value) => volunteer.setRegisterForm({ [key]: value })}
+      error={registering.fieldError(key)}
+    />
   )
   return (
     <View className='rx-card'>
