@@ -2,8 +2,8 @@ import type { SystemCtx } from './core/context'
 import { closeExpired, remindOverdue } from './domain/feedback/handlers'
 import { remindOverdueAlerts } from './domain/survey/handlers'
 import { closeOverdueShifts, remindEscalated } from './domain/volunteer/handlers'
+import { DAY_MS } from '../contract/month'
 
-const DAY_MS = 24 * 3600 * 1000
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS)
 
 /** A retry a week late still gets its first answer; rate windows last a day at most. */

@@ -1,8 +1,16 @@
-/** The hospital keeps China time: a month or a day starts at 00:00 in UTC+8. */
-const CHINA_OFFSET_MS = 8 * 3600 * 1000
+export const MINUTE_MS = 60_000
+export const HOUR_MS = 60 * MINUTE_MS
+export const DAY_MS = 24 * HOUR_MS
+
+/** The hospital keeps China time: a day, a month or a year starts at 00:00 in UTC+8. */
+export const CHINA_OFFSET_MS = 8 * HOUR_MS
 
 export function chinaDay(at: Date): string {
   return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+export function chinaYear(at: Date): number {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).getUTCFullYear()
 }
 
 export function monthOf(at: Date): string {

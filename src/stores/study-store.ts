@@ -18,11 +18,10 @@ import { LoadState } from './support/load-state'
 import type { KeyValueStorage } from './support/storage'
 import { Submission } from './support/submission'
 import type { UiStore } from './ui-store'
+import { CHINA_OFFSET_MS, HOUR_MS } from '../contract/month'
 
 const SESSION_DRAFT_KEY = 'renxin.study.sessionDraft'
 const LEAVE_DRAFT_KEY = 'renxin.study.leaveDraft'
-const HOUR_MS = 3600_000
-const CHINA_OFFSET_MS = 8 * HOUR_MS
 /** Fetch the next code this long before the shown one expires, so the screen never shows a dead code. */
 const QR_REFRESH_LEAD_MS = 2000
 const LIVE_POLL_MS = 5000

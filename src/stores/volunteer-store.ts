@@ -20,6 +20,7 @@ import { LoadState } from './support/load-state'
 import type { KeyValueStorage } from './support/storage'
 import { Submission } from './support/submission'
 import type { UiStore } from './ui-store'
+import { chinaYear } from '../contract/month'
 
 export const HELP_DRAFT_KEY = 'renxin.volunteer.helpDraft'
 export const REGISTER_DRAFT_KEY = 'renxin.volunteer.registerDraft'
@@ -74,7 +75,7 @@ const emptyAdjustForm = (): AdjustForm => ({ userId: '', hours: '', reason: '' }
 
 /** Beijing's calendar year, which the ledger and the ranking count in. */
 export function currentYear(now: Date = new Date()): number {
-  return new Date(now.getTime() + 8 * 3600 * 1000).getUTCFullYear()
+  return chinaYear(now)
 }
 
 export function formatHours(minutes: number): string {

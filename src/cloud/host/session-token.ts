@@ -1,6 +1,7 @@
 import { sign, verifySignature } from '../core/hmac'
+import { DAY_MS } from '../../contract/month'
 
-const TOKEN_TTL_MS = 7 * 24 * 3600 * 1000
+const TOKEN_TTL_MS = 7 * DAY_MS
 
 interface TokenBody {
   sub: string

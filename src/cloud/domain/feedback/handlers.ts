@@ -37,13 +37,11 @@ import { conflict, forbidden, invalid, notFound } from '../../core/app-error'
 import type { Ctx, SystemCtx } from '../../core/context'
 import { audit, limitRate, notify, remind } from '../../core/effects'
 import { maskPhone } from '../../core/phone'
-import { monthOf } from '../../../contract/month'
+import { DAY_MS, HOUR_MS, monthOf } from '../../../contract/month'
 import type { Reminder } from '../../core/platform-repo'
 import { responsibleFor, responsibleLookup } from '../identity/responsible'
 import type { Actor, FeedbackRecord, StaffTally, StoredStar, Transition } from './repo'
 
-const HOUR_MS = 3600 * 1000
-const DAY_MS = 24 * HOUR_MS
 const DAY_SECONDS = 24 * 3600
 const WALL_LIMIT = 50
 

@@ -1,9 +1,9 @@
 import { CHECK_IN_CLOSES_AFTER_MINUTES, CHECK_IN_OPENS_BEFORE_MINUTES, QR_SLOT_SECONDS } from '../../../contract'
 import { sign, verifySignature } from '../../core/hmac'
 import type { TimeRange } from './repo'
+import { MINUTE_MS } from '../../../contract/month'
 
 const SLOT_MS = QR_SLOT_SECONDS * 1000
-const MINUTE_MS = 60_000
 const PREFIX = 'RXSTUDY'
 const SHORT_CODE_SPACE = 1_000_000
 

@@ -30,13 +30,10 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../core/app
 import type { Ctx } from '../../core/context'
 import { toCsv } from '../../core/csv'
 import { audit, limitRate, notify } from '../../core/effects'
-import { chinaDay } from '../../../contract/month'
+import { chinaDay, DAY_MS, HOUR_MS, MINUTE_MS } from '../../../contract/month'
 import { assignShortCodes, issuePayload, readPayload, shortCodeCandidates, slotEnd, slotOf } from './check-in-code'
 import { publicView, type AttendeeRecord, type SessionFields, type SessionRecord, type TimeRange } from './repo'
 
-const MINUTE_MS = 60_000
-const HOUR_MS = 60 * MINUTE_MS
-const DAY_MS = 24 * HOUR_MS
 /** How long a finished session stays in the lists, so 签退 and the organizer's screens still find it. */
 const RECENT_HOURS = 2
 const ORGANIZED_DAYS = 7

@@ -32,7 +32,7 @@ import { audit, limitRate, notify, remind } from '../../core/effects'
 import type { Reminder } from '../../core/platform-repo'
 import { responsibleFor, responsibleLookup } from '../identity/responsible'
 import { readVisitRow, VISIT_CSV_HEADER } from './csv-import'
-import { chinaDay, lastDayOf, monthOf, monthsEnding, shiftMonth } from '../../../contract/month'
+import { chinaDay, HOUR_MS, lastDayOf, monthOf, monthsEnding, shiftMonth } from '../../../contract/month'
 import type { AlertRecord, ItemCounts, NewVisit, QuestionnaireRecord, VisitRecord } from './repo'
 import { checkVisitCode, issueVisitCode } from './visit-code'
 
@@ -333,7 +333,7 @@ export async function exportCsv(ctx: Ctx, input: z.output<typeof monthRangeInput
 
 // ---------- alerts ----------
 
-const overdueBefore = (now: Date) => new Date(now.getTime() - ALERT_OVERDUE_HOURS * 3600 * 1000)
+const overdueBefore = (now: Date) => new Date(now.getTime() - ALERT_OVERDUE_HOURS * HOUR_MS)
 
 function alertView(record: AlertRecord, labels: Record<string, string>, now: Date): AlertView {
   const { answers, ...rest } = record

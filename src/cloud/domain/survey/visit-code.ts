@@ -1,7 +1,7 @@
 import { sign, verifySignature } from '../../core/hmac'
+import { DAY_MS } from '../../../contract/month'
 
 export const CODE_VALID_DAYS = 30
-const DAY_MS = 24 * 3600 * 1000
 
 export type CodeCheck = { ok: true; visitId: string; expiresAt: Date } | { ok: false; reason: 'invalid' | 'expired' }
 

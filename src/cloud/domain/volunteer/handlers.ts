@@ -30,24 +30,18 @@ import { toCsv } from '../../core/csv'
 import { audit, limitRate, notify, remind } from '../../core/effects'
 import { maskPhone } from '../../core/phone'
 import type { HelpRecord, TimeRange } from './repo'
+import { CHINA_OFFSET_MS, chinaYear, MINUTE_MS } from '../../../contract/month'
 
-const MINUTE_MS = 60_000
 const OPEN_LIST_LIMIT = 50
 const RANKING_LIMIT = 100
 const EXPORT_LIMIT = 100_000
 const AUTO_CLOSED_DAYS = 7
 const REQUESTS_PER_HOUR = 10
-// The hospital's year turns at midnight in Beijing, not in UTC.
-const BEIJING_OFFSET_MS = 8 * 3600 * 1000
-
-function beijingYear(at: Date): number {
-  return new Date(at.getTime() + BEIJING_OFFSET_MS).getUTCFullYear()
-}
 
 function yearRange(year: number): TimeRange {
   return {
-    from: new Date(Date.UTC(year, 0, 1) - BEIJING_OFFSET_MS),
-    to: new Date(Date.UTC(year + 1, 0, 1) - BEIJING_OFFSET_MS),
+    from: new Date(Date.UTC(year, 0, 1) - CHINA_OFFSET_MS),
+    to: new Date(Date.UTC(year + 1, 0, 1) - CHINA_OFFSET_MS),
   }
 }
 
@@ -133,7 +127,7 @@ async function requireShift(ctx: Ctx): Promise<ShiftView> {
 }
 
 async function recordOf(ctx: Ctx, userId: string): Promise<ServiceRecord> {
-  const year = beijingYear(ctx.now)
+  const year = chinaYear(ctx.now)
   const totals = await ctx.repos.volunteer.totals(userId, yearRange(year))
   return {
     year,

@@ -9,14 +9,12 @@ import {
   type HistoryActor,
 } from '../../../contract'
 import { heldReasonsOf } from '../../domain/feedback/handlers'
-import { monthOf, shiftMonth } from '../../../contract/month'
+import { DAY_MS, HOUR_MS, monthOf, shiftMonth } from '../../../contract/month'
 import type { Sql } from '../../storage/pglite/sql'
 import { PHRASE_BOOK } from './feedback-phrases'
 import { DEMO_USERS } from './hospital'
 import { seededRandom } from './random'
 
-const DAY_MS = 24 * 3600 * 1000
-const HOUR_MS = 3600 * 1000
 const DEMO_DAYS = 180
 const DEMO_ITEMS = 360
 const STARS_PER_DEPARTMENT = 2

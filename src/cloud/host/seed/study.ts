@@ -1,9 +1,8 @@
 import type { StudyType } from '../../../contract'
 import type { Sql } from '../../storage/pglite/sql'
 import { DEMO_USERS } from './hospital'
+import { CHINA_OFFSET_MS, DAY_MS, MINUTE_MS } from '../../../contract/month'
 
-const DAY_MS = 24 * 3600 * 1000
-const MINUTE_MS = 60_000
 const MONTHS_OF_HISTORY = 12
 
 interface Plan {
@@ -103,7 +102,7 @@ const PLANS: Plan[] = [
 
 /** 14:00 in China on the given day `monthsAgo` months before `now`'s month. */
 function sessionStart(now: Date, monthsAgo: number, day: number): Date {
-  const china = new Date(now.getTime() + 8 * 3600 * 1000)
+  const china = new Date(now.getTime() + CHINA_OFFSET_MS)
   return new Date(Date.UTC(china.getUTCFullYear(), china.getUTCMonth() - monthsAgo, day, 6, 0))
 }
 

@@ -1,11 +1,10 @@
 import { OVERALL_ITEM, type VisitType } from '../../../contract'
-import { chinaDay, monthsEnding, monthOf } from '../../../contract/month'
+import { chinaDay, DAY_MS, monthOf, monthsEnding } from '../../../contract/month'
 import type { Sql } from '../../storage/pglite/sql'
 import { seededRandom } from './random'
 
 type Mode = 'base' | 'demo'
 
-const DAY_MS = 24 * 3600 * 1000
 const DEMO_MONTHS = 13
 /** Busy departments reach the 30-answer threshold each month; the others show 样本不足. */
 const BUSY = new Set(['心内科', '呼吸内科', '消化内科', '骨科', '普外科', '妇产科', '儿科', '急诊科'])

@@ -3,12 +3,11 @@ import { CARE_NEEDS, HELP_NEEDS, STATIONS, VOLUNTEER_SKILLS, VOLUNTEER_TEAMS } f
 import type { Sql } from '../../storage/pglite/sql'
 import { buildRoster, DEMO_USERS, ROSTER_SIZE } from './hospital'
 import { seededRandom } from './random'
+import { DAY_MS, MINUTE_MS } from '../../../contract/month'
 
 const DEMO_VOLUNTEERS = 120
 const DEMO_PATIENTS = 200
 const PENDING_REGISTRATIONS = 3
-const DAY_MS = 24 * 3600 * 1000
-const MINUTE_MS = 60_000
 const AVAILABILITY = ['周一至周五上午', '周二、周四全天', '周末上午', '每周三下午', '工作日下午', '周六全天']
 const COMMENTS = ['非常耐心，谢谢', '带路很及时', '阿姨人很好', '推轮椅很稳', '讲解清楚', null, null, null]
 

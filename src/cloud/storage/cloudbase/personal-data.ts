@@ -14,8 +14,7 @@ import type { IdempotencyDoc, OutboxDoc, RateDoc } from './platform-repo'
 import { C } from './schema'
 import { creditOf, type AttendanceDoc, type LeaveDoc, type SessionDoc } from './study-repo'
 import type { HoursDoc, OpenRequestDoc, ProfileDoc, RatingDoc, RequestDoc, ShiftDoc } from './volunteer-repo'
-
-const DAY_MS = 86_400_000
+import { DAY_MS } from '../../../contract/month'
 
 const identity: AreaPersonalData<CloudDb> = {
   async export(db, userId) {

@@ -19,6 +19,7 @@ import {
 import { addOnce, byIds, readAll, type CloudDb, type Doc, type Where } from './db'
 import type { BindingDoc, DepartmentDoc, RosterDoc, UserDoc } from './identity-repo'
 import { C } from './schema'
+import { monthOf } from '../../../contract/month'
 
 export interface SessionDoc extends Doc {
   type: StudyType
@@ -124,7 +125,7 @@ const sumCredits = (values: number[]) => Math.round(values.reduce((total, value)
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Shanghai's calendar month of an instant. */
-const chinaMonth = (at: string) => new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 7)
+const chinaMonth = (at: string) => monthOf(new Date(at))
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>()

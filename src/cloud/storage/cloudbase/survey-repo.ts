@@ -4,6 +4,7 @@ import type { AlertRecord, ItemCounts, NewResponse, QuestionnaireRecord, SurveyR
 import { addOnce, readAll, type CloudDb, type Doc, type Patch, type Query, type Where } from './db'
 import type { DepartmentDoc, RosterDoc } from './identity-repo'
 import { C } from './schema'
+import { chinaDay } from '../../../contract/month'
 
 export interface QuestionnaireDoc extends Doc {
   id: string
@@ -84,9 +85,6 @@ interface AlertEventDoc extends Doc {
   actorName: string
   at: string
 }
-
-const SHANGHAI_OFFSET_MS = 8 * 3600_000
-const shanghaiDay = (at: Date) => new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
 
 const counterId = (...parts: string[]) => parts.join('|')
 
@@ -266,7 +264,7 @@ export function createSurveyRepo(db: CloudDb): SurveyRepo {
             overall: r.overall,
             recommend: r.recommend,
             comment: r.comment,
-            submittedOn: shanghaiDay(r.at),
+            submittedOn: chinaDay(r.at),
           }
           await tx.collection<ResponseDoc>(C.responses).add({ data: response })
           for (const [i, [, score]] of entries.entries()) {

@@ -12,6 +12,7 @@ import type { HelpRecord, VolunteerRepo } from '../../domain/volunteer/repo'
 import { addOnce, byIds as readByIds, readAll, type CloudDb, type Doc, type Where } from './db'
 import { grantRole, type DepartmentDoc, type UserDoc } from './identity-repo'
 import { C } from './schema'
+import { HOUR_MS, MINUTE_MS } from '../../../contract/month'
 
 export interface ProfileDoc extends Doc, Omit<VolunteerProfile, 'userId'> {
   decidedAt: string | null
@@ -72,7 +73,7 @@ export interface HoursDoc extends Doc {
   at: string
 }
 
-const SHIFT_MS = MAX_SHIFT_HOURS * 3600_000
+const SHIFT_MS = MAX_SHIFT_HOURS * HOUR_MS
 
 const toShift = (doc: ShiftDoc): ShiftView => ({
   id: doc._id,
@@ -98,7 +99,7 @@ const shiftHours = (shift: ShiftDoc, endedAt: string): HoursDoc => ({
   _id: `shift:${shift._id}`,
   volunteerId: shift.volunteerId,
   kind: 'shift',
-  minutes: Math.round((Date.parse(endedAt) - Date.parse(shift.startedAt)) / 60_000),
+  minutes: Math.round((Date.parse(endedAt) - Date.parse(shift.startedAt)) / MINUTE_MS),
   shiftId: shift._id,
   reason: null,
   recordedBy: null,
