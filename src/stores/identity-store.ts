@@ -22,6 +22,7 @@ export interface StaffForm {
 export class IdentityStore {
   me: UserView | null = null
   departments: Department[] = []
+  readonly departmentsLoading = new LoadState()
   pendingStaff: PendingStaff[] = []
   staffForm: StaffForm = { employeeNo: '', name: '' }
   readonly loading = new LoadState()
@@ -74,6 +75,11 @@ export class IdentityStore {
     if (this.departments.length > 0 && !fresh) return
     const departments = await this.api.call('identity', 'departments', {})
     runInAction(() => (this.departments = departments))
+  }
+
+  /** The admin's department list, read again with its own loading and error state. */
+  async reloadDepartments() {
+    await this.departmentsLoading.run(() => this.loadDepartments(true))
   }
 
   async setDepartmentKind(departmentId: string, kind: DepartmentKind) {

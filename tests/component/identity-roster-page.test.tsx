@@ -38,11 +38,11 @@ async function renderPage(
   storage: KeyValueStorage = createMemoryStorage(),
   me: UserView = admin,
   Page = RosterPage,
-  departments: Department[] = [],
+  departments: () => CallResult<Department[]> = () => ({ ok: true, data: [] }),
 ) {
   const { api, sent } = fakeApi((fn, event) => {
     if (event.action === 'me') return { ok: true, data: me }
-    if (event.action === 'departments') return { ok: true, data: departments }
+    if (event.action === 'departments') return departments()
     return respond(fn, event)
   })
   const store = new RootStore({ api, storage, toast: () => {}, devSignIn: null })
@@ -144,7 +144,7 @@ test('shows each department with its kind, and corrects a kind the import guesse
     createMemoryStorage(),
     admin,
     RosterPage,
-    [radiology],
+    () => ({ ok: true, data: [radiology] }),
   )
   const picker = await screen.findByLabelText('放射科的类别')
   expect(screen.getByText('临床科室', { selector: 'div' })).toBeTruthy()
@@ -156,4 +156,21 @@ test('shows each department with its kind, and corrects a kind the import guesse
     kind: 'medtech',
   })
   expect(screen.getByText('医技科室', { selector: 'div' })).toBeTruthy()
+})
+
+test('says when the department list cannot be loaded, and loads it again on retry', async () => {
+  let reply: CallResult<Department[]> = { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } }
+  await renderPage(
+    () => ({ ok: true, data: imported }),
+    createMemoryStorage(),
+    admin,
+    RosterPage,
+    () => reply,
+  )
+  expect(await screen.findByText('系统繁忙，请稍后再试')).toBeTruthy()
+  reply = { ok: true, data: [] }
+  await act(async () => {
+    fireEvent.click(screen.getByText('重新加载'))
+  })
+  expect(await screen.findByText('还没有科室，请先导入花名册')).toBeTruthy()
 })

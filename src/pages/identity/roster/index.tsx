@@ -51,26 +51,34 @@ const ImportSummary = observer(function ImportSummary({ result }: { result: Impo
 const DepartmentKinds = observer(function DepartmentKinds() {
   const { identity, roster } = useStores()
   useEffect(() => {
-    void identity.loadDepartments(true)
+    void identity.reloadDepartments()
   }, [identity, roster.result])
   return (
     <View className='rx-card'>
       <View className='rx-title'>科室类别</View>
       <View className='rx-muted'>满意度公示只列临床和医技科室。新科室的类别按名称推断，如有误请在此更正。</View>
-      {identity.departments.map((department) => (
-        <View key={department.id} className='rx-row roster-kind'>
-          <View>{department.name}</View>
-          <Picker
-            mode='selector'
-            aria-label={`${department.name}的类别`}
-            range={DEPARTMENT_KINDS.map((kind) => DEPARTMENT_KIND_LABELS[kind])}
-            value={DEPARTMENT_KINDS.indexOf(department.kind)}
-            onChange={(e) => void identity.setDepartmentKind(department.id, DEPARTMENT_KINDS[Number(e.detail.value)])}
-          >
-            <View className='rx-input roster-kind__value'>{DEPARTMENT_KIND_LABELS[department.kind]}</View>
-          </Picker>
-        </View>
-      ))}
+      <StateView
+        status={identity.departmentsLoading.status}
+        error={identity.departmentsLoading.error}
+        empty={identity.departments.length === 0}
+        emptyText='还没有科室，请先导入花名册'
+        onRetry={() => void identity.reloadDepartments()}
+      >
+        {identity.departments.map((department) => (
+          <View key={department.id} className='rx-row roster-kind'>
+            <View>{department.name}</View>
+            <Picker
+              mode='selector'
+              aria-label={`${department.name}的类别`}
+              range={DEPARTMENT_KINDS.map((kind) => DEPARTMENT_KIND_LABELS[kind])}
+              value={DEPARTMENT_KINDS.indexOf(department.kind)}
+              onChange={(e) => void identity.setDepartmentKind(department.id, DEPARTMENT_KINDS[Number(e.detail.value)])}
+            >
+              <View className='rx-input roster-kind__value'>{DEPARTMENT_KIND_LABELS[department.kind]}</View>
+            </Picker>
+          </View>
+        ))}
+      </StateView>
     </View>
   )
 })
