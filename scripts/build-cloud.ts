@@ -21,8 +21,14 @@ const TIMER_FUNCTIONS: Record<string, FunctionConfig> = {
   sweep: { permissions: { openapi: ['subscribeMessage.send'] }, triggers: SWEEP_TRIGGERS },
 }
 
+/** Open APIs a routed function calls itself: survey draws the mini-program codes for visit slips. */
+const ROUTED_OPENAPI: Record<string, string[]> = { survey: ['wxacode.getUnlimited'] }
+
 function functionConfigs(): Record<string, FunctionConfig> {
-  const routed = Object.keys(CLOUD_FUNCTIONS).map((name) => [name, { permissions: { openapi: [] } }])
+  const routed = Object.keys(CLOUD_FUNCTIONS).map((name) => [
+    name,
+    { permissions: { openapi: ROUTED_OPENAPI[name] ?? [] } },
+  ])
   return { ...Object.fromEntries(routed), ...TIMER_FUNCTIONS }
 }
 

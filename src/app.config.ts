@@ -2,7 +2,7 @@ export default defineAppConfig({
   pages: ['pages/tabs/care/index', 'pages/tabs/volunteer/index', 'pages/tabs/study/index', 'pages/tabs/me/index'],
   // Feature pages live in one subpackage per area, keeping the main package (tabs) small.
   subPackages: [
-    { root: 'pages/survey', pages: ['rate/index', 'board/index', 'dashboard/index', 'alerts/index'] },
+    { root: 'pages/survey', pages: ['rate/index', 'board/index', 'dashboard/index', 'alerts/index', 'visits/index'] },
     {
       root: 'pages/feedback',
       pages: [

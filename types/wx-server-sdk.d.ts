@@ -19,6 +19,15 @@ declare module 'wx-server-sdk' {
     miniprogramState?: 'developer' | 'trial' | 'formal'
   }
 
+  /** `cloud.openapi.wxacode.getUnlimited`: a PNG; rejects (errCode ≠ 0) when WeChat refuses. */
+  interface UnlimitedCodeRequest {
+    scene: string
+    page: string
+    checkPath?: boolean
+    envVersion?: 'release' | 'trial' | 'develop'
+    width?: number
+  }
+
   const cloud: {
     DYNAMIC_CURRENT_ENV: symbol
     init(options?: { env?: string | symbol }): void
@@ -28,6 +37,9 @@ declare module 'wx-server-sdk' {
     openapi: {
       subscribeMessage: {
         send(message: SubscribeMessage): Promise<{ errCode: number; errMsg: string }>
+      }
+      wxacode: {
+        getUnlimited(request: UnlimitedCodeRequest): Promise<{ buffer: Buffer; contentType: string }>
       }
     }
   }

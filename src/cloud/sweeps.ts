@@ -1,6 +1,6 @@
 import type { SystemCtx } from './core/context'
 import { closeExpired, remindOverdue } from './domain/feedback/handlers'
-import { remindOverdueAlerts } from './domain/survey/handlers'
+import { eraseOldContacts, remindOverdueAlerts } from './domain/survey/alerts'
 import { closeOverdueShifts, remindEscalated } from './domain/volunteer/handlers'
 import { DAY_MS } from '../contract/month'
 
@@ -21,6 +21,7 @@ export const SWEEPS: Record<string, (ctx: SystemCtx) => Promise<number>> = {
   closedComplaints: closeExpired,
   overdueComplaintReminders: remindOverdue,
   overdueAlertReminders: remindOverdueAlerts,
+  erasedCallBackNumbers: eraseOldContacts,
   escalatedRequestReminders: remindEscalated,
   prunedRecords: pruneStale,
 }

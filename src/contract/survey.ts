@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, monthSchema, type CsvExport, type Endpoint } from './common'
+import { idSchema, monthSchema, phoneSchema, type CsvExport, type Endpoint } from './common'
 
 export const VISIT_TYPES = ['outpatient', 'inpatient'] as const
 export type VisitType = (typeof VISIT_TYPES)[number]
@@ -51,11 +51,27 @@ export const importVisitsInput = z.object({
   csv: z.string().min(1, '请粘贴就诊记录 CSV').max(60_000, 'CSV 过大，请分批导入'),
 })
 
+/**
+ * The three forms of one visit's code. `code` is the long signed form for links; `scene` (≤32
+ * letters and digits, signed) goes into a WeChat mini-program code; `shortCode` is printed under
+ * the QR for typing by hand. The slip's department and date come along so it can be printed.
+ */
+export interface VisitCode {
+  visitId: string
+  code: string
+  scene: string
+  shortCode: string
+  expiresAt: string
+  departmentName: string
+  visitType: VisitType
+  visitDate: string
+}
+
 export interface ImportVisitsResult {
   added: number
   skipped: number
   errors: { line: number; message: string }[]
-  codes: { visitId: string; code: string }[]
+  codes: VisitCode[]
 }
 
 export const visitIdSchema = z
@@ -65,9 +81,29 @@ export const visitIdSchema = z
 
 export const visitCodeInput = z.object({ visitId: visitIdSchema })
 
-const codeSchema = z.string().trim().min(1, '请输入评价码').max(200, '评价码无效')
+/** Any of the three forms, or a link or page path that carries `code=` or `scene=`. */
+const codeSchema = z.string().trim().min(1, '请输入评价码').max(500, '评价码无效，请核对后重新输入')
 
 export const openVisitInput = z.object({ code: codeSchema })
+
+/** A QR image for one slip: WeChat's mini-program code in production, an ordinary QR of the H5 link locally. */
+export interface VisitQr {
+  visitId: string
+  kind: 'wxacode' | 'qr'
+  /** `data:image/png;base64,…` */
+  image: string
+  /** What the code opens: a page path with `scene=` for a mini-program code, the H5 link otherwise. */
+  target: string
+}
+
+/**
+ * 愿意接受回访: the patient gives a number and says yes. Kept only on a low-score alert, for that
+ * department's managers and the admins, and erased 30 days after the alert is closed.
+ */
+export const contactInput = z.object({
+  phone: phoneSchema,
+  consent: z.literal(true, '请确认同意科室致电回访'),
+})
 
 const scoreSchema = z.number().int('请选择1–5分').min(1, '请选择1–5分').max(5, '请选择1–5分').nullable()
 
@@ -79,6 +115,7 @@ export const submitInput = z.object({
   recommend: z.number().int('请选择0–10分').min(0, '请选择0–10分').max(10, '请选择0–10分'),
   comment: z.string().trim().max(COMMENT_MAX, `意见建议不超过${COMMENT_MAX}字`).optional(),
   praiseStaff: z.string().trim().max(20, '姓名不超过20字').optional(),
+  contact: contactInput.optional(),
 })
 
 /** Carries nothing that could tell who answered: no response id, no visit. */
@@ -92,14 +129,40 @@ export interface OpenVisitResult {
   questionnaire: Questionnaire
 }
 
+/** Below MIN_SAMPLE answers only the count is shown: everything derived from it is `null` (样本不足). */
 export interface RateFigure {
   /** Answers on 总体满意度 (never 不适用). */
   answered: number
-  satisfied: number
-  /** `null` when fewer than MIN_SAMPLE answers: 样本不足. */
+  satisfied: number | null
   rate: number | null
   metTarget: boolean | null
 }
+
+/** 你说·我们做: what patients said and what the department changed. */
+export interface Improvement {
+  id: string
+  departmentId: string
+  departmentName: string
+  said: string
+  did: string
+  publishedOn: string
+}
+
+export const IMPROVEMENT_TEXT_MAX = 200
+
+export const publishImprovementInput = z.object({
+  departmentId: idSchema,
+  said: z
+    .string()
+    .trim()
+    .min(4, '请写下患者反映的问题（至少4个字）')
+    .max(IMPROVEMENT_TEXT_MAX, `不超过${IMPROVEMENT_TEXT_MAX}字`),
+  did: z
+    .string()
+    .trim()
+    .min(4, '请写下科室的改进措施（至少4个字）')
+    .max(IMPROVEMENT_TEXT_MAX, `不超过${IMPROVEMENT_TEXT_MAX}字`),
+})
 
 export interface DepartmentBoardRow {
   departmentId: string
@@ -117,6 +180,8 @@ export interface Board {
   departments: DepartmentBoardRow[]
   /** Hospital-wide, oldest first, twelve months ending with `month`. */
   trend: (RateFigure & { month: string })[]
+  /** Newest first, at most 20. */
+  improvements: Improvement[]
 }
 
 export const boardInput = z.object({ month: monthSchema.optional() }).optional()
@@ -125,6 +190,7 @@ export const monthRangeInput = z
   .object({ departmentId: idSchema, from: monthSchema, to: monthSchema })
   .refine((v) => v.from <= v.to, { message: '开始月份不能晚于结束月份', path: ['to'] })
 
+/** `average` and `rate` are `null` below MIN_SAMPLE answers. */
 export interface ItemFigure {
   itemId: string
   label: string
@@ -139,12 +205,15 @@ export interface Dashboard {
   departmentName: string
   from: string
   to: string
+  /** Answers to visits in the range, by the visit's month: late answers count towards their visit. */
   responses: number
   visits: number
+  /** responses ÷ visits, both by visit month, so never above 1. */
   responseRate: number | null
   items: ItemFigure[]
-  /** The three items with the lowest satisfaction rate. */
+  /** The three items with the lowest satisfaction rate, among those with enough answers. */
   weakest: ItemFigure[]
+  /** `average` and `nps` are `null` below MIN_SAMPLE answers. */
   recommend: { answered: number; average: number | null; nps: number | null }
   comments: { month: string; visitType: VisitType; overall: number | null; comment: string }[]
 }
@@ -167,6 +236,9 @@ export const FOLLOW_UP_LABELS: Record<FollowUpAction, string> = {
 }
 
 export const ALERT_OVERDUE_HOURS = 48
+
+/** A call-back number is erased this many days after its alert is closed. */
+export const CONTACT_KEPT_DAYS = 30
 
 export const followUpInput = z.object({
   alertId: idSchema,
@@ -195,7 +267,12 @@ export interface AlertView {
   month: string
   status: 'open' | 'closed'
   overdue: boolean
-  createdAt: string
+  /** The day only: an exact time on a small ward points to one patient. */
+  createdOn: string
+  /** Given by the patient with consent to a call-back; `null` for an anonymous answer or once erased. */
+  contactPhone: string | null
+  /** The follow-up actions that fit this alert: 已电话回访 only where the patient left a number. */
+  actions: FollowUpAction[]
   overall: number | null
   recommend: number
   lowItems: { itemId: string; label: string; score: number }[]
@@ -205,7 +282,8 @@ export interface AlertView {
 
 export interface SurveyApi {
   importVisits: Endpoint<z.input<typeof importVisitsInput>, ImportVisitsResult>
-  visitCode: Endpoint<z.input<typeof visitCodeInput>, { visitId: string; code: string; expiresAt: string }>
+  visitCode: Endpoint<z.input<typeof visitCodeInput>, VisitCode>
+  visitQr: Endpoint<z.input<typeof visitCodeInput>, VisitQr>
   openVisit: Endpoint<z.input<typeof openVisitInput>, OpenVisitResult>
   submit: Endpoint<z.input<typeof submitInput>, SubmitResult>
   board: Endpoint<z.input<typeof boardInput>, Board>
@@ -214,4 +292,5 @@ export interface SurveyApi {
   alerts: Endpoint<z.input<typeof alertsInput>, AlertView[]>
   followUp: Endpoint<z.input<typeof followUpInput>, AlertView>
   closeAlert: Endpoint<z.input<typeof closeAlertInput>, AlertView>
+  publishImprovement: Endpoint<z.input<typeof publishImprovementInput>, Improvement>
 }

@@ -3,20 +3,26 @@ import { SurveyAlertsStore } from './survey/alerts'
 import { SurveyBoardStore } from './survey/board'
 import { SurveyDashboardStore } from './survey/dashboard'
 import { SurveyRatingStore } from './survey/rating'
+import { SurveyVisitsStore } from './survey/visits'
 import type { KeyValueStorage } from './support/storage'
 import type { UiStore } from './ui-store'
 
-/** Patient satisfaction: rating a visit, the public board, the manager dashboard and low-score follow-up. */
+/**
+ * Patient satisfaction: rating a visit, the public board, the manager dashboard, low-score
+ * follow-up, and the admin's visit import with its printed slips.
+ */
 export class SurveyStore {
   readonly rating: SurveyRatingStore
   readonly board: SurveyBoardStore
   readonly dashboard: SurveyDashboardStore
   readonly alerts: SurveyAlertsStore
+  readonly visits: SurveyVisitsStore
 
   constructor(api: ApiClient, ui: UiStore, storage: KeyValueStorage) {
     this.rating = new SurveyRatingStore(api, storage)
     this.board = new SurveyBoardStore(api)
     this.dashboard = new SurveyDashboardStore(api, ui)
     this.alerts = new SurveyAlertsStore(api, ui)
+    this.visits = new SurveyVisitsStore(api, ui)
   }
 }

@@ -1,4 +1,5 @@
 // `npm run bench [name…]`: prints figures and ratios; never part of `npm test`.
+import { benchCodes } from './codes'
 import { benchFeedback } from './feedback'
 import { benchLoad } from './load'
 import { benchRoster } from './roster'
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   shell: benchShell,
   feedback: benchFeedback,
   survey: benchSurvey,
+  codes: benchCodes,
   study: benchStudy,
   volunteer: benchVolunteer,
   roster: benchRoster,

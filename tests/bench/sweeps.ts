@@ -1,7 +1,8 @@
 import { silentLogger } from '../../src/cloud/core/logger'
-import { monthOf } from '../../src/contract/month'
+import { chinaDay, monthOf } from '../../src/contract/month'
 import { runSweeps, type SweepRun } from '../../src/cloud/sweeps'
 import { benchHost, ms, report } from './support'
+import { newShortCode } from '../../src/cloud/domain/survey/visit-code'
 
 const COMPLAINTS = 300
 const ALERTS = 200
@@ -51,15 +52,14 @@ export async function benchSweeps() {
 
     const questionnaire = await survey.activeQuestionnaire('outpatient')
     if (!questionnaire) throw new Error('no outpatient questionnaire')
-    const visitDate = ago(3 * 24 * 60)
-      .toISOString()
-      .slice(0, 10)
+    const visitDate = chinaDay(ago(3 * 24 * 60))
     const visits = Array.from({ length: ALERTS }, (_, i) => ({
       id: `BENCH-SWEEP-${i}`,
       type: 'outpatient' as const,
       departmentId: departments[i % departments.length].id,
       visitDate,
       doctor: null,
+      shortCode: newShortCode(),
     }))
     await survey.insertVisits(visits, ago(3 * 24 * 60))
     for (const visit of visits) {
@@ -76,7 +76,8 @@ export async function benchSweeps() {
         comment: null,
         praiseStaff: null,
         lowScore: true,
-        at: ago(3 * 24 * 60),
+        contactPhone: null,
+        day: visitDate,
       })
     }
 

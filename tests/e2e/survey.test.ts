@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import type { Board } from '../../src/contract'
+import type { Board, VisitCode } from '../../src/contract'
 import { setUpH5Session } from '../support/browser'
 import { departmentsByName, importVisits, submitScore } from '../support/survey'
 import { dataOf } from '../support/test-host'
@@ -19,33 +19,36 @@ async function pageAs(token: string, path: string): Promise<Page> {
 const choose = (page: Page, item: string, label: string) =>
   page.getByRole('radiogroup', { name: item, exact: true }).getByRole('radio', { name: label, exact: true }).click()
 
-/** Taro H5 puts the placeholder on both its wrapper and the <input> inside. */
-const codeInput = (page: Page) => page.getByRole('textbox', { name: '请输入评价码' })
+const codeInput = (page: Page) => page.locator('.code-entry__input input')
 
 const departmentRow = (page: Page) => page.locator('.rx-page:visible').getByLabel(DEPARTMENT, { exact: true })
 
-test('a patient rates a visit by code, a second try shows 已评价; the manager follows the alert up and sees the board move', async () => {
+test('a patient types the short code, answers and leaves a number; the manager calls only the one who consented', async () => {
   const admin = await h5.host.signIn('admin')
   const department = (await departmentsByName(admin)).get(DEPARTMENT)
   if (!department) throw new Error(`no ${DEPARTMENT}`)
-  const codes = await importVisits(admin, 'E2E-SV', DEPARTMENT, EARLIER + 1)
+  const codes = await importVisits(admin, 'E2E-SV', DEPARTMENT, EARLIER + 2)
   for (let i = 0; i < EARLIER; i++) dataOf(await submitScore(h5.host, codes[i], `e2e-sv-${i}`, 5))
-  const code = codes[EARLIER]
+  const { shortCode } = dataOf(await admin.call<VisitCode>('survey', 'visitCode', { visitId: `E2E-SV-${EARLIER}` }))
+  // Typed as a patient copies it from paper: lower case, with the hyphen printed on the slip.
+  const typed = `${shortCode.slice(0, 4).toLowerCase()}-${shortCode.slice(4)}`
 
   const manager = await h5.host.signIn('manager', 'e2e-sv-manager', department.id)
   const board = await pageAs(manager.token, 'board')
   await departmentRow(board).getByText('100.0%').waitFor()
+  dataOf(await submitScore(h5.host, codes[EARLIER + 1], 'e2e-sv-anonymous', 1))
 
   const patient = await h5.host.signIn('patient', 'e2e-sv-patient')
   const page = await pageAs(patient.token, 'rate')
-  await codeInput(page).fill(code)
+  await codeInput(page).fill(typed)
   await page.getByText('开始评价', { exact: true }).click()
   await page.getByText('门诊患者满意度调查').waitFor()
 
   const items = await page
     .getByRole('radiogroup')
     .evaluateAll((groups) => groups.map((g) => g.getAttribute('aria-label') ?? ''))
-  const scaleItems = items.filter((label) => !label.startsWith('您是否愿意'))
+  const callBack = items.find((label) => label.startsWith('如果这次就医')) ?? ''
+  const scaleItems = items.filter((label) => !label.startsWith('您是否愿意') && label !== callBack)
   expect(scaleItems).toHaveLength(11)
   for (const item of scaleItems) {
     if (item === '总体满意度') continue
@@ -55,6 +58,9 @@ test('a patient rates a visit by code, a second try shows 已评价; the manager
   await page.locator('taro-textarea-core textarea').fill('候诊时间太长')
   await page.getByText('6 / 500').waitFor()
   await page.getByLabel('答题进度').getByText('已答 10 / 11 题').waitFor()
+  await choose(page, callBack, '愿意接受回访')
+  await page.getByText('这份评价对本科室负责人和医院管理员不再匿名').waitFor()
+  await page.locator('input[placeholder="11位手机号"]').fill('13912345678')
 
   // Sent with 总体满意度 unanswered: the server names it and the page marks it.
   await page.getByText('提交评价', { exact: true }).click()
@@ -66,13 +72,20 @@ test('a patient rates a visit by code, a second try shows 已评价; the manager
   await page.getByText('您反映的问题已转给科室负责人').waitFor()
 
   await page.getByText('评价另一次就诊', { exact: true }).click()
-  await codeInput(page).fill(code)
+  await codeInput(page).fill(shortCode)
   await page.getByText('开始评价', { exact: true }).click()
   await page.getByRole('alert').getByText('本次就诊已评价').first().waitFor()
 
   const alerts = await pageAs(manager.token, 'alerts')
+  const anonymous = alerts.locator('.alert-card', { hasText: '匿名评价，未留联系方式' })
+  await anonymous.getByText('跟进', { exact: true }).click()
+  const offered = anonymous.getByRole('radiogroup', { name: '跟进方式' }).getByRole('radio')
+  expect(await offered.allInnerTexts()).toEqual(['已解释说明', '已改进流程'])
+
   const card = alerts.locator('.alert-card', { hasText: '候诊时间太长' })
   await card.getByText(`${DEPARTMENT} · 门诊`).waitFor()
+  await card.getByText('患者同意回访：').waitFor()
+  await card.getByText('13912345678').waitFor()
   const lowItems = card.locator('.alert-card__low')
   await lowItems.getByText('候诊时间（1分）').waitFor()
   await lowItems.getByText('总体满意度（2分）').waitFor()
@@ -97,13 +110,13 @@ test('a patient rates a visit by code, a second try shows 已评价; the manager
   const csv = readFileSync(await download.path(), 'utf8')
   expect(download.suggestedFilename()).toMatch(new RegExp(`^满意度_${DEPARTMENT}_.*\\.csv$`))
   expect(csv.startsWith('\uFEFF月份,科室,项目,非常满意')).toBe(true)
-  expect(csv).toContain(`,${DEPARTMENT},总体满意度,30,0,0,1,0,0,31,4.9,96.8%`)
+  expect(csv).toContain(`,${DEPARTMENT},总体满意度,30,0,0,1,1,0,32,4.78,93.8%`)
 
   await board.reload()
-  await departmentRow(board).getByText('96.8%').waitFor()
+  await departmentRow(board).getByText('93.8%').waitFor()
   const figures = dataOf(await manager.call<Board>('survey', 'board'))
   expect(figures.departments.find((d) => d.departmentId === department.id)?.current).toMatchObject({
-    answered: EARLIER + 1,
+    answered: EARLIER + 2,
     satisfied: EARLIER,
   })
 })

@@ -67,6 +67,7 @@ test('every function is a self-contained bundle with the manifest and config WeC
     })
   }
   expect(readJson('identity', 'config.json')).toEqual({ permissions: { openapi: [] } })
+  expect(readJson('survey', 'config.json')).toEqual({ permissions: { openapi: ['wxacode.getUnlimited'] } })
   expect(readJson('sweep', 'config.json')).toEqual({
     permissions: { openapi: ['subscribeMessage.send'] },
     triggers: [{ name: expect.any(String), type: 'timer', config: expect.stringMatching(/^(\S+ ){6}\S+$/) }],
@@ -83,6 +84,7 @@ test('the timer-triggered sweep runs the sweeps and drains the outbox, and refus
         closedComplaints: 0,
         overdueComplaintReminders: 0,
         overdueAlertReminders: 0,
+        erasedCallBackNumbers: 0,
         escalatedRequestReminders: 0,
         prunedRecords: 0,
       },

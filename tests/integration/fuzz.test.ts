@@ -12,6 +12,7 @@ import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
 import { junk, malformedEvent } from '../support/junk'
 import { startTestHost, type TestHost } from '../support/test-host'
 import { actionKeys } from '../support/world'
+import { linkPageCodes } from '../../src/cloud/host/page-codes'
 
 const PAYLOADS_PER_ACTION = 1000
 const HTTP_SAMPLE = 300
@@ -40,6 +41,7 @@ beforeAll(async () => {
     clock: new AdjustableClock(),
     secrets: loadSecrets({}, false),
     log: silentLogger,
+    pageCodes: linkPageCodes(() => host.url),
   }
   const [department] = await host.host.store.sql.query<{ id: string }>('SELECT id FROM departments LIMIT 1')
   departmentId = department.id

@@ -49,7 +49,11 @@ describe('low-score alerts', () => {
     expect(open).toHaveLength(2)
     alert = open.find((a) => a.overall === 2) as AlertView
     expect(alert).toMatchObject({ status: 'open', overdue: false, departmentName: '泌尿外科', visitType: 'outpatient' })
+    expect(alert.createdOn).toBe(chinaDate(new Date()))
+    expect(alert).not.toHaveProperty('createdAt')
     expect(alert.lowItems.map((i) => i.label)).toContain('总体满意度')
+    const worstFirst = open.find((a) => a.overall === 4) as AlertView
+    expect(worstFirst.lowItems.map((i) => i.score)).toEqual([...worstFirst.lowItems.map((i) => i.score)].sort())
 
     const messages = await outbox(manager.user.id)
     expect(messages.filter((m) => m.template === 'surveyLowScore')).toHaveLength(2)
@@ -77,12 +81,12 @@ describe('low-score alerts', () => {
     expect(dataOf(await otherManager.call<AlertView[]>('survey', 'alerts', {}))).toEqual([])
   })
 
-  it('open alerts older than 48 h are overdue', async () => {
+  it('open alerts are overdue once their whole day lies more than 48 h back, never sooner', async () => {
     try {
       host.setClock(new Date(Date.now() + 47 * HOUR_MS))
       const early = await host.signIn('manager', 'uro-manager', departmentId('泌尿外科'))
       expect(dataOf(await early.call<AlertView[]>('survey', 'alerts', { filter: 'overdue' }))).toEqual([])
-      host.setClock(new Date(Date.now() + 49 * HOUR_MS))
+      host.setClock(new Date(Date.now() + 73 * HOUR_MS))
       const late = await host.signIn('manager', 'uro-manager', departmentId('泌尿外科'))
       const overdue = dataOf(await late.call<AlertView[]>('survey', 'alerts', { filter: 'overdue' }))
       expect(overdue).toHaveLength(2)
@@ -94,9 +98,13 @@ describe('low-score alerts', () => {
 
   it('follow-ups and the close are kept as history; a closed alert takes no more', async () => {
     const followed = dataOf(
-      await manager.call<AlertView>('survey', 'followUp', { alertId: alert.id, action: 'called', note: '已电话回访' }),
+      await manager.call<AlertView>('survey', 'followUp', {
+        alertId: alert.id,
+        action: 'explained',
+        note: '已在科室说明',
+      }),
     )
-    expect(followed.history).toMatchObject([{ kind: 'followUp', action: 'called', note: '已电话回访' }])
+    expect(followed.history).toMatchObject([{ kind: 'followUp', action: 'explained', note: '已在科室说明' }])
     const closed = dataOf(
       await manager.call<AlertView>('survey', 'closeAlert', { alertId: alert.id, note: '已改进叫号流程' }),
     )
@@ -118,19 +126,40 @@ describe('low-score alerts', () => {
 })
 
 describe('boards', () => {
-  it('a department-month under 30 answers shows 样本不足; at 30 it shows the rate', async () => {
+  it('below 30 answers the board, dashboard and export show counts only; at 30 every figure', async () => {
     const patient = await host.signIn('patient', 'board-reader')
+    const eyeManager = await host.signIn('manager', 'eye-manager', departmentId('眼科'))
     const eye = departmentId('眼科')
+    const range = { departmentId: eye, from: month, to: month }
     const codes = await importVisits(admin, 'SAMPLE', '眼科', 30)
     for (let i = 0; i < 29; i++) dataOf(await submitScore(host, codes[i], `sample-${i}`, i < 27 ? 5 : 3))
     const at29 = dataOf(await patient.call<Board>('survey', 'board', {}))
     const row29 = at29.departments.find((d) => d.departmentId === eye)
-    expect(row29?.current).toEqual({ answered: 29, satisfied: 27, rate: null, metTarget: null })
+    expect(row29?.current).toEqual({ answered: 29, satisfied: null, rate: null, metTarget: null })
+    const dashboard29 = dataOf(await eyeManager.call<Dashboard>('survey', 'dashboard', range))
+    expect(dashboard29.items.find((i) => i.itemId === 'overall')).toMatchObject({
+      answered: 29,
+      average: null,
+      rate: null,
+    })
+    expect(dashboard29.recommend).toEqual({ answered: 29, average: null, nps: null })
+    expect(dashboard29.weakest).toEqual([])
+    const export29 = dataOf(await eyeManager.call<CsvExport>('survey', 'export', range))
+    expect(export29.csv).toContain(`${month},眼科,总体满意度,,,,,,0,29,,样本不足30`)
 
     dataOf(await submitScore(host, codes[29], 'sample-29', 4))
     const at30 = dataOf(await patient.call<Board>('survey', 'board', { month }))
     const row30 = at30.departments.find((d) => d.departmentId === eye)
     expect(row30?.current).toEqual({ answered: 30, satisfied: 28, rate: 28 / 30, metTarget: false })
+    const dashboard30 = dataOf(await eyeManager.call<Dashboard>('survey', 'dashboard', range))
+    expect(dashboard30.items.find((i) => i.itemId === 'overall')).toMatchObject({
+      answered: 30,
+      average: 4.83,
+      rate: 28 / 30,
+    })
+    expect(dashboard30.recommend).toEqual({ answered: 30, average: 9, nps: 100 })
+    const export30 = dataOf(await eyeManager.call<CsvExport>('survey', 'export', range))
+    expect(export30.csv).toContain(`${month},眼科,总体满意度,27,1,2,0,0,0,30,4.83,93.3%`)
     expect(at30.month).toBe(month)
     expect(at30.trend).toHaveLength(12)
     expect(at30.trend[11].month).toBe(month)
@@ -139,7 +168,7 @@ describe('boards', () => {
     expect(at30.target).toBe(0.95)
   })
 
-  it('the dashboard and export give per-item figures, response rate and comments to the department', async () => {
+  it('the dashboard and export give a small department its counts, response rate and comments, and nothing derived', async () => {
     const manager = await host.signIn('manager', 'endo-manager', departmentId('内分泌科'))
     const codes = await importVisits(admin, 'DASH', '内分泌科', 4)
     await submitScore(host, codes[0], 'dash-1', 5)
@@ -163,14 +192,20 @@ describe('boards', () => {
     const input = { departmentId: departmentId('内分泌科'), from: month, to: month }
     const dashboard = dataOf(await manager.call<Dashboard>('survey', 'dashboard', input))
     expect(dashboard).toMatchObject({ responses: 3, visits: 4, responseRate: 0.75, departmentName: '内分泌科' })
-    expect(dashboard.weakest[0]).toMatchObject({ label: '候诊时间', average: 3.67 })
+    expect(dashboard.weakest).toEqual([])
+    expect(dashboard.items.find((i) => i.itemId === 'waiting')).toMatchObject({
+      answered: 3,
+      average: null,
+      rate: null,
+    })
     expect(dashboard.items.find((i) => i.itemId === 'tests')).toMatchObject({ answered: 2, notApplicable: 1 })
-    expect(dashboard.recommend).toEqual({ answered: 3, average: 7, nps: 33 })
+    expect(dashboard.recommend).toEqual({ answered: 3, average: null, nps: null })
     expect(dashboard.comments).toEqual([{ month, visitType: 'outpatient', overall: 4, comment: '排队太久' }])
 
     const exported = dataOf(await manager.call<CsvExport>('survey', 'export', input))
     expect(exported.csv.startsWith('\uFEFF月份,科室,项目,非常满意')).toBe(true)
-    expect(exported.csv).toContain(`${month},内分泌科,候诊时间,1,1,0,1,0,0,3,3.67,66.7%`)
+    expect(exported.csv).toContain(`${month},内分泌科,候诊时间,,,,,,0,3,,样本不足30`)
+    expect(exported.csv).not.toContain('66.7%')
     expect(exported.filename).toContain('内分泌科')
 
     const range = { departmentId: input.departmentId, from: month, to: '2020-01' }

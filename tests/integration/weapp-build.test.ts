@@ -69,3 +69,12 @@ test('package sizes stay inside WeChat limits: main and each subpackage ≤ 2 MB
   for (const root of subRoots) expect(bytesUnder(root)).toBeLessThan(2 * MB)
   expect(bytesUnder(DIST)).toBeLessThan(20 * MB)
 })
+
+test('the rate page a mini-program code opens is built, and reads `scene` from its launch options', () => {
+  const survey = app.subPackages?.find((p) => p.root.replace(/\/$/, '') === 'pages/survey')
+  expect(survey?.pages).toContain('rate/index')
+  const page = readFileSync(join(DIST, 'pages/survey/rate/index.js'), 'utf8')
+  // `useRouter().params` are the page's onLoad options; WeChat puts a mini-program code's scene there.
+  expect(page).toMatch(/\.scene\b/)
+  expect(page).toContain('?scene=')
+})

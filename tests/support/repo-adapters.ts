@@ -23,9 +23,18 @@ export interface Fixtures {
   rosterEntry(departmentId: string, name?: string): Promise<RosterEntry>
 }
 
+/** One stored row as an outsider reads it; `tx` is the writing transaction where the database keeps one. */
+export interface DumpedRow {
+  table: string
+  tx: string | null
+  row: Record<string, unknown>
+}
+
 export interface RepoHarness {
   repos: Repos
   fixtures: Fixtures
+  /** Every row of every table or collection, as someone holding a copy of the database would read it. */
+  dump(): Promise<DumpedRow[]>
   close(): Promise<void>
 }
 
@@ -63,6 +72,20 @@ export const pgliteAdapter: RepoAdapter = {
           return entry
         },
       },
+      async dump() {
+        const tables = await store.sql.query<{ name: string }>(
+          `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+        )
+        const rows: DumpedRow[] = []
+        for (const { name } of tables) {
+          // xmin is the id of the transaction that wrote the row's current version.
+          const found = await store.sql.query<{ tx: string; row: Record<string, unknown> }>(
+            `SELECT xmin::text AS tx, row_to_json(t) AS row FROM "${name}" t`,
+          )
+          rows.push(...found.map((r) => ({ table: name, ...r })))
+        }
+        return rows
+      },
       async close() {
         await store.close()
         rmSync(dir, { recursive: true, force: true })
@@ -92,6 +115,9 @@ export async function openCloudStandIn(): Promise<RepoHarness & { db: CloudDbSta
         await db.collection<RosterDoc>(C.roster).add({ data: { _id, ...rest } })
         return entry
       },
+    },
+    async dump() {
+      return Object.values(C).flatMap((table) => db.documents(table).map((row) => ({ table, tx: null, row })))
     },
     close: async () => undefined,
     db,

@@ -89,6 +89,7 @@ export const ROLE_MATRIX: RoleMatrix = {
   survey: {
     importVisits: { access: 'admins', input: () => ({ csv: 'visit_id,type,department,visit_date,doctor' }) },
     visitCode: { access: 'admins', input: (w) => ({ visitId: w.visitId }) },
+    visitQr: { access: 'admins', input: (w) => ({ visitId: w.visitId }) },
     openVisit: { access: 'everyone', input: (w) => ({ code: w.code }) },
     submit: { access: 'everyone', input: (w) => ({ code: w.code, answers: {}, recommend: 8 }) },
     board: { access: 'everyone' },
@@ -97,9 +98,13 @@ export const ROLE_MATRIX: RoleMatrix = {
     alerts: { access: 'ownDepartment', input: (w) => ({ departmentId: w.where.home.id }) },
     followUp: {
       access: 'ownDepartment',
-      input: (w) => ({ alertId: w.alertId, action: 'called', note: '已电话联系患者' }),
+      input: (w) => ({ alertId: w.alertId, action: 'explained', note: '已在科室公示栏说明' }),
     },
     closeAlert: { access: 'ownDepartment', input: (w) => ({ alertId: w.alertId, note: '已处理' }) },
+    publishImprovement: {
+      access: 'ownDepartment',
+      input: (w) => ({ departmentId: w.where.home.id, said: '候诊时间太长', did: '增开了两个上午诊室' }),
+    },
   },
   volunteer: {
     register: { access: 'everyone', input: () => ({}) },

@@ -116,13 +116,16 @@ export async function visitCode(admin: SignedIn, prefix: string, department: Dep
 /** An open low-score alert of the department. */
 export async function openAlert(host: TestHost, admin: SignedIn, prefix: string, department: Department) {
   const code = await visitCode(admin, prefix, department)
+  const openIds = async () =>
+    dataOf(await admin.call<AlertView[]>('survey', 'alerts', { departmentId: department.id, filter: 'open' })).map(
+      (a) => a.id,
+    )
+  const before = new Set(await openIds())
   dataOf(await submitScore(host, code, `${prefix}-patient`, 1))
-  const alerts = dataOf(
-    await admin.call<AlertView[]>('survey', 'alerts', { departmentId: department.id, filter: 'open' }),
-  )
-  const newest = [...alerts].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
-  if (!newest) throw new Error('the low score raised no alert')
-  return newest.id
+  // Alerts keep the day only, so the new one is the one that was not there before.
+  const added = (await openIds()).find((id) => !before.has(id))
+  if (!added) throw new Error('the low score raised no alert')
+  return added
 }
 
 /** `fn.action` of every action the cloud exposes. */

@@ -95,9 +95,11 @@ export const WRITE_CASES: WriteCases = {
       return { as: patient, input: { code, answers: answersFor(opened, 4), recommend: 9, comment: '护士很耐心' } }
     },
     followUp: async (w, tag) =>
-      asAdmin(w, { alertId: await openAlert(w.host, w.admin, tag, w.where.home), action: 'called', note: '已回访' }),
+      asAdmin(w, { alertId: await openAlert(w.host, w.admin, tag, w.where.home), action: 'explained', note: '已说明' }),
     closeAlert: async (w, tag) =>
       asAdmin(w, { alertId: await openAlert(w.host, w.admin, tag, w.where.home), note: '已处理' }),
+    publishImprovement: async (w, tag) =>
+      asAdmin(w, { departmentId: w.where.home.id, said: `${tag}：候诊太久`, did: '上午增开两个诊室' }),
   },
   volunteer: {
     register: async (w, tag) => ({ as: await w.host.signIn('patient', tag), input: registration('李志愿') }),

@@ -9,6 +9,7 @@ import type { PlatformRepo, RequestClaim } from '../../src/cloud/core/platform-r
 import { loadSecrets } from '../../src/cloud/core/secrets'
 import type { IdentityRepo } from '../../src/cloud/domain/identity/repo'
 import type { Repos } from '../../src/cloud/storage/repos'
+import { linkPageCodes } from '../../src/cloud/host/page-codes'
 
 /** Just enough storage for the dispatcher: users by OPENID and idempotency claims, in memory. */
 function memoryRuntime(rolesByOpenid: Record<string, Role[]>): Runtime {
@@ -48,7 +49,13 @@ function memoryRuntime(rolesByOpenid: Record<string, Role[]>): Runtime {
     },
   }
   const repos = { platform, identity } as unknown as Repos
-  return { repos, clock: new AdjustableClock(), secrets: loadSecrets({}, false), log: silentLogger }
+  return {
+    repos,
+    clock: new AdjustableClock(),
+    secrets: loadSecrets({}, false),
+    log: silentLogger,
+    pageCodes: linkPageCodes(() => 'http://127.0.0.1'),
+  }
 }
 
 let writes = 0

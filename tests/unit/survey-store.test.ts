@@ -39,6 +39,8 @@ describe('SurveyRatingStore', () => {
     first.rating.answer('pharmacy', null)
     first.rating.setRecommend(7)
     first.rating.setComment('候诊太久')
+    first.rating.setCallBack(true)
+    first.rating.setPhone('13912345678')
     expect(first.rating.answeredCount).toBe(2)
 
     // The app is closed and opened again from the same receipt.
@@ -60,6 +62,8 @@ describe('SurveyRatingStore', () => {
       recommend: 7,
       comment: '候诊太久',
       praiseStaff: '',
+      callBack: true,
+      phone: '13912345678',
     })
 
     await again.rating.submit()
@@ -78,6 +82,7 @@ describe('SurveyRatingStore', () => {
       answers: { waiting: 2, pharmacy: null, overall: 4 },
       recommend: 7,
       comment: '候诊太久',
+      contact: { phone: '13912345678', consent: true },
     })
 
     // Nothing of the answered visit is left on the device.

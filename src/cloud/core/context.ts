@@ -4,12 +4,29 @@ import type { Clock } from './clock'
 import type { Logger } from './logger'
 import type { Secrets } from './secrets'
 
-/** What a running function has: storage, time, keys, logs. Built once per process. */
+/** A scannable code that opens a page of the app with a `scene`, as a PNG data URL. */
+export interface PageCode {
+  kind: 'wxacode' | 'qr'
+  image: string
+  /** What the code opens. */
+  target: string
+}
+
+/**
+ * Makes page codes: WeChat's `wxacode.getUnlimited` in production, an ordinary QR of the H5 link
+ * on the local host.
+ */
+export interface PageCodes {
+  forPage(page: string, scene: string): Promise<PageCode>
+}
+
+/** What a running function has: storage, time, keys, logs, page codes. Built once per process. */
 export interface Runtime {
   repos: Repos
   clock: Clock
   secrets: Secrets
   log: Logger
+  pageCodes: PageCodes
 }
 
 /** The verified caller, resolved from the platform's OPENID, never from the payload. */
@@ -31,6 +48,9 @@ export interface Ctx {
   repos: Repos
   secrets: Secrets
   log: Logger
+  pageCodes: PageCodes
   fn: string
   action: string
+  /** The action is anonymous (see ActionDef.anonymous): rate limits key the caller by a keyed hash. */
+  anonymous: boolean
 }

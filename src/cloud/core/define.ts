@@ -9,6 +9,11 @@ export interface ActionDef<Schema extends z.ZodType, Output> {
   /** Writes are idempotent per client requestId. */
   write?: boolean
   /**
+   * The answer must not be joinable to the person who gave it: the call's idempotency record and
+   * rate-limit entries are keyed by a keyed hash of the caller, never by their user id or OPENID.
+   */
+  anonymous?: boolean
+  /**
    * Calls per caller per window. Writes open to patients get `PUBLIC_WRITE_LIMIT` unless they say
    * otherwise; `false` lifts it.
    */

@@ -5,6 +5,7 @@ import type { Caller, Ctx, Runtime } from './context'
 import { isPrivileged, rateLimitOf, type ActionDef, type FunctionDef } from './define'
 import { audit, limitRate, wasAudited } from './effects'
 import type { RequestKey } from './platform-repo'
+import { pseudonymousId } from './pseudonym'
 
 const eventSchema = z.object({
   action: z.string().min(1).max(64),
@@ -123,12 +124,18 @@ async function execute(fnName: string, fn: FunctionDef, event: unknown, openid: 
     repos: runtime.repos,
     secrets: runtime.secrets,
     log: runtime.log,
+    pageCodes: runtime.pageCodes,
     fn: fnName,
     action: actionName,
+    anonymous: def.anonymous === true,
   }
   const run = () => handle(def, ctx, input)
   if (!def.write || !requestId) return run()
-  return runOnce(runtime, { userId: caller.userId, fn: fnName, action: actionName, requestId }, now, run)
+  // An anonymous write's record names no one: its owner is a keyed hash of the caller and this request.
+  const owner = def.anonymous
+    ? pseudonymousId(runtime.secrets.visitCode, `request:${fnName}.${actionName}:${caller.openid}:${requestId}`)
+    : caller.userId
+  return runOnce(runtime, { userId: owner, fn: fnName, action: actionName, requestId }, now, run)
 }
 
 /**

@@ -1,5 +1,6 @@
 import { AppError } from './app-error'
 import type { Ctx, SystemCtx } from './context'
+import { pseudonym } from './pseudonym'
 import type { OutboxMessage, Reminder } from './platform-repo'
 
 /**
@@ -38,14 +39,25 @@ export async function audit(ctx: Ctx, target: string, details: Record<string, un
 /** Whether the handler of this call wrote its own, more specific audit entry. */
 export const wasAudited = (ctx: Ctx) => audited.has(ctx)
 
+/** A fixed window of one caller's calls to one bucket, as the rate-limit table stores it. */
+export function rateWindow(ctx: Ctx, bucket: string, windowSeconds: number): { key: string; windowStart: Date } {
+  const windowMs = windowSeconds * 1000
+  const windowStart = new Date(Math.floor(ctx.now.getTime() / windowMs) * windowMs)
+  const scope = `${bucket}/${windowSeconds}s`
+  // An anonymous action's window gets a fresh pseudonym each time, so windows cannot be chained either.
+  const who = ctx.anonymous
+    ? pseudonym(ctx.secrets.visitCode, `rate:${scope}:${windowStart.toISOString()}:${ctx.caller.openid}`)
+    : ctx.caller.openid
+  return { key: `${scope}:${who}`, windowStart }
+}
+
 /**
  * Fixed-window limit per caller (by OPENID, the platform's identity): at most `limit` calls per
  * `windowSeconds`. The window length is part of the key: the kernel's per-minute limit and a
  * handler's daily one on the same bucket start a window together at midnight and must not share it.
  */
 export async function limitRate(ctx: Ctx, bucket: string, limit: number, windowSeconds: number): Promise<void> {
-  const windowMs = windowSeconds * 1000
-  const windowStart = new Date(Math.floor(ctx.now.getTime() / windowMs) * windowMs)
-  const hits = await ctx.repos.platform.hitRateLimit(`${bucket}/${windowSeconds}s:${ctx.caller.openid}`, windowStart)
+  const { key, windowStart } = rateWindow(ctx, bucket, windowSeconds)
+  const hits = await ctx.repos.platform.hitRateLimit(key, windowStart)
   if (hits > limit) throw new AppError('RATE_LIMITED')
 }

@@ -68,6 +68,8 @@ export interface PlatformRepo {
   releaseRequest(key: RequestKey): Promise<void>
   /** Counts one hit in the window and returns the hits so far, atomically. */
   hitRateLimit(key: string, windowStart: Date): Promise<number>
+  /** The hits counted so far in the window, counting none. */
+  rateHits(key: string, windowStart: Date): Promise<number>
   addOutbox(message: OutboxMessage, at: Date): Promise<void>
   /** Queues the reminders not queued before for their user and key; returns how many it queued. */
   addReminders(reminders: Reminder[], at: Date): Promise<number>

@@ -14,6 +14,7 @@ async function run() {
     seed: ['demo', 'base', 'none'].includes(seed) ? seed : 'demo',
     secrets: loadSecrets(process.env, production),
     staticDir: resolve(process.env.STATIC_DIR ?? 'dist-h5'),
+    publicUrl: process.env.PUBLIC_URL?.replace(/\/$/, ''),
     logger: process.env.LOG !== 'off',
   })
   console.log(`listening on ${host.url}`)

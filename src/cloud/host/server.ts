@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { HTTP_STATUS, ROLES, type ApiError, type CallResult, type ErrorCode } from '../../contract'
 import { AdjustableClock } from '../core/clock'
 import type { Runtime } from '../core/context'
+import { linkPageCodes } from './page-codes'
 import type { Logger } from '../core/logger'
 import { createMain, type CloudMain } from '../core/main'
 import type { Secrets } from '../core/secrets'
@@ -25,6 +26,8 @@ export interface HostOptions {
   secrets: Secrets
   /** Serves the H5 build from here when present. */
   staticDir?: string
+  /** The address patients reach the H5 app at, for the QR on visit slips; the listening address when absent. */
+  publicUrl?: string
   logger: boolean
 }
 
@@ -120,7 +123,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     warn: (details, message) => app.log.warn(details, message),
     error: (details, message) => app.log.error(details, message),
   }
-  const runtime: Runtime = { repos: store.repos, clock, secrets: options.secrets, log }
+  // Known once the server listens; a slip's QR is only drawn after that.
+  let publicUrl = ''
+  const pageCodes = linkPageCodes(() => options.publicUrl ?? publicUrl)
+  const runtime: Runtime = { repos: store.repos, clock, secrets: options.secrets, log, pageCodes }
   const mains = buildMains(runtime)
 
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
@@ -161,8 +167,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
+  publicUrl = `http://127.0.0.1:${port}`
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: publicUrl,
     app,
     store,
     clock,

@@ -36,6 +36,11 @@ export class SurveyAlertsStore {
     makeAutoObservable<SurveyAlertsStore, 'api' | 'ui'>(this, { api: false, ui: false })
   }
 
+  /** The alert whose form is open. */
+  get active(): AlertView | null {
+    return this.alerts.find((a) => a.id === this.activeId) ?? null
+  }
+
   setFilter(filter: AlertListFilter) {
     this.filter = filter
     this.activate(null)

@@ -1,9 +1,10 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { Dashboard, CsvExport } from '../../contract'
+import type { Dashboard, CsvExport, Improvement } from '../../contract'
 import { monthOf, shiftMonth } from '../../contract/month'
 import type { ApiClient } from '../../services/api/client'
 import { failureMessage } from '../../services/api/errors'
 import { LoadState } from '../support/load-state'
+import { Submission } from '../support/submission'
 import type { UiStore } from '../ui-store'
 
 /** Months shown when the dashboard opens: this quarter-ish window, ending this month. */
@@ -18,6 +19,10 @@ export class SurveyDashboardStore {
   /** The last export of the range shown, waiting for the person to save or send it. */
   exported: CsvExport | null = null
   exporting = false
+  /** 你说·我们做 being written, opened from one of the weakest items; `null` when closed. */
+  improvement: { said: string; did: string } | null = null
+  /** Kept across a failed try, so a retry carries the same request id and the text typed. */
+  publishing: Submission<Improvement> = this.newPublishing()
   readonly loading = new LoadState()
 
   constructor(
@@ -52,6 +57,40 @@ export class SurveyDashboardStore {
     if (!departmentId) return
     const dashboard = await this.loading.run(() => this.api.call('survey', 'dashboard', { departmentId, from, to }))
     if (dashboard) runInAction(() => (this.dashboard = dashboard))
+  }
+
+  /** Opens the form, with what patients said put in the weakest item's words where there is one. */
+  startImprovement(itemLabel?: string) {
+    this.improvement = { said: itemLabel ? `患者对“${itemLabel}”的满意度偏低` : '', did: '' }
+    this.publishing = this.newPublishing()
+  }
+
+  editImprovement(patch: Partial<{ said: string; did: string }>) {
+    if (this.improvement) this.improvement = { ...this.improvement, ...patch }
+  }
+
+  cancelImprovement() {
+    this.improvement = null
+  }
+
+  async publishImprovement() {
+    const published = await this.publishing.submit()
+    if (!published) return
+    runInAction(() => (this.improvement = null))
+    this.ui.toast('已在满意度公示中发布')
+  }
+
+  private newPublishing() {
+    return new Submission<Improvement>((requestId) => {
+      const { departmentId, improvement } = this
+      if (!departmentId || !improvement) throw new Error('publish without a department or text')
+      return this.api.call(
+        'survey',
+        'publishImprovement',
+        { departmentId, said: improvement.said.trim(), did: improvement.did.trim() },
+        { requestId },
+      )
+    })
   }
 
   /** Fetches the CSV text (with BOM) and a file name; saving it is the platform's business. */

@@ -12,6 +12,9 @@ export interface RatingDraft {
   recommend: number | null
   comment: string
   praiseStaff: string
+  /** 愿意接受回访: the answer stops being anonymous to the department, so it is off unless chosen. */
+  callBack: boolean
+  phone: string
 }
 
 /** Why a code did not open, worded for the patient. */
@@ -29,7 +32,14 @@ const REFUSAL_TITLES: Partial<Record<FailureCode, { title: string; final: boolea
 }
 
 const DRAFT_PREFIX = 'renxin.survey.draft.'
-const emptyDraft = (): RatingDraft => ({ answers: {}, recommend: null, comment: '', praiseStaff: '' })
+const emptyDraft = (): RatingDraft => ({
+  answers: {},
+  recommend: null,
+  comment: '',
+  praiseStaff: '',
+  callBack: false,
+  phone: '',
+})
 
 /** One visit's questionnaire: open by code, answer on one screen, submit once. */
 export class SurveyRatingStore {
@@ -122,6 +132,18 @@ export class SurveyRatingStore {
     this.draft.praiseStaff = name
   }
 
+  setCallBack(callBack: boolean) {
+    this.draft.callBack = callBack
+  }
+
+  setPhone(phone: string) {
+    this.draft.phone = phone
+  }
+
+  get phoneError(): string | undefined {
+    return this.submission.fieldError('contact.phone') ?? this.submission.fieldError('contact.consent')
+  }
+
   async submit() {
     if (this.draft.recommend === null) {
       this.recommendMissing = true
@@ -159,6 +181,7 @@ export class SurveyRatingStore {
           recommend: draft.recommend,
           comment: draft.comment.trim() || undefined,
           praiseStaff: draft.praiseStaff.trim() || undefined,
+          contact: draft.callBack ? { phone: draft.phone.trim(), consent: true } : undefined,
         },
         { requestId },
       )

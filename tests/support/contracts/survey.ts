@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { NewResponse } from '../../../src/cloud/domain/survey/repo'
+import { newShortCode } from '../../../src/cloud/domain/survey/visit-code'
 import type { RepoHarness } from '../repo-adapters'
 
 const at = new Date('2026-03-02T08:00:00.000Z')
+const DAY = '2026-03-02'
 const MONTH = '2026-03'
 
 export function surveyContract(harness: () => RepoHarness): void {
@@ -17,8 +19,9 @@ export function surveyContract(harness: () => RepoHarness): void {
         departmentId,
         visitDate,
         doctor: null,
+        shortCode: newShortCode(),
       }))
-      expect(await survey().insertVisits(list, at)).toEqual(list.map((v) => v.id))
+      expect(await survey().insertVisits(list, at)).toEqual({ added: list.map((v) => v.id), codeTaken: [] })
       return list.map((v) => v.id)
     }
 
@@ -39,7 +42,8 @@ export function surveyContract(harness: () => RepoHarness): void {
         comment: null,
         praiseStaff: null,
         lowScore: score <= 2,
-        at,
+        contactPhone: null,
+        day: DAY,
         ...extra,
       }
     }
@@ -53,6 +57,7 @@ export function surveyContract(harness: () => RepoHarness): void {
         departmentId: department.id,
         visitDate: '2026-03-01',
         doctor: '李医生',
+        shortCode: newShortCode(),
       }
       const firstAgain = {
         id: first,
@@ -60,20 +65,42 @@ export function surveyContract(harness: () => RepoHarness): void {
         departmentId: department.id,
         visitDate: '2026-03-01',
         doctor: null,
+        shortCode: newShortCode(),
       }
-      expect(await survey().insertVisits([firstAgain, second], at)).toEqual([second.id])
-      expect(await survey().findVisit(second.id)).toEqual({
+      expect(await survey().insertVisits([firstAgain, second], at)).toEqual({ added: [second.id], codeTaken: [] })
+      const shown = {
         id: second.id,
         type: 'inpatient',
         departmentId: department.id,
         departmentName: department.name,
         visitDate: '2026-03-01',
         doctor: '李医生',
+        shortCode: second.shortCode,
         answered: false,
-      })
+      }
+      expect(await survey().findVisit(second.id)).toEqual(shown)
+      expect(await survey().findVisitByShortCode(second.shortCode)).toEqual(shown)
       expect(await survey().findVisit('V-none')).toBeNull()
+      expect(await survey().findVisitByShortCode('ZZZZZZZZ')).toBeNull()
       expect(await survey().visitCount(department.id, '2026-03-01', '2026-03-01')).toBe(2)
       expect(await survey().visitCount(department.id, '2026-03-02', '2026-03-31')).toBe(0)
+    })
+
+    it('keeps a short code to one visit: a visit drawing a taken code is left out and named', async () => {
+      const department = await fixtures().department()
+      const [first] = await visits(department.id, 1)
+      const taken = (await survey().findVisit(first))?.shortCode ?? ''
+      const clash = { id: `V${randomUUID().slice(0, 12)}`, type: 'outpatient' as const, departmentId: department.id }
+      const fresh = { ...clash, id: `V${randomUUID().slice(0, 12)}`, shortCode: newShortCode() }
+      const racing = { ...clash, visitDate: '2026-03-01', doctor: null, shortCode: taken }
+      expect(await survey().insertVisits([racing, { ...fresh, visitDate: '2026-03-01', doctor: null }], at)).toEqual({
+        added: [fresh.id],
+        codeTaken: [clash.id],
+      })
+      expect(await survey().findVisit(clash.id)).toBeNull()
+      expect((await survey().findVisitByShortCode(taken))?.id).toBe(first)
+      const retried = { ...racing, shortCode: newShortCode() }
+      expect(await survey().insertVisits([retried], at)).toEqual({ added: [clash.id], codeTaken: [] })
     })
 
     it('serves the questionnaires the migrations define', async () => {
@@ -181,7 +208,8 @@ export function surveyContract(harness: () => RepoHarness): void {
         visitType: 'outpatient',
         month: MONTH,
         status: 'open',
-        createdAt: at.toISOString(),
+        createdOn: DAY,
+        contactPhone: null,
         overall: 1,
         recommend: 9,
         comment: '等太久',
@@ -189,11 +217,12 @@ export function surveyContract(harness: () => RepoHarness): void {
       })
       expect(alert?.answers.registration).toBe(1)
       const later = new Date(at.getTime() + 49 * 3600_000)
-      expect((await survey().listAlerts(department.id, 'open', at)).map((a) => a.id)).toEqual([alertId])
-      expect(await survey().listAlerts(department.id, 'overdue', at)).toEqual([])
-      expect((await survey().listAlerts(department.id, 'overdue', later)).map((a) => a.id)).toEqual([alertId])
-      expect(await survey().listAlerts(department.id, 'closed', later)).toEqual([])
-      expect((await survey().listAlerts(null, 'all', later)).map((a) => a.id)).toContain(alertId)
+      const [sameDay, dayAfter] = [DAY, '2026-03-03']
+      expect((await survey().listAlerts(department.id, 'open', sameDay)).map((a) => a.id)).toEqual([alertId])
+      expect(await survey().listAlerts(department.id, 'overdue', sameDay)).toEqual([])
+      expect((await survey().listAlerts(department.id, 'overdue', dayAfter)).map((a) => a.id)).toEqual([alertId])
+      expect(await survey().listAlerts(department.id, 'closed', dayAfter)).toEqual([])
+      expect((await survey().listAlerts(null, 'all', dayAfter)).map((a) => a.id)).toContain(alertId)
 
       const actor = { actorId: manager.id, actorName: '主任' }
       const followUp = { kind: 'followUp' as const, action: 'called' as const, note: '已致电', ...actor, at }
@@ -221,9 +250,62 @@ export function surveyContract(harness: () => RepoHarness): void {
         actorName: '主任',
         at: at.toISOString(),
       })
-      expect((await survey().listAlerts(department.id, 'closed', later)).map((a) => a.id)).toEqual([alertId])
-      expect(await survey().listAlerts(department.id, 'open', later)).toEqual([])
+      expect((await survey().listAlerts(department.id, 'closed', dayAfter)).map((a) => a.id)).toEqual([alertId])
+      expect(await survey().listAlerts(department.id, 'open', dayAfter)).toEqual([])
       expect(await survey().findAlert(randomUUID())).toBeNull()
+    })
+
+    it('keeps a consented call-back number on the alert and erases it once the alert has been closed long enough', async () => {
+      const department = await fixtures().department()
+      const [consented, stillOpen] = await visits(department.id, 2)
+      const phone = '13800138000'
+      const alertOf = async (visitId: string) => {
+        const stored = await survey().submitResponse(await response(department.id, visitId, 1, { contactPhone: phone }))
+        if (stored === 'answered' || !stored.alertId) throw new Error('expected an alert')
+        return stored.alertId
+      }
+      const [closedId, openId] = [await alertOf(consented), await alertOf(stillOpen)]
+      expect(await survey().findAlert(closedId)).toMatchObject({ contactPhone: phone })
+      const closedAt = new Date('2026-03-05T02:00:00.000Z')
+      const close = { kind: 'close' as const, action: null, note: '', actorId: randomUUID(), actorName: '主任' }
+      expect(await survey().recordAlertEvent(closedId, { ...close, at: closedAt })).toBe(true)
+      expect(await survey().eraseContacts(closedAt)).toBe(0)
+      expect(await survey().eraseContacts(new Date(closedAt.getTime() + 1))).toBe(1)
+      expect(await survey().findAlert(closedId)).toMatchObject({ contactPhone: null, status: 'closed' })
+      expect(await survey().findAlert(openId)).toMatchObject({ contactPhone: phone, status: 'open' })
+      expect(await survey().eraseContacts(new Date('2027-01-01T00:00:00.000Z'))).toBe(0)
+    })
+
+    it('lists improvements newest first with their department', async () => {
+      const department = await fixtures().department()
+      const author = randomUUID()
+      const first = await survey().addImprovement({
+        departmentId: department.id,
+        said: '候诊时间太长',
+        did: '上午增开两个诊室',
+        authorId: author,
+        publishedOn: DAY,
+        at,
+      })
+      expect(first).toEqual({
+        id: expect.any(String),
+        departmentId: department.id,
+        departmentName: department.name,
+        said: '候诊时间太长',
+        did: '上午增开两个诊室',
+        publishedOn: DAY,
+      })
+      const second = await survey().addImprovement({
+        departmentId: department.id,
+        said: '指示牌看不清',
+        did: '更换了大字指示牌',
+        authorId: author,
+        publishedOn: DAY,
+        at: new Date(at.getTime() + 60_000),
+      })
+      const listed = await survey().listImprovements(20)
+      expect(listed.map((i) => i.id).slice(0, 2)).toEqual([second.id, first.id])
+      expect(await survey().listImprovements(1)).toEqual([second])
     })
   })
 }

@@ -1,12 +1,12 @@
 import { VISIT_TYPES, visitIdSchema, type VisitType } from '../../../contract'
-import type { NewVisit } from './repo'
+import type { VisitRow } from './repo'
 import { isRealDate } from '../../../contract/month'
 
 export const VISIT_CSV_HEADER = ['visit_id', 'type', 'department', 'visit_date', 'doctor']
 
 const TYPE_NAMES: Record<string, VisitType> = { 门诊: 'outpatient', 住院: 'inpatient' }
 
-export type VisitRowResult = { ok: true; visit: NewVisit } | { ok: false; message: string }
+export type VisitRowResult = { ok: true; visit: VisitRow } | { ok: false; message: string }
 
 /** One data row against the hospital's departments; `today` rejects visits dated in the future. */
 export function readVisitRow(cells: string[], departments: Map<string, string>, today: string): VisitRowResult {

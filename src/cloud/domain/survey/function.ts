@@ -6,21 +6,33 @@ import {
   importVisitsInput,
   monthRangeInput,
   openVisitInput,
+  publishImprovementInput,
   submitInput,
   visitCodeInput,
 } from '../../../contract'
 import { action, ADMINS, EVERYONE, ORGANIZERS, type FunctionDef } from '../../core/define'
-import * as survey from './handlers'
+import { alerts, closeAlert, followUp } from './alerts'
+import { board, dashboard, exportCsv } from './boards'
+import { publishImprovement } from './improvements'
+import { submit } from './submit'
+import { importVisits, openVisit, visitCode, visitQr } from './visits'
 
 export const surveyFunction: FunctionDef = {
-  importVisits: action({ roles: ADMINS, input: importVisitsInput, write: true, handle: survey.importVisits }),
-  visitCode: action({ roles: ADMINS, input: visitCodeInput, handle: survey.visitCode }),
-  openVisit: action({ roles: EVERYONE, input: openVisitInput, handle: survey.openVisit }),
-  submit: action({ roles: EVERYONE, input: submitInput, write: true, handle: survey.submit }),
-  board: action({ roles: EVERYONE, input: boardInput, handle: survey.board }),
-  dashboard: action({ roles: ORGANIZERS, input: monthRangeInput, handle: survey.dashboard }),
-  export: action({ roles: ORGANIZERS, input: monthRangeInput, handle: survey.exportCsv }),
-  alerts: action({ roles: ORGANIZERS, input: alertsInput, handle: survey.alerts }),
-  followUp: action({ roles: ORGANIZERS, input: followUpInput, write: true, handle: survey.followUp }),
-  closeAlert: action({ roles: ORGANIZERS, input: closeAlertInput, write: true, handle: survey.closeAlert }),
+  importVisits: action({ roles: ADMINS, input: importVisitsInput, write: true, handle: importVisits }),
+  visitCode: action({ roles: ADMINS, input: visitCodeInput, handle: visitCode }),
+  visitQr: action({ roles: ADMINS, input: visitCodeInput, handle: visitQr }),
+  openVisit: action({ roles: EVERYONE, input: openVisitInput, anonymous: true, handle: openVisit }),
+  submit: action({ roles: EVERYONE, input: submitInput, write: true, anonymous: true, handle: submit }),
+  board: action({ roles: EVERYONE, input: boardInput, handle: board }),
+  dashboard: action({ roles: ORGANIZERS, input: monthRangeInput, handle: dashboard }),
+  export: action({ roles: ORGANIZERS, input: monthRangeInput, handle: exportCsv }),
+  alerts: action({ roles: ORGANIZERS, input: alertsInput, handle: alerts }),
+  followUp: action({ roles: ORGANIZERS, input: followUpInput, write: true, handle: followUp }),
+  closeAlert: action({ roles: ORGANIZERS, input: closeAlertInput, write: true, handle: closeAlert }),
+  publishImprovement: action({
+    roles: ORGANIZERS,
+    input: publishImprovementInput,
+    write: true,
+    handle: publishImprovement,
+  }),
 }

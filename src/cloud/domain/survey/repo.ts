@@ -1,6 +1,15 @@
-import type { AlertFilter, AlertView, FollowUpAction, Questionnaire, VisitType, VisitView } from '../../../contract'
+import type {
+  AlertFilter,
+  AlertView,
+  FollowUpAction,
+  Improvement,
+  Questionnaire,
+  VisitType,
+  VisitView,
+} from '../../../contract'
 
-export interface NewVisit {
+/** A visit as the hospital's system exports it. */
+export interface VisitRow {
   id: string
   type: VisitType
   departmentId: string
@@ -8,9 +17,20 @@ export interface NewVisit {
   doctor: string | null
 }
 
+export interface NewVisit extends VisitRow {
+  shortCode: string
+}
+
 export interface VisitRecord extends VisitView {
   id: string
+  shortCode: string
   answered: boolean
+}
+
+/** Visits whose id was new, and those left out only because another visit already has their short code. */
+export interface InsertedVisits {
+  added: string[]
+  codeTaken: string[]
 }
 
 export interface QuestionnaireRecord extends Questionnaire {
@@ -31,7 +51,10 @@ export interface NewResponse {
   /** A staff member the patient wants to praise, by name. */
   praiseStaff: string | null
   lowScore: boolean
-  at: Date
+  /** Kept on the alert only, and only with the patient's consent. */
+  contactPhone: string | null
+  /** China day: survey-side rows keep nothing finer. */
+  day: string
 }
 
 /** Counts of one item in one department-month: index 0..4 are scores 1..5. */
@@ -51,7 +74,19 @@ export interface MonthCounts {
 }
 
 /** An alert as stored; labels and `overdue` are the handler's business. */
-export type AlertRecord = Omit<AlertView, 'overdue' | 'lowItems'> & { answers: Record<string, number | null> }
+export type AlertRecord = Omit<AlertView, 'overdue' | 'lowItems' | 'actions'> & {
+  answers: Record<string, number | null>
+}
+
+export interface NewImprovement {
+  departmentId: string
+  said: string
+  did: string
+  authorId: string
+  publishedOn: string
+  /** Orders improvements published the same day; not shown. */
+  at: Date
+}
 
 export interface AlertEventInput {
   kind: 'followUp' | 'close'
@@ -63,9 +98,10 @@ export interface AlertEventInput {
 }
 
 export interface SurveyRepo {
-  /** Adds the visits whose ids are new; returns the ids it added. */
-  insertVisits(visits: NewVisit[], at: Date): Promise<string[]>
+  /** Adds the visits whose ids are new, unless their short code is taken. */
+  insertVisits(visits: NewVisit[], at: Date): Promise<InsertedVisits>
   findVisit(id: string): Promise<VisitRecord | null>
+  findVisitByShortCode(shortCode: string): Promise<VisitRecord | null>
   activeQuestionnaire(visitType: VisitType): Promise<QuestionnaireRecord | null>
   findQuestionnaire(visitType: VisitType, version: number): Promise<QuestionnaireRecord | null>
   /** Item id -> label across every questionnaire version, newest label winning. */
@@ -86,8 +122,14 @@ export interface SurveyRepo {
     to: string,
     limit: number,
   ): Promise<{ month: string; visitType: VisitType; overall: number | null; comment: string }[]>
-  listAlerts(departmentId: string | null, filter: AlertFilter, overdueBefore: Date): Promise<AlertRecord[]>
+  /** `overdueBefore` is a China day: an open alert created before it is overdue. */
+  listAlerts(departmentId: string | null, filter: AlertFilter, overdueBefore: string): Promise<AlertRecord[]>
   findAlert(id: string): Promise<AlertRecord | null>
   /** Appends to the history of an open alert; a close also closes it. `false` when it is not open. */
   recordAlertEvent(alertId: string, event: AlertEventInput): Promise<boolean>
+  /** Blanks the call-back numbers of alerts closed before `closedBefore`; returns how many. */
+  eraseContacts(closedBefore: Date): Promise<number>
+  addImprovement(improvement: NewImprovement): Promise<Improvement>
+  /** Newest first. */
+  listImprovements(limit: number): Promise<Improvement[]>
 }

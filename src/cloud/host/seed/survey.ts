@@ -2,6 +2,7 @@ import { OVERALL_ITEM, type VisitType } from '../../../contract'
 import { chinaDay, DAY_MS, monthOf, monthsEnding } from '../../../contract/month'
 import type { Sql } from '../../storage/pglite/sql'
 import { seededRandom } from './random'
+import { newShortCode } from '../../domain/survey/visit-code'
 
 type Mode = 'base' | 'demo'
 
@@ -43,11 +44,11 @@ interface Visit {
 async function seedBaseVisits(sql: Sql, now: Date) {
   const yesterday = chinaDay(new Date(now.getTime() - DAY_MS))
   await sql.query(
-    `INSERT INTO survey_visits (id, visit_type, department_id, visit_date, doctor, imported_at)
+    `INSERT INTO survey_visits (id, visit_type, department_id, visit_date, doctor, short_code, imported_at)
      SELECT 'BASE-' || lpad(n::text, 4, '0'), CASE WHEN n % 2 = 0 THEN 'inpatient' ELSE 'outpatient' END,
-            (SELECT id FROM departments WHERE name = '心内科'), $1::date, NULL, $2
+            (SELECT id FROM departments WHERE name = '心内科'), $1::date, NULL, ($3::text[])[n], $2
      FROM generate_series(1, 5) AS n`,
-    [yesterday, now],
+    [yesterday, now, Array.from({ length: 5 }, newShortCode)],
   )
 }
 
@@ -82,13 +83,15 @@ async function seedDemoHistory(sql: Sql, now: Date) {
     }
   }
   await sql.query(
-    `INSERT INTO survey_visits (id, visit_type, department_id, visit_date, imported_at)
-     SELECT v.id, v.type, v.dept, v.day, $5 FROM unnest($1::text[], $2::text[], $3::uuid[], $4::date[]) AS v(id, type, dept, day)`,
+    `INSERT INTO survey_visits (id, visit_type, department_id, visit_date, short_code, imported_at)
+     SELECT v.id, v.type, v.dept, v.day, v.code, $6
+     FROM unnest($1::text[], $2::text[], $3::uuid[], $4::date[], $5::text[]) AS v(id, type, dept, day, code)`,
     [
       visits.map((v) => v.id),
       visits.map((v) => v.type),
       visits.map((v) => v.departmentId),
       visits.map((v) => v.day),
+      visits.map(() => newShortCode()),
       now,
     ],
   )
@@ -137,31 +140,34 @@ async function seedDemoHistory(sql: Sql, now: Date) {
   )
   await rebuildCounters(sql)
 
-  // Low scores: older ones were followed up and closed; this month's are still open, some overdue.
+  // Low scores: older ones were explained and closed; this month's are still open, some overdue, and
+  // every third of those left a number for a call-back.
   const [manager] = await sql.query<{ id: string; name: string }>(
     `SELECT id, name FROM users WHERE openid = 'demo-manager'`,
   )
   const currentMonth = monthOf(now)
   const lows = responses.map((r, i) => ({ ...r, id: inserted[i].id })).filter((r) => r.low)
-  for (const low of lows) {
-    const createdAt = new Date(`${low.visit.day}T10:00:00+08:00`)
+  for (const [i, low] of lows.entries()) {
+    const open = low.visit.day.startsWith(currentMonth)
+    const handledAt = new Date(Date.parse(`${low.visit.day}T10:00:00+08:00`) + DAY_MS)
     const [alert] = await sql.query<{ id: string }>(
-      `INSERT INTO survey_alerts (response_id, department_id, status, created_at, closed_at)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      `INSERT INTO survey_alerts (response_id, department_id, status, created_on, closed_at, contact_phone)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [
         low.id,
         low.visit.departmentId,
-        low.visit.day.startsWith(currentMonth) ? 'open' : 'closed',
-        createdAt,
-        low.visit.day.startsWith(currentMonth) ? null : new Date(createdAt.getTime() + DAY_MS),
+        open ? 'open' : 'closed',
+        low.visit.day,
+        open ? null : handledAt,
+        open && i % 3 === 0 ? `1390000${String(1000 + i).slice(-4)}` : null,
       ],
     )
-    if (!low.visit.day.startsWith(currentMonth)) {
+    if (!open) {
       await sql.query(
         `INSERT INTO survey_alert_events (alert_id, kind, action, note, actor_id, actor_name, at)
-         VALUES ($1, 'followUp', 'called', '已电话回访患者，说明情况并致歉', $2, $3, $4),
+         VALUES ($1, 'followUp', 'explained', '已在科室公示栏说明情况并致歉', $2, $3, $4),
                 ($1, 'close', NULL, '', $2, $3, $4)`,
-        [alert.id, manager.id, manager.name, new Date(createdAt.getTime() + DAY_MS)],
+        [alert.id, manager.id, manager.name, handledAt],
       )
     }
   }
@@ -170,7 +176,7 @@ async function seedDemoHistory(sql: Sql, now: Date) {
   const praised = responses.filter((r) => !r.low && rand() < 0.05)
   await sql.query(
     `INSERT INTO staff_mentions (source, department_id, employee_no, staff_name, month, created_at)
-     SELECT 'survey', p.dept, s.employee_no, s.name, to_char(p.day, 'YYYY-MM'), p.day + time '12:00'
+     SELECT 'survey', p.dept, s.employee_no, s.name, to_char(p.day, 'YYYY-MM'), p.day::timestamptz
      FROM unnest($1::uuid[], $2::date[], $3::text[]) AS p(dept, day, salt)
      CROSS JOIN LATERAL (SELECT employee_no, name FROM staff_roster WHERE department_id = p.dept
                          ORDER BY md5(employee_no || p.salt) LIMIT 1) s`,

@@ -20,7 +20,7 @@ import type {
 import { byIds, readAll, type CloudDb, type Command, type Doc, type Patch, type Where } from './db'
 import type { BindingDoc, DepartmentDoc, RosterDoc, UserDoc } from './identity-repo'
 import { C } from './schema'
-import type { StaffMentionDoc } from './survey-repo'
+import type { StaffMentionDoc } from './survey-responses'
 
 export interface PhraseDoc extends Doc {
   scene: PhraseScene

@@ -145,6 +145,11 @@ export function createPlatformRepo(db: CloudDb): PlatformRepo {
       return data?.hits ?? 1
     },
 
+    async rateHits(key, windowStart) {
+      const { data } = await db.collection<RateDoc>(C.rateHits).doc(`${key}|${windowStart.toISOString()}`).get()
+      return data?.hits ?? 0
+    },
+
     async prune(before) {
       const requests = await db
         .collection<IdempotencyDoc>(C.idempotency)

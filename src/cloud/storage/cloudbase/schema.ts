@@ -36,12 +36,14 @@ export const C = {
   staffMentions: 'staff_mentions',
   questionnaires: 'survey_questionnaires',
   visits: 'survey_visits',
+  visitCodes: 'survey_visit_codes',
   answeredVisits: 'survey_answered_visits',
   responses: 'survey_responses',
   itemCounters: 'survey_item_counters',
   monthCounters: 'survey_month_counters',
   alerts: 'survey_alerts',
   alertEvents: 'survey_alert_events',
+  improvements: 'survey_improvements',
   volunteerProfiles: 'volunteer_profiles',
   shifts: 'volunteer_shifts',
   openShifts: 'volunteer_open_shifts',
@@ -124,6 +126,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     about: '就诊记录（导入）；_id 为就诊号',
     indexes: [{ name: 'department_date', fields: [asc('departmentId'), asc('visitDate')] }],
   },
+  { name: C.visitCodes, about: '评价短码；_id 为8位短码：一个短码只属于一次就诊', indexes: [] },
   { name: C.answeredVisits, about: '已评价的就诊；_id 为就诊号：一次就诊只能评价一次', indexes: [] },
   {
     name: C.responses,
@@ -145,13 +148,21 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   {
     name: C.alerts,
-    about: '低分预警；_id 为预警编号',
-    indexes: [{ name: 'department_status_created', fields: [asc('departmentId'), asc('status'), desc('createdAt')] }],
+    about: '低分预警（只记日期）；_id 为预警编号',
+    indexes: [
+      { name: 'department_status_created', fields: [asc('departmentId'), asc('status'), desc('createdOn')] },
+      { name: 'status_closed', fields: [asc('status'), asc('closedAt')] },
+    ],
   },
   {
     name: C.alertEvents,
     about: '预警处理记录（只追加）；_id 为 预警编号#序号',
     indexes: [{ name: 'alert_seq', fields: [asc('alertId'), asc('seq')] }],
+  },
+  {
+    name: C.improvements,
+    about: '你说·我们做：科室公布的改进',
+    indexes: [{ name: 'published', fields: [desc('publishedAt')] }],
   },
   {
     name: C.volunteerProfiles,

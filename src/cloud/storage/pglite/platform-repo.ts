@@ -50,6 +50,14 @@ export function createPlatformRepo(sql: Sql): PlatformRepo {
       return row.hits
     },
 
+    async rateHits(key, windowStart) {
+      const [row] = await sql.query<{ hits: number }>(
+        'SELECT hits FROM rate_hits WHERE key = $1 AND window_start = $2',
+        [key, windowStart],
+      )
+      return row?.hits ?? 0
+    },
+
     async prune(before) {
       const requests = await sql.query(`DELETE FROM idempotency WHERE state = 'done' AND created_at < $1 RETURNING 1`, [
         before.requests,

@@ -1,4 +1,4 @@
-import type { AlertFilter, QuestionnaireItem, VisitType } from '../../../contract'
+import type { AlertFilter, Improvement, QuestionnaireItem, VisitType } from '../../../contract'
 import type { AlertRecord, ItemCounts, QuestionnaireRecord, SurveyRepo, VisitRecord } from '../../domain/survey/repo'
 import { iso, type Sql } from './sql'
 
@@ -34,14 +34,13 @@ const toCounts = (row: CounterRow): ItemCounts => ({
   notApplicable: row.na,
 })
 
-type AlertRow = Omit<AlertRecord, 'createdAt' | 'history'> & {
-  createdAt: Date
+type AlertRow = Omit<AlertRecord, 'history'> & {
   history: (Omit<AlertRecord['history'][number], 'at'> & { at: string })[] | null
 }
 
 const ALERT_SELECT = `
   SELECT a.id, a.department_id AS "departmentId", d.name AS "departmentName", r.visit_type AS "visitType",
-         r.month, a.status, a.created_at AS "createdAt", r.overall::int AS overall, r.recommend::int AS recommend,
+         r.month, a.status, to_char(a.created_on, 'YYYY-MM-DD') AS "createdOn", a.contact_phone AS "contactPhone", r.overall::int AS overall, r.recommend::int AS recommend,
          r.comment, r.answers,
          (SELECT json_agg(json_build_object('kind', e.kind, 'action', e.action, 'note', e.note,
                    'actorName', e.actor_name, 'at', e.at) ORDER BY e.id)
@@ -50,9 +49,14 @@ const ALERT_SELECT = `
 
 const toAlert = (row: AlertRow): AlertRecord => ({
   ...row,
-  createdAt: iso(row.createdAt) ?? '',
   history: (row.history ?? []).map((e) => ({ ...e, at: iso(e.at) ?? '' })),
 })
+
+/** Improvements read from `source`: the table, or the rows an INSERT just returned. */
+const improvementsFrom = (source: string) => `
+  SELECT i.id, i.department_id AS "departmentId", d.name AS "departmentName", i.said, i.did,
+         to_char(i.published_on, 'YYYY-MM-DD') AS "publishedOn"
+  FROM ${source} i JOIN departments d ON d.id = i.department_id`
 
 export function createSurveyRepo(sql: Sql): SurveyRepo {
   const questionnaireWhere = async (where: string, params: unknown[]): Promise<QuestionnaireRecord | null> => {
@@ -63,36 +67,51 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
     return row ?? null
   }
 
+  const visitWhere = async (where: string, value: string): Promise<VisitRecord | null> => {
+    const [row] = await sql.query<VisitRecord>(
+      `SELECT v.id, v.visit_type AS type, v.department_id AS "departmentId", d.name AS "departmentName",
+              to_char(v.visit_date, 'YYYY-MM-DD') AS "visitDate", v.doctor, v.short_code AS "shortCode",
+              EXISTS (SELECT 1 FROM survey_answered_visits a WHERE a.visit_id = v.id) AS answered
+       FROM survey_visits v JOIN departments d ON d.id = v.department_id WHERE ${where}`,
+      [value],
+    )
+    return row ?? null
+  }
+
   return {
     async insertVisits(visits, at) {
+      // No conflict target: a taken id and a taken short code are both skipped, then told apart.
       const rows = await sql.query<{ id: string }>(
-        `INSERT INTO survey_visits (id, visit_type, department_id, visit_date, doctor, imported_at)
-         SELECT v.id, v.type, v.dept, v.day, v.doctor, $6
-         FROM unnest($1::text[], $2::text[], $3::uuid[], $4::date[], $5::text[]) AS v(id, type, dept, day, doctor)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        `INSERT INTO survey_visits (id, visit_type, department_id, visit_date, doctor, short_code, imported_at)
+         SELECT v.id, v.type, v.dept, v.day, v.doctor, v.code, $7
+         FROM unnest($1::text[], $2::text[], $3::uuid[], $4::date[], $5::text[], $6::text[])
+           AS v(id, type, dept, day, doctor, code)
+         ON CONFLICT DO NOTHING RETURNING id`,
         [
           visits.map((v) => v.id),
           visits.map((v) => v.type),
           visits.map((v) => v.departmentId),
           visits.map((v) => v.visitDate),
           visits.map((v) => v.doctor),
+          visits.map((v) => v.shortCode),
           at,
         ],
       )
       const added = new Set(rows.map((r) => r.id))
-      return visits.filter((v) => added.has(v.id)).map((v) => v.id)
+      const skipped = visits.filter((v) => !added.has(v.id)).map((v) => v.id)
+      const existing = new Set(
+        skipped.length === 0
+          ? []
+          : (await sql.query<{ id: string }>('SELECT id FROM survey_visits WHERE id = ANY($1)', [skipped])).map(
+              (r) => r.id,
+            ),
+      )
+      return { added: [...added], codeTaken: skipped.filter((id) => !existing.has(id)) }
     },
 
-    async findVisit(id) {
-      const [row] = await sql.query<VisitRecord>(
-        `SELECT v.id, v.visit_type AS type, v.department_id AS "departmentId", d.name AS "departmentName",
-                to_char(v.visit_date, 'YYYY-MM-DD') AS "visitDate", v.doctor,
-                EXISTS (SELECT 1 FROM survey_answered_visits a WHERE a.visit_id = v.id) AS answered
-         FROM survey_visits v JOIN departments d ON d.id = v.department_id WHERE v.id = $1`,
-        [id],
-      )
-      return row ?? null
-    },
+    findVisit: (id) => visitWhere('v.id = $1', id),
+
+    findVisitByShortCode: (shortCode) => visitWhere('v.short_code = $1', shortCode),
 
     activeQuestionnaire: (visitType) => questionnaireWhere('visit_type = $1 AND active', [visitType]),
 
@@ -121,7 +140,7 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
         const [response] = await tx.query<{ id: string }>(
           `INSERT INTO survey_responses (department_id, visit_type, month, questionnaire_id, questionnaire_version,
              answers, overall, recommend, comment, submitted_on)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ($10::timestamptz AT TIME ZONE 'Asia/Shanghai')::date)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
            RETURNING id::text AS id`,
           [
             r.departmentId,
@@ -133,7 +152,7 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
             r.overall,
             r.recommend,
             r.comment,
-            r.at,
+            r.day,
           ],
         )
         const entries = Object.entries(r.answers)
@@ -160,14 +179,15 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
             `INSERT INTO staff_mentions (source, department_id, employee_no, staff_name, month, created_at)
              VALUES ('survey', $1,
                (SELECT min(employee_no) FROM staff_roster WHERE department_id = $1 AND name = $2 HAVING count(*) = 1),
-               $2, $3, $4)`,
-            [r.departmentId, r.praiseStaff, r.month, r.at],
+               $2, $3, $4::date)`,
+            [r.departmentId, r.praiseStaff, r.month, r.day],
           )
         }
         if (!r.lowScore) return { alertId: null }
         const [alert] = await tx.query<{ id: string }>(
-          `INSERT INTO survey_alerts (response_id, department_id, created_at) VALUES ($1, $2, $3) RETURNING id`,
-          [response.id, r.departmentId, r.at],
+          `INSERT INTO survey_alerts (response_id, department_id, created_on, contact_phone)
+           VALUES ($1, $2, $3, $4) RETURNING id`,
+          [response.id, r.departmentId, r.day, r.contactPhone],
         )
         return { alertId: alert.id }
       })
@@ -223,8 +243,8 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
         `${ALERT_SELECT}
          WHERE ($1::uuid IS NULL OR a.department_id = $1)
            AND ($3 = 'all' OR ($3 = 'closed' AND a.status = 'closed')
-                OR ($3 IN ('open', 'overdue') AND a.status = 'open' AND ($3 = 'open' OR a.created_at < $2)))
-         ORDER BY a.status DESC, a.created_at DESC LIMIT 200`,
+                OR ($3 IN ('open', 'overdue') AND a.status = 'open' AND ($3 = 'open' OR a.created_on < $2::date)))
+         ORDER BY a.status DESC, a.created_on DESC, a.id LIMIT 200`,
         [departmentId, overdueBefore, filter satisfies AlertFilter],
       )
       return rows.map(toAlert)
@@ -253,5 +273,37 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
         return true
       })
     },
+
+    async eraseContacts(closedBefore) {
+      const rows = await sql.query(
+        `UPDATE survey_alerts SET contact_phone = NULL
+         WHERE contact_phone IS NOT NULL AND status = 'closed' AND closed_at < $1 RETURNING 1`,
+        [closedBefore],
+      )
+      return rows.length
+    },
+
+    async addImprovement(improvement) {
+      const [row] = await sql.query<Improvement>(
+        `WITH added AS (
+           INSERT INTO survey_improvements (department_id, said, did, author_id, published_on, published_at)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING *)
+         ${improvementsFrom('added')}`,
+        [
+          improvement.departmentId,
+          improvement.said,
+          improvement.did,
+          improvement.authorId,
+          improvement.publishedOn,
+          improvement.at,
+        ],
+      )
+      return row
+    },
+
+    listImprovements: (limit) =>
+      sql.query<Improvement>(`${improvementsFrom('survey_improvements')} ORDER BY i.published_at DESC LIMIT $1`, [
+        limit,
+      ]),
   }
 }

@@ -1,25 +1,20 @@
 import { Button, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { FOLLOW_UP_ACTIONS, FOLLOW_UP_LABELS, type FollowUpAction } from '../../../contract'
+import { FOLLOW_UP_LABELS } from '../../../contract'
 import { useStores } from '../../../stores/context'
-import { ChoiceRow, type Choice } from '../shared/choice-row'
+import { ChoiceRow } from '../shared/choice-row'
 
-const ACTIONS: Choice<FollowUpAction>[] = FOLLOW_UP_ACTIONS.map((action) => ({
-  value: action,
-  label: FOLLOW_UP_LABELS[action],
-}))
-
-/** Record what was done about a low score, or close it. */
+/** Record what was done about a low score, or close it: only the actions that fit this alert are offered. */
 export const FollowUpForm = observer(function FollowUpForm() {
   const { survey } = useStores()
   const { alerts } = survey
-  const { form, followUp, closing } = alerts
-  if (!followUp || !closing) return null
+  const { form, followUp, closing, active } = alerts
+  if (!followUp || !closing || !active) return null
   return (
     <View className='alert-form'>
       <ChoiceRow
         label='跟进方式'
-        choices={ACTIONS}
+        choices={active.actions.map((action) => ({ value: action, label: FOLLOW_UP_LABELS[action] }))}
         chosen={form.action ?? undefined}
         onChoose={(action) => alerts.setForm({ action })}
         error={alerts.actionMissing ? '请选择跟进方式' : followUp.fieldError('action')}
@@ -30,7 +25,9 @@ export const FollowUpForm = observer(function FollowUpForm() {
           className='rx-input alert-note'
           value={form.note}
           maxlength={500}
-          placeholder='如：已电话联系患者，说明候诊安排并致歉'
+          placeholder={
+            active.contactPhone ? '如：已电话联系患者，说明候诊安排并致歉' : '如：已调整上午号源，并在公示栏说明'
+          }
           onInput={(e) => alerts.setForm({ note: e.detail.value })}
         />
         <View className='rx-field__error'>{followUp.fieldError('note') ?? closing.fieldError('note')}</View>

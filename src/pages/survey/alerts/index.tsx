@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
@@ -34,8 +35,21 @@ const AlertCard = observer(function AlertCard({ alert }: { alert: AlertView }) {
         {alert.status === 'closed' && <View className='alert-badge alert-badge--closed'>已关闭</View>}
       </View>
       <View className='rx-muted'>
-        {time(alert.createdAt)} · {monthLabel(alert.month)}的评价
+        {dayjs(alert.createdOn).format('YYYY年M月D日')} · {monthLabel(alert.month)}就诊
       </View>
+      {alert.contactPhone ? (
+        <View className='alert-card__contact'>
+          患者同意回访：
+          <Text
+            className='alert-card__phone'
+            onClick={() => void Taro.makePhoneCall({ phoneNumber: alert.contactPhone ?? '' })}
+          >
+            {alert.contactPhone}
+          </Text>
+        </View>
+      ) : (
+        <View className='rx-muted alert-card__contact'>匿名评价，未留联系方式，无法电话回访</View>
+      )}
       <View>
         总体 {alert.overall ?? '—'} 分 · 推荐 {alert.recommend} 分
       </View>

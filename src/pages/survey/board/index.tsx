@@ -1,4 +1,5 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import dayjs from 'dayjs'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
@@ -51,6 +52,29 @@ export default observer(function BoardPage() {
               <TrendChart board={board} />
             </View>
 
+            <View className='rx-card' aria-label='你说·我们做'>
+              <View className='board-heading'>你说·我们做</View>
+              {board.improvements.length === 0 ? (
+                <View className='rx-muted'>各科室根据患者意见作出的改进会在这里公布。</View>
+              ) : (
+                board.improvements.map((item) => (
+                  <View key={item.id} className='improvement'>
+                    <View className='improvement__meta rx-muted'>
+                      {item.departmentName} · {dayjs(item.publishedOn).format('YYYY年M月D日')}
+                    </View>
+                    <View className='improvement__said'>
+                      <Text className='improvement__tag'>你说</Text>
+                      {item.said}
+                    </View>
+                    <View className='improvement__did'>
+                      <Text className='improvement__tag improvement__tag--did'>我们做</Text>
+                      {item.did}
+                    </View>
+                  </View>
+                ))
+              )}
+            </View>
+
             <View className='rx-card' aria-label='各科室满意度'>
               <View className='board-heading'>各科室</View>
               <View className='board-row board-row--head rx-muted'>
@@ -66,7 +90,8 @@ export default observer(function BoardPage() {
                 </View>
               ))}
               <View className='rx-muted'>
-                满意率 = 总体满意度选“满意”或“非常满意”的比例；当月不足 {board.minSample} 份显示“样本不足”。
+                满意率 = 总体满意度选“满意”或“非常满意”的比例，按就诊月份统计；当月不足 {board.minSample}{' '}
+                份只公布份数，显示“样本不足”。
               </View>
             </View>
           </View>

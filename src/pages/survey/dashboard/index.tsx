@@ -1,9 +1,9 @@
-import { Button, View } from '@tarojs/components'
+import { Button, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
-import { SCALE_LABELS, VISIT_TYPE_LABELS, type ItemFigure } from '../../../contract'
+import { IMPROVEMENT_TEXT_MAX, SCALE_LABELS, VISIT_TYPE_LABELS, type ItemFigure } from '../../../contract'
 import { monthOf } from '../../../contract/month'
 import { useStores } from '../../../stores/context'
 import { monthLabel, percent } from '../shared/format'
@@ -12,15 +12,68 @@ import { MonthStepper } from '../shared/month-stepper'
 import { saveCsv } from '../../../services/save-csv'
 import './index.scss'
 
+/** Below 30 answers only the count is shown: any figure from a handful of patients could point to them. */
 function ItemRow({ item }: { item: ItemFigure }) {
   return (
     <View className='dash-item'>
       <View className='dash-item__label'>{item.label}</View>
-      <View className='dash-item__figure'>{item.average ?? '—'} 分</View>
-      <View className='dash-item__figure'>{percent(item.rate)}</View>
+      {item.rate === null ? (
+        <View className='dash-item__figure dash-item__figure--wide rx-muted'>样本不足（{item.answered} 份）</View>
+      ) : (
+        <>
+          <View className='dash-item__figure'>{item.average} 分</View>
+          <View className='dash-item__figure'>{percent(item.rate)}</View>
+        </>
+      )}
     </View>
   )
 }
+
+/** 你说·我们做, written where the weak spot is seen. */
+const ImprovementForm = observer(function ImprovementForm() {
+  const { survey } = useStores()
+  const { dashboard: store } = survey
+  const { improvement, publishing } = store
+  if (!improvement) return null
+  return (
+    <View className='dash-improvement'>
+      <View className='rx-field'>
+        <View>你说（患者反映的问题）</View>
+        <Textarea
+          className='rx-input rx-textarea'
+          value={improvement.said}
+          maxlength={IMPROVEMENT_TEXT_MAX}
+          aria-label='患者反映的问题'
+          onInput={(e) => store.editImprovement({ said: e.detail.value })}
+        />
+        <View className='rx-field__error'>{publishing.fieldError('said')}</View>
+      </View>
+      <View className='rx-field'>
+        <View>我们做（科室的改进）</View>
+        <Textarea
+          className='rx-input rx-textarea'
+          value={improvement.did}
+          maxlength={IMPROVEMENT_TEXT_MAX}
+          placeholder='如：上午增开两个诊室，候诊超过30分钟主动告知'
+          aria-label='科室的改进'
+          onInput={(e) => store.editImprovement({ did: e.detail.value })}
+        />
+        <View className='rx-field__error'>{publishing.fieldError('did')}</View>
+      </View>
+      {publishing.error && (
+        <View className='rx-field__error' role='alert'>
+          {publishing.error}
+        </View>
+      )}
+      <Button className='rx-button' loading={publishing.isPending} onClick={() => void store.publishImprovement()}>
+        发布到满意度公示
+      </Button>
+      <Button className='rx-button rx-button--plain' onClick={() => store.cancelImprovement()}>
+        取消
+      </Button>
+    </View>
+  )
+})
 
 /** 满意度看板: a manager's own department, an admin's chosen one. */
 export default observer(function DashboardPage() {
@@ -87,20 +140,33 @@ export default observer(function DashboardPage() {
                   </View>
                   <View className='sv-figure'>
                     <View className='rx-muted'>推荐值 NPS</View>
-                    <View className='sv-figure__value'>{dashboard.recommend.nps ?? '—'}</View>
-                    <View className='rx-muted'>平均 {dashboard.recommend.average ?? '—'} 分</View>
+                    <View className='sv-figure__value'>{dashboard.recommend.nps ?? '样本不足'}</View>
+                    <View className='rx-muted'>
+                      {dashboard.recommend.average === null
+                        ? `不足 30 份，仅示份数`
+                        : `平均 ${dashboard.recommend.average} 分`}
+                    </View>
                   </View>
                 </View>
               </View>
 
-              {dashboard.weakest.length > 0 && (
-                <View className='rx-card'>
-                  <View className='dash-heading'>最需改进</View>
-                  {dashboard.weakest.map((item) => (
-                    <ItemRow key={item.itemId} item={item} />
-                  ))}
-                </View>
-              )}
+              <View className='rx-card'>
+                <View className='dash-heading'>最需改进</View>
+                {dashboard.weakest.length === 0 && <View className='rx-muted'>各项目均不足 30 份评价，暂不排名。</View>}
+                {dashboard.weakest.map((item) => (
+                  <ItemRow key={item.itemId} item={item} />
+                ))}
+                {store.improvement ? (
+                  <ImprovementForm />
+                ) : (
+                  <Button
+                    className='rx-button rx-button--plain'
+                    onClick={() => store.startImprovement(dashboard.weakest[0]?.label)}
+                  >
+                    发布改进（你说·我们做）
+                  </Button>
+                )}
+              </View>
 
               <View className='rx-card'>
                 <View className='dash-heading'>各项目（平均分 / 满意率）</View>

@@ -13,7 +13,9 @@ export default observer(function RatePage() {
   const { survey } = useStores()
   const { rating } = survey
   const { params } = useRouter()
-  const linkCode = params.code ? decodeURIComponent(params.code) : ''
+  // A link carries `code=`; a mini-program code's launch options `scene=`, still percent-encoded.
+  // Both go to the server as they came, which decodes them and refuses a broken escape.
+  const linkCode = params.code ? `?code=${params.code}` : params.scene ? `?scene=${params.scene}` : ''
 
   useEffect(() => {
     if (linkCode) void rating.open(linkCode)

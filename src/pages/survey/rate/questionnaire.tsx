@@ -11,6 +11,10 @@ const SCALE: Choice<number | null>[] = ([5, 4, 3, 2, 1] as const).map((score) =>
 }))
 const NOT_APPLICABLE: Choice<number | null> = { value: null, label: '不适用' }
 const RECOMMEND: Choice<number>[] = Array.from({ length: 11 }, (_, score) => ({ value: score, label: String(score) }))
+const CALL_BACK: Choice<boolean>[] = [
+  { value: false, label: '不需要，保持匿名' },
+  { value: true, label: '愿意接受回访' },
+]
 
 /** The whole questionnaire on one screen, with progress and the items still missing marked. */
 export const Questionnaire = observer(function Questionnaire() {
@@ -83,6 +87,31 @@ export const Questionnaire = observer(function Questionnaire() {
           onInput={(name) => rating.setPraiseStaff(name)}
           error={submission.fieldError('praiseStaff')}
         />
+      </View>
+
+      <View className='rx-card'>
+        <ChoiceRow
+          label='如果这次就医有不满意的地方，是否愿意科室负责人给您打电话了解情况？（选填）'
+          choices={CALL_BACK}
+          chosen={draft.callBack}
+          onChoose={(callBack) => rating.setCallBack(callBack)}
+        />
+        {draft.callBack && (
+          <>
+            <View className='rate-consent' role='note'>
+              留下电话后，这份评价对本科室负责人和医院管理员不再匿名。只有评价较低时才会来电；处理结束30天后电话号码即删除。
+            </View>
+            <TextField
+              label='回访电话'
+              value={draft.phone}
+              maxlength={11}
+              type='number'
+              placeholder='11位手机号'
+              onInput={(phone) => rating.setPhone(phone)}
+              error={rating.phoneError}
+            />
+          </>
+        )}
       </View>
 
       {submission.error && (

@@ -18,7 +18,7 @@ interface ChoiceRowProps<T> {
 }
 
 /** One question with big tappable answers: the rating scale, 0–10, or a follow-up action. */
-export function ChoiceRow<T extends string | number | null>({
+export function ChoiceRow<T extends string | number | boolean | null>({
   label,
   choices,
   chosen,

@@ -56,6 +56,12 @@ export default observer(function MePage() {
           >
             导入职工花名册
           </Button>
+          <Button
+            className='rx-button rx-button--plain'
+            onClick={() => void Taro.navigateTo({ url: '/pages/survey/visits/index' })}
+          >
+            就诊导入与评价码
+          </Button>
         </View>
       )}
 

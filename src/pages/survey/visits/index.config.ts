@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '就诊导入与评价码' })
