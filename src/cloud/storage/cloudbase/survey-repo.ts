@@ -39,6 +39,9 @@ const toQuestionnaire = (doc: QuestionnaireDoc): QuestionnaireRecord => ({
 
 class ShortCodeTaken extends Error {}
 
+/** Visits written at once: a 1,000-row import fits a function's timeout, and no more run than the database takes. */
+const VISIT_WRITE_BATCH = 20
+
 /** The survey area on the cloud database: visits and questionnaires here, responses and alerts beside. */
 export function createSurveyRepo(db: CloudDb): SurveyRepo {
   const _ = db.command
@@ -95,10 +98,13 @@ export function createSurveyRepo(db: CloudDb): SurveyRepo {
   return {
     async insertVisits(visits, at) {
       const result = { added: [] as string[], codeTaken: [] as string[] }
-      for (const v of visits) {
-        const outcome = await insertVisit(v, at)
-        if (outcome === 'added') result.added.push(v.id)
-        if (outcome === 'taken') result.codeTaken.push(v.id)
+      for (let i = 0; i < visits.length; i += VISIT_WRITE_BATCH) {
+        const batch = visits.slice(i, i + VISIT_WRITE_BATCH)
+        const outcomes = await Promise.all(batch.map((v) => insertVisit(v, at)))
+        batch.forEach((v, j) => {
+          if (outcomes[j] === 'added') result.added.push(v.id)
+          if (outcomes[j] === 'taken') result.codeTaken.push(v.id)
+        })
       }
       return result
     },
