@@ -1,5 +1,5 @@
 import type { AlertView, Board, Dashboard, CsvExport } from '../../src/contract'
-import { chinaDate, departmentsByName, importVisits, submitScore } from '../support/survey'
+import { chinaDate, departmentIdIn, departmentsByName, importVisits, submitScore } from '../support/survey'
 import { dataOf, errorOf, startTestHost, type SignedIn, type TestHost } from '../support/test-host'
 
 let host: TestHost
@@ -18,11 +18,7 @@ afterAll(async () => {
   await host.close()
 })
 
-const departmentId = (name: string) => {
-  const department = departments.get(name)
-  if (!department) throw new Error(`no department ${name}`)
-  return department.id
-}
+const departmentId = (name: string) => departmentIdIn(departments, name)
 
 async function outbox(userId: string): Promise<{ template: string; payload: Record<string, unknown> }[]> {
   const response = await fetch(`${host.url}/dev/outbox?userId=${userId}`)

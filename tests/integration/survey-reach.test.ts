@@ -9,7 +9,7 @@ import type {
   VisitQr,
 } from '../../src/contract'
 import { HOSPITAL_WRONG_CODE_BURST } from '../../src/cloud/domain/survey/code-guard'
-import { answersFor, chinaDate, departmentsByName, VISIT_HEADER } from '../support/survey'
+import { answersFor, chinaDate, departmentIdIn, departmentsByName, VISIT_HEADER } from '../support/survey'
 import { dataOf, errorOf, startTestHost, type SignedIn, type TestHost } from '../support/test-host'
 
 let host: TestHost
@@ -28,11 +28,7 @@ afterAll(async () => {
 })
 afterEach(() => host.setClock(null))
 
-const departmentId = (name: string) => {
-  const found = departments.get(name)
-  if (!found) throw new Error(`no department ${name}`)
-  return found.id
-}
+const departmentId = (name: string) => departmentIdIn(departments, name)
 
 async function importOne(visitId: string, department: string, visitDate = chinaDate(new Date())): Promise<VisitCode> {
   const csv = [VISIT_HEADER, `${visitId},outpatient,${department},${visitDate},`].join('\n')

@@ -13,6 +13,13 @@ export async function departmentsByName(user: SignedIn): Promise<Map<string, Dep
   return new Map(list.map((d) => [d.name, d]))
 }
 
+/** The id of a department by name, failing the test where the hospital has none of that name. */
+export function departmentIdIn(departments: Map<string, { id: string }>, name: string): string {
+  const found = departments.get(name)
+  if (!found) throw new Error(`no department ${name}`)
+  return found.id
+}
+
 /** Imports `count` fresh visits of one department dated today; returns their codes in order. */
 export async function importVisits(
   admin: SignedIn,

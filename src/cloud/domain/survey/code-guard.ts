@@ -13,11 +13,18 @@ const WINDOW_SECONDS = 60
 const CALLER_BUCKET = 'survey.wrongCode'
 const HOSPITAL_BUCKET = 'survey.wrongCode.hospital'
 
-function windows(ctx: Ctx) {
+type Count = (key: string, windowStart: Date) => Promise<number>
+
+/** Wrong codes so far this minute, the caller's and the whole hospital's, read or counted by `count`. */
+async function wrongCodes(ctx: Ctx, count: Count) {
   const mine = rateWindow(ctx, CALLER_BUCKET, WINDOW_SECONDS)
   // One shared bucket: the same key whoever calls.
-  const hospital = { key: `${HOSPITAL_BUCKET}/${WINDOW_SECONDS}s`, windowStart: mine.windowStart }
-  return { mine, hospital }
+  const hospitalKey = `${HOSPITAL_BUCKET}/${WINDOW_SECONDS}s`
+  const [caller, hospital] = await Promise.all([
+    count(mine.key, mine.windowStart),
+    count(hospitalKey, mine.windowStart),
+  ])
+  return { caller, hospital, windowStart: mine.windowStart }
 }
 
 const limitFor = (hospitalWrong: number) =>
@@ -28,30 +35,22 @@ const limitFor = (hospitalWrong: number) =>
  * otherwise a guesser would still learn which of their guesses were right.
  */
 export async function refuseWhileGuessing(ctx: Ctx): Promise<void> {
-  const { mine, hospital } = windows(ctx)
   const platform = ctx.repos.platform
-  const [mineWrong, hospitalWrong] = await Promise.all([
-    platform.rateHits(mine.key, mine.windowStart),
-    platform.rateHits(hospital.key, hospital.windowStart),
-  ])
-  if (mineWrong >= limitFor(hospitalWrong)) throw new AppError('RATE_LIMITED', '尝试次数过多，请1分钟后再试')
+  const wrong = await wrongCodes(ctx, (key, at) => platform.rateHits(key, at))
+  if (wrong.caller >= limitFor(wrong.hospital)) throw new AppError('RATE_LIMITED', '尝试次数过多，请1分钟后再试')
 }
 
 /** Counts a wrong code against the caller and the hospital, and refuses it. */
 export async function refuseWrongCode(ctx: Ctx): Promise<never> {
-  const { mine, hospital } = windows(ctx)
   const platform = ctx.repos.platform
-  const [mineWrong, hospitalWrong] = await Promise.all([
-    platform.hitRateLimit(mine.key, mine.windowStart),
-    platform.hitRateLimit(hospital.key, hospital.windowStart),
-  ])
+  const wrong = await wrongCodes(ctx, (key, at) => platform.hitRateLimit(key, at))
   // The hit that reaches the burst is counted exactly once, so the burst is audited once per minute.
-  if (hospitalWrong === HOSPITAL_WRONG_CODE_BURST) {
+  if (wrong.hospital === HOSPITAL_WRONG_CODE_BURST) {
     await audit(ctx, 'survey:visitCodes', {
-      wrongCodesInMinute: hospitalWrong,
-      from: hospital.windowStart.toISOString(),
+      wrongCodesInMinute: wrong.hospital,
+      from: wrong.windowStart.toISOString(),
     })
   }
-  if (mineWrong > limitFor(hospitalWrong)) throw new AppError('RATE_LIMITED', '尝试次数过多，请1分钟后再试')
+  if (wrong.caller > limitFor(wrong.hospital)) throw new AppError('RATE_LIMITED', '尝试次数过多，请1分钟后再试')
   throw invalid('评价码无效，请核对后重新输入', [{ path: 'code', message: '评价码无效' }])
 }
