@@ -33,8 +33,17 @@ export const setDepartmentKindInput = z.object({
   kind: z.enum(DEPARTMENT_KINDS, '请选择科室类别'),
 })
 
+/**
+ * 单独同意 (个人信息保护法 art. 29): free text about one's treatment is sensitive personal
+ * information, so the app asks once before the first such text and remembers the answer.
+ */
+export const SENSITIVE_TEXT_ANSWERS = ['granted', 'declined'] as const
+export type SensitiveTextAnswer = (typeof SENSITIVE_TEXT_ANSWERS)[number]
+
 export interface Prefs {
   largeText: boolean
+  /** `null` until the person has been asked. */
+  sensitiveText: SensitiveTextAnswer | null
 }
 
 export type StaffBindingStatus = 'pending' | 'approved' | 'rejected'
@@ -63,7 +72,10 @@ export interface PendingStaff {
   requestedAt: string
 }
 
-export const setPrefsInput = z.object({ largeText: z.boolean().optional() })
+export const setPrefsInput = z.object({
+  largeText: z.boolean().optional(),
+  sensitiveText: z.enum(SENSITIVE_TEXT_ANSWERS, '请选择同意或不同意').optional(),
+})
 
 export const employeeNoSchema = z
   .string()

@@ -15,7 +15,7 @@ const admin: UserView = {
   roles: ['patient', 'staff', 'admin'],
   departmentId: null,
   departmentName: null,
-  prefs: { largeText: false },
+  prefs: { largeText: false, sensitiveText: null },
   staff: null,
 }
 

@@ -128,6 +128,34 @@ describe('preferences', () => {
   })
 })
 
+describe('单独同意 for free text about treatment', () => {
+  it("is unasked at first, then remembers each person's answer on the server", async () => {
+    const patient = await host.signIn('patient', 'consent-1')
+    expect(dataOf(await patient.call<UserView>('identity', 'me')).prefs.sensitiveText).toBeNull()
+
+    const declined = dataOf(await patient.call<UserView>('identity', 'setPrefs', { sensitiveText: 'declined' }))
+    expect(declined.prefs).toEqual({ largeText: false, sensitiveText: 'declined' })
+    // Switching 大字模式 later leaves the consent answer alone.
+    dataOf(await patient.call<UserView>('identity', 'setPrefs', { largeText: true }))
+    const granted = dataOf(await patient.call<UserView>('identity', 'setPrefs', { sensitiveText: 'granted' }))
+    expect(granted.prefs).toEqual({ largeText: true, sensitiveText: 'granted' })
+
+    const other = await host.signIn('patient', 'consent-2')
+    expect(dataOf(await other.call<UserView>('identity', 'me')).prefs.sensitiveText).toBeNull()
+
+    const mine = dataOf(await patient.call<{ identity: { user: Record<string, unknown> } }>('identity', 'exportMyData'))
+    expect(mine.identity.user).toMatchObject({ sensitiveText: 'granted', sensitiveTextAt: expect.any(String) })
+  })
+
+  it('refuses an answer that is neither yes nor no, with a Chinese message on the field', async () => {
+    const patient = await host.signIn('patient', 'consent-3')
+    const error = errorOf(await patient.call('identity', 'setPrefs', { sensitiveText: 'maybe' }))
+    expect(error.code).toBe('INVALID_INPUT')
+    expect(error.fields).toEqual([{ path: 'sensitiveText', message: '请选择同意或不同意' }])
+    expect(dataOf(await patient.call<UserView>('identity', 'me')).prefs.sensitiveText).toBeNull()
+  })
+})
+
 describe('staff binding and roles', () => {
   const entry = roster[40]
 

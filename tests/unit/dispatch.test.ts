@@ -44,7 +44,7 @@ function memoryRuntime(rolesByOpenid: Record<string, Role[]>): Runtime {
         name: '',
         roles: rolesByOpenid[openid] ?? ['patient'],
         departmentId: null,
-        prefs: { largeText: false },
+        prefs: { largeText: false, sensitiveText: null },
       }
     },
   }

@@ -13,7 +13,7 @@ const user = (roles: Role[], largeText = false): UserView => ({
   roles,
   departmentId: null,
   departmentName: null,
-  prefs: { largeText },
+  prefs: { largeText, sensitiveText: null },
   staff: null,
 })
 

@@ -30,7 +30,7 @@ export function identityContract(harness: () => RepoHarness): void {
         name: '',
         roles: ['patient'],
         departmentId: null,
-        prefs: { largeText: false },
+        prefs: { largeText: false, sensitiveText: null },
       })
       expect(await identity().findUser(users[0].id)).toEqual(users[0])
       expect(await identity().findUser(randomUUID())).toBeNull()
@@ -61,15 +61,19 @@ export function identityContract(harness: () => RepoHarness): void {
         roles: ['patient'],
         departmentId: department.id,
       })
-      await identity().updatePrefs(user.id, { largeText: true })
-      await identity().updatePrefs(user.id, {})
+      await identity().updatePrefs(user.id, { largeText: true }, at)
+      await identity().updatePrefs(user.id, {}, at)
+      expect((await identity().findUser(user.id))?.prefs).toEqual({ largeText: true, sensitiveText: null })
+      // 单独同意 is remembered apart from 大字模式; a later answer replaces the earlier one.
+      await identity().updatePrefs(user.id, { sensitiveText: 'declined' }, at)
+      await identity().updatePrefs(user.id, { sensitiveText: 'granted' }, at)
       expect(await identity().findProfile(user.id)).toEqual({
         id: user.id,
         name: '王五',
         roles: ['patient'],
         departmentId: department.id,
         departmentName: department.name,
-        prefs: { largeText: true },
+        prefs: { largeText: true, sensitiveText: 'granted' },
         staff: null,
       })
       expect(await identity().findProfile(randomUUID())).toBeNull()

@@ -33,7 +33,7 @@ export async function personalWorld(harness: RepoHarness) {
   async function person(departmentId: string, tag: string, sessions: string[], full: boolean) {
     const { volunteer, feedback, study, platform } = repos
     const me = await staffUser(departmentId)
-    await repos.identity.updatePrefs(me.id, { largeText: true })
+    await repos.identity.updatePrefs(me.id, { largeText: true, sensitiveText: 'granted' }, hours(1))
     const profile = {
       name: `${tag}志愿`,
       phone: '13911112222',
@@ -201,6 +201,8 @@ export function expectedExports({ department, erased }: World) {
         roles: ['patient', 'staff', 'volunteer'],
         department: department.name,
         largeText: true,
+        sensitiveText: 'granted',
+        sensitiveTextAt: iso(1),
         createdAt: expect.any(String),
       },
       staffBinding: {
@@ -264,7 +266,15 @@ export function expectedExports({ department, erased }: World) {
   const blanked = { text: '（提交人已删除此内容）', contactPhone: null, reopenReason: null, anonymous: true }
   const after = {
     identity: {
-      user: { name: '', roles: ['patient'], department: null, largeText: false, createdAt: expect.any(String) },
+      user: {
+        name: '',
+        roles: ['patient'],
+        department: null,
+        largeText: false,
+        sensitiveText: null,
+        sensitiveTextAt: null,
+        createdAt: expect.any(String),
+      },
       staffBinding: null,
     },
     survey: null,

@@ -26,7 +26,7 @@ export async function me(ctx: Ctx): Promise<UserView> {
 }
 
 export async function setPrefs(ctx: Ctx, input: z.output<typeof setPrefsInput>): Promise<UserView> {
-  await ctx.repos.identity.updatePrefs(ctx.caller.userId, input)
+  await ctx.repos.identity.updatePrefs(ctx.caller.userId, input, ctx.now)
   return me(ctx)
 }
 

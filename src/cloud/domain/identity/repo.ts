@@ -56,7 +56,8 @@ export interface IdentityRepo {
   /** The managers of a department. */
   managerIds(departmentId: string): Promise<string[]>
   findDepartment(id: string): Promise<Department | null>
-  updatePrefs(userId: string, prefs: Partial<Prefs>): Promise<void>
+  /** Stores what is given; a 单独同意 answer keeps the time it was given, as proof of consent. */
+  updatePrefs(userId: string, prefs: Partial<Prefs>, at: Date): Promise<void>
   findRosterEntry(employeeNo: string): Promise<RosterEntry | null>
   findStaffBinding(userId: string): Promise<StaffBinding | null>
   /** Pending again unless already approved; `false` when the employee number is taken by someone else. */

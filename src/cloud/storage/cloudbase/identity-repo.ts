@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import type { Department, DepartmentKind, Role, StaffBinding, StaffBindingStatus } from '../../../contract'
+import type {
+  Department,
+  DepartmentKind,
+  Role,
+  SensitiveTextAnswer,
+  StaffBinding,
+  StaffBindingStatus,
+} from '../../../contract'
 import type { IdentityRepo, RosterEntry, RosterImportEntry, UserRecord } from '../../domain/identity/repo'
 import { addOnce, byIds, readAll, type CloudDb, type Doc, type Transaction } from './db'
 import { C } from './schema'
@@ -23,6 +30,9 @@ export interface UserDoc extends Doc {
   roles: Role[]
   departmentId: string | null
   largeText: boolean
+  /** Absent on users stored before 单独同意 was asked. */
+  sensitiveText?: SensitiveTextAnswer | null
+  sensitiveTextAt?: string | null
   createdAt: string
 }
 
@@ -45,7 +55,7 @@ const toUser = (doc: UserDoc): UserRecord => ({
   name: doc.name,
   roles: doc.roles,
   departmentId: doc.departmentId,
-  prefs: { largeText: doc.largeText },
+  prefs: { largeText: doc.largeText, sensitiveText: doc.sensitiveText ?? null },
 })
 
 const toDepartment = (doc: DepartmentDoc): Department => ({ id: doc._id, name: doc.name, kind: doc.kind })
@@ -213,11 +223,13 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
       return data ? toDepartment(data) : null
     },
 
-    async updatePrefs(userId, prefs) {
-      if (prefs.largeText === undefined) return
-      await users()
-        .doc(userId)
-        .update({ data: { largeText: prefs.largeText } })
+    async updatePrefs(userId, prefs, at) {
+      const data: Partial<UserDoc> = {}
+      if (prefs.largeText !== undefined) data.largeText = prefs.largeText
+      if (prefs.sensitiveText)
+        Object.assign(data, { sensitiveText: prefs.sensitiveText, sensitiveTextAt: at.toISOString() })
+      if (Object.keys(data).length === 0) return
+      await users().doc(userId).update({ data })
     },
 
     async findRosterEntry(employeeNo) {

@@ -29,6 +29,8 @@ const identity: AreaPersonalData<CloudDb> = {
         roles: user.roles,
         department: department?.name ?? null,
         largeText: user.largeText,
+        sensitiveText: user.sensitiveText ?? null,
+        sensitiveTextAt: user.sensitiveTextAt ?? null,
         createdAt: user.createdAt,
       },
       staffBinding: binding && {
@@ -47,7 +49,16 @@ const identity: AreaPersonalData<CloudDb> = {
     await db
       .collection<UserDoc>(C.users)
       .doc(userId)
-      .update({ data: { name: '', roles: ['patient'], departmentId: null, largeText: false } })
+      .update({
+        data: {
+          name: '',
+          roles: ['patient'],
+          departmentId: null,
+          largeText: false,
+          sensitiveText: null,
+          sensitiveTextAt: null,
+        },
+      })
   },
 }
 

@@ -1,4 +1,4 @@
-import type { Department, PendingStaff, Role, StaffBinding } from '../../../contract'
+import type { Department, PendingStaff, Role, SensitiveTextAnswer, StaffBinding } from '../../../contract'
 import type { IdentityRepo, UserRecord } from '../../domain/identity/repo'
 import { iso, isUniqueViolation, type Sql } from './sql'
 
@@ -9,9 +9,11 @@ interface UserRow {
   roles: Role[]
   departmentId: string | null
   largeText: boolean
+  sensitiveText: SensitiveTextAnswer | null
 }
 
-const USER_COLUMNS = `id, openid, name, roles, department_id AS "departmentId", large_text AS "largeText"`
+const USER_COLUMNS = `id, openid, name, roles, department_id AS "departmentId", large_text AS "largeText",
+  sensitive_text AS "sensitiveText"`
 
 function toUser(row: UserRow): UserRecord {
   return {
@@ -20,7 +22,7 @@ function toUser(row: UserRow): UserRecord {
     name: row.name,
     roles: row.roles,
     departmentId: row.departmentId,
-    prefs: { largeText: row.largeText },
+    prefs: { largeText: row.largeText, sensitiveText: row.sensitiveText },
   }
 }
 
@@ -56,7 +58,7 @@ export function createIdentityRepo(sql: Sql): IdentityRepo {
     async findProfile(id) {
       const [row] = await sql.query<UserRow & { departmentName: string | null; staff: StaffBinding | null }>(
         `SELECT u.id, u.openid, u.name, u.roles, u.department_id AS "departmentId", u.large_text AS "largeText",
-                d.name AS "departmentName",
+                u.sensitive_text AS "sensitiveText", d.name AS "departmentName",
                 CASE WHEN b.user_id IS NULL THEN NULL
                      ELSE json_build_object('employeeNo', b.employee_no, 'name', r.name, 'status', b.status) END AS staff
          FROM users u
@@ -101,9 +103,13 @@ export function createIdentityRepo(sql: Sql): IdentityRepo {
       return row ?? null
     },
 
-    async updatePrefs(userId, prefs) {
-      if (prefs.largeText === undefined) return
-      await sql.query('UPDATE users SET large_text = $2 WHERE id = $1', [userId, prefs.largeText])
+    async updatePrefs(userId, prefs, at) {
+      await sql.query(
+        `UPDATE users SET large_text = COALESCE($2, large_text), sensitive_text = COALESCE($3, sensitive_text),
+                sensitive_text_at = CASE WHEN $3::text IS NULL THEN sensitive_text_at ELSE $4 END
+         WHERE id = $1`,
+        [userId, prefs.largeText ?? null, prefs.sensitiveText ?? null, at],
+      )
     },
 
     async findRosterEntry(employeeNo) {

@@ -14,7 +14,8 @@ const identity: AreaPersonalData<Sql> = {
   async export(sql, userId) {
     const [user] = await rows(
       sql,
-      `SELECT u.name, u.roles, d.name AS department, u.large_text AS "largeText", u.created_at AS "createdAt"
+      `SELECT u.name, u.roles, d.name AS department, u.large_text AS "largeText",
+              u.sensitive_text AS "sensitiveText", u.sensitive_text_at AS "sensitiveTextAt", u.created_at AS "createdAt"
        FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = $1`,
       userId,
     )
@@ -29,7 +30,9 @@ const identity: AreaPersonalData<Sql> = {
   async erase(sql, userId) {
     await sql.query('DELETE FROM staff_bindings WHERE user_id = $1', [userId])
     await sql.query(
-      `UPDATE users SET name = '', roles = ARRAY['patient'], department_id = NULL, large_text = false WHERE id = $1`,
+      `UPDATE users SET name = '', roles = ARRAY['patient'], department_id = NULL, large_text = false,
+              sensitive_text = NULL, sensitive_text_at = NULL
+       WHERE id = $1`,
       [userId],
     )
   },
