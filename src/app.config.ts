@@ -1,4 +1,6 @@
 export default defineAppConfig({
+  // WeChat's privacy check: privacy APIs wait for consent to the 用户隐私保护指引 (see app.tsx).
+  __usePrivacyCheck__: true,
   pages: ['pages/tabs/care/index', 'pages/tabs/volunteer/index', 'pages/tabs/study/index', 'pages/tabs/me/index'],
   // Feature pages live in one subpackage per area, keeping the main package (tabs) small.
   subPackages: [
@@ -34,7 +36,7 @@ export default defineAppConfig({
       root: 'pages/volunteer',
       pages: ['help/index', 'register/index', 'hall/index', 'record/index', 'ranking/index', 'admin/index'],
     },
-    { root: 'pages/identity', pages: ['roster/index'] },
+    { root: 'pages/identity', pages: ['roster/index', 'privacy/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

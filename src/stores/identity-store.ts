@@ -5,6 +5,7 @@ import {
   type DepartmentKind,
   type PendingStaff,
   type Role,
+  type SensitiveTextAnswer,
   type UserView,
 } from '../contract'
 import type { ApiClient } from '../services/api/client'
@@ -56,7 +57,7 @@ export class IdentityStore {
     const me = await this.loading.run(() => this.fetchMe())
     if (!me) return
     runInAction(() => (this.me = me))
-    this.ui.setLargeText(me.prefs.largeText)
+    this.ui.applySaved(me.prefs.largeText)
   }
 
   /** A dev build with no session yet starts as the demo patient, as a first-time WeChat user would. */
@@ -100,6 +101,21 @@ export class IdentityStore {
       runInAction(() => (this.me = me))
     } catch (error) {
       this.ui.toast(`已在本机开启，同步失败：${failureMessage(error)}`)
+    }
+  }
+
+  /** 单独同意 for free text about one's treatment; `null` until asked. */
+  get sensitiveText(): SensitiveTextAnswer | null {
+    return this.me?.prefs.sensitiveText ?? null
+  }
+
+  /** Remembered on the server, so the person is asked once, not on every form or device. */
+  async answerSensitiveText(answer: SensitiveTextAnswer) {
+    try {
+      const me = await this.api.call('identity', 'setPrefs', { sensitiveText: answer })
+      runInAction(() => (this.me = me))
+    } catch (error) {
+      this.ui.toast(`未能保存您的选择：${failureMessage(error)}`)
     }
   }
 

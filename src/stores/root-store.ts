@@ -2,10 +2,13 @@ import type { Role } from '../contract'
 import type { ApiClient } from '../services/api/client'
 import { FeedbackStore } from './feedback-store'
 import { IdentityStore } from './identity-store'
+import { MyDataStore } from './my-data-store'
+import { PrivacyStore } from './privacy-store'
 import { RosterStore } from './roster-store'
 import { SurveyStore } from './survey-store'
 import { StudyStore } from './study-store'
 import type { KeyValueStorage } from './support/storage'
+import { wechatTextEnlarged, type WeChatTextSize } from './support/wechat-text-size'
 import { UiStore } from './ui-store'
 import { VolunteerStore } from './volunteer-store'
 
@@ -15,11 +18,15 @@ export interface StoreDeps {
   toast: (message: string) => void
   /** Present in dev builds only: act as a demo user of another role. */
   devSignIn: ((role: Role) => Promise<void>) | null
+  /** WeChat's own text size, where the platform tells it. */
+  wechatTextSize?: WeChatTextSize
 }
 
 export class RootStore {
   readonly ui: UiStore
+  readonly privacy: PrivacyStore
   readonly identity: IdentityStore
+  readonly myData: MyDataStore
   readonly roster: RosterStore
   readonly feedback: FeedbackStore
   readonly survey: SurveyStore
@@ -27,8 +34,10 @@ export class RootStore {
   readonly volunteer: VolunteerStore
 
   constructor(readonly deps: StoreDeps) {
-    this.ui = new UiStore(deps.storage, deps.toast)
+    this.ui = new UiStore(deps.storage, deps.toast, wechatTextEnlarged(deps.wechatTextSize ?? {}))
+    this.privacy = new PrivacyStore(deps.storage)
     this.identity = new IdentityStore(deps.api, this.ui, deps.devSignIn)
+    this.myData = new MyDataStore(deps.api, this.ui, this.identity)
     this.roster = new RosterStore(deps.api, this.ui, deps.storage)
     this.feedback = new FeedbackStore(deps.api, this.ui, deps.storage)
     this.survey = new SurveyStore(deps.api, this.ui, deps.storage)

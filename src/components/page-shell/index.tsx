@@ -2,9 +2,26 @@ import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import type { PropsWithChildren } from 'react'
 import { useStores } from '../../stores/context'
+import { PrivacySheet } from '../privacy-sheet'
 
-/** The root of every page: applies 大字模式 so all text below scales with it. */
-export const PageShell = observer(function PageShell({ children }: PropsWithChildren) {
+interface PageShellProps {
+  /** Off on the policy page itself, so the person can read it while deciding. */
+  privacySheet?: boolean
+}
+
+/**
+ * The root of every page: applies 大字模式 so all text below scales with it, and holds the privacy
+ * consent sheet, since WeChat may ask for consent on whichever page calls a privacy API.
+ */
+export const PageShell = observer(function PageShell({
+  children,
+  privacySheet = true,
+}: PropsWithChildren<PageShellProps>) {
   const { ui } = useStores()
-  return <View className={ui.largeText ? 'rx-page rx-page--large' : 'rx-page'}>{children}</View>
+  return (
+    <View className={ui.largeText ? 'rx-page rx-page--large' : 'rx-page'}>
+      {children}
+      {privacySheet && <PrivacySheet />}
+    </View>
+  )
 })

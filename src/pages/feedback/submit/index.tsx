@@ -2,6 +2,7 @@ import { Button, Input, Switch, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
+import { SensitiveTextGate } from '../../../components/sensitive-consent'
 import { FEEDBACK_KIND_LABELS, FEEDBACK_KINDS, FEEDBACK_TEXT_MAX, FEEDBACK_TEXT_MIN } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { asOptions, Chips } from '../shared/chips'
@@ -69,13 +70,15 @@ export default observer(function SubmitPage() {
         </View>
         <View className='rx-field'>
           <View>具体经过</View>
-          <Textarea
-            className='rx-textarea'
-            value={form.text}
-            maxlength={FEEDBACK_TEXT_MAX}
-            placeholder={`请写下经过，${FEEDBACK_TEXT_MIN}–${FEEDBACK_TEXT_MAX}字`}
-            onInput={(e) => feedback.setForm({ text: e.detail.value })}
-          />
+          <SensitiveTextGate>
+            <Textarea
+              className='rx-textarea'
+              value={form.text}
+              maxlength={FEEDBACK_TEXT_MAX}
+              placeholder={`请写下经过，${FEEDBACK_TEXT_MIN}–${FEEDBACK_TEXT_MAX}字`}
+              onInput={(e) => feedback.setForm({ text: e.detail.value })}
+            />
+          </SensitiveTextGate>
           <View className='fb-counter'>
             {feedback.textLength}/{FEEDBACK_TEXT_MAX}
           </View>

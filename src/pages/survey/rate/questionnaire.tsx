@@ -1,6 +1,7 @@
 import { Button, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { TextField } from '../../../components/text-field'
+import { SensitiveTextGate } from '../../../components/sensitive-consent'
 import { COMMENT_MAX, SCALE_LABELS, VISIT_TYPE_LABELS } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { ChoiceRow, type Choice } from '../shared/choice-row'
@@ -67,13 +68,15 @@ export const Questionnaire = observer(function Questionnaire() {
       <View className='rx-card'>
         <View className='rx-field'>
           <View>意见和建议（选填）</View>
-          <Textarea
-            className='rx-input rate-comment'
-            value={draft.comment}
-            maxlength={COMMENT_MAX}
-            placeholder='您的意见会帮助我们改进'
-            onInput={(e) => rating.setComment(e.detail.value)}
-          />
+          <SensitiveTextGate>
+            <Textarea
+              className='rx-input rate-comment'
+              value={draft.comment}
+              maxlength={COMMENT_MAX}
+              placeholder='您的意见会帮助我们改进'
+              onInput={(e) => rating.setComment(e.detail.value)}
+            />
+          </SensitiveTextGate>
           <View className='rx-muted rate-counter'>
             {draft.comment.length} / {COMMENT_MAX}
           </View>

@@ -2,6 +2,7 @@ import { Button, Switch, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
+import { PRIVACY_POLICY_URL } from '../../../components/privacy-sheet'
 import { StateView } from '../../../components/state-view'
 import { ROLE_LABELS, ROLES } from '../../../contract'
 import { useStores } from '../../../stores/context'
@@ -43,6 +44,17 @@ export default observer(function MePage() {
           color='#b71c1c'
           onChange={(e) => void identity.setLargeText(e.detail.value)}
         />
+      </View>
+
+      <View className='rx-card'>
+        <View className='me-switch-label'>我的个人信息</View>
+        <View className='rx-muted'>收集了什么、谁能看到、保存多久；查看、导出或删除</View>
+        <Button
+          className='rx-button rx-button--plain'
+          onClick={() => void Taro.navigateTo({ url: PRIVACY_POLICY_URL })}
+        >
+          个人信息保护政策
+        </Button>
       </View>
 
       <StaffBindingCard />

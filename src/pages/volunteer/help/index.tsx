@@ -2,6 +2,7 @@ import { Button, Input, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
+import { SensitiveTextGate } from '../../../components/sensitive-consent'
 import { StateView } from '../../../components/state-view'
 import { HELP_NEEDS, HELP_STATUS_LABELS, STATIONS } from '../../../contract'
 import { failureMessage } from '../../../services/api/errors'
@@ -71,12 +72,14 @@ const HelpForm = observer(function HelpForm() {
         />
         <View className='rx-field'>
           <View>备注（可不填）</View>
-          <Textarea
-            className='rx-textarea vol-textarea'
-            value={helpForm.note}
-            placeholder='如：行动不便，需要轮椅'
-            onInput={(e) => volunteer.setHelpForm({ note: e.detail.value })}
-          />
+          <SensitiveTextGate>
+            <Textarea
+              className='rx-textarea vol-textarea'
+              value={helpForm.note}
+              placeholder='如：行动不便，需要轮椅'
+              onInput={(e) => volunteer.setHelpForm({ note: e.detail.value })}
+            />
+          </SensitiveTextGate>
           <View className='rx-field__error'>{asking.fieldError('note')}</View>
         </View>
       </View>
