@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import type { OpenVisitResult } from '../../src/contract'
+import type { OpenVisitResult, UserView } from '../../src/contract'
 import { Questionnaire } from '../../src/pages/survey/rate/questionnaire'
 import { StoreContext } from '../../src/stores/context'
 import { RootStore } from '../../src/stores/root-store'
@@ -19,20 +19,34 @@ const opened: OpenVisitResult = {
   },
 }
 
+/** The comment field shows once the person has given 单独同意 for free text about their treatment. */
+const agreedToSensitiveText: UserView = {
+  id: '00000000-0000-4000-8000-000000000003',
+  name: '',
+  roles: ['patient'],
+  departmentId: null,
+  departmentName: null,
+  prefs: { largeText: false, sensitiveText: 'granted' },
+  staff: null,
+}
+
 test('shows progress, 不适用 only where allowed, the comment counter, and marks the items the server names', async () => {
   const { api } = fakeApi((_fn, event) =>
     event.action === 'openVisit'
       ? { ok: true, data: opened }
-      : {
-          ok: false,
-          error: {
-            code: 'INVALID_INPUT',
-            message: '还有题目没有作答或选择有误，请检查标红的项目',
-            fields: [{ path: 'answers.overall', message: '请为“总体满意度”打分' }],
+      : event.action === 'me'
+        ? { ok: true, data: agreedToSensitiveText }
+        : {
+            ok: false,
+            error: {
+              code: 'INVALID_INPUT',
+              message: '还有题目没有作答或选择有误，请检查标红的项目',
+              fields: [{ path: 'answers.overall', message: '请为“总体满意度”打分' }],
+            },
           },
-        },
   )
   const store = new RootStore({ api, storage: createMemoryStorage(), toast: () => {}, devSignIn: null })
+  await store.identity.load()
   await store.survey.rating.open('code')
   render(
     <StoreContext.Provider value={store}>

@@ -1,10 +1,20 @@
 // The few @tarojs/taro calls components make, recorded so tests can assert on them.
-export const calls: { navigateTo: string[]; toasts: string[] } = { navigateTo: [], toasts: [] }
+export const calls: { navigateTo: string[]; toasts: string[]; modals: string[] } = {
+  navigateTo: [],
+  toasts: [],
+  modals: [],
+}
+/** How the person answers the next `showModal`. */
+export const modalAnswer = { confirm: true }
 const storage = new Map<string, unknown>()
 
 const Taro = {
   navigateTo: async ({ url }: { url: string }) => void calls.navigateTo.push(url),
   showToast: async ({ title }: { title: string }) => void calls.toasts.push(title),
+  showModal: async ({ title }: { title: string }) => {
+    calls.modals.push(title)
+    return { confirm: modalAnswer.confirm, cancel: !modalAnswer.confirm }
+  },
   getStorageSync: (key: string) => storage.get(key) ?? '',
   setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
   removeStorageSync: (key: string) => void storage.delete(key),
