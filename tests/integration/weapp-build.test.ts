@@ -78,3 +78,17 @@ test('the rate page a mini-program code opens is built, and reads `scene` from i
   expect(page).toMatch(/\.scene\b/)
   expect(page).toContain('?scene=')
 })
+
+test('the weapp declares its privacy check and answers WeChat with the consent sheet', () => {
+  expect((app as AppJson & { __usePrivacyCheck__?: boolean }).__usePrivacyCheck__).toBe(true)
+  const mainScripts = ['app.js', 'common.js', 'vendors.js', 'taro.js']
+    .filter((name) => existsSync(join(DIST, name)))
+    .map((name) => readFileSync(join(DIST, name), 'utf8'))
+    .join('\n')
+  expect(mainScripts).toContain('onNeedPrivacyAuthorization')
+  // The sheet's agree button: WeChat lets the waiting API go on only after this button was tapped.
+  expect(mainScripts).toContain('agreePrivacyAuthorization')
+  expect(mainScripts).toContain('privacy-agree')
+  expect(readFileSync(join(DIST, 'base.wxml'), 'utf8')).toMatch(/bindagreeprivacyauthorization/i)
+  expect(app.subPackages?.find((p) => p.root.replace(/\/$/, '') === 'pages/identity')?.pages).toContain('privacy/index')
+})
