@@ -31,6 +31,7 @@ test('a patient files a complaint, the manager accepts and replies, the patient 
   await visible(patientPage).getByText('我要投诉', { exact: true }).click()
   await visible(patientPage).getByText('心内科', { exact: true }).click()
   await visible(patientPage).getByText('态度生硬', { exact: true }).click()
+  await visible(patientPage).getByText('同意并填写', { exact: true }).click()
   await visible(patientPage).locator('taro-textarea-core textarea').fill(complaintText)
   await visible(patientPage).getByText('提交投诉', { exact: true }).click()
   await visible(patientPage).getByText('我的表扬与投诉', { exact: true }).waitFor()

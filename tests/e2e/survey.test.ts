@@ -55,6 +55,7 @@ test('a patient types the short code, answers and leaves a number; the manager c
     await choose(page, item, item === '候诊时间' ? '非常不满意' : '满意')
   }
   await choose(page, items.find((label) => label.startsWith('您是否愿意')) ?? '', '6')
+  await page.getByText('同意并填写', { exact: true }).click()
   await page.locator('taro-textarea-core textarea').fill('候诊时间太长')
   await page.getByText('6 / 500').waitFor()
   await page.getByLabel('答题进度').getByText('已答 10 / 11 题').waitFor()

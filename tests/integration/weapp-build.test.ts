@@ -87,7 +87,7 @@ test('the weapp declares its privacy check and answers WeChat with the consent s
     .join('\n')
   expect(mainScripts).toContain('onNeedPrivacyAuthorization')
   // The sheet's agree button: WeChat lets the waiting API go on only after this button was tapped.
-  expect(mainScripts).toContain('agreePrivacyAuthorization')
+  expect(mainScripts).toMatch(/openType:\s*"agreePrivacyAuthorization"/)
   expect(mainScripts).toContain('privacy-agree')
   expect(readFileSync(join(DIST, 'base.wxml'), 'utf8')).toMatch(/bindagreeprivacyauthorization/i)
   expect(app.subPackages?.find((p) => p.root.replace(/\/$/, '') === 'pages/identity')?.pages).toContain('privacy/index')

@@ -37,14 +37,21 @@ export async function openPhonePage(browser: Browser): Promise<Page> {
   return context.newPage()
 }
 
-/** Signs the page in as a dev user by putting the host's token where the app keeps it. */
-export async function signInPage(page: Page, baseUrl: string, token: string) {
+/**
+ * Signs the page in as a dev user by putting the host's token where the app keeps it. Unless
+ * `firstUse`, the device has already answered the privacy sheet, as a returning user's has.
+ */
+export async function signInPage(page: Page, baseUrl: string, token: string, { firstUse = false } = {}) {
   // Any page of the host's origin that is not the app, so the app never starts without the token.
   await page.goto(`${baseUrl}/health`)
-  await page.evaluate((value) => {
-    // Taro H5 storage wraps values as {data: value}.
-    localStorage.setItem('renxin.token', JSON.stringify({ data: value }))
-  }, token)
+  await page.evaluate(
+    ({ value, firstUse }) => {
+      // Taro H5 storage wraps values as {data: value}.
+      localStorage.setItem('renxin.token', JSON.stringify({ data: value }))
+      if (!firstUse) localStorage.setItem('renxin.privacyAnswer', JSON.stringify({ data: 'agree' }))
+    },
+    { value: token, firstUse },
+  )
 }
 
 /** The host serving the H5 build and the browser of one e2e file. */
@@ -53,9 +60,9 @@ export class H5Session {
   browser!: Browser
 
   /** A phone-sized page signed in with `token`, not yet showing the app. */
-  async signedInPage(token: string): Promise<Page> {
+  async signedInPage(token: string, options: { firstUse?: boolean } = {}): Promise<Page> {
     const page = await openPhonePage(this.browser)
-    await signInPage(page, this.host.url, token)
+    await signInPage(page, this.host.url, token, options)
     return page
   }
 
