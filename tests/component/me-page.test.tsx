@@ -29,7 +29,8 @@ function renderPage(respond: Parameters<typeof fakeApi>[0]) {
 
 test('shows the signed-in person, their roles, and scales text when 大字模式 is switched on', async () => {
   const { store, sent, view } = renderPage((_fn, event) => {
-    if (event.action === 'setPrefs') return { ok: true, data: { ...patient, prefs: { largeText: true, sensitiveText: null } } }
+    if (event.action === 'setPrefs')
+      return { ok: true, data: { ...patient, prefs: { largeText: true, sensitiveText: null } } }
     return { ok: true, data: patient }
   })
   await act(() => store.identity.load())

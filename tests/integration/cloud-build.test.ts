@@ -106,7 +106,12 @@ test('the built identity function answers identity.me from the WeChat context, o
   ]
   expect(first).toEqual({
     ok: true,
-    data: expect.objectContaining({ roles: ['patient'], departmentId: null, prefs: { largeText: false, sensitiveText: null }, staff: null }),
+    data: expect.objectContaining({
+      roles: ['patient'],
+      departmentId: null,
+      prefs: { largeText: false, sensitiveText: null },
+      staff: null,
+    }),
   })
   expect(second).toMatchObject({ ok: true })
   expect(anonymous).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
