@@ -13,6 +13,9 @@ import { benchHost, ms, report, stats } from './support'
 
 const DURATION_MS = 30_000
 const CALLERS = { patient: 130, staff: 20, volunteer: 20, manager: 20, admin: 10 }
+/** No caller starves: the slowest call and every action's p95, as multiples of the overall p95. */
+const MAX_SLOWEST_TO_P95 = 3
+const MAX_ACTION_P95_TO_P95 = 2
 
 interface Tally {
   latencies: Map<string, number[]>
@@ -192,9 +195,21 @@ export async function benchLoad() {
       'per action: calls, p50, p95',
       Object.fromEntries(byAction.map(([key, s]) => [key, `${s.count}  ${ms(s.p50)}  ${ms(s.p95)}`])),
     )
-    if (tally.errors.length > 0) {
+    const [slowestAction, slowestStats] = byAction.reduce((a, b) => (b[1].p95 > a[1].p95 ? b : a))
+    const slowestRatio = figures.max / figures.p95
+    const actionRatio = slowestStats.p95 / figures.p95
+    report('fairness (targets in brackets)', {
+      [`slowest call / p95 [<= ${MAX_SLOWEST_TO_P95}]`]: slowestRatio.toFixed(2),
+      [`max action p95 / p95 [<= ${MAX_ACTION_P95_TO_P95}]`]: `${actionRatio.toFixed(2)} (${slowestAction})`,
+    })
+    const missed = [
+      tally.errors.length > 0 && `${tally.errors.length} calls failed under load`,
+      slowestRatio > MAX_SLOWEST_TO_P95 && `the slowest call took ${slowestRatio.toFixed(1)}x the p95`,
+      actionRatio > MAX_ACTION_P95_TO_P95 && `${slowestAction} p95 is ${actionRatio.toFixed(1)}x the overall p95`,
+    ].filter((reason): reason is string => typeof reason === 'string')
+    if (missed.length > 0) {
       console.log(tally.errors.slice(0, 10).join('\n'))
-      throw new Error(`${tally.errors.length} calls failed under load`)
+      throw new Error(`load targets missed: ${missed.join('; ')}`)
     }
   } finally {
     await host.close()

@@ -12,6 +12,7 @@ import type { Secrets } from '../core/secrets'
 import { CLOUD_FUNCTIONS, isFunctionName } from '../registry'
 import { runSweeps, SWEEP_INTERVAL_MINUTES } from '../sweeps'
 import { openPgliteStore, type PgliteStore } from '../storage/pglite'
+import { inArrivalOrder } from '../storage/pglite/turns'
 import { DEFAULT_DEV_DEPARTMENT, devUser } from './dev-users'
 import { seedIfEmpty, type SeedMode } from './seed'
 import { issueToken, verifyToken } from './session-token'
@@ -143,6 +144,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   app.get('/health', async () => ({ ok: true }))
 
   app.post<{ Params: { name: string } }>('/fn/:name', async (request, reply) => {
+    const arrivedAt = performance.now()
     const { name } = request.params
     const main = isFunctionName(name) ? mains.get(name) : undefined
     if (!main) return fail(reply, 'NOT_FOUND', `没有这个云函数：${name.slice(0, 32)}`)
@@ -150,7 +152,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const openid = token ? verifyToken(options.secrets.session, token, clock.now()) : null
     if (!openid) return fail(reply, 'UNAUTHENTICATED', token ? '登录已失效，请重新登录' : '请先登录')
     const context: HostContext = { OPENID: openid }
-    const result = await main(request.body, context)
+    const result = await inArrivalOrder(arrivedAt, () => main(request.body, context))
     return reply.status(result.ok ? 200 : HTTP_STATUS[result.error.code]).send(result)
   })
 

@@ -1,4 +1,5 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite'
+import { TurnQueue } from './turns'
 
 /** The slice of PostgreSQL the repositories use; inside a transaction it is the transaction. */
 export interface Sql {
@@ -16,11 +17,13 @@ function wrapTransaction(tx: Transaction): Sql {
   return sql
 }
 
+/** A statement or a whole transaction is one job of the turn queue; a transaction's own statements never queue again. */
 export function wrapDatabase(db: PGlite): Sql {
+  const turns = new TurnQueue()
   return {
-    query: async <T>(text: string, params?: unknown[]) => (await db.query<T>(text, params)).rows,
-    exec: async (text) => void (await db.exec(text)),
-    transaction: (run) => db.transaction((tx) => run(wrapTransaction(tx))),
+    query: <T>(text: string, params?: unknown[]) => turns.run(async () => (await db.query<T>(text, params)).rows),
+    exec: (text) => turns.run(async () => void (await db.exec(text))),
+    transaction: (run) => turns.run(() => db.transaction((tx) => run(wrapTransaction(tx)))),
   }
 }
 
