@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { openPgliteStore } from '../../src/cloud/storage/pglite'
+import { analyzeIfNeeded, openPgliteStore } from '../../src/cloud/storage/pglite'
 import { seedIfEmpty } from '../../src/cloud/host/seed'
 
 const ROOT = resolve(__dirname, '../..')
@@ -38,6 +38,8 @@ export default async function createTemplate(): Promise<void> {
   const building = `${target}.building-${process.pid}`
   const store = await openPgliteStore(building)
   await seedIfEmpty(store.sql, 'base', new Date())
+  // Statistics travel with the copies, so a test host starts without analyzing.
+  await analyzeIfNeeded(store, true)
   await store.close()
   renameSync(building, target)
 }

@@ -11,7 +11,7 @@ import { createMain, type CloudMain } from '../core/main'
 import type { Secrets } from '../core/secrets'
 import { CLOUD_FUNCTIONS, isFunctionName } from '../registry'
 import { runSweeps, SWEEP_INTERVAL_MINUTES } from '../sweeps'
-import { openPgliteStore, type PgliteStore } from '../storage/pglite'
+import { analyzeIfNeeded, openPgliteStore, type PgliteStore } from '../storage/pglite'
 import { inArrivalOrder } from '../storage/pglite/turns'
 import { DEFAULT_DEV_DEPARTMENT, devUser } from './dev-users'
 import { seedIfEmpty, type SeedMode } from './seed'
@@ -114,9 +114,7 @@ function registerDevRoutes(
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const store = await openPgliteStore(options.dataDir)
   const clock = new AdjustableClock()
-  await seedIfEmpty(store.sql, options.seed, clock.now())
-  // PGlite runs no autovacuum, so without this the planner has no statistics and picks slow plans.
-  await store.sql.query('ANALYZE')
+  await analyzeIfNeeded(store, await seedIfEmpty(store.sql, options.seed, clock.now()))
 
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: options.logger ? { level: 'info' } : false })
   const log: Logger = {

@@ -1,6 +1,7 @@
 import type { Department, PendingStaff, Role, SensitiveTextAnswer, StaffBinding } from '../../../contract'
 import type { IdentityRepo, UserRecord } from '../../domain/identity/repo'
 import { iso, isUniqueViolation, type Sql } from './sql'
+import type { UserCache } from './user-cache'
 
 interface UserRow {
   id: string
@@ -26,7 +27,7 @@ function toUser(row: UserRow): UserRecord {
   }
 }
 
-export function createIdentityRepo(sql: Sql): IdentityRepo {
+export function createIdentityRepo(sql: Sql, cache: UserCache): IdentityRepo {
   const userWhere = async (where: string, value: string) => {
     const [row] = await sql.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE ${where} = $1`, [value])
     return row ? toUser(row) : null
@@ -34,8 +35,14 @@ export function createIdentityRepo(sql: Sql): IdentityRepo {
 
   return {
     async ensureUser(openid) {
+      const cached = cache.get(openid)
+      if (cached) return cached
+      const readStartedAt = cache.mark()
       const existing = await userWhere('openid', openid)
-      if (existing) return existing
+      if (existing) {
+        cache.remember(existing, readStartedAt)
+        return existing
+      }
       await sql.query('INSERT INTO users (openid) VALUES ($1) ON CONFLICT (openid) DO NOTHING', [openid])
       const created = await userWhere('openid', openid)
       if (!created) throw new Error('user vanished right after insert')

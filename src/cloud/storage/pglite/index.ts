@@ -9,17 +9,20 @@ import { createStudyRepo } from './study-repo'
 import { createSurveyRepo } from './survey-repo'
 import { createVolunteerRepo } from './volunteer-repo'
 import { wrapDatabase, type Sql } from './sql'
+import { USERS_CHANGED, UserCache } from './user-cache'
 
 export interface PgliteStore {
   sql: Sql
   repos: Repos
+  /** The migrations this open applied. */
+  migrated: string[]
   close(): Promise<void>
 }
 
-export function createPgliteRepos(sql: Sql): Repos {
+export function createPgliteRepos(sql: Sql, users: UserCache): Repos {
   return {
     platform: createPlatformRepo(sql),
-    identity: createIdentityRepo(sql),
+    identity: createIdentityRepo(sql, users),
     feedback: createFeedbackRepo(sql),
     survey: createSurveyRepo(sql),
     volunteer: createVolunteerRepo(sql),
@@ -32,6 +35,20 @@ export function createPgliteRepos(sql: Sql): Repos {
 export async function openPgliteStore(dataDir: string | undefined): Promise<PgliteStore> {
   const db = await PGlite.create(dataDir ? { dataDir } : {})
   const sql = wrapDatabase(db)
-  await migrate(sql)
-  return { sql, repos: createPgliteRepos(sql), close: () => db.close() }
+  const migrated = await migrate(sql)
+  const users = new UserCache()
+  await db.listen(USERS_CHANGED, (openid) => users.forget(openid))
+  return { sql, repos: createPgliteRepos(sql, users), migrated, close: () => db.close() }
+}
+
+/**
+ * PGlite runs no autovacuum, so without statistics the planner picks slow plans. Statistics are kept
+ * in the data directory, so a start pays for ANALYZE (seconds on a seeded directory) only when it
+ * migrated or seeded, or when the directory has none yet.
+ */
+export async function analyzeIfNeeded(store: PgliteStore, seeded: boolean): Promise<boolean> {
+  const known = await store.sql.query("SELECT 1 FROM pg_stats WHERE schemaname = 'public' LIMIT 1")
+  if (!seeded && store.migrated.length === 0 && known.length > 0) return false
+  await store.sql.query('ANALYZE')
+  return true
 }
