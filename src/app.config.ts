@@ -38,6 +38,15 @@ export default defineAppConfig({
     },
     { root: 'pages/identity', pages: ['roster/index', 'privacy/index'] },
   ],
+  // Inject only the components a page renders, so a cold start does not evaluate every page's code.
+  lazyCodeLoading: 'requiredComponents',
+  // Each tab fetches, on Wi-Fi, the subpackages its buttons most often open, so the first tap does not wait.
+  preloadRule: {
+    'pages/tabs/care/index': { network: 'wifi', packages: ['pages/survey', 'pages/feedback'] },
+    'pages/tabs/volunteer/index': { network: 'wifi', packages: ['pages/volunteer'] },
+    'pages/tabs/study/index': { network: 'wifi', packages: ['pages/study'] },
+    'pages/tabs/me/index': { network: 'wifi', packages: ['pages/identity'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b71c1c',

@@ -10,6 +10,8 @@ const MB = 1024 * 1024
 interface AppJson {
   pages: string[]
   subPackages?: { root: string; pages: string[] }[]
+  lazyCodeLoading?: string
+  preloadRule?: Record<string, { network?: string; packages: string[] }>
   tabBar: { list: { pagePath: string; iconPath?: string; selectedIconPath?: string }[] }
 }
 
@@ -91,4 +93,18 @@ test('the weapp declares its privacy check and answers WeChat with the consent s
   expect(mainScripts).toContain('privacy-agree')
   expect(readFileSync(join(DIST, 'base.wxml'), 'utf8')).toMatch(/bindagreeprivacyauthorization/i)
   expect(app.subPackages?.find((p) => p.root.replace(/\/$/, '') === 'pages/identity')?.pages).toContain('privacy/index')
+})
+
+test('cold start: components load on demand and every tab preloads its subpackages on Wi-Fi', () => {
+  expect(app.lazyCodeLoading).toBe('requiredComponents')
+  const roots = (app.subPackages ?? []).map((p) => p.root.replace(/\/$/, ''))
+  const subBytes = (root: string) => bytesUnder(join(DIST, root))
+  for (const tab of app.tabBar.list) {
+    const rule = app.preloadRule?.[tab.pagePath]
+    expect(rule?.network).toBe('wifi')
+    expect(rule?.packages.length).toBeGreaterThan(0)
+    for (const root of rule?.packages ?? []) expect(roots).toContain(root)
+    // WeChat refuses more than 2 MB of preloading from one page.
+    expect((rule?.packages ?? []).reduce((sum, root) => sum + subBytes(root), 0)).toBeLessThan(2 * MB)
+  }
 })
