@@ -1,4 +1,5 @@
 // `npm run bench [name…]`: prints figures and ratios; never part of `npm test`.
+import { benchCloud } from './cloud'
 import { benchCodes } from './codes'
 import { benchFeedback } from './feedback'
 import { benchLoad } from './load'
@@ -19,6 +20,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   roster: benchRoster,
   sweeps: benchSweeps,
   load: benchLoad,
+  cloud: benchCloud,
 }
 
 async function main() {

@@ -135,11 +135,24 @@ const MAX_LIMIT = 1000
 /** Per collection, the field sets that must be unique (each set one compound index). */
 export type UniqueIndexes = Record<string, string[][]>
 
+/** Database calls so far. Each read and write is one network round trip in WeChat; a transaction adds two (start, commit). */
+export interface RoundTrips {
+  reads: number
+  writes: number
+  transactions: number
+}
+
+export const roundTripsOf = (calls: RoundTrips) => calls.reads + calls.writes + 2 * calls.transactions
+
+type CallKind = 'read' | 'write'
+type Step = <R>(kind: CallKind, run: () => R) => Promise<R>
+
 export class CloudDbStandIn implements CloudDb {
   readonly command = command
   private data = new Map<string, Map<string, Stored>>()
   private lock: Promise<void> = Promise.resolve()
   private inTransaction = new AsyncLocalStorage<true>()
+  readonly calls: RoundTrips = { reads: 0, writes: 0, transactions: 0 }
 
   constructor(private readonly unique: UniqueIndexes = {}) {}
 
@@ -149,7 +162,7 @@ export class CloudDbStandIn implements CloudDb {
   }
 
   collection<T extends Doc>(name: string): Collection<T> {
-    const plain = <R>(run: () => R) => this.plain(run)
+    const plain: Step = (kind, run) => this.plain(kind, run)
     const query = (where: Where[], order: [string, 'asc' | 'desc'][], skip: number, limit?: number): Query<T> => {
       const select = () => {
         if (limit !== undefined && limit > MAX_LIMIT) throw new Error(`stand-in: limit ${limit} over ${MAX_LIMIT}`)
@@ -169,14 +182,14 @@ export class CloudDbStandIn implements CloudDb {
         skip: (count) => query(where, order, count, limit),
         limit: (count) => query(where, order, skip, count),
         get: () =>
-          plain(() => ({
+          plain('read', () => ({
             data: select()
               .slice(skip, skip + (limit ?? DEFAULT_LIMIT))
               .map(clone<T>),
           })),
-        count: () => plain(() => ({ total: select().length })),
+        count: () => plain('read', () => ({ total: select().length })),
         update: ({ data }) =>
-          plain(() => {
+          plain('write', () => {
             let updated = 0
             for (const doc of select()) {
               const next = structuredClone(doc)
@@ -189,7 +202,7 @@ export class CloudDbStandIn implements CloudDb {
             return { stats: { updated } }
           }),
         remove: () =>
-          plain(() => {
+          plain('write', () => {
             const found = select()
             for (const doc of found) this.table(name).delete(String(doc._id))
             return { stats: { removed: found.length } }
@@ -201,11 +214,15 @@ export class CloudDbStandIn implements CloudDb {
   }
 
   async runTransaction<R>(run: (tx: Transaction) => Promise<R>): Promise<R> {
+    this.calls.transactions++
     return this.exclusive(async () => {
       const snapshot = new Map([...this.data].map(([name, table]) => [name, structuredClone(table)]))
       const tx: Transaction = {
         collection: <T extends Doc>(name: string) =>
-          this.single<T>(name, (step) => new Promise((resolve) => resolve(step()))),
+          this.single<T>(name, (kind, step) => {
+            this.count(kind)
+            return new Promise((resolve) => resolve(step()))
+          }),
       }
       try {
         return await this.inTransaction.run(true, () => run(tx))
@@ -216,12 +233,12 @@ export class CloudDbStandIn implements CloudDb {
     })
   }
 
-  private single<T extends Doc>(name: string, step: <R>(run: () => R) => Promise<R>): TxCollection<T> {
+  private single<T extends Doc>(name: string, step: Step): TxCollection<T> {
     const table = () => this.table(name)
     const doc = (id: string): DocRef<T> => ({
-      get: () => step(() => ({ data: table().has(id) ? clone<T>(table().get(id) as Stored) : null })),
+      get: () => step('read', () => ({ data: table().has(id) ? clone<T>(table().get(id) as Stored) : null })),
       update: ({ data }) =>
-        step(() => {
+        step('write', () => {
           const current = table().get(id)
           if (!current) return { stats: { updated: 0 } }
           const next = structuredClone(current)
@@ -231,16 +248,16 @@ export class CloudDbStandIn implements CloudDb {
           return { stats: { updated: changed ? 1 : 0 } }
         }),
       set: ({ data }) =>
-        step(() => {
+        step('write', () => {
           const next = { ...structuredClone(data as unknown as Stored), _id: id }
           this.checkUnique(name, next)
           table().set(id, next)
           return { _id: id }
         }),
-      remove: () => step(() => ({ stats: { removed: table().delete(id) ? 1 : 0 } })),
+      remove: () => step('write', () => ({ stats: { removed: table().delete(id) ? 1 : 0 } })),
     })
     const add = ({ data }: { data: T }) =>
-      step(() => {
+      step('write', () => {
         const next = structuredClone(data as unknown as Stored)
         const id = typeof next._id === 'string' ? next._id : randomUUID()
         next._id = id
@@ -270,11 +287,17 @@ export class CloudDbStandIn implements CloudDb {
   }
 
   /** A plain call: waits for any running transaction, after letting other callers interleave. */
-  private plain<R>(run: () => R): Promise<R> {
+  private plain<R>(kind: CallKind, run: () => R): Promise<R> {
     if (this.inTransaction.getStore()) {
       return Promise.reject(new Error('stand-in: plain database call inside runTransaction (use the transaction)'))
     }
+    this.count(kind)
     return this.exclusive(() => new Promise<R>((resolve) => resolve(run())))
+  }
+
+  private count(kind: CallKind) {
+    if (kind === 'read') this.calls.reads++
+    else this.calls.writes++
   }
 
   private exclusive<R>(run: () => Promise<R>): Promise<R> {

@@ -1,0 +1,83 @@
+import { build } from 'esbuild'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
+import { measureActions, READ_CEILING, WRITE_CEILING } from '../support/cloud-round-trips'
+import { report } from './support'
+
+const ROOT = resolve(__dirname, '../..')
+const BUNDLE_LIMIT_BYTES = 300 * 1024
+const REQUIRE_RUNS = 5
+const VOLUMES = [20, 100]
+
+/** Milliseconds `require` takes in a fresh Node process, the median of a few, as a cold start pays it. */
+function requireMs(sandbox: string, module: string): number {
+  const script = `const t = performance.now(); require(${JSON.stringify(module)}); console.log(performance.now() - t)`
+  const runs = Array.from({ length: REQUIRE_RUNS }, () => {
+    const out = spawnSync('node', ['-e', script], { cwd: sandbox, encoding: 'utf8', env: { PATH: process.env.PATH } })
+    if (out.status !== 0) throw new Error(`require ${module} failed:\n${out.stderr}`)
+    return Number(out.stdout.trim().split('\n').pop())
+  })
+  return runs.sort((a, b) => a - b)[Math.floor(REQUIRE_RUNS / 2)]
+}
+
+/** The built functions next to a stub wx-server-sdk, as WeChat installs them (the stub is what loads instead of the SDK). */
+async function sandboxWithStubSdk(names: string[]): Promise<string> {
+  const sandbox = mkdtempSync(join(tmpdir(), 'renxin-bench-cloud-'))
+  const sdk = join(sandbox, 'node_modules/wx-server-sdk')
+  mkdirSync(sdk, { recursive: true })
+  cpSync(join(ROOT, 'tests/support/wx-server-sdk-stub'), sdk, { recursive: true })
+  await build({
+    entryPoints: [join(ROOT, 'tests/support/cloud-db-stand-in.ts')],
+    outfile: join(sdk, 'cloud-db-stand-in.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'warning',
+  })
+  for (const name of names) cpSync(join(ROOT, 'cloudfunctions', name), join(sandbox, name), { recursive: true })
+  return sandbox
+}
+
+async function benchBundles() {
+  execFileSync('npx', ['tsx', 'scripts/build-cloud.ts'], { cwd: ROOT, stdio: 'pipe' })
+  const names = [...Object.keys(CLOUD_FUNCTIONS), 'sweep']
+  const sandbox = await sandboxWithStubSdk(names)
+  try {
+    const floor = requireMs(sandbox, 'wx-server-sdk')
+    const rows: Record<string, string> = {}
+    for (const name of names) {
+      const bytes = statSync(join(sandbox, name, 'index.js')).size
+      const ms = requireMs(sandbox, `./${name}/index.js`)
+      rows[name] =
+        `${(bytes / 1024).toFixed(0)} KiB (${(bytes / BUNDLE_LIMIT_BYTES).toFixed(2)} of 300 KiB)  require ${ms.toFixed(1)} ms`
+    }
+    rows['stub wx-server-sdk alone (same run)'] = `require ${floor.toFixed(1)} ms`
+    rows['zod alone, unbundled (same run)'] = `require ${requireMs(ROOT, 'zod').toFixed(1)} ms`
+    report('cloud function bundles: size and cold require (stub wx-server-sdk)', rows)
+  } finally {
+    rmSync(sandbox, { recursive: true, force: true })
+  }
+}
+
+async function benchRoundTrips() {
+  const [small, large] = await Promise.all(VOLUMES.map((volume) => measureActions(volume)))
+  const rows: Record<string, string> = {}
+  for (const [i, cost] of large.entries()) {
+    const ceiling = cost.write ? WRITE_CEILING : READ_CEILING
+    const grows = cost.roundTrips !== small[i].roundTrips ? `  GROWS (${small[i].roundTrips} at ${VOLUMES[0]})` : ''
+    const over = cost.roundTrips > ceiling ? `  over ${ceiling}` : ''
+    rows[cost.action] =
+      `${String(cost.reads).padStart(3)} ${String(cost.writes).padStart(3)} ${String(cost.transactions).padStart(3)}` +
+      ` ${String(cost.roundTrips).padStart(4)}${over}${grows}${cost.error ? `  refused ${cost.error}` : ''}`
+  }
+  report(`cloud database per action at ${VOLUMES[1]} survey answers: reads writes transactions round-trips`, rows)
+}
+
+/** `npm run bench cloud`: what a cold start loads, and what each action costs the cloud database. */
+export async function benchCloud() {
+  await benchBundles()
+  await benchRoundTrips()
+}
