@@ -25,8 +25,8 @@ export interface CloudActions {
  * Cloud functions on the cloudbase adapter and the cloud-database stand-in, without HTTP: the path a
  * deployed function takes from `main(event)` to the database, so its database calls can be counted.
  */
-export async function openCloudActions(): Promise<CloudActions> {
-  const { db, repos, fixtures } = await openCloudStandIn()
+export async function openCloudActions(options: { concurrent?: boolean } = {}): Promise<CloudActions> {
+  const { db, repos, fixtures } = await openCloudStandIn(options)
   const runtime: Runtime = {
     repos,
     clock: new AdjustableClock(),

@@ -16,6 +16,14 @@ import type {
   Value,
   Where,
 } from '../../src/cloud/storage/cloudbase/db'
+import {
+  isTransactionConflict,
+  TRANSACTION_ATTEMPTS,
+  Workspace,
+  type CommittedData,
+  type Stored,
+  type TableView,
+} from './cloud-db-workspace'
 
 /**
  * STAND-IN, NOT THE WECHAT CLOUD DATABASE. An in-memory implementation of exactly the subset of
@@ -25,12 +33,13 @@ import type {
  * page limits (100 by default, at most 1000) and transactions that commit or roll back as a whole.
  * Every call yields to the event loop first, so concurrent callers interleave between calls.
  *
- * It serialises: a transaction holds a global lock while it runs, and plain calls wait for it.
- * The real database runs transactions concurrently with snapshot isolation and retries on write
- * conflicts; that concurrency, its latency and its quotas are what this stand-in cannot show.
+ * By default it serialises: a transaction holds a global lock while it runs, and plain calls wait
+ * for it. With `{ concurrent: true }` it behaves like the real database under contention instead:
+ * transactions run concurrently, each writing to its own workspace that commits at the end, and a
+ * transaction that touches a document written by anyone else since it began aborts with the
+ * database's conflict error; `runTransaction` retries a conflicted transaction up to 3 times in all,
+ * as wx-server-sdk does, then rejects with that error. Its latency and quotas are still not shown.
  */
-
-type Stored = Record<string, Value>
 
 class Operator {
   constructor(readonly test: (value: Value | undefined) => boolean) {}
@@ -147,14 +156,21 @@ export const roundTripsOf = (calls: RoundTrips) => calls.reads + calls.writes + 
 type CallKind = 'read' | 'write'
 type Step = <R>(kind: CallKind, run: () => R) => Promise<R>
 
-export class CloudDbStandIn implements CloudDb {
+export class CloudDbStandIn implements CloudDb, CommittedData {
   readonly command = command
   private data = new Map<string, Map<string, Stored>>()
   private lock: Promise<void> = Promise.resolve()
   private inTransaction = new AsyncLocalStorage<true>()
   readonly calls: RoundTrips = { reads: 0, writes: 0, transactions: 0 }
+  /** Transactions that ran into a conflict, whether or not a retry then succeeded. */
+  conflicts = 0
+  private versions = new Map<string, number>()
+  private writeSeq = 0
 
-  constructor(private readonly unique: UniqueIndexes = {}) {}
+  constructor(
+    private readonly unique: UniqueIndexes = {},
+    private readonly options: { concurrent?: boolean } = {},
+  ) {}
 
   /** Test setup and assertions: the raw documents of a collection. */
   documents(name: string): Stored[] {
@@ -195,7 +211,7 @@ export class CloudDbStandIn implements CloudDb {
               const next = structuredClone(doc)
               if (applyPatch(next, data)) {
                 this.checkUnique(name, next)
-                this.table(name).set(String(next._id), next)
+                this.committed(name).set(String(next._id), next)
                 updated++
               }
             }
@@ -204,7 +220,7 @@ export class CloudDbStandIn implements CloudDb {
         remove: () =>
           plain('write', () => {
             const found = select()
-            for (const doc of found) this.table(name).delete(String(doc._id))
+            for (const doc of found) this.committed(name).delete(String(doc._id))
             return { stats: { removed: found.length } }
           }),
       }
@@ -215,6 +231,7 @@ export class CloudDbStandIn implements CloudDb {
 
   async runTransaction<R>(run: (tx: Transaction) => Promise<R>): Promise<R> {
     this.calls.transactions++
+    if (this.options.concurrent) return this.concurrentTransaction(run)
     return this.exclusive(async () => {
       const snapshot = new Map([...this.data].map(([name, table]) => [name, structuredClone(table)]))
       const tx: Transaction = {
@@ -233,8 +250,70 @@ export class CloudDbStandIn implements CloudDb {
     })
   }
 
-  private single<T extends Doc>(name: string, step: Step): TxCollection<T> {
-    const table = () => this.table(name)
+  private async concurrentTransaction<R>(run: (tx: Transaction) => Promise<R>): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      await new Promise((resolve) => setImmediate(resolve))
+      const workspace = new Workspace(this, this.writeSeq)
+      const tx: Transaction = {
+        collection: <T extends Doc>(name: string) =>
+          this.single<T>(
+            name,
+            async (kind, step) => {
+              this.count(kind)
+              // Other callers' calls land between this transaction's calls, as over the network.
+              await new Promise((resolve) => setImmediate(resolve))
+              return step()
+            },
+            () => workspace.view(name),
+          ),
+      }
+      try {
+        const result = await this.inTransaction.run(true, () => run(tx))
+        workspace.commit()
+        return result
+      } catch (error) {
+        if (!isTransactionConflict(error)) throw error
+        this.conflicts++
+        if (attempt >= TRANSACTION_ATTEMPTS) throw error
+      }
+    }
+  }
+
+  /** The committed documents of a collection; every write through it is a new version of that document. */
+  committed(name: string): TableView {
+    const table = this.table(name)
+    const bump = (id: string) => this.versions.set(`${name}/${id}`, ++this.writeSeq)
+    const view: TableView = {
+      get: (id) => table.get(id),
+      has: (id) => table.has(id),
+      set: (id, doc) => {
+        table.set(id, doc)
+        bump(id)
+        return view as Map<string, Stored>
+      },
+      delete: (id) => {
+        const existed = table.delete(id)
+        if (existed) bump(id)
+        return existed
+      },
+    }
+    return view
+  }
+
+  versionOf(name: string, id: string): number {
+    return this.versions.get(`${name}/${id}`) ?? 0
+  }
+
+  checkUniqueOf(name: string, doc: Stored) {
+    this.checkUnique(name, doc)
+  }
+
+  private single<T extends Doc>(
+    name: string,
+    step: Step,
+    view: () => TableView = () => this.committed(name),
+  ): TxCollection<T> {
+    const table = view
     const doc = (id: string): DocRef<T> => ({
       get: () => step('read', () => ({ data: table().has(id) ? clone<T>(table().get(id) as Stored) : null })),
       update: ({ data }) =>

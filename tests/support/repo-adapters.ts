@@ -95,8 +95,10 @@ export const pgliteAdapter: RepoAdapter = {
 }
 
 /** The cloudbase repositories on a fresh in-process stand-in, which is handed over too for tests that wrap it. */
-export async function openCloudStandIn(): Promise<RepoHarness & { db: CloudDbStandIn }> {
-  const db = new CloudDbStandIn(uniqueIndexes())
+export async function openCloudStandIn(
+  options: { concurrent?: boolean } = {},
+): Promise<RepoHarness & { db: CloudDbStandIn }> {
+  const db = new CloudDbStandIn(uniqueIndexes(), options)
   for (const doc of await migratedQuestionnaires()) {
     await db.collection<QuestionnaireDoc>(C.questionnaires).add({ data: doc })
   }
@@ -125,6 +127,12 @@ export async function openCloudStandIn(): Promise<RepoHarness & { db: CloudDbSta
 }
 
 /** The cloudbase adapter on the in-process stand-in for the WeChat cloud database. */
-export const cloudbaseAdapter: RepoAdapter = { name: 'cloudbase (stand-in)', open: openCloudStandIn }
+export const cloudbaseAdapter: RepoAdapter = { name: 'cloudbase (stand-in)', open: () => openCloudStandIn() }
+
+/** The same, with transactions running concurrently and aborting on conflicts, as under real contention. */
+export const cloudbaseConcurrentAdapter: RepoAdapter = {
+  name: 'cloudbase (stand-in, concurrent transactions)',
+  open: () => openCloudStandIn({ concurrent: true }),
+}
 
 export const REPO_ADAPTERS: RepoAdapter[] = [pgliteAdapter, cloudbaseAdapter]
