@@ -1,6 +1,6 @@
 import type { UserRecord } from '../../domain/identity/repo'
 
-/** The channel `007_users_changed.sql` notifies with the OPENID of each changed user ('*': all). */
+/** The channel `008_users_changed.sql` notifies with the OPENID of each changed user ('*': all). */
 export const USERS_CHANGED = 'users_changed'
 
 const MAX_USERS = 20_000
