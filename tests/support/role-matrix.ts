@@ -125,6 +125,12 @@ export const ROLE_MATRIX: RoleMatrix = {
     release: { access: 'volunteers', input: request, onShift: true },
     complete: { access: 'volunteers', input: request, onShift: true },
     desk: { access: 'admins' },
+    // The applicant is not on shift: the cell proves access, the handler answers CONFLICT.
+    assign: { access: 'admins', input: (w) => ({ requestId: w.requestId, volunteerId: w.applicantId }) },
+    addRecordSection: {
+      access: 'admins',
+      input: (w) => ({ userId: w.applicantId, section: 'training', title: '服务礼仪培训', date: '2026-03-01' }),
+    },
     adjustHours: { access: 'admins', input: (w) => ({ userId: w.applicantId, minutes: 30, reason: '补录服务时长' }) },
     myRecord: { access: 'volunteers' },
     ranking: { access: 'everyone', input: (w) => ({ year: w.year }) },

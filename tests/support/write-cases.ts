@@ -131,6 +131,18 @@ export const WRITE_CASES: WriteCases = {
     },
     adjustHours: async (w, tag) =>
       asAdmin(w, { userId: (await w.host.signIn('volunteer', tag)).user.id, minutes: 45, reason: '补录义诊服务' }),
+    assign: async (w, tag) => {
+      const { requestId } = await waitingRequest(w.host, `${tag}-patient`, w.where.home)
+      return asAdmin(w, { requestId, volunteerId: (await onShift(w.host, `${tag}-volunteer`)).user.id })
+    },
+    addRecordSection: async (w, tag) =>
+      asAdmin(w, {
+        userId: (await w.host.signIn('volunteer', tag)).user.id,
+        section: 'award',
+        title: '优秀志愿者',
+        date: '2026-01-15',
+        detail: '年度表彰',
+      }),
   },
   feedback: {
     savePhrase: async (w, tag) =>

@@ -20,6 +20,7 @@ const request = (patch: Partial<MyHelpRequest> = {}): MyHelpRequest => ({
   waitingMinutes: 3,
   volunteer: null,
   rating: null,
+  nextStep: '请在「门诊大厅」等候，志愿者接单后会到这里找您',
   ...patch,
 })
 
@@ -31,7 +32,8 @@ const waiting = (id: string): OpenHelpRequest => ({
   note: null,
   people: 1,
   status: 'waiting',
-  patientName: '李阿姨',
+  patientName: '李**',
+  assigned: false,
   careNeeded: true,
   waitingMinutes: 4,
   escalated: false,
@@ -42,6 +44,7 @@ const hall = (ids: string[]): HallView => ({
   shift: { id: 's1', station: '门诊大厅', startedAt: '2026-11-23T01:00:00.000Z', endedAt: null, autoClosed: false },
   waiting: ids.map(waiting),
   mine: [],
+  star: { level: 0, name: '未评星', hoursToNext: 100 },
 })
 
 function setup(respond: Responder) {

@@ -170,7 +170,7 @@ export function volunteerContract(harness: () => RepoHarness): void {
       const { id } = await helpRequest(patient.id)
       if (!id) throw new Error('request not created')
       const crowd = await Promise.all(Array.from({ length: 25 }, () => approvedVolunteer()))
-      const claims = await Promise.all(crowd.map((v) => volunteer().claimRequest(id, v.id, hours(1))))
+      const claims = await Promise.all(crowd.map((v) => volunteer().claimRequest(id, v.id, hours(1), null)))
       expect(claims.filter(Boolean)).toHaveLength(1)
       const winner = crowd[claims.indexOf(true)]
       const other = crowd.find((v) => v !== winner)?.id ?? ''
@@ -180,7 +180,7 @@ export function volunteerContract(harness: () => RepoHarness): void {
         volunteerId: winner.id,
         volunteer: { name: winner.name, team: '青年' },
         claimedAt: hours(1).toISOString(),
-        ahead: 0,
+        assigned: false,
       })
       expect((await volunteer().listClaimedBy(winner.id)).map((r) => r.id)).toEqual([id])
       expect((await volunteer().listClaimedSince(hours(2))).map((r) => r.id)).toContain(id)
@@ -188,11 +188,11 @@ export function volunteerContract(harness: () => RepoHarness): void {
       expect(await volunteer().completeRequest(id, other, hours(2))).toBe(false)
       expect(await volunteer().releaseRequest(id, winner.id)).toBe(true)
       expect(await volunteer().findRequest(id)).toMatchObject({ status: 'waiting', volunteerId: null, claimedAt: null })
-      expect(await volunteer().claimRequest(id, other, hours(2))).toBe(true)
+      expect(await volunteer().claimRequest(id, other, hours(2), null)).toBe(true)
       expect(await volunteer().rate(id, patient.id, 5, null, hours(3))).toBe(false)
       const completions = await Promise.all([1, 2].map(() => volunteer().completeRequest(id, other, hours(3))))
       expect(completions.filter(Boolean)).toHaveLength(1)
-      expect(await volunteer().claimRequest(id, winner.id, hours(3))).toBe(false)
+      expect(await volunteer().claimRequest(id, winner.id, hours(3), null)).toBe(false)
       expect(await volunteer().cancelRequest(id, patient.id, hours(3))).toBeNull()
       // Completed: the patient may ask again.
       expect((await helpRequest(patient.id, hours(4))).id).not.toBeNull()
@@ -203,7 +203,7 @@ export function volunteerContract(harness: () => RepoHarness): void {
       const v = await approvedVolunteer()
       const { id } = await helpRequest(patient.id)
       if (!id) throw new Error('request not created')
-      await volunteer().claimRequest(id, v.id, at)
+      await volunteer().claimRequest(id, v.id, at, null)
       await volunteer().completeRequest(id, v.id, hours(1))
       expect(await volunteer().rate(id, randomUUID(), 5, null, hours(2))).toBe(false)
       const ratings = await Promise.all(
@@ -226,8 +226,6 @@ export function volunteerContract(harness: () => RepoHarness): void {
       const patients = await Promise.all([1, 2, 3].map(() => newUser()))
       const ids: string[] = []
       for (const [i, p] of patients.entries()) ids.push((await helpRequest(p.id, hours(i, base))).id ?? '')
-      const aheads = await Promise.all(ids.map(async (id) => (await volunteer().findRequest(id))?.ahead ?? -1))
-      expect(aheads).toEqual([aheads[0], aheads[0] + 1, aheads[0] + 2])
       const waiting = (await volunteer().listWaiting(1000)).map((r) => r.id)
       expect(waiting.filter((id) => ids.includes(id))).toEqual(ids)
       const old = (await volunteer().listWaitingSince(hours(1, base))).map((r) => r.id)
@@ -246,14 +244,15 @@ export function volunteerContract(harness: () => RepoHarness): void {
       const patient = await newUser()
       const { id } = await helpRequest(patient.id, hours(2, from))
       if (!id) throw new Error('request not created')
-      await volunteer().claimRequest(id, b.id, hours(2, from))
+      await volunteer().claimRequest(id, b.id, hours(2, from), null)
       await volunteer().completeRequest(id, b.id, hours(3, from))
       await volunteer().rate(id, patient.id, 4, null, hours(4, from))
       const ranking = await volunteer().ranking(range, 10)
       expect(ranking).toEqual([
-        { userId: b.id, name: b.name, team: '青年', minutes: 90, served: 1, averageRating: 4 },
-        { userId: a.id, name: a.name, team: '青年', minutes: 90, served: 0, averageRating: null },
-        { userId: c.id, name: c.name, team: '青年', minutes: 30, served: 0, averageRating: null },
+        { userId: b.id, name: b.name, team: '青年', minutes: 90, served: 1, averageRating: 4, minutesAllTime: 90 },
+        { userId: a.id, name: a.name, team: '青年', minutes: 90, served: 0, averageRating: null, minutesAllTime: 90 },
+        // The year's 30 minutes rank; the star level counts the 30 before the year too.
+        { userId: c.id, name: c.name, team: '青年', minutes: 30, served: 0, averageRating: null, minutesAllTime: 60 },
       ])
       expect(await volunteer().ranking(range, 1)).toHaveLength(1)
       expect(await volunteer().totals(c.id, range)).toMatchObject({
@@ -262,6 +261,107 @@ export function volunteerContract(harness: () => RepoHarness): void {
         averageRating: null,
         ratingCount: 0,
       })
+    })
+
+    it('records a desk assignment with the same one-winner update, and forgets it on release', async () => {
+      const patient = await newUser()
+      const { id } = await helpRequest(patient.id, hours(2000))
+      if (!id) throw new Error('request not created')
+      const [picked, rival] = await Promise.all([approvedVolunteer(), approvedVolunteer()])
+      const desk = randomUUID()
+      const outcomes = await Promise.all([
+        volunteer().claimRequest(id, picked.id, hours(2001), desk),
+        volunteer().claimRequest(id, rival.id, hours(2001), null),
+      ])
+      expect(outcomes.filter(Boolean)).toHaveLength(1)
+      const winner = outcomes[0] ? picked : rival
+      expect(await volunteer().findRequest(id)).toMatchObject({ volunteerId: winner.id, assigned: outcomes[0] })
+      expect(await volunteer().releaseRequest(id, winner.id)).toBe(true)
+      expect(await volunteer().findRequest(id)).toMatchObject({ status: 'waiting', assigned: false })
+      expect(await volunteer().claimRequest(id, picked.id, hours(2002), desk)).toBe(true)
+      expect((await volunteer().listClaimedBy(picked.id))[0]).toMatchObject({ id, assigned: true })
+    })
+
+    it('names the volunteers on shift with their station and how many they are serving', async () => {
+      const start = hours(3000)
+      const [busy, idle] = await Promise.all([approvedVolunteer(), approvedVolunteer()])
+      await volunteer().startShift(busy.id, '急诊', start)
+      await volunteer().startShift(idle.id, '住院部', start)
+      const patient = await newUser()
+      const { id } = await helpRequest(patient.id, start)
+      if (!id) throw new Error('request not created')
+      await volunteer().claimRequest(id, busy.id, hours(1, start), null)
+      const onShift = await volunteer().listOnShiftVolunteers(hours(2, start))
+      expect(onShift).toContainEqual({ userId: busy.id, name: busy.name, team: '青年', station: '急诊', serving: 1 })
+      expect(onShift).toContainEqual({ userId: idle.id, name: idle.name, team: '青年', station: '住院部', serving: 0 })
+      expect((await volunteer().listOnShiftVolunteers(hours(13, start))).map((v) => v.userId)).not.toContain(busy.id)
+    })
+
+    it('lists services newest first, a page at a time: requests, shifts and adjustments', async () => {
+      const start = hours(4000)
+      const v = await approvedVolunteer()
+      const admin = await identity().ensureUser(`openid-${randomUUID()}`)
+      await volunteer().startShift(v.id, '门诊大厅', start)
+      const patient = await newUser()
+      const { id, department } = await helpRequest(patient.id, start)
+      if (!id) throw new Error('request not created')
+      await volunteer().claimRequest(id, v.id, hours(1, start), null)
+      await volunteer().completeRequest(id, v.id, new Date(hours(1, start).getTime() + 25 * 60_000))
+      await volunteer().rate(id, patient.id, 5, null, hours(2, start))
+      await volunteer().endShift(v.id, hours(3, start))
+      await volunteer().addAdjustment(v.id, 120, '社区义诊', admin.id, hours(5, start))
+
+      const all = await volunteer().listServices(v.id, { limit: 10, offset: 0 })
+      expect(all.total).toBe(3)
+      expect(all.rows).toEqual([
+        {
+          kind: 'adjustment',
+          at: hours(5, start).toISOString(),
+          place: '',
+          content: '社区义诊',
+          destination: null,
+          minutes: 120,
+          rating: null,
+          recordedBy: admin.name,
+          autoClosed: false,
+        },
+        {
+          kind: 'shift',
+          at: hours(3, start).toISOString(),
+          place: '门诊大厅',
+          content: null,
+          destination: null,
+          minutes: 180,
+          rating: null,
+          recordedBy: null,
+          autoClosed: false,
+        },
+        {
+          kind: 'request',
+          at: new Date(hours(1, start).getTime() + 25 * 60_000).toISOString(),
+          place: '门诊大厅',
+          content: '轮椅协助',
+          destination: department.name,
+          minutes: 25,
+          rating: 5,
+          recordedBy: null,
+          autoClosed: false,
+        },
+      ])
+      const second = await volunteer().listServices(v.id, { limit: 2, offset: 2 })
+      expect(second).toEqual({ total: 3, rows: [all.rows[2]] })
+      expect(await volunteer().listServices(randomUUID(), { limit: 10, offset: 0 })).toEqual({ total: 0, rows: [] })
+    })
+
+    it('keeps training and awards in date order, for that volunteer only', async () => {
+      const [v, other] = await Promise.all([approvedVolunteer(), approvedVolunteer()])
+      const admin = randomUUID()
+      const award = { section: 'award' as const, title: '优秀志愿者', date: '2026-01-15', detail: '年度表彰' }
+      const training = { section: 'training' as const, title: '服务礼仪培训', date: '2025-11-02', detail: '' }
+      await volunteer().addRecordSection(v.id, award, admin, at)
+      await volunteer().addRecordSection(v.id, training, admin, at)
+      await volunteer().addRecordSection(other.id, training, admin, at)
+      expect(await volunteer().listRecordSections(v.id)).toEqual([training, award])
     })
   })
 }

@@ -1,8 +1,11 @@
 import {
+  addRecordSectionInput,
   adjustHoursInput,
+  assignInput,
   decideInput,
   emptyInput,
   helpRequestInput,
+  myRecordInput,
   rateInput,
   registerInput,
   rejectInput,
@@ -38,8 +41,15 @@ export const volunteerFunction: FunctionDef = {
   complete: action({ roles: VOLUNTEERS, input: requestIdInput, write: true, handle: volunteer.complete }),
 
   desk: action({ roles: ADMINS, input: emptyInput, handle: volunteer.desk }),
+  assign: action({ roles: ADMINS, input: assignInput, write: true, handle: volunteer.assign }),
   adjustHours: action({ roles: ADMINS, input: adjustHoursInput, write: true, handle: volunteer.adjustHours }),
-  myRecord: action({ roles: VOLUNTEERS, input: emptyInput, handle: volunteer.myRecord }),
+  addRecordSection: action({
+    roles: ADMINS,
+    input: addRecordSectionInput,
+    write: true,
+    handle: volunteer.addRecordSection,
+  }),
+  myRecord: action({ roles: VOLUNTEERS, input: myRecordInput, handle: volunteer.myRecord }),
   ranking: action({ roles: EVERYONE, input: yearInput, handle: volunteer.ranking }),
   exportRanking: action({ roles: ADMINS, input: yearInput, handle: volunteer.exportRanking }),
 }

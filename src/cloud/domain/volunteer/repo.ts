@@ -1,5 +1,9 @@
 import type {
   HelpNeed,
+  OnShiftVolunteer,
+  RecordSection,
+  RecordSectionKind,
+  ServiceKind,
   HelpStatus,
   HelpVolunteer,
   PendingVolunteer,
@@ -42,8 +46,8 @@ export interface HelpRecord {
   volunteer: HelpVolunteer | null
   createdAt: string
   claimedAt: string | null
-  /** Waiting requests created before this one, while waiting. */
-  ahead: number
+  /** Handed over by the service desk rather than claimed by the volunteer. */
+  assigned: boolean
   rating: { stars: number; comment: string | null } | null
 }
 
@@ -54,6 +58,32 @@ export interface ServiceTotals {
   servedAllTime: number
   averageRating: number | null
   ratingCount: number
+}
+
+/** A service as storage holds it; the domain words it for the record. */
+export interface ServiceRow {
+  kind: ServiceKind
+  at: string
+  /** The station, the patient's place, or '' for an adjustment. */
+  place: string
+  /** The need of a request, the reason of an adjustment; null for a shift. */
+  content: string | null
+  /** Where a request went. */
+  destination: string | null
+  minutes: number
+  rating: number | null
+  /** The administrator's name for an adjustment. */
+  recordedBy: string | null
+  autoClosed: boolean
+}
+
+export interface Page {
+  limit: number
+  offset: number
+}
+
+export interface NewRecordSection extends RecordSection {
+  section: RecordSectionKind
 }
 
 export interface TimeRange {
@@ -87,6 +117,8 @@ export interface VolunteerRepo {
   findOpenShift(volunteerId: string): Promise<ShiftView | null>
   /** Volunteers whose shift is open and within its 12 hours at `now`. */
   listOnShift(now: Date): Promise<string[]>
+  /** The same volunteers with their names, stations and how many requests each is serving. */
+  listOnShiftVolunteers(now: Date): Promise<OnShiftVolunteer[]>
 
   /** `null` when the patient already has an open request. */
   createRequest(patientId: string, request: NewHelpRequest, at: Date): Promise<string | null>
@@ -94,8 +126,8 @@ export interface VolunteerRepo {
   latestRequestOf(patientId: string): Promise<HelpRecord | null>
   /** Cancels while waiting or claimed; `null` when it was not open (or not this patient's). */
   cancelRequest(id: string, patientId: string, at: Date): Promise<{ volunteerId: string | null } | null>
-  /** The one conditional update that decides who wins a request. */
-  claimRequest(id: string, volunteerId: string, at: Date): Promise<boolean>
+  /** The one conditional update that decides who wins a request; `assignedBy` when the desk hands it over. */
+  claimRequest(id: string, volunteerId: string, at: Date, assignedBy: string | null): Promise<boolean>
   releaseRequest(id: string, volunteerId: string): Promise<boolean>
   completeRequest(id: string, volunteerId: string, at: Date): Promise<boolean>
   /** `false` when not this patient's completed request; `duplicate` when already rated. */
@@ -109,5 +141,11 @@ export interface VolunteerRepo {
 
   addAdjustment(volunteerId: string, minutes: number, reason: string, recordedBy: string, at: Date): Promise<void>
   totals(volunteerId: string, range: TimeRange): Promise<ServiceTotals>
-  ranking(range: TimeRange, limit: number): Promise<Omit<RankingRow, 'rank'>[]>
+  /** Completed requests, closed shifts and adjustments, newest first. */
+  listServices(volunteerId: string, page: Page): Promise<{ total: number; rows: ServiceRow[] }>
+  addRecordSection(volunteerId: string, entry: NewRecordSection, recordedBy: string, at: Date): Promise<void>
+  /** Oldest first. */
+  listRecordSections(volunteerId: string): Promise<NewRecordSection[]>
+  /** The year's rows, with each volunteer's all-time minutes for the star level. */
+  ranking(range: TimeRange, limit: number): Promise<(Omit<RankingRow, 'rank' | 'star'> & { minutesAllTime: number })[]>
 }

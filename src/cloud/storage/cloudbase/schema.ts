@@ -51,6 +51,7 @@ export const C = {
   openRequests: 'volunteer_open_requests',
   ratings: 'volunteer_ratings',
   hours: 'volunteer_hours',
+  recordSections: 'volunteer_record_sections',
   studySessions: 'study_sessions',
   studyLeaves: 'study_leaves',
   studyAttendance: 'study_attendance',
@@ -202,6 +203,11 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'volunteer_at', fields: [asc('volunteerId'), asc('at')] },
       { name: 'at', fields: [asc('at')] },
     ],
+  },
+  {
+    name: C.recordSections,
+    about: '志愿服务记录的培训与表彰（只追加）；_id 为记录编号',
+    indexes: [{ name: 'volunteer_date', fields: [asc('volunteerId'), asc('date')] }],
   },
   {
     name: C.studySessions,
