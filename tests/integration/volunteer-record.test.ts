@@ -1,4 +1,4 @@
-import type { HallView, MyHelpRequest, RankingRow, ServiceRecord, VolunteerRecord } from '../../src/contract'
+import type { HallView, MyHelpRequest, RankingRow, ServiceRecord, UserView, VolunteerRecord } from '../../src/contract'
 import { dataOf, errorOf, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
 
 // The volunteer's record to the national standard: services, training, awards and the star level.
@@ -97,7 +97,7 @@ describe('the service list', () => {
       minutes: 30,
       countsHours: true,
       rating: null,
-      confirmedBy: `管理员 ${admin.user.name}补录`,
+      confirmedBy: `管理员 ${dataOf(await admin.call<UserView>('identity', 'me')).name}补录`,
     })
     // The host clock runs on from the last step: the newest service is the last adjustment.
     expect(Date.parse(first.services[0].at)).toBeGreaterThanOrEqual(now.getTime())
