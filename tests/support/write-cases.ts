@@ -135,6 +135,25 @@ export const WRITE_CASES: WriteCases = {
       const { requestId } = await waitingRequest(w.host, `${tag}-patient`, w.where.home)
       return asAdmin(w, { requestId, volunteerId: (await onShift(w.host, `${tag}-volunteer`)).user.id })
     },
+    reportService: async (w, tag) => ({
+      as: await w.host.signIn('volunteer', tag),
+      input: { date: '2026-03-01', place: '社区卫生服务中心', content: `健康讲座（${tag}）`, hours: 2, team: '青年' },
+    }),
+    approveService: async (w, tag) => {
+      const volunteer = await w.host.signIn('volunteer', tag)
+      const report = dataOf(
+        await volunteer.call<{ id: string }>('volunteer', 'reportService', {
+          date: '2026-03-01',
+          place: '社区卫生服务中心',
+          content: `义诊（${tag}）`,
+          hours: 3,
+          team: '党员',
+        }),
+      )
+      return asAdmin(w, { id: report.id, approve: true, note: '' })
+    },
+    setTeamLeader: async (w, tag) =>
+      asAdmin(w, { team: '老年', userId: (await w.host.signIn('volunteer', tag)).user.id, leader: true }),
     addRecordSection: async (w, tag) =>
       asAdmin(w, {
         userId: (await w.host.signIn('volunteer', tag)).user.id,

@@ -363,5 +363,149 @@ export function volunteerContract(harness: () => RepoHarness): void {
       await volunteer().addRecordSection(other.id, training, admin, at)
       expect(await volunteer().listRecordSections(v.id)).toEqual([training, award])
     })
+
+    describe('self-reported service', () => {
+      const MAX = 720
+      const report = (content: string, minutes = 120, date = '2026-02-20') => ({
+        team: '青年' as const,
+        date,
+        place: '社区卫生服务中心',
+        content,
+        minutes,
+      })
+
+      it('refuses the same service twice and more than 12 hours a day, whatever the races', async () => {
+        const v = await approvedVolunteer()
+        const first = await volunteer().addServiceReport(v.id, report('健康讲座'), MAX, at)
+        if (typeof first === 'string') throw new Error(`not added: ${first}`)
+        expect(await volunteer().addServiceReport(v.id, report('健康讲座', 60), MAX, at)).toBe('duplicate')
+        // Another day is another service.
+        expect(await volunteer().addServiceReport(v.id, report('健康讲座', 60, '2026-02-21'), MAX, at)).toEqual({
+          id: expect.any(String),
+        })
+        // 120 reported; five of 200 at once: three fit in the 600 left.
+        const racing = await Promise.all(
+          [1, 2, 3, 4, 5].map((i) => volunteer().addServiceReport(v.id, report(`义诊${i}`, 200), MAX, at)),
+        )
+        expect(racing.filter((r) => typeof r === 'object')).toHaveLength(3)
+        expect(racing.filter((r) => r === 'dayFull')).toHaveLength(2)
+        expect(await volunteer().addServiceReport(v.id, report('送医上门', 1), MAX, at)).toBe('dayFull')
+        expect(await volunteer().findServiceReport(first.id)).toEqual({
+          id: first.id,
+          volunteerId: v.id,
+          volunteerName: v.name,
+          team: '青年',
+          date: '2026-02-20',
+          place: '社区卫生服务中心',
+          content: '健康讲座',
+          minutes: 120,
+          status: 'pending',
+          note: null,
+          decidedBy: null,
+          reportedAt: at.toISOString(),
+        })
+        expect(await volunteer().findServiceReport(randomUUID())).toBeNull()
+      })
+
+      it('decides a report once; approval books it in the ledger once, rejection frees its day and key', async () => {
+        const v = await approvedVolunteer()
+        const leader = await identity().ensureUser(`openid-${randomUUID()}`)
+        const approved = await volunteer().addServiceReport(v.id, report('社区义诊', 600), MAX, at)
+        const rejected = await volunteer().addServiceReport(v.id, report('健康宣教', 120), MAX, at)
+        if (typeof approved === 'string' || typeof rejected === 'string') throw new Error('not added')
+        const countsAt = new Date('2026-02-20T04:00:00.000Z')
+        const decisions = await Promise.all(
+          [true, true, false, true, false].map((approve) =>
+            volunteer().decideServiceReport(approved.id, { approve, note: '' }, leader.id, hours(1), countsAt),
+          ),
+        )
+        expect(decisions.filter(Boolean)).toHaveLength(1)
+        const decided = await volunteer().findServiceReport(approved.id)
+        expect(decided?.status).not.toBe('pending')
+        const approvedNow = decided?.status === 'approved'
+        const totals = await volunteer().totals(v.id, { from: at, to: hours(24) })
+        expect(totals.minutesAllTime).toBe(approvedNow ? 600 : 0)
+
+        expect(
+          await volunteer().decideServiceReport(
+            rejected.id,
+            { approve: false, note: '日期有误' },
+            leader.id,
+            hours(1),
+            countsAt,
+          ),
+        ).toBe(true)
+        expect(await volunteer().findServiceReport(rejected.id)).toMatchObject({
+          status: 'rejected',
+          note: '日期有误',
+          decidedBy: leader.name,
+        })
+        // The rejected service may be reported again, corrected; its 120 minutes are free again.
+        const again = await volunteer().addServiceReport(v.id, report('健康宣教', 120), MAX, at)
+        expect(typeof again).toBe('object')
+      })
+
+      it('lists an approved report as an external service on its day, confirmed by its approver', async () => {
+        const v = await approvedVolunteer()
+        const leader = await identity().ensureUser(`openid-${randomUUID()}`)
+        const added = await volunteer().addServiceReport(v.id, report('送医上门', 90), MAX, at)
+        if (typeof added === 'string') throw new Error('not added')
+        const countsAt = new Date('2026-02-20T04:00:00.000Z')
+        await volunteer().decideServiceReport(added.id, { approve: true, note: '' }, leader.id, hours(1), countsAt)
+        expect(await volunteer().listServices(v.id, { limit: 5, offset: 0 })).toEqual({
+          total: 1,
+          rows: [
+            {
+              kind: 'external',
+              at: countsAt.toISOString(),
+              place: '社区卫生服务中心',
+              content: '送医上门',
+              destination: null,
+              minutes: 90,
+              rating: null,
+              recordedBy: leader.name,
+              autoClosed: false,
+            },
+          ],
+        })
+      })
+
+      it('lists reports by volunteer, and pending ones by team', async () => {
+        const [a, b] = await Promise.all([approvedVolunteer(), approvedVolunteer()])
+        const mine = await volunteer().addServiceReport(a.id, report('健康讲座'), MAX, at)
+        const older = await volunteer().addServiceReport(a.id, report('义诊', 60, '2026-02-19'), MAX, hours(-1))
+        const elder = await volunteer().addServiceReport(b.id, { ...report('陪诊'), team: '老年' }, MAX, at)
+        if (typeof mine === 'string' || typeof older === 'string' || typeof elder === 'string')
+          throw new Error('not added')
+        expect((await volunteer().listServiceReports({ volunteerId: a.id }, 10)).map((r) => r.id)).toEqual([
+          mine.id,
+          older.id,
+        ])
+        const elderTeam = await volunteer().listServiceReports({ status: 'pending', teams: ['老年'] }, 1000)
+        expect(elderTeam.map((r) => r.id)).toContain(elder.id)
+        expect(elderTeam.map((r) => r.id)).not.toContain(mine.id)
+        const all = await volunteer().listServiceReports({ status: 'pending', teams: 'all' }, 1000)
+        expect(all.map((r) => r.id)).toEqual(expect.arrayContaining([mine.id, elder.id]))
+      })
+
+      it('keeps team leaders, several per team, until an administrator removes one', async () => {
+        const [a, b] = await Promise.all([approvedVolunteer('队长一'), approvedVolunteer('队长二')])
+        await volunteer().setTeamLeader('党员', a.id, true)
+        await volunteer().setTeamLeader('党员', a.id, true)
+        await volunteer().setTeamLeader('党员', b.id, true)
+        await volunteer().setTeamLeader('青年', b.id, true)
+        const ours = (leaders: { userId: string }[]) => leaders.filter((l) => [a.id, b.id].includes(l.userId))
+        expect(ours(await volunteer().listTeamLeaders())).toEqual([
+          { team: '党员', userId: a.id, name: '队长一' },
+          { team: '党员', userId: b.id, name: '队长二' },
+          { team: '青年', userId: b.id, name: '队长二' },
+        ])
+        await volunteer().setTeamLeader('党员', b.id, false)
+        expect(ours(await volunteer().listTeamLeaders())).toEqual([
+          { team: '党员', userId: a.id, name: '队长一' },
+          { team: '青年', userId: b.id, name: '队长二' },
+        ])
+      })
+    })
   })
 }

@@ -1,6 +1,7 @@
 import {
   addRecordSectionInput,
   adjustHoursInput,
+  approveServiceInput,
   assignInput,
   decideInput,
   emptyInput,
@@ -9,7 +10,9 @@ import {
   rateInput,
   registerInput,
   rejectInput,
+  reportServiceInput,
   requestIdInput,
+  setTeamLeaderInput,
   startShiftInput,
   yearInput,
 } from '../../../contract'
@@ -17,6 +20,8 @@ import { action, ADMINS, EVERYONE, type FunctionDef } from '../../core/define'
 import * as volunteer from './handlers'
 
 const VOLUNTEERS = ['volunteer'] as const
+/** Team leaders are volunteers; the domain checks which team they lead. */
+const APPROVERS = ['volunteer', 'admin'] as const
 
 export const volunteerFunction: FunctionDef = {
   register: action({ roles: EVERYONE, input: registerInput, write: true, handle: volunteer.register }),
@@ -49,6 +54,17 @@ export const volunteerFunction: FunctionDef = {
     write: true,
     handle: volunteer.addRecordSection,
   }),
+  reportService: action({ roles: VOLUNTEERS, input: reportServiceInput, write: true, handle: volunteer.reportService }),
+  myReports: action({ roles: VOLUNTEERS, input: emptyInput, handle: volunteer.myReports }),
+  reportsToApprove: action({ roles: APPROVERS, input: emptyInput, handle: volunteer.reportsToApprove }),
+  approveService: action({
+    roles: APPROVERS,
+    input: approveServiceInput,
+    write: true,
+    handle: volunteer.approveService,
+  }),
+  teamLeaders: action({ roles: ADMINS, input: emptyInput, handle: volunteer.teamLeaders }),
+  setTeamLeader: action({ roles: ADMINS, input: setTeamLeaderInput, write: true, handle: volunteer.setTeamLeader }),
   myRecord: action({ roles: VOLUNTEERS, input: myRecordInput, handle: volunteer.myRecord }),
   ranking: action({ roles: EVERYONE, input: yearInput, handle: volunteer.ranking }),
   exportRanking: action({ roles: ADMINS, input: yearInput, handle: volunteer.exportRanking }),

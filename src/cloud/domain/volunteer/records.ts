@@ -62,6 +62,7 @@ function toServiceEntry(row: ServiceRow): ServiceEntry {
       confirmedBy: row.autoClosed ? '系统记录（满12小时自动结束）' : '系统记录（上岗、下岗打卡）',
     },
     adjustment: { content: row.content ?? '', confirmedBy: `管理员${row.recordedBy ? ` ${row.recordedBy}` : ''}补录` },
+    external: { content: row.content ?? '', confirmedBy: `${row.recordedBy || '服务队'} 审核通过` },
   }
   return {
     kind: row.kind,

@@ -8,6 +8,9 @@ import type {
   HelpVolunteer,
   PendingVolunteer,
   RankingRow,
+  ReportStatus,
+  ServiceReport,
+  TeamLeader,
   RegistrationStatus,
   ShiftView,
   Station,
@@ -86,6 +89,25 @@ export interface NewRecordSection extends RecordSection {
   section: RecordSectionKind
 }
 
+export interface NewServiceReport {
+  team: VolunteerTeam
+  /** YYYY-MM-DD, China day */
+  date: string
+  place: string
+  content: string
+  minutes: number
+}
+
+/** `duplicate`: the same date, place and content is already reported; `dayFull`: over 12 h that day. */
+export type ReportOutcome = { id: string } | 'duplicate' | 'dayFull'
+
+export interface ReportDecision {
+  approve: boolean
+  note: string
+}
+
+export type ReportFilter = { volunteerId: string } | { status: ReportStatus; teams: VolunteerTeam[] | 'all' }
+
 export interface TimeRange {
   from: Date
   to: Date
@@ -146,6 +168,33 @@ export interface VolunteerRepo {
   addRecordSection(volunteerId: string, entry: NewRecordSection, recordedBy: string, at: Date): Promise<void>
   /** Oldest first. */
   listRecordSections(volunteerId: string): Promise<NewRecordSection[]>
+  /**
+   * Adds a pending report when the volunteer's reports that day, pending or approved, stay within
+   * `maxMinutesPerDay`, and no such service is reported already; atomically.
+   */
+  addServiceReport(
+    volunteerId: string,
+    report: NewServiceReport,
+    maxMinutesPerDay: number,
+    at: Date,
+  ): Promise<ReportOutcome>
+  findServiceReport(id: string): Promise<ServiceReport | null>
+  /**
+   * Decides a pending report, once whatever the races; an approval books its ledger row at
+   * `countsAt` in the same transaction, a rejection frees the day's hours and the service's key.
+   */
+  decideServiceReport(
+    id: string,
+    decision: ReportDecision,
+    decidedBy: string,
+    at: Date,
+    countsAt: Date,
+  ): Promise<boolean>
+  /** Newest first. */
+  listServiceReports(filter: ReportFilter, limit: number): Promise<ServiceReport[]>
+  setTeamLeader(team: VolunteerTeam, userId: string, leader: boolean): Promise<void>
+  listTeamLeaders(): Promise<TeamLeader[]>
+
   /** The year's rows, with each volunteer's all-time minutes for the star level. */
   ranking(range: TimeRange, limit: number): Promise<(Omit<RankingRow, 'rank' | 'star'> & { minutesAllTime: number })[]>
 }

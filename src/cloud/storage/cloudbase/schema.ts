@@ -52,6 +52,10 @@ export const C = {
   ratings: 'volunteer_ratings',
   hours: 'volunteer_hours',
   recordSections: 'volunteer_record_sections',
+  serviceReports: 'volunteer_service_reports',
+  reportKeys: 'volunteer_report_keys',
+  reportDays: 'volunteer_report_days',
+  teamLeaders: 'volunteer_team_leaders',
   studySessions: 'study_sessions',
   studyLeaves: 'study_leaves',
   studyAttendance: 'study_attendance',
@@ -209,6 +213,17 @@ export const COLLECTIONS: CollectionSpec[] = [
     about: '志愿服务记录的培训与表彰（只追加）；_id 为记录编号',
     indexes: [{ name: 'volunteer_date', fields: [asc('volunteerId'), asc('date')] }],
   },
+  {
+    name: C.serviceReports,
+    about: '志愿者自行上报的院外服务；_id 为上报编号',
+    indexes: [
+      { name: 'volunteer_reported', fields: [asc('volunteerId'), desc('reportedAt')] },
+      { name: 'status_team', fields: [asc('status'), asc('team'), desc('reportedAt')] },
+    ],
+  },
+  { name: C.reportKeys, about: '未驳回的上报；_id 为 志愿者#日期#地点与内容摘要：同一服务只能上报一次', indexes: [] },
+  { name: C.reportDays, about: '每人每天已上报的分钟数；_id 为 志愿者#日期：每天不超过12小时', indexes: [] },
+  { name: C.teamLeaders, about: '服务队队长；_id 为 服务队#用户编号', indexes: [] },
   {
     name: C.studySessions,
     about: '学习活动（三会一课等）；_id 为活动编号',

@@ -1,4 +1,12 @@
-import type { HelpNeed, HelpStatus, RecordSectionKind, Station, VolunteerProfile } from '../../../contract'
+import type {
+  HelpNeed,
+  HelpStatus,
+  RecordSectionKind,
+  ReportStatus,
+  Station,
+  VolunteerProfile,
+  VolunteerTeam,
+} from '../../../contract'
 import { byIds, type CloudDb, type Doc } from './db'
 import type { UserDoc } from './identity-repo'
 import { C } from './schema'
@@ -58,12 +66,45 @@ export interface RatingDoc extends Doc {
 /** Append-only ledger; a shift's row has `_id` `shift:<shift id>`, so a shift is booked once. */
 export interface HoursDoc extends Doc {
   volunteerId: string
-  kind: 'shift' | 'adjustment'
+  kind: 'shift' | 'adjustment' | 'external'
   minutes: number
   shiftId: string | null
   reason: string | null
   recordedBy: string | null
   at: string
+  /** An approved report's row has `_id` `report:<report id>`, so it is booked once. */
+  reportId?: string | null
+}
+
+/** A self-reported service; `_id` is the report. */
+export interface ReportDoc extends Doc {
+  volunteerId: string
+  team: VolunteerTeam
+  date: string
+  place: string
+  content: string
+  minutes: number
+  status: ReportStatus
+  note: string | null
+  decidedBy: string | null
+  decidedAt: string | null
+  reportedAt: string
+}
+
+/** One per service not rejected: `_id` is volunteer, day and a digest of place and content. */
+export interface ReportKeyDoc extends Doc {
+  reportId: string
+}
+
+/** Minutes reported per volunteer and day, pending or approved: `_id` is `<volunteer>#<day>`. */
+export interface ReportDayDoc extends Doc {
+  minutes: number
+}
+
+/** `_id` is `<team>#<user>`. */
+export interface TeamLeaderDoc extends Doc {
+  team: VolunteerTeam
+  userId: string
 }
 /** The record's training and awards sections; append-only. */
 export interface RecordSectionDoc extends Doc {

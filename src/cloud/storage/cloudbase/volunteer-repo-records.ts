@@ -8,6 +8,7 @@ import {
   type HoursDoc,
   type RatingDoc,
   type RecordSectionDoc,
+  type ReportDoc,
   type RequestDoc,
   type ShiftDoc,
 } from './volunteer-repo-docs'
@@ -67,7 +68,7 @@ export function createVolunteerRecords(db: CloudDb): RecordMethods {
         readAll(requests().where({ volunteerId, status: 'completed' })),
         readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId })),
       ])
-      const [departments, ratings, shifts, recorders] = await Promise.all([
+      const [departments, ratings, shifts, recorders, reports] = await Promise.all([
         byIds<DepartmentDoc>(
           db,
           C.departments,
@@ -88,6 +89,11 @@ export function createVolunteerRecords(db: CloudDb): RecordMethods {
           C.users,
           hours.map((h) => h.recordedBy),
         ),
+        byIds<ReportDoc>(
+          db,
+          C.serviceReports,
+          hours.map((h) => h.reportId ?? null),
+        ),
       ])
       const rows = [
         ...served.map((r) => ({
@@ -104,12 +110,13 @@ export function createVolunteerRecords(db: CloudDb): RecordMethods {
         })),
         ...hours.map((h) => {
           const shift = h.shiftId ? shifts.get(h.shiftId) : undefined
+          const report = h.reportId ? reports.get(h.reportId) : undefined
           return {
             key: h._id,
             kind: h.kind,
             at: h.at,
-            place: shift?.station ?? '',
-            content: h.reason,
+            place: shift?.station ?? report?.place ?? '',
+            content: h.reason ?? report?.content ?? null,
             destination: null,
             minutes: h.minutes,
             rating: null,

@@ -21,6 +21,7 @@ import {
   type ShiftDoc,
 } from './volunteer-repo-docs'
 import { createVolunteerRecords } from './volunteer-repo-records'
+import { createVolunteerReports } from './volunteer-repo-reports'
 import { HOUR_MS, MINUTE_MS } from '../../../contract/month'
 
 export type { HoursDoc, OpenRequestDoc, ProfileDoc, RatingDoc, RequestDoc, ShiftDoc } from './volunteer-repo-docs'
@@ -135,6 +136,7 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
 
   return {
     ...createVolunteerRecords(db),
+    ...createVolunteerReports(db),
 
     async register(userId, profile, at) {
       return db.runTransaction(async (tx) => {

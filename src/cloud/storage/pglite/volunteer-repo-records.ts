@@ -49,9 +49,10 @@ export function createVolunteerRecords(sql: Sql): RecordMethods {
            LEFT JOIN volunteer_ratings r ON r.request_id = q.id
            WHERE q.volunteer_id = $1 AND q.status = 'completed'
            UNION ALL
-           SELECT h.kind, h.at, COALESCE(s.station, ''), h.reason, NULL, h.minutes, NULL,
-                  au.name, COALESCE(s.auto_closed, false), h.id::text
+           SELECT h.kind, h.at, COALESCE(s.station, rep.place, ''), COALESCE(h.reason, rep.content), NULL, h.minutes,
+                  NULL, au.name, COALESCE(s.auto_closed, false), h.id::text
            FROM volunteer_hours h LEFT JOIN volunteer_shifts s ON s.id = h.shift_id
+           LEFT JOIN volunteer_service_reports rep ON rep.id = h.report_id
            LEFT JOIN users au ON au.id = h.recorded_by
            WHERE h.volunteer_id = $1
            ORDER BY at DESC, key DESC LIMIT $2 OFFSET $3`,

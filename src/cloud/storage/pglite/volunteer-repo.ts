@@ -10,6 +10,7 @@ import type {
 import type { HelpRecord, VolunteerRepo } from '../../domain/volunteer/repo'
 import { iso, isUniqueViolation, type Sql } from './sql'
 import { createVolunteerRecords } from './volunteer-repo-records'
+import { createVolunteerReports } from './volunteer-repo-reports'
 
 type ProfileRow = Omit<VolunteerProfile, 'requestedAt'> & { requestedAt: Date }
 
@@ -86,6 +87,7 @@ export function createVolunteerRepo(sql: Sql): VolunteerRepo {
 
   return {
     ...createVolunteerRecords(sql),
+    ...createVolunteerReports(sql),
 
     async register(userId, profile, at) {
       const rows = await sql.query(
