@@ -84,9 +84,8 @@ export function createVolunteerRecords(db: CloudDb): RecordMethods {
           C.shifts,
           hours.map((h) => h.shiftId),
         ),
-        byIds<UserDoc>(
+        volunteerNames(
           db,
-          C.users,
           hours.map((h) => h.recordedBy),
         ),
         byIds<ReportDoc>(
@@ -120,7 +119,7 @@ export function createVolunteerRecords(db: CloudDb): RecordMethods {
             destination: null,
             minutes: h.minutes,
             rating: null,
-            recordedBy: h.recordedBy ? (recorders.get(h.recordedBy)?.name ?? null) : null,
+            recordedBy: h.recordedBy ? recorders(h.recordedBy).name : null,
             autoClosed: shift?.autoClosed ?? false,
           }
         }),

@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { ServiceReport, TeamLeader } from '../../../contract'
 import type { VolunteerRepo } from '../../domain/volunteer/repo'
-import { addOnce, byIds, readAll, type CloudDb, type Where } from './db'
-import type { UserDoc } from './identity-repo'
+import { addOnce, readAll, type CloudDb, type Where } from './db'
 import { C } from './schema'
 import {
   volunteerNames,
@@ -49,9 +48,8 @@ export function createVolunteerReports(db: CloudDb): ReportMethods {
       db,
       docs.map((d) => d.volunteerId),
     )
-    const deciders = await byIds<UserDoc>(
+    const decider = await volunteerNames(
       db,
-      C.users,
       docs.map((d) => d.decidedBy),
     )
     return docs.map((doc) => ({
@@ -65,7 +63,7 @@ export function createVolunteerReports(db: CloudDb): ReportMethods {
       minutes: doc.minutes,
       status: doc.status,
       note: doc.note,
-      decidedBy: doc.decidedBy ? (deciders.get(doc.decidedBy)?.name ?? null) : null,
+      decidedBy: doc.decidedBy ? decider(doc.decidedBy).name : null,
       reportedAt: doc.reportedAt,
     }))
   }

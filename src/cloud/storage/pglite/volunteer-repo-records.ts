@@ -50,10 +50,12 @@ export function createVolunteerRecords(sql: Sql): RecordMethods {
            WHERE q.volunteer_id = $1 AND q.status = 'completed'
            UNION ALL
            SELECT h.kind, h.at, COALESCE(s.station, rep.place, ''), COALESCE(h.reason, rep.content), NULL, h.minutes,
-                  NULL, au.name, COALESCE(s.auto_closed, false), h.id::text
+                  NULL, CASE WHEN h.recorded_by IS NULL THEN NULL ELSE COALESCE(ap.name, au.name, '') END,
+                  COALESCE(s.auto_closed, false), h.id::text
            FROM volunteer_hours h LEFT JOIN volunteer_shifts s ON s.id = h.shift_id
            LEFT JOIN volunteer_service_reports rep ON rep.id = h.report_id
            LEFT JOIN users au ON au.id = h.recorded_by
+           LEFT JOIN volunteer_profiles ap ON ap.user_id = h.recorded_by AND ap.status = 'approved'
            WHERE h.volunteer_id = $1
            ORDER BY at DESC, key DESC LIMIT $2 OFFSET $3`,
           [volunteerId, page.limit, page.offset],

@@ -17,10 +17,11 @@ type ReportRow = Omit<ServiceReport, 'reportedAt'> & { reportedAt: Date }
 const REPORT_SELECT = `
   SELECT r.id, r.volunteer_id AS "volunteerId", COALESCE(p.name, u.name) AS "volunteerName", r.team,
          to_char(r.service_date, 'YYYY-MM-DD') AS date, r.place, r.content, r.minutes, r.status, r.note,
-         d.name AS "decidedBy", r.reported_at AS "reportedAt"
+         CASE WHEN r.decided_by IS NULL THEN NULL ELSE COALESCE(dp.name, d.name, '') END AS "decidedBy", r.reported_at AS "reportedAt"
   FROM volunteer_service_reports r JOIN users u ON u.id = r.volunteer_id
   LEFT JOIN volunteer_profiles p ON p.user_id = r.volunteer_id AND p.status = 'approved'
-  LEFT JOIN users d ON d.id = r.decided_by`
+  LEFT JOIN users d ON d.id = r.decided_by
+  LEFT JOIN volunteer_profiles dp ON dp.user_id = r.decided_by AND dp.status = 'approved'`
 
 const toReport = (row: ReportRow): ServiceReport => ({ ...row, reportedAt: iso(row.reportedAt) ?? '' })
 
