@@ -10,6 +10,7 @@ import type { UiStore } from './ui-store'
 import { VolunteerAdminStore } from './volunteer/admin'
 import { VolunteerDeskStore } from './volunteer/desk'
 import { formatHours, VolunteerRecordStore } from './volunteer/record'
+import { VolunteerReportStore } from './volunteer/reports'
 
 export const HELP_DRAFT_KEY = 'renxin.volunteer.helpDraft'
 export const REGISTER_DRAFT_KEY = 'renxin.volunteer.registerDraft'
@@ -83,6 +84,7 @@ export class VolunteerStore {
   // The record and ranking; the service desk
   readonly records: VolunteerRecordStore
   readonly dispatch: VolunteerDeskStore
+  readonly reports: VolunteerReportStore
 
   // Admin: registrations and the hours ledger
   readonly admin: VolunteerAdminStore
@@ -128,6 +130,7 @@ export class VolunteerStore {
     this.admin = new VolunteerAdminStore(api, ui)
     this.records = new VolunteerRecordStore(api, ui)
     this.dispatch = new VolunteerDeskStore(api, ui)
+    this.reports = new VolunteerReportStore(api, ui)
     makeAutoObservable<VolunteerStore, 'api' | 'ui' | 'storage'>(this, {
       api: false,
       ui: false,
@@ -135,6 +138,7 @@ export class VolunteerStore {
       admin: false,
       records: false,
       dispatch: false,
+      reports: false,
     })
   }
 

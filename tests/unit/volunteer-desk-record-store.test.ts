@@ -1,4 +1,4 @@
-import type { CallResult, DeskView, VolunteerRecord } from '../../src/contract'
+import type { CallResult, DeskView, ServiceReport, VolunteerRecord } from '../../src/contract'
 import { RootStore } from '../../src/stores/root-store'
 import { createMemoryStorage } from '../../src/stores/support/storage'
 import { starText } from '../../src/stores/volunteer/record'
@@ -98,5 +98,40 @@ describe('the service record', () => {
     expect(starText({ level: 0, name: '未评星', hoursToNext: 0.5 })).toBe('未评星 · 再服务 0.5 小时升星')
     expect(starText({ level: 2, name: '二星', hoursToNext: 300 })).toBe('二星志愿者 · 再服务 300 小时升星')
     expect(starText({ level: 5, name: '五星', hoursToNext: null })).toBe('五星志愿者 · 已达最高星级')
+  })
+})
+
+describe('reporting an external service', () => {
+  it('keeps the form when refused, sends one decision for a double tap, and drops the decided report', async () => {
+    let refuse = true
+    const report = { id: REQUEST, status: 'pending' } as unknown as ServiceReport
+    const { volunteer, sent, toasts } = setup((_fn, event) => {
+      if (event.action === 'reportService' && refuse) {
+        return { ok: false, error: { code: 'CONFLICT', message: '这次服务已经上报过了' } }
+      }
+      if (event.action === 'reportsToApprove') return ok([report])
+      return ok(report)
+    })
+    const reports = volunteer.reports
+    reports.setForm({ date: '2026-03-01', place: '社区卫生服务中心', content: '健康讲座', hours: '2.5' })
+    await reports.report()
+    expect(toasts).toEqual(['这次服务已经上报过了'])
+    expect(reports.form).toMatchObject({ place: '社区卫生服务中心', hours: '2.5' })
+    refuse = false
+    await reports.report()
+    expect(sent.at(-1)?.event.data).toEqual({
+      date: '2026-03-01',
+      place: '社区卫生服务中心',
+      content: '健康讲座',
+      hours: 2.5,
+    })
+    expect(reports.form.place).toBe('')
+    expect(reports.mine).toHaveLength(1)
+
+    await reports.loadToApprove()
+    await Promise.all([reports.decide(REQUEST, true), reports.decide(REQUEST, true)])
+    expect(sent.filter((s) => s.event.action === 'approveService')).toHaveLength(1)
+    expect(reports.toApprove).toEqual([])
+    expect(toasts.at(-1)).toBe('已通过，时长已计入')
   })
 })

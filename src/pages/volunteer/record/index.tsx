@@ -125,6 +125,9 @@ export default observer(function RecordPage() {
           </View>
         )}
       </StateView>
+      <Button className='rx-button' onClick={() => void Taro.navigateTo({ url: '/pages/volunteer/report/index' })}>
+        上报院外服务 · 审核上报
+      </Button>
       <Button
         className='rx-button rx-button--plain'
         onClick={() => void Taro.navigateTo({ url: '/pages/volunteer/ranking/index' })}
