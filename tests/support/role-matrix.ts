@@ -149,6 +149,10 @@ export const ROLE_MATRIX: RoleMatrix = {
       input: () => ({ id: '00000000-0000-4000-8000-000000000000', approve: true }),
     },
     teamLeaders: { access: 'admins' },
+    // The matrix volunteer has no hours: the cell proves access, the handler answers NOT_FOUND.
+    certificate: { access: 'volunteers', input: () => ({}) },
+    verifyCertificate: { access: 'everyone', input: () => ({ number: 'ZYFW-2026-NOSUCHNUMBER' }) },
+    revokeCertificates: { access: 'admins', input: (w) => ({ userId: w.applicantId, reason: '资格撤销' }) },
     setTeamLeader: { access: 'admins', input: (w) => ({ team: '青年', userId: w.applicantId, leader: false }) },
     addRecordSection: {
       access: 'admins',

@@ -152,6 +152,19 @@ export const WRITE_CASES: WriteCases = {
       )
       return asAdmin(w, { id: report.id, approve: true, note: '' })
     },
+    certificate: async (w, tag) => {
+      const volunteer = await w.host.signIn('volunteer', tag)
+      dataOf(
+        await w.admin.call('volunteer', 'adjustHours', {
+          userId: volunteer.user.id,
+          minutes: 120,
+          reason: '补录义诊服务',
+        }),
+      )
+      return { as: volunteer, input: {} }
+    },
+    revokeCertificates: async (w, tag) =>
+      asAdmin(w, { userId: (await w.host.signIn('volunteer', tag)).user.id, reason: '志愿者资格撤销' }),
     setTeamLeader: async (w, tag) =>
       asAdmin(w, { team: '老年', userId: (await w.host.signIn('volunteer', tag)).user.id, leader: true }),
     addRecordSection: async (w, tag) =>

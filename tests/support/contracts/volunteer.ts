@@ -507,5 +507,55 @@ export function volunteerContract(harness: () => RepoHarness): void {
         ])
       })
     })
+
+    describe('certificates', () => {
+      const issued = (volunteerId: string, number: string, patch: object = {}) => ({
+        number,
+        volunteerId,
+        name: '李秀英',
+        idLast4: null,
+        periodFrom: '2026-01-01',
+        periodTo: '2026-03-02',
+        minutes: 150,
+        services: 3,
+        content: '院内值班 2 次、导诊服务 1 次',
+        issuer: '仁心医院志愿服务队',
+        issuedAt: at.toISOString(),
+        ...patch,
+      })
+
+      it('keeps one certificate per volunteer and period, whatever the races, and revokes them', async () => {
+        const v = await approvedVolunteer()
+        const numbers = ['A', 'B', 'C', 'D'].map((x) => `ZYFW-TEST-${x}${randomUUID().slice(0, 8)}`)
+        const all = await Promise.all(numbers.map((n) => volunteer().issueCertificate(issued(v.id, n))))
+        expect(new Set(all.map((c) => c.number)).size).toBe(1)
+        const { volunteerId: _v, ...expected } = issued(v.id, all[0].number)
+        expect(all[0]).toEqual({ ...expected, status: 'valid' })
+        const allTime = await volunteer().issueCertificate(
+          issued(v.id, `ZYFW-ALL-${randomUUID()}`, { periodFrom: null }),
+        )
+        expect(allTime.number).not.toBe(all[0].number)
+        expect(await volunteer().findCertificate(all[0].number)).toEqual(all[0])
+        expect(await volunteer().findCertificate('ZYFW-TEST-NONE')).toBeNull()
+
+        expect(await volunteer().revokeCertificates(v.id, '资格撤销', hours(1))).toBe(2)
+        expect(await volunteer().revokeCertificates(v.id, '资格撤销', hours(1))).toBe(0)
+        expect((await volunteer().findCertificate(allTime.number))?.status).toBe('revoked')
+      })
+
+      it("sums a period's services by kind", async () => {
+        const v = await approvedVolunteer()
+        const start = hours(6000)
+        await volunteer().startShift(v.id, '门诊大厅', start)
+        await volunteer().endShift(v.id, hours(2, start))
+        await volunteer().addAdjustment(v.id, 30, '补录', randomUUID(), hours(3, start))
+        await volunteer().addAdjustment(v.id, 30, '补录', randomUUID(), hours(30, start))
+        const summary = await volunteer().summarizeServices(v.id, { from: start, to: hours(24, start) })
+        expect([...summary].sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+          { kind: 'adjustment', count: 1, minutes: 30 },
+          { kind: 'shift', count: 1, minutes: 120 },
+        ])
+      })
+    })
   })
 }

@@ -2,6 +2,7 @@ import {
   addRecordSectionInput,
   adjustHoursInput,
   approveServiceInput,
+  certificateInput,
   assignInput,
   decideInput,
   emptyInput,
@@ -11,9 +12,11 @@ import {
   registerInput,
   rejectInput,
   reportServiceInput,
+  revokeCertificatesInput,
   requestIdInput,
   setTeamLeaderInput,
   startShiftInput,
+  verifyCertificateInput,
   yearInput,
 } from '../../../contract'
 import { action, ADMINS, EVERYONE, type FunctionDef } from '../../core/define'
@@ -62,6 +65,15 @@ export const volunteerFunction: FunctionDef = {
     input: approveServiceInput,
     write: true,
     handle: volunteer.approveService,
+  }),
+  certificate: action({ roles: VOLUNTEERS, input: certificateInput, write: true, handle: volunteer.certificate }),
+  // Public: the local host also answers it without sign-in at GET /public/certificates/:number.
+  verifyCertificate: action({ roles: EVERYONE, input: verifyCertificateInput, handle: volunteer.verifyCertificate }),
+  revokeCertificates: action({
+    roles: ADMINS,
+    input: revokeCertificatesInput,
+    write: true,
+    handle: volunteer.revokeCertificates,
   }),
   teamLeaders: action({ roles: ADMINS, input: emptyInput, handle: volunteer.teamLeaders }),
   setTeamLeader: action({ roles: ADMINS, input: setTeamLeaderInput, write: true, handle: volunteer.setTeamLeader }),

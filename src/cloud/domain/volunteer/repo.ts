@@ -7,6 +7,7 @@ import type {
   HelpStatus,
   HelpVolunteer,
   PendingVolunteer,
+  Certificate,
   RankingRow,
   ReportStatus,
   ServiceReport,
@@ -108,6 +109,15 @@ export interface ReportDecision {
 
 export type ReportFilter = { volunteerId: string } | { status: ReportStatus; teams: VolunteerTeam[] | 'all' }
 
+/** How many services of a kind, and their minutes, in a period. */
+export interface ServiceSummary {
+  kind: ServiceKind
+  count: number
+  minutes: number
+}
+
+export type NewCertificate = Omit<Certificate, 'status'> & { volunteerId: string }
+
 export interface TimeRange {
   from: Date
   to: Date
@@ -192,6 +202,11 @@ export interface VolunteerRepo {
   ): Promise<boolean>
   /** Newest first. */
   listServiceReports(filter: ReportFilter, limit: number): Promise<ServiceReport[]>
+  summarizeServices(volunteerId: string, range: TimeRange): Promise<ServiceSummary[]>
+  /** Keeps the first certificate issued for a volunteer and period, whatever the races, and returns it. */
+  issueCertificate(certificate: NewCertificate): Promise<Certificate>
+  findCertificate(number: string): Promise<Certificate | null>
+  revokeCertificates(volunteerId: string, reason: string, at: Date): Promise<number>
   setTeamLeader(team: VolunteerTeam, userId: string, leader: boolean): Promise<void>
   listTeamLeaders(): Promise<TeamLeader[]>
 

@@ -56,6 +56,8 @@ export const C = {
   reportKeys: 'volunteer_report_keys',
   reportDays: 'volunteer_report_days',
   teamLeaders: 'volunteer_team_leaders',
+  certificates: 'volunteer_certificates',
+  certificatePeriods: 'volunteer_certificate_periods',
   studySessions: 'study_sessions',
   studyLeaves: 'study_leaves',
   studyAttendance: 'study_attendance',
@@ -224,6 +226,12 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: C.reportKeys, about: '未驳回的上报；_id 为 志愿者#日期#地点与内容摘要：同一服务只能上报一次', indexes: [] },
   { name: C.reportDays, about: '每人每天已上报的分钟数；_id 为 志愿者#日期：每天不超过12小时', indexes: [] },
   { name: C.teamLeaders, about: '服务队队长；_id 为 服务队#用户编号', indexes: [] },
+  {
+    name: C.certificates,
+    about: '志愿服务证明（按出具时保存）；_id 为证明编号',
+    indexes: [{ name: 'volunteer_status', fields: [asc('volunteerId'), asc('status')] }],
+  },
+  { name: C.certificatePeriods, about: '每人每期一份证明；_id 为 志愿者#起~止', indexes: [] },
   {
     name: C.studySessions,
     about: '学习活动（三会一课等）；_id 为活动编号',

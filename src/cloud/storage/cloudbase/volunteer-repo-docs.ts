@@ -1,4 +1,5 @@
 import type {
+  Certificate,
   HelpNeed,
   HelpStatus,
   RecordSectionKind,
@@ -126,3 +127,27 @@ export async function volunteerNames(db: CloudDb, ids: (string | null)[]) {
     team: profiles.get(id)?.team ?? null,
   })
 }
+
+/** 志愿服务证明 as issued; `_id` is its number. */
+export interface CertificateDoc extends Doc, Omit<Certificate, 'number'> {
+  volunteerId: string
+  revokedReason: string | null
+  revokedAt: string | null
+}
+
+/** One certificate per volunteer and period: `_id` is `<volunteer>#<from or all>~<to>`. */
+export interface CertificatePeriodDoc extends Doc {
+  number: string
+}
+
+export const toProfile = (doc: ProfileDoc): VolunteerProfile => ({
+  userId: doc._id,
+  name: doc.name,
+  phone: doc.phone,
+  team: doc.team,
+  skills: doc.skills,
+  availability: doc.availability,
+  status: doc.status,
+  reason: doc.reason,
+  requestedAt: doc.requestedAt,
+})

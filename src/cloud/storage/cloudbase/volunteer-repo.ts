@@ -4,13 +4,13 @@ import {
   type OnShiftVolunteer,
   type RegistrationStatus,
   type ShiftView,
-  type VolunteerProfile,
 } from '../../../contract'
 import type { HelpRecord, VolunteerRepo } from '../../domain/volunteer/repo'
 import { addOnce, byIds as readByIds, readAll, type CloudDb, type Doc, type Where } from './db'
 import { grantRole, type DepartmentDoc, type UserDoc } from './identity-repo'
 import { C } from './schema'
 import {
+  toProfile,
   volunteerNames as namesOf,
   type HoursDoc,
   type OpenRequestDoc,
@@ -20,6 +20,7 @@ import {
   type RequestDoc,
   type ShiftDoc,
 } from './volunteer-repo-docs'
+import { createVolunteerCertificates } from './volunteer-repo-certificates'
 import { createVolunteerRecords } from './volunteer-repo-records'
 import { createVolunteerReports } from './volunteer-repo-reports'
 import { HOUR_MS, MINUTE_MS } from '../../../contract/month'
@@ -34,18 +35,6 @@ const toShift = (doc: ShiftDoc): ShiftView => ({
   startedAt: doc.startedAt,
   endedAt: doc.endedAt,
   autoClosed: doc.autoClosed,
-})
-
-const toProfile = (doc: ProfileDoc): VolunteerProfile => ({
-  userId: doc._id,
-  name: doc.name,
-  phone: doc.phone,
-  team: doc.team,
-  skills: doc.skills,
-  availability: doc.availability,
-  status: doc.status,
-  reason: doc.reason,
-  requestedAt: doc.requestedAt,
 })
 
 const shiftHours = (shift: ShiftDoc, endedAt: string): HoursDoc => ({
@@ -137,6 +126,7 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
   return {
     ...createVolunteerRecords(db),
     ...createVolunteerReports(db),
+    ...createVolunteerCertificates(db),
 
     async register(userId, profile, at) {
       return db.runTransaction(async (tx) => {

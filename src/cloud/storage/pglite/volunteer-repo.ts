@@ -9,6 +9,7 @@ import type {
 } from '../../../contract'
 import type { HelpRecord, VolunteerRepo } from '../../domain/volunteer/repo'
 import { iso, isUniqueViolation, type Sql } from './sql'
+import { createVolunteerCertificates } from './volunteer-repo-certificates'
 import { createVolunteerRecords } from './volunteer-repo-records'
 import { createVolunteerReports } from './volunteer-repo-reports'
 
@@ -88,6 +89,7 @@ export function createVolunteerRepo(sql: Sql): VolunteerRepo {
   return {
     ...createVolunteerRecords(sql),
     ...createVolunteerReports(sql),
+    ...createVolunteerCertificates(sql),
 
     async register(userId, profile, at) {
       const rows = await sql.query(

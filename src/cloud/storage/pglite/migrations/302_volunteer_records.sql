@@ -60,3 +60,23 @@ CREATE TABLE volunteer_team_leaders (
   user_id uuid NOT NULL REFERENCES users (id),
   PRIMARY KEY (team, user_id)
 );
+
+-- 志愿服务证明, kept as issued; one per volunteer and period, however often it is asked for.
+CREATE TABLE volunteer_certificates (
+  number text PRIMARY KEY,
+  volunteer_id uuid NOT NULL REFERENCES users (id),
+  period_key text NOT NULL,
+  name text NOT NULL,
+  id_last4 text,
+  period_from date,
+  period_to date NOT NULL,
+  minutes integer NOT NULL,
+  services integer NOT NULL,
+  content text NOT NULL,
+  issuer text NOT NULL,
+  issued_at timestamptz NOT NULL,
+  status text NOT NULL DEFAULT 'valid' CHECK (status IN ('valid', 'revoked')),
+  revoked_reason text,
+  revoked_at timestamptz,
+  UNIQUE (volunteer_id, period_key)
+);
