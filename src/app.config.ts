@@ -42,6 +42,8 @@ export default defineAppConfig({
         'ranking/index',
         'admin/index',
         'report/index',
+        'certificate/index',
+        'verify/index',
       ],
     },
     { root: 'pages/identity', pages: ['roster/index', 'privacy/index'] },

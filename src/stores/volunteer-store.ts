@@ -8,6 +8,7 @@ import type { KeyValueStorage } from './support/storage'
 import { Submission } from './support/submission'
 import type { UiStore } from './ui-store'
 import { VolunteerAdminStore } from './volunteer/admin'
+import { VolunteerCertificateStore } from './volunteer/certificate'
 import { VolunteerDeskStore } from './volunteer/desk'
 import { formatHours, VolunteerRecordStore } from './volunteer/record'
 import { VolunteerReportStore } from './volunteer/reports'
@@ -85,6 +86,7 @@ export class VolunteerStore {
   readonly records: VolunteerRecordStore
   readonly dispatch: VolunteerDeskStore
   readonly reports: VolunteerReportStore
+  readonly certificates: VolunteerCertificateStore
 
   // Admin: registrations and the hours ledger
   readonly admin: VolunteerAdminStore
@@ -131,6 +133,7 @@ export class VolunteerStore {
     this.records = new VolunteerRecordStore(api, ui)
     this.dispatch = new VolunteerDeskStore(api, ui)
     this.reports = new VolunteerReportStore(api, ui)
+    this.certificates = new VolunteerCertificateStore(api)
     makeAutoObservable<VolunteerStore, 'api' | 'ui' | 'storage'>(this, {
       api: false,
       ui: false,
@@ -139,6 +142,7 @@ export class VolunteerStore {
       records: false,
       dispatch: false,
       reports: false,
+      certificates: false,
     })
   }
 

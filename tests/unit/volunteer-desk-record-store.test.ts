@@ -135,3 +135,20 @@ describe('reporting an external service', () => {
     expect(toasts.at(-1)).toBe('已通过，时长已计入')
   })
 })
+
+describe('the certificate', () => {
+  it('asks for a year or all service, and checks a number for anyone', async () => {
+    const { volunteer, sent } = setup((_fn, event) =>
+      event.action === 'verifyCertificate' ? ok({ valid: false, status: 'invalid' }) : ok({ number: 'ZYFW-ALL-X' }),
+    )
+    const certificates = volunteer.certificates
+    await certificates.load()
+    await certificates.load(2025)
+    await certificates.load()
+    expect(sent.map((s) => s.event.data)).toEqual([{}, { year: 2025 }, { year: 2025 }])
+    certificates.setNumber('ZYFW-2026-ABC')
+    await certificates.verify()
+    expect(sent.at(-1)?.event).toMatchObject({ action: 'verifyCertificate', data: { number: 'ZYFW-2026-ABC' } })
+    expect(certificates.check).toEqual({ valid: false, status: 'invalid' })
+  })
+})

@@ -130,6 +130,12 @@ export default observer(function RecordPage() {
       </Button>
       <Button
         className='rx-button rx-button--plain'
+        onClick={() => void Taro.navigateTo({ url: '/pages/volunteer/certificate/index' })}
+      >
+        开具志愿服务证明
+      </Button>
+      <Button
+        className='rx-button rx-button--plain'
         onClick={() => void Taro.navigateTo({ url: '/pages/volunteer/ranking/index' })}
       >
         查看年度服务排行
