@@ -40,24 +40,34 @@ export function createVolunteerRecords(sql: Sql): RecordMethods {
 
     async listServices(volunteerId, page) {
       const [rows, [count]] = await Promise.all([
+        // The page's keys first, from the two indexed lists; only those rows are joined to their details.
         sql.query<ServiceDbRow>(
-          `SELECT 'request' AS kind, q.completed_at AS at, q.from_place AS place, q.need AS content,
-                  d.name AS destination,
-                  GREATEST(0, round(extract(epoch FROM q.completed_at - q.claimed_at) / 60))::int AS minutes,
-                  r.stars::int AS rating, NULL AS "recordedBy", false AS "autoClosed", q.id::text AS key
-           FROM volunteer_requests q JOIN departments d ON d.id = q.to_department_id
+          `WITH page AS (
+             (SELECT 'request' AS kind, q.id AS request_id, NULL::bigint AS hours_id, q.completed_at AS at,
+                     q.id::text AS key
+              FROM volunteer_requests q WHERE q.volunteer_id = $1 AND q.status = 'completed'
+              ORDER BY q.completed_at DESC, q.id::text DESC LIMIT $2::int + $3::int)
+             UNION ALL
+             (SELECT h.kind, NULL, h.id, h.at, h.id::text FROM volunteer_hours h WHERE h.volunteer_id = $1
+              ORDER BY h.at DESC, h.id::text DESC LIMIT $2::int + $3::int)
+             ORDER BY at DESC, key DESC LIMIT $2 OFFSET $3)
+           SELECT p.kind, p.at, COALESCE(q.from_place, s.station, rep.place, '') AS place,
+                  COALESCE(q.need, h.reason, rep.content) AS content, d.name AS destination,
+                  CASE WHEN q.id IS NULL THEN h.minutes
+                       ELSE GREATEST(0, round(extract(epoch FROM q.completed_at - q.claimed_at) / 60))::int END AS minutes,
+                  r.stars::int AS rating,
+                  CASE WHEN h.recorded_by IS NULL THEN NULL ELSE COALESCE(ap.name, au.name, '') END AS "recordedBy",
+                  COALESCE(s.auto_closed, false) AS "autoClosed", p.key
+           FROM page p
+           LEFT JOIN volunteer_requests q ON q.id = p.request_id
+           LEFT JOIN departments d ON d.id = q.to_department_id
            LEFT JOIN volunteer_ratings r ON r.request_id = q.id
-           WHERE q.volunteer_id = $1 AND q.status = 'completed'
-           UNION ALL
-           SELECT h.kind, h.at, COALESCE(s.station, rep.place, ''), COALESCE(h.reason, rep.content), NULL, h.minutes,
-                  NULL, CASE WHEN h.recorded_by IS NULL THEN NULL ELSE COALESCE(ap.name, au.name, '') END,
-                  COALESCE(s.auto_closed, false), h.id::text
-           FROM volunteer_hours h LEFT JOIN volunteer_shifts s ON s.id = h.shift_id
+           LEFT JOIN volunteer_hours h ON h.id = p.hours_id
+           LEFT JOIN volunteer_shifts s ON s.id = h.shift_id
            LEFT JOIN volunteer_service_reports rep ON rep.id = h.report_id
            LEFT JOIN users au ON au.id = h.recorded_by
            LEFT JOIN volunteer_profiles ap ON ap.user_id = h.recorded_by AND ap.status = 'approved'
-           WHERE h.volunteer_id = $1
-           ORDER BY at DESC, key DESC LIMIT $2 OFFSET $3`,
+           ORDER BY p.at DESC, p.key DESC`,
           [volunteerId, page.limit, page.offset],
         ),
         sql.query<{ total: number }>(
