@@ -59,10 +59,11 @@ export function createVolunteerRecords(sql: Sql): RecordMethods {
                   CASE WHEN h.recorded_by IS NULL THEN NULL ELSE COALESCE(ap.name, au.name, '') END AS "recordedBy",
                   COALESCE(s.auto_closed, false) AS "autoClosed", p.key
            FROM page p
-           LEFT JOIN volunteer_requests q ON q.id = p.request_id
+           -- Lateral lookups by primary key: a hash join would read the volunteer's whole history for 20 rows.
+           LEFT JOIN LATERAL (SELECT * FROM volunteer_requests WHERE id = p.request_id OFFSET 0) q ON true
            LEFT JOIN departments d ON d.id = q.to_department_id
            LEFT JOIN volunteer_ratings r ON r.request_id = q.id
-           LEFT JOIN volunteer_hours h ON h.id = p.hours_id
+           LEFT JOIN LATERAL (SELECT * FROM volunteer_hours WHERE id = p.hours_id OFFSET 0) h ON true
            LEFT JOIN volunteer_shifts s ON s.id = h.shift_id
            LEFT JOIN volunteer_service_reports rep ON rep.id = h.report_id
            LEFT JOIN users au ON au.id = h.recorded_by
