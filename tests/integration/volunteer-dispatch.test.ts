@@ -118,9 +118,7 @@ describe('dispatch by need', () => {
     expect((await myRequest(patient)).nextStep).toBe('请留在「住院部一楼」，服务台已收到提醒，正在为您安排志愿者')
     const volunteer = await onShift('next-v')
     dataOf(await admin.call('volunteer', 'assign', { requestId: request.id, volunteerId: volunteer.user.id }))
-    expect((await myRequest(patient)).nextStep).toBe(
-      '志愿者 测试用户next-v 正在赶来，请留在「住院部一楼」，之后陪您去骨科',
-    )
+    expect((await myRequest(patient)).nextStep).toBe('志愿者正在赶来，请留在「住院部一楼」，之后陪您去骨科')
     dataOf(await volunteer.call('volunteer', 'complete', { requestId: request.id }))
     expect((await myRequest(patient)).nextStep).toBe('服务已完成，欢迎为志愿者评价')
     dataOf(await volunteer.call('volunteer', 'endShift'))

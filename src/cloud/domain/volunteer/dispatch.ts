@@ -48,8 +48,8 @@ const NEXT_STEP: Record<HelpStatus, (record: HelpRecord, escalated: boolean) => 
     escalated
       ? `请留在「${record.from}」，服务台已收到提醒，正在为您安排志愿者`
       : `请在「${record.from}」等候，志愿者接单后会到这里找您`,
-  claimed: (record) =>
-    `志愿者${record.volunteer?.name ? ` ${record.volunteer.name} ` : ''}正在赶来，请留在「${record.from}」，之后陪您去${record.toDepartment}`,
+  // The volunteer's name and team are on the patient's card already.
+  claimed: (record) => `志愿者正在赶来，请留在「${record.from}」，之后陪您去${record.toDepartment}`,
   completed: (record) => (record.rating ? '服务已完成，感谢您的评价' : '服务已完成，欢迎为志愿者评价'),
   cancelled: () => '呼叫已取消，如仍需帮助可重新呼叫',
 }
