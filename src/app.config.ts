@@ -34,7 +34,17 @@ export default defineAppConfig({
     },
     {
       root: 'pages/volunteer',
-      pages: ['help/index', 'register/index', 'hall/index', 'record/index', 'ranking/index', 'admin/index'],
+      pages: [
+        'help/index',
+        'register/index',
+        'hall/index',
+        'record/index',
+        'ranking/index',
+        'admin/index',
+        'report/index',
+        'certificate/index',
+        'verify/index',
+      ],
     },
     { root: 'pages/identity', pages: ['roster/index', 'privacy/index'] },
   ],

@@ -1,26 +1,17 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import type {
-  CsvExport,
-  DeskView,
-  HallView,
-  HelpNeed,
-  MyHelpRequest,
-  PendingVolunteer,
-  RankingRow,
-  ServiceRecord,
-  Station,
-  VolunteerProfile,
-  VolunteerRosterEntry,
-  VolunteerTeam,
-} from '../contract'
+import type { HallView, HelpNeed, MyHelpRequest, Station, VolunteerProfile, VolunteerTeam } from '../contract'
 import type { ApiClient } from '../services/api/client'
-import { ApiFailure, failureMessage } from '../services/api/errors'
+import { ApiFailure } from '../services/api/errors'
 import { clearDraft, persistDraft } from './support/draft'
 import { LoadState } from './support/load-state'
 import type { KeyValueStorage } from './support/storage'
 import { Submission } from './support/submission'
 import type { UiStore } from './ui-store'
-import { chinaYear } from '../contract/month'
+import { VolunteerAdminStore } from './volunteer/admin'
+import { VolunteerCertificateStore } from './volunteer/certificate'
+import { VolunteerDeskStore } from './volunteer/desk'
+import { formatHours, VolunteerRecordStore } from './volunteer/record'
+import { VolunteerReportStore } from './volunteer/reports'
 
 export const HELP_DRAFT_KEY = 'renxin.volunteer.helpDraft'
 export const REGISTER_DRAFT_KEY = 'renxin.volunteer.registerDraft'
@@ -49,12 +40,6 @@ export interface RateForm {
   comment: string
 }
 
-export interface AdjustForm {
-  userId: string
-  hours: string
-  reason: string
-}
-
 type HallAction = 'claim' | 'release' | 'complete'
 
 const HALL_ACTION_DONE: Record<HallAction, string> = {
@@ -71,16 +56,6 @@ function chosen<T>(value: T | null, path: string, message: string): T {
 
 const emptyHelpForm = (): HelpForm => ({ need: null, from: '', to: '', people: 1, note: '' })
 const emptyRegisterForm = (): RegisterForm => ({ name: '', phone: '', team: null, skills: [], availability: '' })
-const emptyAdjustForm = (): AdjustForm => ({ userId: '', hours: '', reason: '' })
-
-/** Beijing's calendar year, which the ledger and the ranking count in. */
-export function currentYear(now: Date = new Date()): number {
-  return chinaYear(now)
-}
-
-export function formatHours(minutes: number): string {
-  return `${(minutes / 60).toFixed(1)} 小时`
-}
 
 /** 文明就医引导: patients ask for help, volunteers take shifts and claim, admins review and keep the ledger. */
 export class VolunteerStore {
@@ -107,25 +82,14 @@ export class VolunteerStore {
   readonly endingShift: Submission<{ minutes: number }>
   private readonly hallActions = new Map<string, Submission<unknown>>()
 
-  // Hours and ranking
-  record: ServiceRecord | null = null
-  readonly recordLoading = new LoadState()
-  rankingYear = currentYear()
-  ranking: RankingRow[] = []
-  readonly rankingLoading = new LoadState()
-  readonly exporting: Submission<CsvExport>
+  // The record and ranking; the service desk
+  readonly records: VolunteerRecordStore
+  readonly dispatch: VolunteerDeskStore
+  readonly reports: VolunteerReportStore
+  readonly certificates: VolunteerCertificateStore
 
-  // Admin
-  pending: PendingVolunteer[] = []
-  readonly pendingLoading = new LoadState()
-  rejectReasons: Record<string, string> = {}
-  desk: DeskView | null = null
-  readonly deskLoading = new LoadState()
-  /** Approved volunteers, whom hours can be credited to. */
-  roster: VolunteerRosterEntry[] = []
-  readonly rosterLoading = new LoadState()
-  adjustForm: AdjustForm = emptyAdjustForm()
-  readonly adjusting: Submission<ServiceRecord>
+  // Admin: registrations and the hours ledger
+  readonly admin: VolunteerAdminStore
 
   constructor(
     private readonly api: ApiClient,
@@ -165,22 +129,21 @@ export class VolunteerStore {
       ),
     )
     this.endingShift = new Submission((requestId) => this.api.call('volunteer', 'endShift', {}, { requestId }))
-    this.exporting = new Submission((requestId) =>
-      this.api.call('volunteer', 'exportRanking', { year: this.rankingYear }, { requestId }),
-    )
-    this.adjusting = new Submission((requestId) =>
-      this.api.call(
-        'volunteer',
-        'adjustHours',
-        {
-          userId: this.adjustForm.userId,
-          minutes: Math.round(Number(this.adjustForm.hours) * 60),
-          reason: this.adjustForm.reason,
-        },
-        { requestId },
-      ),
-    )
-    makeAutoObservable<VolunteerStore, 'api' | 'ui' | 'storage'>(this, { api: false, ui: false, storage: false })
+    this.admin = new VolunteerAdminStore(api, ui)
+    this.records = new VolunteerRecordStore(api, ui)
+    this.dispatch = new VolunteerDeskStore(api, ui)
+    this.reports = new VolunteerReportStore(api, ui)
+    this.certificates = new VolunteerCertificateStore(api)
+    makeAutoObservable<VolunteerStore, 'api' | 'ui' | 'storage'>(this, {
+      api: false,
+      ui: false,
+      storage: false,
+      admin: false,
+      records: false,
+      dispatch: false,
+      reports: false,
+      certificates: false,
+    })
   }
 
   /** Starts keeping both forms on the device; returns the stop function for the page. */
@@ -399,69 +362,5 @@ export class VolunteerStore {
       runInAction(() => this.hallActions.delete(`${action}:${requestId}`))
     }
     await this.loadHall(true)
-  }
-
-  // Hours and ranking
-
-  async loadRecord() {
-    const record = await this.recordLoading.run(() => this.api.call('volunteer', 'myRecord', {}))
-    if (record) runInAction(() => (this.record = record))
-  }
-
-  async loadRanking(year: number = this.rankingYear) {
-    this.rankingYear = year
-    const rows = await this.rankingLoading.run(() => this.api.call('volunteer', 'ranking', { year }))
-    if (rows) runInAction(() => (this.ranking = rows))
-  }
-
-  async exportRanking(): Promise<CsvExport | undefined> {
-    if (this.exporting.isPending) return undefined
-    const exported = await this.exporting.submit()
-    if (!exported) this.ui.toast(this.exporting.error ?? '导出失败')
-    return exported
-  }
-
-  // Admin
-
-  async loadPending() {
-    const pending = await this.pendingLoading.run(() => this.api.call('volunteer', 'pending', {}))
-    if (pending) runInAction(() => (this.pending = pending))
-  }
-
-  setRejectReason(userId: string, reason: string) {
-    this.rejectReasons = { ...this.rejectReasons, [userId]: reason }
-  }
-
-  async decide(userId: string, approve: boolean) {
-    try {
-      if (approve) await this.api.call('volunteer', 'approve', { userId })
-      else await this.api.call('volunteer', 'reject', { userId, reason: this.rejectReasons[userId] ?? '' })
-      runInAction(() => (this.pending = this.pending.filter((p) => p.userId !== userId)))
-      this.ui.toast(approve ? '已通过' : '已驳回')
-      if (approve) await this.loadRoster()
-    } catch (error) {
-      this.ui.toast(failureMessage(error))
-    }
-  }
-
-  async loadDesk() {
-    const desk = await this.deskLoading.run(() => this.api.call('volunteer', 'desk', {}))
-    if (desk) runInAction(() => (this.desk = desk))
-  }
-
-  async loadRoster() {
-    const roster = await this.rosterLoading.run(() => this.api.call('volunteer', 'roster', {}))
-    if (roster) runInAction(() => (this.roster = roster))
-  }
-
-  setAdjustForm(patch: Partial<AdjustForm>) {
-    this.adjustForm = { ...this.adjustForm, ...patch }
-  }
-
-  async adjustHours() {
-    const record = await this.adjusting.submit()
-    if (!record) return
-    runInAction(() => (this.adjustForm = emptyAdjustForm()))
-    this.ui.toast(`已调整，该志愿者今年共 ${formatHours(record.minutesThisYear)}`)
   }
 }

@@ -8,7 +8,7 @@ import { benchShell } from './shell'
 import { benchStudy } from './study'
 import { benchSurvey } from './survey'
 import { benchSweeps } from './sweeps'
-import { benchVolunteer } from './volunteer'
+import { benchVolunteer, benchVolunteerRecord } from './volunteer'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   shell: benchShell,
@@ -17,6 +17,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   codes: benchCodes,
   study: benchStudy,
   volunteer: benchVolunteer,
+  'volunteer-record': benchVolunteerRecord,
   roster: benchRoster,
   sweeps: benchSweeps,
   load: benchLoad,

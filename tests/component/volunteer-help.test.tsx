@@ -21,6 +21,7 @@ const waiting: MyHelpRequest = {
   waitingMinutes: 4,
   volunteer: null,
   rating: null,
+  nextStep: '请在「门诊大厅」等候，志愿者接单后会到这里找您',
 }
 
 async function renderPage(answer: (action: string, data: unknown) => unknown) {

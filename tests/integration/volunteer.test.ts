@@ -79,7 +79,7 @@ describe('who may do what', () => {
     const request = dataOf(await askHelp(patient))
     const volunteer = await host.signIn('volunteer', 'offshift-v')
     const hall = dataOf(await volunteer.call<HallView>('volunteer', 'open'))
-    expect(hall).toEqual({ shift: null, waiting: [], mine: [] })
+    expect(hall).toEqual({ shift: null, waiting: [], mine: [], star: { level: 0, name: '未评星', hoursToNext: 100 } })
     const claim = await volunteer.call('volunteer', 'claim', { requestId: request.id })
     expect(errorOf(claim)).toMatchObject({ code: 'FORBIDDEN', message: '请先上岗，再查看和接单' })
     dataOf(await patient.call('volunteer', 'cancel', { requestId: request.id }))

@@ -5,7 +5,15 @@ export type Outcome = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN'
 
 /** Who may call: the columns of the matrix, written out rather than derived from the code under test. */
 export type Access =
-  'everyone' | 'volunteers' | 'staff' | 'organizers' | 'ownDepartment' | 'admins' | 'submitter' | 'submitterOrHandler'
+  | 'everyone'
+  | 'volunteers'
+  | 'volunteersAndAdmins'
+  | 'staff'
+  | 'organizers'
+  | 'ownDepartment'
+  | 'admins'
+  | 'submitter'
+  | 'submitterOrHandler'
 
 const A = 'allowed'
 const U = 'UNAUTHENTICATED'
@@ -15,6 +23,8 @@ export const EXPECTED: Record<Access, Record<CallerKind, Outcome>> = {
   //             anonymous  patient volunteer staff managerSame managerOther admin
   everyone: row(U, A, A, A, A, A, A),
   volunteers: row(U, F, A, F, F, F, F),
+  // Team leaders are volunteers; which team they lead is the handler's check.
+  volunteersAndAdmins: row(U, F, A, F, F, F, A),
   staff: row(U, F, F, A, A, A, A),
   organizers: row(U, F, F, F, A, A, A),
   ownDepartment: row(U, F, F, F, A, F, A),
@@ -125,6 +135,29 @@ export const ROLE_MATRIX: RoleMatrix = {
     release: { access: 'volunteers', input: request, onShift: true },
     complete: { access: 'volunteers', input: request, onShift: true },
     desk: { access: 'admins' },
+    // The applicant is not on shift: the cell proves access, the handler answers CONFLICT.
+    assign: { access: 'admins', input: (w) => ({ requestId: w.requestId, volunteerId: w.applicantId }) },
+    reportService: {
+      access: 'volunteers',
+      input: () => ({ date: '2026-03-01', place: '社区卫生服务中心', content: '健康讲座', hours: 2, team: '青年' }),
+    },
+    myReports: { access: 'volunteers' },
+    reportsToApprove: { access: 'volunteersAndAdmins' },
+    // No such report: the cell proves access, the handler answers NOT_FOUND.
+    approveService: {
+      access: 'volunteersAndAdmins',
+      input: () => ({ id: '00000000-0000-4000-8000-000000000000', approve: true }),
+    },
+    teamLeaders: { access: 'admins' },
+    // The matrix volunteer has no hours: the cell proves access, the handler answers NOT_FOUND.
+    certificate: { access: 'volunteers', input: () => ({}) },
+    verifyCertificate: { access: 'everyone', input: () => ({ number: 'ZYFW-2026-NOSUCHNUMBER' }) },
+    revokeCertificates: { access: 'admins', input: (w) => ({ userId: w.applicantId, reason: '资格撤销' }) },
+    setTeamLeader: { access: 'admins', input: (w) => ({ team: '青年', userId: w.applicantId, leader: false }) },
+    addRecordSection: {
+      access: 'admins',
+      input: (w) => ({ userId: w.applicantId, section: 'training', title: '服务礼仪培训', date: '2026-03-01' }),
+    },
     adjustHours: { access: 'admins', input: (w) => ({ userId: w.applicantId, minutes: 30, reason: '补录服务时长' }) },
     myRecord: { access: 'volunteers' },
     ranking: { access: 'everyone', input: (w) => ({ year: w.year }) },

@@ -131,6 +131,50 @@ export const WRITE_CASES: WriteCases = {
     },
     adjustHours: async (w, tag) =>
       asAdmin(w, { userId: (await w.host.signIn('volunteer', tag)).user.id, minutes: 45, reason: '补录义诊服务' }),
+    assign: async (w, tag) => {
+      const { requestId } = await waitingRequest(w.host, `${tag}-patient`, w.where.home)
+      return asAdmin(w, { requestId, volunteerId: (await onShift(w.host, `${tag}-volunteer`)).user.id })
+    },
+    reportService: async (w, tag) => ({
+      as: await w.host.signIn('volunteer', tag),
+      input: { date: '2026-03-01', place: '社区卫生服务中心', content: `健康讲座（${tag}）`, hours: 2, team: '青年' },
+    }),
+    approveService: async (w, tag) => {
+      const volunteer = await w.host.signIn('volunteer', tag)
+      const report = dataOf(
+        await volunteer.call<{ id: string }>('volunteer', 'reportService', {
+          date: '2026-03-01',
+          place: '社区卫生服务中心',
+          content: `义诊（${tag}）`,
+          hours: 3,
+          team: '党员',
+        }),
+      )
+      return asAdmin(w, { id: report.id, approve: true, note: '' })
+    },
+    certificate: async (w, tag) => {
+      const volunteer = await w.host.signIn('volunteer', tag)
+      dataOf(
+        await w.admin.call('volunteer', 'adjustHours', {
+          userId: volunteer.user.id,
+          minutes: 120,
+          reason: '补录义诊服务',
+        }),
+      )
+      return { as: volunteer, input: {} }
+    },
+    revokeCertificates: async (w, tag) =>
+      asAdmin(w, { userId: (await w.host.signIn('volunteer', tag)).user.id, reason: '志愿者资格撤销' }),
+    setTeamLeader: async (w, tag) =>
+      asAdmin(w, { team: '老年', userId: (await w.host.signIn('volunteer', tag)).user.id, leader: true }),
+    addRecordSection: async (w, tag) =>
+      asAdmin(w, {
+        userId: (await w.host.signIn('volunteer', tag)).user.id,
+        section: 'award',
+        title: '优秀志愿者',
+        date: '2026-01-15',
+        detail: '年度表彰',
+      }),
   },
   feedback: {
     savePhrase: async (w, tag) =>

@@ -20,6 +20,7 @@ const request = (patch: Partial<MyHelpRequest> = {}): MyHelpRequest => ({
   waitingMinutes: 3,
   volunteer: null,
   rating: null,
+  nextStep: '请在「门诊大厅」等候，志愿者接单后会到这里找您',
   ...patch,
 })
 
@@ -31,7 +32,8 @@ const waiting = (id: string): OpenHelpRequest => ({
   note: null,
   people: 1,
   status: 'waiting',
-  patientName: '李阿姨',
+  patientName: '李**',
+  assigned: false,
   careNeeded: true,
   waitingMinutes: 4,
   escalated: false,
@@ -42,6 +44,7 @@ const hall = (ids: string[]): HallView => ({
   shift: { id: 's1', station: '门诊大厅', startedAt: '2026-11-23T01:00:00.000Z', endedAt: null, autoClosed: false },
   waiting: ids.map(waiting),
   mine: [],
+  star: { level: 0, name: '未评星', hoursToNext: 100 },
 })
 
 function setup(respond: Responder) {
@@ -225,19 +228,19 @@ describe('an admin', () => {
       if (event.action === 'roster') return ok([{ userId: 'u2', name: '钱小红', team: '党员' }])
       return ok({ userId: 'u1', status: 'rejected' })
     })
-    await volunteer.loadPending()
-    volunteer.setRejectReason('u1', '手机号无法联系')
-    await volunteer.decide('u1', false)
+    await volunteer.admin.loadPending()
+    volunteer.admin.setRejectReason('u1', '手机号无法联系')
+    await volunteer.admin.decide('u1', false)
     expect(sent.at(-1)?.event).toMatchObject({ action: 'reject', data: { userId: 'u1', reason: '手机号无法联系' } })
-    expect(volunteer.pending).toEqual([])
+    expect(volunteer.admin.pending).toEqual([])
 
-    await volunteer.loadRoster()
-    expect(volunteer.roster.map((entry) => entry.userId)).toEqual(['u2'])
-    volunteer.setAdjustForm({ userId: 'u1', hours: '-1.5', reason: '重复登记的班次' })
-    await volunteer.adjustHours()
+    await volunteer.admin.loadRoster()
+    expect(volunteer.admin.roster.map((entry) => entry.userId)).toEqual(['u2'])
+    volunteer.admin.setAdjustForm({ userId: 'u1', hours: '-1.5', reason: '重复登记的班次' })
+    await volunteer.admin.adjustHours()
     const adjust = sent.find((s) => s.event.action === 'adjustHours')
     expect(adjust?.event.data).toEqual({ userId: 'u1', minutes: -90, reason: '重复登记的班次' })
     expect(toasts.at(-1)).toBe('已调整，该志愿者今年共 2.5 小时')
-    expect(volunteer.adjustForm).toEqual({ userId: '', hours: '', reason: '' })
+    expect(volunteer.admin.adjustForm).toEqual({ userId: '', hours: '', reason: '' })
   })
 })

@@ -2,13 +2,21 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { existsSync } from 'node:fs'
 import { z } from 'zod'
-import { HTTP_STATUS, ROLES, type ApiError, type CallResult, type ErrorCode } from '../../contract'
+import {
+  HTTP_STATUS,
+  ROLES,
+  verifyCertificateInput,
+  type ApiError,
+  type CallResult,
+  type ErrorCode,
+} from '../../contract'
 import { AdjustableClock } from '../core/clock'
 import type { Runtime } from '../core/context'
 import { linkPageCodes } from './page-codes'
 import type { Logger } from '../core/logger'
 import { createMain, type CloudMain } from '../core/main'
 import type { Secrets } from '../core/secrets'
+import { verifyCertificate } from '../domain/volunteer/certificates'
 import { CLOUD_FUNCTIONS, isFunctionName } from '../registry'
 import { runSweeps, SWEEP_INTERVAL_MINUTES } from '../sweeps'
 import { analyzeIfNeeded, openPgliteStore, type PgliteStore } from '../storage/pglite'
@@ -140,6 +148,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   app.setNotFoundHandler((_request, reply) => fail(reply, 'NOT_FOUND', '没有这个地址'))
 
   app.get('/health', async () => ({ ok: true }))
+
+  // Anyone holding a 志愿服务证明 may check it, signed in or not: the same answer as volunteer.verifyCertificate.
+  app.get<{ Params: { number: string } }>('/public/certificates/:number', async (request, reply) => {
+    const parsed = verifyCertificateInput.safeParse({ number: request.params.number })
+    if (!parsed.success) return fail(reply, 'INVALID_INPUT', '证明编号有误')
+    return { ok: true, data: await verifyCertificate({ repos: store.repos, now: clock.now(), log }, parsed.data) }
+  })
 
   app.post<{ Params: { name: string } }>('/fn/:name', async (request, reply) => {
     const arrivedAt = performance.now()

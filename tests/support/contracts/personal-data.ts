@@ -47,7 +47,7 @@ export async function personalWorld(harness: RepoHarness) {
     const served = full ? await volunteer.createRequest(me.id, { ...request, note: `${tag}腿脚不便` }, hours(3)) : null
     if (served) {
       const helper = await repos.identity.ensureUser(`openid-${randomUUID()}`)
-      await volunteer.claimRequest(served, helper.id, hours(3))
+      await volunteer.claimRequest(served, helper.id, hours(3), null)
       await volunteer.completeRequest(served, helper.id, hours(4))
       await volunteer.rate(served, me.id, 4, `谢谢${tag}的帮助`, hours(5))
     }

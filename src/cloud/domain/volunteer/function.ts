@@ -1,19 +1,30 @@
 import {
+  addRecordSectionInput,
   adjustHoursInput,
+  approveServiceInput,
+  certificateInput,
+  assignInput,
   decideInput,
   emptyInput,
   helpRequestInput,
+  myRecordInput,
   rateInput,
   registerInput,
   rejectInput,
+  reportServiceInput,
+  revokeCertificatesInput,
   requestIdInput,
+  setTeamLeaderInput,
   startShiftInput,
+  verifyCertificateInput,
   yearInput,
 } from '../../../contract'
 import { action, ADMINS, EVERYONE, type FunctionDef } from '../../core/define'
 import * as volunteer from './handlers'
 
 const VOLUNTEERS = ['volunteer'] as const
+/** Team leaders are volunteers; the domain checks which team they lead. */
+const APPROVERS = ['volunteer', 'admin'] as const
 
 export const volunteerFunction: FunctionDef = {
   register: action({ roles: EVERYONE, input: registerInput, write: true, handle: volunteer.register }),
@@ -38,8 +49,35 @@ export const volunteerFunction: FunctionDef = {
   complete: action({ roles: VOLUNTEERS, input: requestIdInput, write: true, handle: volunteer.complete }),
 
   desk: action({ roles: ADMINS, input: emptyInput, handle: volunteer.desk }),
+  assign: action({ roles: ADMINS, input: assignInput, write: true, handle: volunteer.assign }),
   adjustHours: action({ roles: ADMINS, input: adjustHoursInput, write: true, handle: volunteer.adjustHours }),
-  myRecord: action({ roles: VOLUNTEERS, input: emptyInput, handle: volunteer.myRecord }),
+  addRecordSection: action({
+    roles: ADMINS,
+    input: addRecordSectionInput,
+    write: true,
+    handle: volunteer.addRecordSection,
+  }),
+  reportService: action({ roles: VOLUNTEERS, input: reportServiceInput, write: true, handle: volunteer.reportService }),
+  myReports: action({ roles: VOLUNTEERS, input: emptyInput, handle: volunteer.myReports }),
+  reportsToApprove: action({ roles: APPROVERS, input: emptyInput, handle: volunteer.reportsToApprove }),
+  approveService: action({
+    roles: APPROVERS,
+    input: approveServiceInput,
+    write: true,
+    handle: volunteer.approveService,
+  }),
+  certificate: action({ roles: VOLUNTEERS, input: certificateInput, write: true, handle: volunteer.certificate }),
+  // Public: the local host also answers it without sign-in at GET /public/certificates/:number.
+  verifyCertificate: action({ roles: EVERYONE, input: verifyCertificateInput, handle: volunteer.verifyCertificate }),
+  revokeCertificates: action({
+    roles: ADMINS,
+    input: revokeCertificatesInput,
+    write: true,
+    handle: volunteer.revokeCertificates,
+  }),
+  teamLeaders: action({ roles: ADMINS, input: emptyInput, handle: volunteer.teamLeaders }),
+  setTeamLeader: action({ roles: ADMINS, input: setTeamLeaderInput, write: true, handle: volunteer.setTeamLeader }),
+  myRecord: action({ roles: VOLUNTEERS, input: myRecordInput, handle: volunteer.myRecord }),
   ranking: action({ roles: EVERYONE, input: yearInput, handle: volunteer.ranking }),
   exportRanking: action({ roles: ADMINS, input: yearInput, handle: volunteer.exportRanking }),
 }

@@ -1,9 +1,17 @@
 import type {
   HelpNeed,
+  OnShiftVolunteer,
+  RecordSection,
+  RecordSectionKind,
+  ServiceKind,
   HelpStatus,
   HelpVolunteer,
   PendingVolunteer,
+  Certificate,
   RankingRow,
+  ReportStatus,
+  ServiceReport,
+  TeamLeader,
   RegistrationStatus,
   ShiftView,
   Station,
@@ -42,8 +50,8 @@ export interface HelpRecord {
   volunteer: HelpVolunteer | null
   createdAt: string
   claimedAt: string | null
-  /** Waiting requests created before this one, while waiting. */
-  ahead: number
+  /** Handed over by the service desk rather than claimed by the volunteer. */
+  assigned: boolean
   rating: { stars: number; comment: string | null } | null
 }
 
@@ -55,6 +63,60 @@ export interface ServiceTotals {
   averageRating: number | null
   ratingCount: number
 }
+
+/** A service as storage holds it; the domain words it for the record. */
+export interface ServiceRow {
+  kind: ServiceKind
+  at: string
+  /** The station, the patient's place, or '' for an adjustment. */
+  place: string
+  /** The need of a request, the reason of an adjustment; null for a shift. */
+  content: string | null
+  /** Where a request went. */
+  destination: string | null
+  minutes: number
+  rating: number | null
+  /** The administrator's name for an adjustment. */
+  recordedBy: string | null
+  autoClosed: boolean
+}
+
+export interface Page {
+  limit: number
+  offset: number
+}
+
+export interface NewRecordSection extends RecordSection {
+  section: RecordSectionKind
+}
+
+export interface NewServiceReport {
+  team: VolunteerTeam
+  /** YYYY-MM-DD, China day */
+  date: string
+  place: string
+  content: string
+  minutes: number
+}
+
+/** `duplicate`: the same date, place and content is already reported; `dayFull`: over 12 h that day. */
+export type ReportOutcome = { id: string } | 'duplicate' | 'dayFull'
+
+export interface ReportDecision {
+  approve: boolean
+  note: string
+}
+
+export type ReportFilter = { volunteerId: string } | { status: ReportStatus; teams: VolunteerTeam[] | 'all' }
+
+/** How many services of a kind, and their minutes, in a period. */
+export interface ServiceSummary {
+  kind: ServiceKind
+  count: number
+  minutes: number
+}
+
+export type NewCertificate = Omit<Certificate, 'status'> & { volunteerId: string }
 
 export interface TimeRange {
   from: Date
@@ -87,6 +149,8 @@ export interface VolunteerRepo {
   findOpenShift(volunteerId: string): Promise<ShiftView | null>
   /** Volunteers whose shift is open and within its 12 hours at `now`. */
   listOnShift(now: Date): Promise<string[]>
+  /** The same volunteers with their names, stations and how many requests each is serving. */
+  listOnShiftVolunteers(now: Date): Promise<OnShiftVolunteer[]>
 
   /** `null` when the patient already has an open request. */
   createRequest(patientId: string, request: NewHelpRequest, at: Date): Promise<string | null>
@@ -94,8 +158,8 @@ export interface VolunteerRepo {
   latestRequestOf(patientId: string): Promise<HelpRecord | null>
   /** Cancels while waiting or claimed; `null` when it was not open (or not this patient's). */
   cancelRequest(id: string, patientId: string, at: Date): Promise<{ volunteerId: string | null } | null>
-  /** The one conditional update that decides who wins a request. */
-  claimRequest(id: string, volunteerId: string, at: Date): Promise<boolean>
+  /** The one conditional update that decides who wins a request; `assignedBy` when the desk hands it over. */
+  claimRequest(id: string, volunteerId: string, at: Date, assignedBy: string | null): Promise<boolean>
   releaseRequest(id: string, volunteerId: string): Promise<boolean>
   completeRequest(id: string, volunteerId: string, at: Date): Promise<boolean>
   /** `false` when not this patient's completed request; `duplicate` when already rated. */
@@ -109,5 +173,43 @@ export interface VolunteerRepo {
 
   addAdjustment(volunteerId: string, minutes: number, reason: string, recordedBy: string, at: Date): Promise<void>
   totals(volunteerId: string, range: TimeRange): Promise<ServiceTotals>
-  ranking(range: TimeRange, limit: number): Promise<Omit<RankingRow, 'rank'>[]>
+  /** Completed requests, closed shifts and adjustments, newest first. */
+  listServices(volunteerId: string, page: Page): Promise<{ total: number; rows: ServiceRow[] }>
+  addRecordSection(volunteerId: string, entry: NewRecordSection, recordedBy: string, at: Date): Promise<void>
+  /** Oldest first. */
+  listRecordSections(volunteerId: string): Promise<NewRecordSection[]>
+  /**
+   * Adds a pending report when the volunteer's reports that day, pending or approved, stay within
+   * `maxMinutesPerDay`, and no such service is reported already; atomically.
+   */
+  addServiceReport(
+    volunteerId: string,
+    report: NewServiceReport,
+    maxMinutesPerDay: number,
+    at: Date,
+  ): Promise<ReportOutcome>
+  findServiceReport(id: string): Promise<ServiceReport | null>
+  /**
+   * Decides a pending report, once whatever the races; an approval books its ledger row at
+   * `countsAt` in the same transaction, a rejection frees the day's hours and the service's key.
+   */
+  decideServiceReport(
+    id: string,
+    decision: ReportDecision,
+    decidedBy: string,
+    at: Date,
+    countsAt: Date,
+  ): Promise<boolean>
+  /** Newest first. */
+  listServiceReports(filter: ReportFilter, limit: number): Promise<ServiceReport[]>
+  summarizeServices(volunteerId: string, range: TimeRange): Promise<ServiceSummary[]>
+  /** Keeps the first certificate issued for a volunteer and period, whatever the races, and returns it. */
+  issueCertificate(certificate: NewCertificate): Promise<Certificate>
+  findCertificate(number: string): Promise<Certificate | null>
+  revokeCertificates(volunteerId: string, reason: string, at: Date): Promise<number>
+  setTeamLeader(team: VolunteerTeam, userId: string, leader: boolean): Promise<void>
+  listTeamLeaders(): Promise<TeamLeader[]>
+
+  /** The year's rows, with each volunteer's all-time minutes for the star level. */
+  ranking(range: TimeRange, limit: number): Promise<(Omit<RankingRow, 'rank' | 'star'> & { minutesAllTime: number })[]>
 }

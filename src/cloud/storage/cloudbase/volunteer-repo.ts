@@ -1,77 +1,31 @@
 import { randomUUID } from 'node:crypto'
 import {
   MAX_SHIFT_HOURS,
-  type HelpNeed,
-  type HelpStatus,
+  type OnShiftVolunteer,
   type RegistrationStatus,
   type ShiftView,
-  type Station,
-  type VolunteerProfile,
 } from '../../../contract'
 import type { HelpRecord, VolunteerRepo } from '../../domain/volunteer/repo'
 import { addOnce, byIds as readByIds, readAll, type CloudDb, type Doc, type Where } from './db'
 import { grantRole, type DepartmentDoc, type UserDoc } from './identity-repo'
 import { C } from './schema'
+import {
+  toProfile,
+  volunteerNames as namesOf,
+  type HoursDoc,
+  type OpenRequestDoc,
+  type OpenShiftDoc,
+  type ProfileDoc,
+  type RatingDoc,
+  type RequestDoc,
+  type ShiftDoc,
+} from './volunteer-repo-docs'
+import { createVolunteerCertificates } from './volunteer-repo-certificates'
+import { createVolunteerRecords } from './volunteer-repo-records'
+import { createVolunteerReports } from './volunteer-repo-reports'
 import { HOUR_MS, MINUTE_MS } from '../../../contract/month'
 
-export interface ProfileDoc extends Doc, Omit<VolunteerProfile, 'userId'> {
-  decidedAt: string | null
-  decidedBy: string | null
-}
-
-export interface ShiftDoc extends Doc {
-  volunteerId: string
-  station: Station
-  startedAt: string
-  endedAt: string | null
-  autoClosed: boolean
-}
-
-/** The volunteer's one open shift: `_id` is the volunteer, so a second cannot exist. */
-interface OpenShiftDoc extends Doc {
-  shiftId: string
-}
-
-export interface RequestDoc extends Doc {
-  patientId: string
-  need: HelpNeed
-  from: string
-  toDepartmentId: string
-  note: string | null
-  people: number
-  status: HelpStatus
-  volunteerId: string | null
-  createdAt: string
-  claimedAt: string | null
-  completedAt: string | null
-  cancelledAt: string | null
-}
-
-/** The patient's one open request: `_id` is the patient. */
-export interface OpenRequestDoc extends Doc {
-  requestId: string
-}
-
-/** `_id` is the request: one rating each. */
-export interface RatingDoc extends Doc {
-  volunteerId: string
-  stars: number
-  comment: string | null
-  createdAt: string
-  /** The rated request's completion, fixed once completed: the ranking's range applies to it. */
-  completedAt: string
-}
-
-/** Append-only ledger; a shift's row has `_id` `shift:<shift id>`, so a shift is booked once. */
-export interface HoursDoc extends Doc {
-  volunteerId: string
-  kind: 'shift' | 'adjustment'
-  minutes: number
-  shiftId: string | null
-  reason: string | null
-  recordedBy: string | null
-  at: string
-}
+export type { HoursDoc, OpenRequestDoc, ProfileDoc, RatingDoc, RequestDoc, ShiftDoc } from './volunteer-repo-docs'
 
 const SHIFT_MS = MAX_SHIFT_HOURS * HOUR_MS
 
@@ -81,18 +35,6 @@ const toShift = (doc: ShiftDoc): ShiftView => ({
   startedAt: doc.startedAt,
   endedAt: doc.endedAt,
   autoClosed: doc.autoClosed,
-})
-
-const toProfile = (doc: ProfileDoc): VolunteerProfile => ({
-  userId: doc._id,
-  name: doc.name,
-  phone: doc.phone,
-  team: doc.team,
-  skills: doc.skills,
-  availability: doc.availability,
-  status: doc.status,
-  reason: doc.reason,
-  requestedAt: doc.requestedAt,
 })
 
 const shiftHours = (shift: ShiftDoc, endedAt: string): HoursDoc => ({
@@ -108,9 +50,6 @@ const shiftHours = (shift: ShiftDoc, endedAt: string): HoursDoc => ({
 
 class AlreadyOpen extends Error {}
 
-const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
-const average = (values: number[]) => (values.length === 0 ? null : sum(values) / values.length)
-
 export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
   const _ = db.command
   const requests = () => db.collection<RequestDoc>(C.helpRequests)
@@ -119,26 +58,7 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
   const byIds = <T extends Doc>(collection: string, ids: (string | null)[], where: Where = {}) =>
     readByIds<T>(db, collection, ids, where)
 
-  /** A volunteer is named by their approved registration, or by their account when an admin granted the role. */
-  const volunteerNames = async (ids: (string | null)[]) => {
-    const users = await byIds<UserDoc>(C.users, ids)
-    const profiles = await byIds<ProfileDoc>(C.volunteerProfiles, ids, { status: 'approved' })
-    return (id: string) => ({
-      name: profiles.get(id)?.name ?? users.get(id)?.name ?? '',
-      team: profiles.get(id)?.team ?? null,
-    })
-  }
-
-  const ahead = async (doc: RequestDoc) => {
-    if (doc.status !== 'waiting') return 0
-    const earlier = await requests()
-      .where({ status: 'waiting', createdAt: _.lt(doc.createdAt) })
-      .count()
-    const sameTime = await requests()
-      .where({ status: 'waiting', createdAt: doc.createdAt, _id: _.lt(doc._id) })
-      .count()
-    return earlier.total + sameTime.total
-  }
+  const volunteerNames = (ids: (string | null)[]) => namesOf(db, ids)
 
   const toHelp = async (docs: RequestDoc[]): Promise<HelpRecord[]> => {
     const patients = await byIds<UserDoc>(
@@ -171,7 +91,7 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
         volunteer: doc.volunteerId ? volunteer(doc.volunteerId) : null,
         createdAt: doc.createdAt,
         claimedAt: doc.claimedAt,
-        ahead: await ahead(doc),
+        assigned: Boolean(doc.assignedBy),
         rating: rating ? { stars: rating.stars, comment: rating.comment } : null,
       })
     }
@@ -204,6 +124,10 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
     })
 
   return {
+    ...createVolunteerRecords(db),
+    ...createVolunteerReports(db),
+    ...createVolunteerCertificates(db),
+
     async register(userId, profile, at) {
       return db.runTransaction(async (tx) => {
         const ref = tx.collection<ProfileDoc>(C.volunteerProfiles).doc(userId)
@@ -308,6 +232,20 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
       return docs.map((doc) => doc.volunteerId)
     },
 
+    async listOnShiftVolunteers(now): Promise<OnShiftVolunteer[]> {
+      const since = new Date(now.getTime() - SHIFT_MS).toISOString()
+      const open = await readAll(shifts().where({ endedAt: null, startedAt: _.gt(since) }))
+      const ids = open.map((doc) => doc.volunteerId)
+      const name = await volunteerNames(ids)
+      const serving = ids.length ? await readAll(requests().where({ status: 'claimed', volunteerId: _.in(ids) })) : []
+      return open.map((doc) => ({
+        userId: doc.volunteerId,
+        ...name(doc.volunteerId),
+        station: doc.station,
+        serving: serving.filter((r) => r.volunteerId === doc.volunteerId).length,
+      }))
+    },
+
     async createRequest(patientId, request, at) {
       const id = randomUUID()
       try {
@@ -328,6 +266,7 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
               volunteerId: null,
               createdAt: at.toISOString(),
               claimedAt: null,
+              assignedBy: null,
               completedAt: null,
               cancelledAt: null,
             },
@@ -364,17 +303,17 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
       return cancelled ? { volunteerId: cancelled.volunteerId } : null
     },
 
-    async claimRequest(id, volunteerId, at) {
+    async claimRequest(id, volunteerId, at, assignedBy) {
       const { stats } = await requests()
         .where({ _id: id, status: 'waiting' })
-        .update({ data: { status: 'claimed', volunteerId, claimedAt: at.toISOString() } })
+        .update({ data: { status: 'claimed', volunteerId, claimedAt: at.toISOString(), assignedBy } })
       return stats.updated === 1
     },
 
     async releaseRequest(id, volunteerId) {
       const { stats } = await requests()
         .where({ _id: id, volunteerId, status: 'claimed' })
-        .update({ data: { status: 'waiting', volunteerId: null, claimedAt: null } })
+        .update({ data: { status: 'waiting', volunteerId: null, claimedAt: null, assignedBy: null } })
       return stats.updated === 1
     },
 
@@ -446,67 +385,6 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
     async volunteerExists(userId) {
       const { data } = await db.collection<UserDoc>(C.users).doc(userId).get()
       return data?.roles.includes('volunteer') ?? false
-    },
-
-    async addAdjustment(volunteerId, minutes, reason, recordedBy, at) {
-      await db.collection<HoursDoc>(C.hours).add({
-        data: {
-          _id: randomUUID(),
-          volunteerId,
-          kind: 'adjustment',
-          minutes,
-          shiftId: null,
-          reason,
-          recordedBy,
-          at: at.toISOString(),
-        },
-      })
-    },
-
-    async totals(volunteerId, range) {
-      const from = range.from.toISOString()
-      const to = range.to.toISOString()
-      const inRange = (at: string | null) => at !== null && at >= from && at < to
-      const hours = await readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId }))
-      const served = await readAll(requests().where({ volunteerId, status: 'completed' }))
-      const stars = (await readAll(db.collection<RatingDoc>(C.ratings).where({ volunteerId }))).map((r) => r.stars)
-      return {
-        minutesInRange: sum(hours.filter((h) => inRange(h.at)).map((h) => h.minutes)),
-        minutesAllTime: sum(hours.map((h) => h.minutes)),
-        servedInRange: served.filter((r) => inRange(r.completedAt)).length,
-        servedAllTime: served.length,
-        averageRating: average(stars),
-        ratingCount: stars.length,
-      }
-    },
-
-    async ranking(range, limit) {
-      const within = _.gte(range.from.toISOString()).and(_.lt(range.to.toISOString()))
-      const hours = await readAll(db.collection<HoursDoc>(C.hours).where({ at: within }))
-      const served = await readAll(requests().where({ status: 'completed', completedAt: within }))
-      const ratings = await readAll(db.collection<RatingDoc>(C.ratings).where({ completedAt: within }))
-      const ids = [...new Set([...hours.map((h) => h.volunteerId), ...served.map((r) => r.volunteerId ?? '')])].filter(
-        Boolean,
-      )
-      const users = await byIds<UserDoc>(C.users, ids)
-      const name = await volunteerNames(ids)
-      const rows = ids
-        .filter((id) => users.has(id))
-        .map((userId) => ({
-          userId,
-          ...name(userId),
-          minutes: sum(hours.filter((h) => h.volunteerId === userId).map((h) => h.minutes)),
-          served: served.filter((r) => r.volunteerId === userId).length,
-          averageRating: average(ratings.filter((r) => r.volunteerId === userId).map((r) => r.stars)),
-        }))
-      rows.sort(
-        (a, b) =>
-          b.minutes - a.minutes ||
-          b.served - a.served ||
-          (b.averageRating ?? -1) - (a.averageRating ?? -1) ||
-          (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-      )
-      return rows.slice(0, limit)
     },
   }
 }

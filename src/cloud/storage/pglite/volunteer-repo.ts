@@ -1,4 +1,5 @@
 import type {
+  OnShiftVolunteer,
   PendingVolunteer,
   RegistrationStatus,
   ShiftView,
@@ -6,8 +7,11 @@ import type {
   VolunteerProfile,
   VolunteerTeam,
 } from '../../../contract'
-import type { HelpRecord, ServiceTotals, VolunteerRepo } from '../../domain/volunteer/repo'
+import type { HelpRecord, VolunteerRepo } from '../../domain/volunteer/repo'
 import { iso, isUniqueViolation, type Sql } from './sql'
+import { createVolunteerCertificates } from './volunteer-repo-certificates'
+import { createVolunteerRecords } from './volunteer-repo-records'
+import { createVolunteerReports } from './volunteer-repo-reports'
 
 type ProfileRow = Omit<VolunteerProfile, 'requestedAt'> & { requestedAt: Date }
 
@@ -19,11 +23,12 @@ interface ShiftRow {
   autoClosed: boolean
 }
 
-interface HelpRow extends Omit<HelpRecord, 'volunteer' | 'createdAt' | 'claimedAt' | 'rating'> {
+interface HelpRow extends Omit<HelpRecord, 'volunteer' | 'createdAt' | 'claimedAt' | 'rating' | 'assigned'> {
   volunteerName: string | null
   volunteerTeam: VolunteerTeam | null
   createdAt: Date
   claimedAt: Date | null
+  assignedBy: string | null
   stars: number | null
   ratingComment: string | null
 }
@@ -38,10 +43,7 @@ const HELP_SELECT = `
   SELECT q.id, q.patient_id AS "patientId", pu.name AS "patientName", q.need, q.from_place AS "from",
          d.name AS "toDepartment", q.note, q.people, q.status, q.volunteer_id AS "volunteerId",
          COALESCE(vp.name, vu.name) AS "volunteerName", vp.team AS "volunteerTeam",
-         q.created_at AS "createdAt", q.claimed_at AS "claimedAt",
-         CASE WHEN q.status = 'waiting' THEN (
-           SELECT count(*)::int FROM volunteer_requests w
-           WHERE w.status = 'waiting' AND (w.created_at, w.id) < (q.created_at, q.id)) ELSE 0 END AS ahead,
+         q.created_at AS "createdAt", q.claimed_at AS "claimedAt", q.assigned_by AS "assignedBy",
          r.stars, r.comment AS "ratingComment"
   FROM volunteer_requests q
   JOIN users pu ON pu.id = q.patient_id
@@ -75,7 +77,7 @@ function toHelp(row: HelpRow): HelpRecord {
     volunteer: row.volunteerId ? { name: row.volunteerName ?? '', team: row.volunteerTeam } : null,
     createdAt: iso(row.createdAt) ?? '',
     claimedAt: iso(row.claimedAt),
-    ahead: row.ahead,
+    assigned: row.assignedBy !== null,
     rating: row.stars === null ? null : { stars: row.stars, comment: row.ratingComment },
   }
 }
@@ -85,6 +87,10 @@ export function createVolunteerRepo(sql: Sql): VolunteerRepo {
     (await sql.query<HelpRow>(`${HELP_SELECT} WHERE ${where} ${tail}`, params)).map(toHelp)
 
   return {
+    ...createVolunteerRecords(sql),
+    ...createVolunteerReports(sql),
+    ...createVolunteerCertificates(sql),
+
     async register(userId, profile, at) {
       const rows = await sql.query(
         `INSERT INTO volunteer_profiles (user_id, name, phone, team, skills, availability, status, requested_at)
@@ -205,6 +211,18 @@ export function createVolunteerRepo(sql: Sql): VolunteerRepo {
       return rows.map((row) => row.volunteerId)
     },
 
+    async listOnShiftVolunteers(now) {
+      return sql.query<OnShiftVolunteer>(
+        `SELECT s.volunteer_id AS "userId", COALESCE(p.name, u.name) AS name, p.team, s.station,
+                (SELECT count(*)::int FROM volunteer_requests q
+                 WHERE q.volunteer_id = s.volunteer_id AND q.status = 'claimed') AS serving
+         FROM volunteer_shifts s JOIN users u ON u.id = s.volunteer_id
+         LEFT JOIN volunteer_profiles p ON p.user_id = s.volunteer_id AND p.status = 'approved'
+         WHERE s.ended_at IS NULL AND s.started_at + interval '12 hours' > $1`,
+        [now],
+      )
+    },
+
     async createRequest(patientId, request, at) {
       try {
         const [row] = await sql.query<{ id: string }>(
@@ -239,18 +257,18 @@ export function createVolunteerRepo(sql: Sql): VolunteerRepo {
       return row ?? null
     },
 
-    async claimRequest(id, volunteerId, at) {
+    async claimRequest(id, volunteerId, at, assignedBy) {
       const rows = await sql.query(
-        `UPDATE volunteer_requests SET status = 'claimed', volunteer_id = $2, claimed_at = $3
+        `UPDATE volunteer_requests SET status = 'claimed', volunteer_id = $2, claimed_at = $3, assigned_by = $4
          WHERE id = $1 AND status = 'waiting' RETURNING id`,
-        [id, volunteerId, at],
+        [id, volunteerId, at, assignedBy],
       )
       return rows.length === 1
     },
 
     async releaseRequest(id, volunteerId) {
       const rows = await sql.query(
-        `UPDATE volunteer_requests SET status = 'waiting', volunteer_id = NULL, claimed_at = NULL
+        `UPDATE volunteer_requests SET status = 'waiting', volunteer_id = NULL, claimed_at = NULL, assigned_by = NULL
          WHERE id = $1 AND volunteer_id = $2 AND status = 'claimed' RETURNING id`,
         [id, volunteerId],
       )
@@ -308,58 +326,6 @@ export function createVolunteerRepo(sql: Sql): VolunteerRepo {
     async volunteerExists(userId) {
       const rows = await sql.query(`SELECT 1 FROM users WHERE id = $1 AND 'volunteer' = ANY(roles)`, [userId])
       return rows.length > 0
-    },
-
-    async addAdjustment(volunteerId, minutes, reason, recordedBy, at) {
-      await sql.query(
-        `INSERT INTO volunteer_hours (volunteer_id, kind, minutes, reason, recorded_by, at)
-         VALUES ($1, 'adjustment', $2, $3, $4, $5)`,
-        [volunteerId, minutes, reason, recordedBy, at],
-      )
-    },
-
-    async totals(volunteerId, range) {
-      const [row] = await sql.query<ServiceTotals>(
-        `SELECT
-           (SELECT COALESCE(sum(minutes), 0)::int FROM volunteer_hours
-             WHERE volunteer_id = $1 AND at >= $2 AND at < $3) AS "minutesInRange",
-           (SELECT COALESCE(sum(minutes), 0)::int FROM volunteer_hours WHERE volunteer_id = $1) AS "minutesAllTime",
-           (SELECT count(*)::int FROM volunteer_requests
-             WHERE volunteer_id = $1 AND status = 'completed' AND completed_at >= $2 AND completed_at < $3)
-             AS "servedInRange",
-           (SELECT count(*)::int FROM volunteer_requests WHERE volunteer_id = $1 AND status = 'completed')
-             AS "servedAllTime",
-           (SELECT avg(stars)::float8 FROM volunteer_ratings WHERE volunteer_id = $1) AS "averageRating",
-           (SELECT count(*)::int FROM volunteer_ratings WHERE volunteer_id = $1) AS "ratingCount"`,
-        [volunteerId, range.from, range.to],
-      )
-      return row
-    },
-
-    async ranking(range, limit) {
-      return sql.query(
-        `WITH hours AS (
-           SELECT volunteer_id, sum(minutes)::int AS minutes FROM volunteer_hours
-           WHERE at >= $1 AND at < $2 GROUP BY volunteer_id),
-         served AS (
-           SELECT volunteer_id, count(*)::int AS served FROM volunteer_requests
-           WHERE status = 'completed' AND completed_at >= $1 AND completed_at < $2 GROUP BY volunteer_id),
-         rated AS (
-           SELECT r.volunteer_id, avg(r.stars)::float8 AS rating
-           FROM volunteer_ratings r JOIN volunteer_requests q ON q.id = r.request_id
-           WHERE q.completed_at >= $1 AND q.completed_at < $2 GROUP BY r.volunteer_id),
-         ids AS (SELECT volunteer_id FROM hours UNION SELECT volunteer_id FROM served)
-         SELECT u.id AS "userId", COALESCE(p.name, u.name) AS name, p.team,
-                COALESCE(h.minutes, 0) AS minutes, COALESCE(s.served, 0) AS served, rt.rating AS "averageRating"
-         FROM ids JOIN users u ON u.id = ids.volunteer_id
-         LEFT JOIN volunteer_profiles p ON p.user_id = u.id AND p.status = 'approved'
-         LEFT JOIN hours h ON h.volunteer_id = u.id
-         LEFT JOIN served s ON s.volunteer_id = u.id
-         LEFT JOIN rated rt ON rt.volunteer_id = u.id
-         ORDER BY minutes DESC, served DESC, rt.rating DESC NULLS LAST, name
-         LIMIT $3`,
-        [range.from, range.to, limit],
-      )
     },
   }
 }

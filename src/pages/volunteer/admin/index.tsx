@@ -4,14 +4,15 @@ import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { TextField } from '../../../components/text-field'
-import type { DeskRequest } from '../../../contract'
+import type { DeskRequest, OnShiftVolunteer } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { RequestSummary } from '../shared/request-summary'
 import '../shared/volunteer.scss'
 
 const PendingCard = observer(function PendingCard() {
   const { volunteer } = useStores()
-  const { pending, pendingLoading, rejectReasons } = volunteer
+  const admin = volunteer.admin
+  const { pending, pendingLoading, rejectReasons } = admin
   return (
     <View className='rx-card'>
       <View className='rx-title'>待审核报名</View>
@@ -20,7 +21,7 @@ const PendingCard = observer(function PendingCard() {
         error={pendingLoading.error}
         empty={pending.length === 0}
         emptyText='暂无待审核的报名'
-        onRetry={() => void volunteer.loadPending()}
+        onRetry={() => void admin.loadPending()}
       >
         {pending.map((p) => (
           <View key={p.userId} className='rx-field'>
@@ -34,13 +35,13 @@ const PendingCard = observer(function PendingCard() {
               className='rx-input'
               value={rejectReasons[p.userId] ?? ''}
               placeholder='驳回时请填写原因'
-              onInput={(e) => volunteer.setRejectReason(p.userId, e.detail.value)}
+              onInput={(e) => admin.setRejectReason(p.userId, e.detail.value)}
             />
             <View className='rx-row'>
-              <Button className='rx-button' onClick={() => void volunteer.decide(p.userId, true)}>
+              <Button className='rx-button' onClick={() => void admin.decide(p.userId, true)}>
                 通过
               </Button>
-              <Button className='rx-button rx-button--plain' onClick={() => void volunteer.decide(p.userId, false)}>
+              <Button className='rx-button rx-button--plain' onClick={() => void admin.decide(p.userId, false)}>
                 驳回
               </Button>
             </View>
@@ -71,19 +72,61 @@ function DeskList({ title, requests, empty }: { title: string; requests: DeskReq
   )
 }
 
+/** A waiting request with the picker of volunteers on shift the desk can hand it to. */
+const AssignRow = observer(function AssignRow({ request }: { request: DeskRequest }) {
+  const { volunteer } = useStores()
+  const dispatch = volunteer.dispatch
+  const onShift = dispatch.desk?.volunteersOnShift ?? []
+  const picked = onShift.find((v) => v.userId === dispatch.picks[request.id])
+  const label = (v: OnShiftVolunteer) => `${v.name} · ${v.station} · 服务中 ${v.serving}`
+  return (
+    <View className='rx-field' aria-label={`指派${request.need}呼叫`}>
+      <RequestSummary {...request} />
+      <View className='rx-muted'>
+        患者 {request.patientName} · 已等待 {request.waitingMinutes} 分钟
+      </View>
+      {onShift.length === 0 ? (
+        <View className='rx-muted'>暂无在岗志愿者可指派</View>
+      ) : (
+        <View className='rx-row'>
+          <Picker
+            mode='selector'
+            range={onShift.map(label)}
+            onChange={(e) => dispatch.pick(request.id, onShift[Number(e.detail.value)]?.userId ?? '')}
+          >
+            <View className='rx-input'>{picked ? label(picked) : '选择在岗志愿者'}</View>
+          </Picker>
+          <Button
+            className='rx-button'
+            loading={dispatch.isAssigning(request.id)}
+            onClick={() => void dispatch.assign(request.id)}
+          >
+            指派
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+})
+
 const DeskCard = observer(function DeskCard() {
   const { volunteer } = useStores()
-  const { desk, deskLoading } = volunteer
+  const dispatch = volunteer.dispatch
+  const { desk, loading } = dispatch
   return (
     <View className='rx-card'>
       <View className='rx-row'>
         <View className='rx-title'>服务台</View>
         {desk && <View>在岗 {desk.onShift} 人</View>}
       </View>
-      <StateView status={deskLoading.status} error={deskLoading.error} onRetry={() => void volunteer.loadDesk()}>
+      <StateView status={loading.status} error={loading.error} onRetry={() => void dispatch.load()}>
         {desk && (
           <View>
-            <DeskList title='等待超过10分钟' requests={desk.escalated} empty='没有等待超时的呼叫' />
+            <View className='rx-title'>等待中的呼叫（超时优先，其次轮椅、老人）</View>
+            {desk.waiting.length === 0 && <View className='rx-muted'>没有等待中的呼叫</View>}
+            {desk.waiting.map((request) => (
+              <AssignRow key={request.id} request={request} />
+            ))}
             <DeskList title='接单超过60分钟未完成' requests={desk.overdue} empty='没有超时未完成的服务' />
             <View className='rx-title'>近7天超12小时自动下岗</View>
             {desk.autoClosed.length === 0 && <View className='rx-muted'>没有自动下岗的班次</View>}
@@ -95,7 +138,7 @@ const DeskCard = observer(function DeskCard() {
           </View>
         )}
       </StateView>
-      <Button className='rx-button rx-button--plain' onClick={() => void volunteer.loadDesk()}>
+      <Button className='rx-button rx-button--plain' onClick={() => void dispatch.load()}>
         刷新服务台
       </Button>
     </View>
@@ -104,7 +147,8 @@ const DeskCard = observer(function DeskCard() {
 
 const AdjustCard = observer(function AdjustCard() {
   const { volunteer } = useStores()
-  const { adjustForm, adjusting, roster } = volunteer
+  const admin = volunteer.admin
+  const { adjustForm, adjusting, roster } = admin
   const chosen = roster.find((entry) => entry.userId === adjustForm.userId)
   return (
     <View className='rx-card'>
@@ -113,16 +157,16 @@ const AdjustCard = observer(function AdjustCard() {
       <View className='rx-field'>
         <View>志愿者</View>
         <StateView
-          status={volunteer.rosterLoading.status}
-          error={volunteer.rosterLoading.error}
+          status={admin.rosterLoading.status}
+          error={admin.rosterLoading.error}
           empty={roster.length === 0}
           emptyText='还没有通过审核的志愿者'
-          onRetry={() => void volunteer.loadRoster()}
+          onRetry={() => void admin.loadRoster()}
         >
           <Picker
             mode='selector'
             range={roster.map((entry) => `${entry.name}（${entry.team}）`)}
-            onChange={(e) => volunteer.setAdjustForm({ userId: roster[Number(e.detail.value)]?.userId ?? '' })}
+            onChange={(e) => admin.setAdjustForm({ userId: roster[Number(e.detail.value)]?.userId ?? '' })}
           >
             <View className='rx-input'>{chosen ? `${chosen.name}（${chosen.team}）` : '点此选择志愿者'}</View>
           </Picker>
@@ -133,18 +177,18 @@ const AdjustCard = observer(function AdjustCard() {
         label='调整小时数（减少请写负数，如 -1.5）'
         value={adjustForm.hours}
         placeholder='如 2 或 -1.5'
-        onInput={(hours) => volunteer.setAdjustForm({ hours })}
+        onInput={(hours) => admin.setAdjustForm({ hours })}
         error={adjusting.fieldError('minutes')}
       />
       <TextField
         label='原因'
         value={adjustForm.reason}
         placeholder='如：3月5日义诊活动补录'
-        onInput={(reason) => volunteer.setAdjustForm({ reason })}
+        onInput={(reason) => admin.setAdjustForm({ reason })}
         error={adjusting.fieldError('reason')}
       />
       {adjusting.error && adjusting.fields.length === 0 && <View className='rx-field__error'>{adjusting.error}</View>}
-      <Button className='rx-button' loading={adjusting.isPending} onClick={() => void volunteer.adjustHours()}>
+      <Button className='rx-button' loading={adjusting.isPending} onClick={() => void admin.adjustHours()}>
         保存调整
       </Button>
     </View>
@@ -154,9 +198,9 @@ const AdjustCard = observer(function AdjustCard() {
 export default observer(function VolunteerAdminPage() {
   const { volunteer } = useStores()
   useEffect(() => {
-    void volunteer.loadPending()
-    void volunteer.loadDesk()
-    void volunteer.loadRoster()
+    void volunteer.admin.loadPending()
+    void volunteer.dispatch.load()
+    void volunteer.admin.loadRoster()
   }, [volunteer])
   return (
     <PageShell>

@@ -8,6 +8,7 @@ import { STATIONS, type OpenHelpRequest } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { ChoiceGrid, plainChoices } from '../shared/choice-grid'
 import { RequestSummary } from '../shared/request-summary'
+import { StarBadge } from '../shared/star-badge'
 import '../shared/volunteer.scss'
 
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })
@@ -15,10 +16,13 @@ const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour
 const ShiftCard = observer(function ShiftCard() {
   const { volunteer } = useStores()
   const shift = volunteer.hall?.shift
+  const star = volunteer.hall?.star
   if (shift) {
     return (
       <View className='rx-card'>
-        <View className='vol-status'>值班中 · {shift.station}</View>
+        <View className='vol-status'>
+          值班中 · {shift.station} {star && <StarBadge star={star} />}
+        </View>
         <View className='rx-muted'>{timeOf(shift.startedAt)} 上岗，下拉或每10秒刷新</View>
         <Button
           className='rx-button rx-button--plain'
@@ -64,6 +68,7 @@ const RequestCard = observer(function RequestCard({ request, mine }: { request: 
   )
   return (
     <View className='rx-card' aria-label={`${request.need}呼叫`}>
+      {request.assigned && <View className='vol-tag vol-tag--info'>服务台指派</View>}
       <RequestSummary {...request} />
       <View className='rx-muted'>
         患者 {request.patientName}

@@ -126,10 +126,11 @@ const RequestStatus = observer(function RequestStatus() {
     <View>
       <View className='rx-card' aria-live='polite'>
         <View className='vol-status'>{HELP_STATUS_LABELS[request.status]}</View>
+        <View className='vol-next-step'>{request.nextStep}</View>
         {request.status === 'waiting' && (
           <View>
             <View>排队第 {request.queuePosition} 位</View>
-            <View className='rx-muted'>已等待 {request.waitingMinutes} 分钟，志愿者接单后会通知您</View>
+            <View className='rx-muted'>已等待 {request.waitingMinutes} 分钟，轮椅、老人和等待超时的呼叫优先</View>
           </View>
         )}
         {request.volunteer && (

@@ -4,30 +4,33 @@ import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
-import { currentYear, formatHours } from '../../../stores/volunteer-store'
+import { chinaYear } from '../../../contract/month'
+import { formatHours } from '../../../stores/volunteer/record'
 import { saveCsv } from '../../../services/save-csv'
+import { StarBadge } from '../shared/star-badge'
 import '../shared/volunteer.scss'
 
 export default observer(function RankingPage() {
   const { volunteer, identity } = useStores()
+  const records = volunteer.records
   useEffect(() => {
-    void volunteer.loadRanking()
-  }, [volunteer])
-  const { ranking, rankingLoading, rankingYear } = volunteer
+    void records.loadRanking()
+  }, [records])
+  const { ranking, rankingLoading, rankingYear } = records
   const exportCsv = async () => {
-    const exported = await volunteer.exportRanking()
+    const exported = await records.exportRanking()
     if (exported) await saveCsv(exported)
   }
   return (
     <PageShell>
       <View className='vol-year'>
-        <Button className='rx-button rx-button--plain' onClick={() => void volunteer.loadRanking(rankingYear - 1)}>
+        <Button className='rx-button rx-button--plain' onClick={() => void records.loadRanking(rankingYear - 1)}>
           上一年
         </Button>
         <View className='rx-title vol-year__title'>{rankingYear} 年</View>
         <Button
-          className={`rx-button rx-button--plain${rankingYear >= currentYear() ? ' vol-hidden' : ''}`}
-          onClick={() => void volunteer.loadRanking(rankingYear + 1)}
+          className={`rx-button rx-button--plain${rankingYear >= chinaYear(new Date()) ? ' vol-hidden' : ''}`}
+          onClick={() => void records.loadRanking(rankingYear + 1)}
         >
           下一年
         </Button>
@@ -37,7 +40,7 @@ export default observer(function RankingPage() {
         error={rankingLoading.error}
         empty={ranking.length === 0}
         emptyText='这一年还没有服务记录'
-        onRetry={() => void volunteer.loadRanking()}
+        onRetry={() => void records.loadRanking()}
       >
         {ranking.map((row) => (
           <View key={row.userId} className='rx-card rx-row'>
@@ -45,7 +48,7 @@ export default observer(function RankingPage() {
             <View>
               <View>
                 {row.name}
-                {row.team ? ` · ${row.team}服务队` : ''}
+                {row.team ? ` · ${row.team}服务队` : ''} <StarBadge star={row.star} />
               </View>
               <View className='rx-muted'>
                 {formatHours(row.minutes)} · {row.served} 次 ·{' '}
@@ -56,7 +59,7 @@ export default observer(function RankingPage() {
         ))}
       </StateView>
       {identity.hasRole('admin') && (
-        <Button className='rx-button' loading={volunteer.exporting.isPending} onClick={() => void exportCsv()}>
+        <Button className='rx-button' loading={records.exporting.isPending} onClick={() => void exportCsv()}>
           导出 {rankingYear} 年排行（CSV，优秀志愿者评选）
         </Button>
       )}

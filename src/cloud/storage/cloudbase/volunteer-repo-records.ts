@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto'
+import type { VolunteerRepo } from '../../domain/volunteer/repo'
+import { byIds, readAll, type CloudDb } from './db'
+import type { DepartmentDoc, UserDoc } from './identity-repo'
+import { C } from './schema'
+import {
+  volunteerNames,
+  type HoursDoc,
+  type RatingDoc,
+  type RecordSectionDoc,
+  type ReportDoc,
+  type RequestDoc,
+  type ShiftDoc,
+} from './volunteer-repo-docs'
+import { MINUTE_MS } from '../../../contract/month'
+
+type RecordMethods = Pick<
+  VolunteerRepo,
+  'addAdjustment' | 'totals' | 'listServices' | 'addRecordSection' | 'listRecordSections' | 'ranking'
+>
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const minutesBetween = (from: string, to: string) =>
+  Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / MINUTE_MS))
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
+const average = (values: number[]) => (values.length === 0 ? null : sum(values) / values.length)
+
+/** The hours ledger and the volunteer's record: totals, the service list, training and awards, the ranking. */
+export function createVolunteerRecords(db: CloudDb): RecordMethods {
+  const _ = db.command
+  const requests = () => db.collection<RequestDoc>(C.helpRequests)
+
+  return {
+    async addAdjustment(volunteerId, minutes, reason, recordedBy, at) {
+      await db.collection<HoursDoc>(C.hours).add({
+        data: {
+          _id: randomUUID(),
+          volunteerId,
+          kind: 'adjustment',
+          minutes,
+          shiftId: null,
+          reason,
+          recordedBy,
+          at: at.toISOString(),
+        },
+      })
+    },
+
+    async totals(volunteerId, range) {
+      const from = range.from.toISOString()
+      const to = range.to.toISOString()
+      const inRange = (at: string | null) => at !== null && at >= from && at < to
+      const hours = await readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId }))
+      const served = await readAll(requests().where({ volunteerId, status: 'completed' }))
+      const stars = (await readAll(db.collection<RatingDoc>(C.ratings).where({ volunteerId }))).map((r) => r.stars)
+      return {
+        minutesInRange: sum(hours.filter((h) => inRange(h.at)).map((h) => h.minutes)),
+        minutesAllTime: sum(hours.map((h) => h.minutes)),
+        servedInRange: served.filter((r) => inRange(r.completedAt)).length,
+        servedAllTime: served.length,
+        averageRating: average(stars),
+        ratingCount: stars.length,
+      }
+    },
+
+    async listServices(volunteerId, page) {
+      const [served, hours] = await Promise.all([
+        readAll(requests().where({ volunteerId, status: 'completed' })),
+        readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId })),
+      ])
+      const [departments, ratings, shifts, recorders, reports] = await Promise.all([
+        byIds<DepartmentDoc>(
+          db,
+          C.departments,
+          served.map((r) => r.toDepartmentId),
+        ),
+        byIds<RatingDoc>(
+          db,
+          C.ratings,
+          served.map((r) => r._id),
+        ),
+        byIds<ShiftDoc>(
+          db,
+          C.shifts,
+          hours.map((h) => h.shiftId),
+        ),
+        volunteerNames(
+          db,
+          hours.map((h) => h.recordedBy),
+        ),
+        byIds<ReportDoc>(
+          db,
+          C.serviceReports,
+          hours.map((h) => h.reportId ?? null),
+        ),
+      ])
+      const rows = [
+        ...served.map((r) => ({
+          key: r._id,
+          kind: 'request' as const,
+          at: r.completedAt ?? r.createdAt,
+          place: r.from,
+          content: r.need,
+          destination: departments.get(r.toDepartmentId)?.name ?? null,
+          minutes: r.claimedAt && r.completedAt ? minutesBetween(r.claimedAt, r.completedAt) : 0,
+          rating: ratings.get(r._id)?.stars ?? null,
+          recordedBy: null,
+          autoClosed: false,
+        })),
+        ...hours.map((h) => {
+          const shift = h.shiftId ? shifts.get(h.shiftId) : undefined
+          const report = h.reportId ? reports.get(h.reportId) : undefined
+          return {
+            key: h._id,
+            kind: h.kind,
+            at: h.at,
+            place: shift?.station ?? report?.place ?? '',
+            content: h.reason ?? report?.content ?? null,
+            destination: null,
+            minutes: h.minutes,
+            rating: null,
+            recordedBy: h.recordedBy ? recorders(h.recordedBy).name : null,
+            autoClosed: shift?.autoClosed ?? false,
+          }
+        }),
+      ]
+      // Newest first; ties broken by id, so that pages never overlap.
+      rows.sort((a, b) => (a.at === b.at ? compare(b.key, a.key) : compare(b.at, a.at)))
+      return {
+        total: rows.length,
+        rows: rows.slice(page.offset, page.offset + page.limit).map(({ key: _key, ...row }) => row),
+      }
+    },
+
+    async addRecordSection(volunteerId, entry, recordedBy, at) {
+      await db.collection<RecordSectionDoc>(C.recordSections).add({
+        data: { _id: randomUUID(), volunteerId, ...entry, recordedBy, recordedAt: at.toISOString() },
+      })
+    },
+
+    async listRecordSections(volunteerId) {
+      const docs = await readAll(
+        db.collection<RecordSectionDoc>(C.recordSections).where({ volunteerId }).orderBy('date', 'asc'),
+      )
+      return docs
+        .sort((a, b) => compare(a.date, b.date) || compare(a.recordedAt, b.recordedAt))
+        .map(({ section, title, date, detail }) => ({ section, title, date, detail }))
+    },
+
+    async ranking(range, limit) {
+      const within = _.gte(range.from.toISOString()).and(_.lt(range.to.toISOString()))
+      const hours = await readAll(db.collection<HoursDoc>(C.hours).where({ at: within }))
+      const served = await readAll(requests().where({ status: 'completed', completedAt: within }))
+      const ratings = await readAll(db.collection<RatingDoc>(C.ratings).where({ completedAt: within }))
+      const ids = [...new Set([...hours.map((h) => h.volunteerId), ...served.map((r) => r.volunteerId ?? '')])].filter(
+        Boolean,
+      )
+      const users = await byIds<UserDoc>(db, C.users, ids)
+      const name = await volunteerNames(db, ids)
+      const allHours = ids.length
+        ? await readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId: _.in(ids) }))
+        : []
+      const rows = ids
+        .filter((id) => users.has(id))
+        .map((userId) => ({
+          userId,
+          ...name(userId),
+          minutes: sum(hours.filter((h) => h.volunteerId === userId).map((h) => h.minutes)),
+          served: served.filter((r) => r.volunteerId === userId).length,
+          averageRating: average(ratings.filter((r) => r.volunteerId === userId).map((r) => r.stars)),
+          minutesAllTime: sum(allHours.filter((h) => h.volunteerId === userId).map((h) => h.minutes)),
+        }))
+      rows.sort(
+        (a, b) =>
+          b.minutes - a.minutes ||
+          b.served - a.served ||
+          (b.averageRating ?? -1) - (a.averageRating ?? -1) ||
+          (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+      )
+      return rows.slice(0, limit)
+    },
+  }
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '查验志愿服务证明' })
