@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import {
-  MAX_SHIFT_HOURS,
-  type OnShiftVolunteer,
-  type RegistrationStatus,
-  type ShiftView,
-} from '../../../contract'
+import { MAX_SHIFT_HOURS, type OnShiftVolunteer, type RegistrationStatus, type ShiftView } from '../../../contract'
 import type { HelpRecord, VolunteerRepo } from '../../domain/volunteer/repo'
 import { addOnce, byIds as readByIds, readAll, type CloudDb, type Doc, type Where } from './db'
 import { grantRole, type DepartmentDoc, type UserDoc } from './identity-repo'
