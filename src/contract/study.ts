@@ -20,8 +20,10 @@ export const CHECK_IN_OPENS_BEFORE_MINUTES = 30
 export const CHECK_IN_CLOSES_AFTER_MINUTES = 15
 export const LATE_AFTER_MINUTES = 10
 export const QR_SLOT_SECONDS = 15
-/** Sessions longer than this offer 签退, and early check-out pro-rates the credit. */
+/** Sessions longer than this ask for 签退 unless the organizer says otherwise; early check-out pro-rates the credit. */
 export const CHECK_OUT_MIN_HOURS = 2
+/** 签退 stays open this long after the end. */
+export const CHECK_OUT_CLOSES_AFTER_MINUTES = 30
 
 export type SessionStatus = 'scheduled' | 'cancelled'
 export type Audience = 'all' | 'party' | string[]
@@ -43,6 +45,8 @@ const sessionFields = z.object({
   endAt: isoTime('结束时间'),
   audience: audienceSchema,
   creditHours: z.number().min(0, '学时不能为负').max(16, '单次学时不超过16').multipleOf(0.5, '学时以0.5为单位'),
+  /** Omitted: on for sessions over two hours. */
+  requireCheckOut: z.boolean('请选择是否需要签退').optional(),
 })
 
 const orderedTimes = <T extends { startAt: Date; endAt: Date }>(session: T) =>
@@ -97,6 +101,8 @@ export interface SessionView {
   /** 全院 / 党员 / the department names. */
   audienceLabel: string
   creditHours: number
+  /** Credit needs 签到 and 签退. */
+  requireCheckOut: boolean
   status: SessionStatus
   organizerName: string
 }
@@ -186,6 +192,8 @@ export interface StudyRecordEntry {
   title: string
   startAt: string
   status: AttendeeStatus
+  /** 未签退: checked in, 签退 required, and its window closed without one; no credit. */
+  missedCheckOut: boolean
   creditHours: number
 }
 

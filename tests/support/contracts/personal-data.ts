@@ -127,6 +127,7 @@ export async function personalWorld(harness: RepoHarness) {
           endAt: hours(offset + 2),
           audience: [department.id],
           creditHours: 2,
+          requireCheckOut: false,
         },
         at,
       )

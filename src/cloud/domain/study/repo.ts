@@ -20,6 +20,7 @@ export interface SessionFields {
   endAt: Date
   audience: Audience
   creditHours: number
+  requireCheckOut: boolean
 }
 
 /** A session with who organised it, for the handlers' permission checks. */
@@ -37,27 +38,28 @@ export function publicView({
   return view
 }
 
-export interface TimeRange {
-  from: Date
-  to: Date
-}
+import type { TimeRange } from './rules'
+
+export type { TimeRange }
 
 export interface AttendeeRecord extends Attendee {
   departmentId: string | null
   departmentName: string
 }
 
-/** One session of the person's year: expected at, attended, or excused from. */
+/** One session of the person's year: expected at, attended, or excused from; the facts its credit follows from. */
 export interface RecordRow {
   sessionId: string
   type: StudyType
   title: string
   startAt: string
-  expected: boolean
-  attended: boolean
-  late: boolean
-  excused: boolean
+  endAt: string
   creditHours: number
+  requireCheckOut: boolean
+  expected: boolean
+  /** The person's check-in, `null` when they did not come. */
+  stay: { checkedInAt: string; checkedOutAt: string | null; late: boolean } | null
+  excused: boolean
 }
 
 export interface StatsTotals {
@@ -102,8 +104,14 @@ export interface StudyRepo {
 
   /** `false` when the leave was already decided. */
   requestLeave(sessionId: string, userId: string, reason: string, at: Date): Promise<boolean>
-  /** `false` when there is no such leave request. */
-  decideLeave(sessionId: string, userId: string, status: LeaveStatus, decidedBy: string, at: Date): Promise<boolean>
+  /** Decides a pending request once: `missing` when there is none, `decided` when it was decided before. */
+  decideLeave(
+    sessionId: string,
+    userId: string,
+    status: LeaveStatus,
+    decidedBy: string,
+    at: Date,
+  ): Promise<'done' | 'missing' | 'decided'>
 
   /** Everyone expected, checked in or asking leave, with their status at `now`. */
   listAttendees(sessionId: string): Promise<AttendeeRecord[]>
