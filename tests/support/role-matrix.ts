@@ -186,6 +186,20 @@ export const ROLE_MATRIX: RoleMatrix = {
     checkOut: { access: 'staff', input: session },
     myRecord: { access: 'staff' },
   },
+  staffSurvey: {
+    createCampaign: {
+      access: 'admins',
+      input: (w) => ({ title: '职工满意度调查', opensOn: `${w.year}-01-01`, closesOn: `${w.year + 1}-12-31` }),
+    },
+    campaigns: { access: 'staff' },
+    openCampaign: { access: 'staff', input: (w) => ({ campaignId: w.sessionId }) },
+    submit: {
+      access: 'staff',
+      input: (w) => ({ campaignId: w.sessionId, answers: {}, recommend: 8 }),
+    },
+    results: { access: 'organizers', input: (w) => ({ campaignId: w.sessionId }) },
+    exportResults: { access: 'organizers', input: (w) => ({ campaignId: w.sessionId }) },
+  },
 }
 
 /** The row of `fn.action`, or undefined when the table lacks it. */

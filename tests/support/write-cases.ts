@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { ActionName, FunctionName, OpenVisitResult, QrCodeView } from '../../src/contract'
 import { monthOf } from '../../src/contract/month'
+import { staffAnswersFor, staffCampaignInput } from './staff-survey'
 import { answersFor, chinaDate, VISIT_HEADER } from './survey'
 import { dataOf, type SignedIn, type TestHost } from './test-host'
 import {
@@ -195,6 +196,13 @@ export const WRITE_CASES: WriteCases = {
     checkOut: async (w, tag) => {
       const { staff, sessionId } = await checkedIn(w.host, w.admin, tag, 3)
       return { as: staff, input: { sessionId } }
+    },
+  },
+  staffSurvey: {
+    createCampaign: async (w) => asAdmin(w, staffCampaignInput()),
+    submit: async (w, tag) => {
+      const campaign = dataOf(await w.admin.call<{ id: string }>('staffSurvey', 'createCampaign', staffCampaignInput()))
+      return { as: await w.host.signIn('staff', tag), input: staffAnswersFor(campaign.id) }
     },
   },
 }

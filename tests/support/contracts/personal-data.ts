@@ -263,6 +263,7 @@ export function expectedExports({ department, erased }: World) {
         },
       ],
     },
+    staffSurvey: { answered: [] },
   }
   const blanked = { text: '（提交人已删除此内容）', contactPhone: null, reopenReason: null, anonymous: true }
   const after = {
@@ -303,6 +304,7 @@ export function expectedExports({ department, erased }: World) {
       ],
     },
     study: { attendance: [attendance], leaves: [{ ...approvedLeave, reason: '已删除' }] },
+    staffSurvey: { answered: [] },
   }
   return { before, after }
 }
