@@ -25,6 +25,11 @@ export const CHECK_OUT_MIN_HOURS = 2
 /** 签退 stays open this long after the end. */
 export const CHECK_OUT_CLOSES_AFTER_MINUTES = 30
 
+/** 签退 runs from the start to 30 minutes after the end: the server refuses outside it, the app hides the button. */
+export function checkOutWindow(startAt: Date, endAt: Date): { from: Date; to: Date } {
+  return { from: startAt, to: new Date(endAt.getTime() + CHECK_OUT_CLOSES_AFTER_MINUTES * 60_000) }
+}
+
 export type SessionStatus = 'scheduled' | 'cancelled'
 export type Audience = 'all' | 'party' | string[]
 

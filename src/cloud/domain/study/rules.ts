@@ -1,8 +1,8 @@
 import {
   CHECK_IN_CLOSES_AFTER_MINUTES,
   CHECK_IN_OPENS_BEFORE_MINUTES,
-  CHECK_OUT_CLOSES_AFTER_MINUTES,
   CHECK_OUT_MIN_HOURS,
+  checkOutWindow,
   type Audience,
   type AttendeeStatus,
   type RateRow,
@@ -48,10 +48,7 @@ export function checkInWindow(startAt: Date): TimeRange {
   }
 }
 
-/** 签退 runs from the start to 30 minutes after the end. */
-export function checkOutWindow(startAt: Date, endAt: Date): TimeRange {
-  return { from: startAt, to: minutesFrom(endAt, CHECK_OUT_CLOSES_AFTER_MINUTES) }
-}
+export { checkOutWindow }
 
 /** What a session offers as credit, and whether it asks for 签退. */
 export interface CreditTerms {

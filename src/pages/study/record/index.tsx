@@ -62,11 +62,17 @@ export default observer(function RecordPage() {
                     <View>{entry.title}</View>
                     <View className='rx-muted'>{`${chinaDate(entry.startAt)} · ${entry.type}`}</View>
                   </View>
-                  <View
-                    className={entry.status === 'missing' ? 'study-tag study-tag--muted' : 'study-tag study-tag--ok'}
-                  >
-                    {ATTENDEE_STATUS_LABELS[entry.status]}
-                  </View>
+                  {entry.missedCheckOut ? (
+                    <View className='study-tag' aria-label='未签退，不计学时；如有误请联系组织者更正'>
+                      未签退
+                    </View>
+                  ) : (
+                    <View
+                      className={entry.status === 'missing' ? 'study-tag study-tag--muted' : 'study-tag study-tag--ok'}
+                    >
+                      {ATTENDEE_STATUS_LABELS[entry.status]}
+                    </View>
+                  )}
                 </View>
               ))}
             </View>
