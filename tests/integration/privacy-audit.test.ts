@@ -41,6 +41,7 @@ const EXPORT_INPUTS: Record<string, (w: WriteWorld) => unknown> = {
   'survey.export': (w) => ({ departmentId: w.where.home.id, from: `${year}-01`, to: `${year}-12` }),
   'volunteer.exportRanking': () => ({ year }),
   'study.exportAttendance': async (w) => ({ sessionId: (await checkedIn(w.host, w.admin, 'audit-export')).sessionId }),
+  'study.exportCme': () => ({ year }),
   'staffSurvey.exportResults': async (w) => ({
     campaignId: dataOf(await w.admin.call<{ id: string }>('staffSurvey', 'createCampaign', staffCampaignInput())).id,
   }),

@@ -185,6 +185,12 @@ export const ROLE_MATRIX: RoleMatrix = {
     checkIn: { access: 'staff', input: () => ({ shortCode: '000000' }) },
     checkOut: { access: 'staff', input: session },
     myRecord: { access: 'staff' },
+    setCmeRequirement: {
+      access: 'admins',
+      input: (w) => ({ year: w.year, total: 25, class2Min: 15, class2Max: 20 }),
+    },
+    cmeProgress: { access: 'organizers', input: (w) => ({ year: w.year }) },
+    exportCme: { access: 'organizers', input: (w) => ({ year: w.year }) },
   },
   staffSurvey: {
     createCampaign: {

@@ -193,6 +193,7 @@ export const WRITE_CASES: WriteCases = {
       const qr = dataOf(await w.admin.call<QrCodeView>('study', 'qrCode', { sessionId: session.id }))
       return { as: await w.host.signIn('staff', tag), input: { payload: qr.payload } }
     },
+    setCmeRequirement: async (w) => asAdmin(w, { year: 2031, total: 25, class2Min: 15, class2Max: 20 }),
     checkOut: async (w, tag) => {
       const { staff, sessionId } = await checkedIn(w.host, w.admin, tag, 3)
       return { as: staff, input: { sessionId } }

@@ -73,6 +73,7 @@ describe('StudyStore session form', () => {
       audience: ['dept-1'],
       audienceLabel: '心内科',
       creditHours: 1,
+      cmeCredits: 0,
       requireCheckOut: false,
       status: 'scheduled',
       organizerName: '张三',

@@ -128,6 +128,7 @@ export async function personalWorld(harness: RepoHarness) {
           audience: [department.id],
           creditHours: 2,
           requireCheckOut: false,
+          cmeCredits: 0,
         },
         at,
       )

@@ -32,6 +32,7 @@ export function studyContract(harness: () => RepoHarness): void {
       audience,
       creditHours: 2,
       requireCheckOut,
+      cmeCredits: 0,
     })
 
     async function sessionFor(requireCheckOut = false) {
@@ -58,6 +59,7 @@ export function studyContract(harness: () => RepoHarness): void {
         audience: [department.id],
         audienceLabel: department.name,
         creditHours: 2,
+        cmeCredits: 0,
         requireCheckOut: false,
         status: 'scheduled',
         organizerName: organizer.name,
@@ -148,6 +150,7 @@ export function studyContract(harness: () => RepoHarness): void {
           startAt: start.toISOString(),
           endAt: minutes(120).toISOString(),
           creditHours: 2,
+          cmeCredits: 0,
           requireCheckOut: true,
           expected: false,
           stay: { checkedInAt: attendance.checkedInAt, checkedOutAt: minutes(60).toISOString(), late: false },
@@ -246,6 +249,52 @@ export function studyContract(harness: () => RepoHarness): void {
         ).topLearners.filter((t) => t.userId === person.id)
         expect(top?.creditHours).toBe(rule)
       }
+    })
+
+    it('keeps the yearly CME requirement, and lists check-ins to sessions with CME credit by department', async () => {
+      expect(await study().cmeRequirement(2041)).toBeNull()
+      const requirement = { year: 2041, total: 25, class2Min: 15, class2Max: 20 }
+      const department = await fixtures().department()
+      const organizer = await staffOf(department.id)
+      await study().setCmeRequirement(requirement, organizer.id, start)
+      await study().setCmeRequirement({ ...requirement, class2Min: 12 }, organizer.id, start)
+      expect(await study().cmeRequirement(2041)).toEqual({ ...requirement, class2Min: 12 })
+
+      const person = await staffOf(department.id)
+      const organizerOf = { id: organizer.id, departmentId: department.id }
+      const withCredit = await study().createSession(
+        organizerOf,
+        { ...fields([department.id], 'CME讲座'), cmeCredits: 1.5 },
+        start,
+      )
+      const without = await study().createSession(organizerOf, fields([department.id], '无学分'), start)
+      expect(withCredit.cmeCredits).toBe(1.5)
+      const { attendance } = await study().checkIn(withCredit.id, person.id, minutes(1), false)
+      await study().checkIn(without.id, person.id, minutes(1), false)
+      const rows = await study().cmeRows({ from: minutes(-60), to: minutes(60) }, department.id)
+      expect(rows).toEqual([
+        {
+          userId: person.id,
+          name: person.name,
+          employeeNo: expect.any(String),
+          departmentId: department.id,
+          departmentName: department.name,
+          sessionId: withCredit.id,
+          title: 'CME讲座',
+          startAt: start.toISOString(),
+          endAt: minutes(120).toISOString(),
+          cmeCredits: 1.5,
+          requireCheckOut: false,
+          checkedInAt: attendance.checkedInAt,
+          checkedOutAt: null,
+        },
+      ])
+      expect(
+        await study().cmeRows({ from: minutes(-60), to: minutes(60) }, (await fixtures().department()).id),
+      ).toEqual([])
+      const places = await study().staffPlaces(department.id)
+      expect(places.map((p) => p.userId).sort()).toEqual([organizer.id, person.id].sort())
+      expect(places[0]).toMatchObject({ departmentId: department.id, departmentName: department.name })
     })
   })
 }

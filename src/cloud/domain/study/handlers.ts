@@ -28,6 +28,7 @@ import { toCsv } from '../../core/csv'
 import { audit, limitRate, notify } from '../../core/effects'
 import { chinaDay, DAY_MS, HOUR_MS, MINUTE_MS } from '../../../contract/month'
 import { assignShortCodes, issuePayload, readPayload, shortCodeCandidates, slotEnd, slotOf } from './check-in-code'
+import { requirementOf, stillNeeded, yearRange } from './cme'
 import { publicView, type AttendeeRecord, type RecordRow, type SessionFields, type SessionRecord } from './repo'
 import {
   attendeeStatus,
@@ -38,7 +39,6 @@ import {
   missedCheckOut,
   rateOf,
   sumCredits,
-  type TimeRange,
 } from './rules'
 
 /** How long a finished session stays in the lists, so 签退 and the organizer's screens still find it. */
@@ -54,10 +54,6 @@ const SHORT_CODE_TRIES_PER_MINUTE = 10
 const minutesFrom = (at: Date, minutes: number) => new Date(at.getTime() + minutes * MINUTE_MS)
 const chinaClock = (at: Date) => new Date(at.getTime() + 8 * HOUR_MS).toISOString().slice(11, 16)
 const chinaMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`)
-
-function yearRange(year: number): TimeRange {
-  return { from: chinaMidnight(`${year}-01-01`), to: chinaMidnight(`${year + 1}-01-01`) }
-}
 
 /** Check-in happens only in its window, for a session that still takes place. */
 function requireWindowOpen(ctx: Ctx, session: SessionView): void {
@@ -111,6 +107,7 @@ function toFields(input: z.output<typeof createSessionInput>): SessionFields {
   return {
     ...input,
     speaker: input.speaker || null,
+    cmeCredits: input.cmeCredits ?? 0,
     requireCheckOut: input.requireCheckOut ?? defaultRequireCheckOut(input.startAt, input.endAt),
   }
 }
@@ -325,10 +322,10 @@ export async function exportAttendance(ctx: Ctx, input: z.output<typeof sessionI
   return { filename: `签到表-${chinaDay(new Date(session.startAt))}-${session.title}.csv`, csv }
 }
 
-const creditTerms = (row: RecordRow) => ({
+const creditTerms = (row: RecordRow, credit = row.creditHours) => ({
   startAt: row.startAt,
   endAt: row.endAt,
-  credit: row.creditHours,
+  credit,
   requireCheckOut: row.requireCheckOut,
 })
 
@@ -338,7 +335,10 @@ export async function myRecord(ctx: Ctx): Promise<StudyRecord> {
     ...row,
     attended: row.stay !== null,
     earned: creditEarned(creditTerms(row), row.stay),
+    cme: creditEarned(creditTerms(row, row.cmeCredits), row.stay),
   }))
+  const requirement = await requirementOf(ctx, year)
+  const cmeCredits = sumCredits(rows.map((r) => r.cme))
   const attendedRows = rows.filter((r) => r.attended)
   const sumCredit = (list: typeof rows) => sumCredits(list.map((r) => r.earned))
   const expected = rows.filter((r) => r.expected)
@@ -368,6 +368,9 @@ export async function myRecord(ctx: Ctx): Promise<StudyRecord> {
       missedCheckOut: missedCheckOut(creditTerms(r), r.stay, ctx.now),
       creditHours: r.earned,
     })),
+    cmeCredits,
+    cmeRequirement: requirement,
+    cmeStillNeeded: stillNeeded(cmeCredits, requirement),
   }
 }
 

@@ -1,5 +1,6 @@
 import type {
   Attendee,
+  CmeRequirement,
   Audience,
   LeaveStatus,
   MyAttendance,
@@ -20,6 +21,7 @@ export interface SessionFields {
   endAt: Date
   audience: Audience
   creditHours: number
+  cmeCredits: number
   requireCheckOut: boolean
 }
 
@@ -55,6 +57,7 @@ export interface RecordRow {
   startAt: string
   endAt: string
   creditHours: number
+  cmeCredits: number
   requireCheckOut: boolean
   expected: boolean
   /** The person's check-in, `null` when they did not come. */
@@ -67,6 +70,30 @@ export interface StatsTotals {
   byDepartment: Omit<DepartmentRate, 'rate'>[]
   byTypeMonth: Omit<TypeMonthRate, 'rate'>[]
   topLearners: Omit<TopLearner, 'rank'>[]
+}
+
+/** One check-in to a session carrying CME credit, with whom it was and the facts its credit follows from. */
+export interface CmeRow {
+  userId: string
+  name: string
+  employeeNo: string | null
+  departmentId: string | null
+  departmentName: string
+  sessionId: string
+  title: string
+  startAt: string
+  endAt: string
+  cmeCredits: number
+  requireCheckOut: boolean
+  checkedInAt: string
+  checkedOutAt: string | null
+}
+
+/** A staff member as the CME progress counts them. */
+export interface StaffPlace {
+  userId: string
+  departmentId: string | null
+  departmentName: string
 }
 
 export interface StudyRepo {
@@ -119,4 +146,12 @@ export interface StudyRepo {
   recordRows(userId: string, range: TimeRange, now: Date): Promise<RecordRow[]>
   /** Sessions started in the range and before `now`; people of one department or (null) all. */
   stats(range: TimeRange, departmentId: string | null, now: Date, topLimit: number): Promise<StatsTotals>
+
+  /** The admin's requirement for the year, `null` when none was set. */
+  cmeRequirement(year: number): Promise<CmeRequirement | null>
+  setCmeRequirement(requirement: CmeRequirement, setBy: string, at: Date): Promise<void>
+  /** Check-ins to scheduled sessions with CME credit started in the range, of one department or (null) all. */
+  cmeRows(range: TimeRange, departmentId: string | null): Promise<CmeRow[]>
+  /** Today's staff, of one department or (null) all. */
+  staffPlaces(departmentId: string | null): Promise<StaffPlace[]>
 }

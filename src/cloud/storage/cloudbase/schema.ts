@@ -58,6 +58,7 @@ export const C = {
   feedbackItems: 'feedback_items',
   feedbackHistory: 'feedback_history',
   feedbackStars: 'feedback_stars',
+  studyCmeRequirements: 'study_cme_requirements',
   staffSurveyCampaigns: 'staff_survey_campaigns',
   staffSurveyAnswered: 'staff_survey_answered',
   staffSurveyAnswers: 'staff_survey_answers',
@@ -255,6 +256,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [{ name: 'item_seq', fields: [asc('itemId'), asc('seq')] }],
   },
   { name: C.feedbackStars, about: '已发布的服务之星；_id 为月份，重新发布整体替换', indexes: [] },
+  { name: C.studyCmeRequirements, about: '继续医学教育年度学分要求；_id 为年份', indexes: [] },
   {
     name: C.staffSurveyCampaigns,
     about: '职工满意度调查；_id 为编号，invited 为建立时各科室的邀请人数',

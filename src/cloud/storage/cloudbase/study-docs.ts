@@ -16,6 +16,8 @@ export interface SessionDoc extends Doc {
   audienceKind: 'all' | 'party' | 'departments'
   audienceDepartments: string[]
   creditHours: number
+  /** Absent on sessions stored before CME credit: none. */
+  cmeCredits?: number
   /** Absent on sessions stored before 签退 could be required: the default rule decides. */
   requireCheckOut?: boolean
   status: SessionStatus
@@ -77,6 +79,7 @@ export function sessionFields(fields: SessionFields) {
     endAt: fields.endAt.toISOString(),
     ...audienceFields(fields.audience),
     creditHours: fields.creditHours,
+    cmeCredits: fields.cmeCredits,
     requireCheckOut: fields.requireCheckOut,
   }
 }

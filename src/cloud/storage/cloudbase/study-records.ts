@@ -83,6 +83,7 @@ export function createStudyRecords(db: CloudDb): Pick<StudyRepo, 'listAttendees'
             startAt: doc.startAt,
             endAt: doc.endAt,
             creditHours: doc.creditHours,
+            cmeCredits: doc.cmeCredits ?? 0,
             requireCheckOut: requiresCheckOut(doc),
             expected: expects(doc, person),
             stay: attended

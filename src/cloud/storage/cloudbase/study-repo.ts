@@ -19,6 +19,7 @@ import {
   type LeaveDoc,
   type SessionDoc,
 } from './study-docs'
+import { createStudyCme } from './study-cme'
 import { createStudyRecords } from './study-records'
 
 export type { AttendanceDoc, LeaveDoc, SessionDoc } from './study-docs'
@@ -62,6 +63,7 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
       audience: audienceOf(doc),
       audienceLabel: label(doc),
       creditHours: doc.creditHours,
+      cmeCredits: doc.cmeCredits ?? 0,
       requireCheckOut: requiresCheckOut(doc),
       status: doc.status,
       organizerName: organizers.get(doc.organizerId)?.name ?? '',
@@ -234,5 +236,6 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
     },
 
     ...createStudyRecords(db),
+    ...createStudyCme(db),
   }
 }

@@ -64,7 +64,8 @@ export function createStudyRecords(sql: Sql): Pick<StudyRepo, 'listAttendees' | 
       >(
         `SELECT * FROM (
            SELECT s.id AS "sessionId", s.type, s.title, s.start_at AS "startAt", s.end_at AS "endAt",
-                  s.credit_hours::float8 AS "creditHours", s.require_check_out AS "requireCheckOut",
+                  s.credit_hours::float8 AS "creditHours", s.cme_credits::float8 AS "cmeCredits",
+                  s.require_check_out AS "requireCheckOut",
                   EXISTS (SELECT 1 FROM study_expected e WHERE e.session_id = s.id AND e.user_id = $1) AS expected,
                   a.checked_in_at AS "checkedInAt", a.checked_out_at AS "checkedOutAt", a.late,
                   a.user_id IS NULL AND COALESCE(l.status = 'approved', false) AS excused

@@ -1,6 +1,7 @@
 import type { LeaveStatus, MyAttendance, MySession, SessionStatus, SessionView, StudyType } from '../../../contract'
 import { publicView, type SessionFields, type SessionRecord, type StudyRepo } from '../../domain/study/repo'
 import { iso, type Sql } from './sql'
+import { createStudyCme } from './study-cme'
 import { createStudyRecords } from './study-records'
 
 interface SessionRow {
@@ -15,6 +16,7 @@ interface SessionRow {
   audienceDepartments: string[]
   audienceLabel: string | null
   creditHours: number
+  cmeCredits: number
   requireCheckOut: boolean
   status: SessionStatus
   organizerName: string
@@ -41,7 +43,7 @@ const SESSION_SELECT = `
          CASE s.audience_kind WHEN 'all' THEN '全院职工' WHEN 'party' THEN '全体党员'
            ELSE (SELECT string_agg(d.name, '、' ORDER BY d.sort) FROM departments d WHERE d.id = ANY (s.audience_departments))
          END AS "audienceLabel",
-         s.credit_hours::float8 AS "creditHours", s.require_check_out AS "requireCheckOut", s.status, ou.name AS "organizerName",
+         s.credit_hours::float8 AS "creditHours", s.cme_credits::float8 AS "cmeCredits", s.require_check_out AS "requireCheckOut", s.status, ou.name AS "organizerName",
          s.organizer_id AS "organizerId", s.organizer_department_id AS "organizerDepartmentId"
   FROM study_sessions s JOIN users ou ON ou.id = s.organizer_id`
 
@@ -56,7 +58,7 @@ const MY_SESSION_SELECT = SESSION_SELECT.replace(
 
 const ATTENDANCE_COLUMNS = `checked_in_at AS "checkedInAt", late, expected, checked_out_at AS "checkedOutAt"`
 
-/** A session's own fields in column order: type … end_at, audience_kind, audience_departments, credit_hours, require_check_out. */
+/** A session's own fields in column order: type … end_at, audience_kind, audience_departments, credit_hours, require_check_out, cme_credits. */
 function sessionColumns(fields: SessionFields): unknown[] {
   const { audience } = fields
   const [kind, departments] = typeof audience === 'string' ? [audience, []] : ['departments', audience]
@@ -71,6 +73,7 @@ function sessionColumns(fields: SessionFields): unknown[] {
     departments,
     fields.creditHours,
     fields.requireCheckOut,
+    fields.cmeCredits,
   ]
 }
 
@@ -86,6 +89,7 @@ function toSession(row: SessionRow): SessionRecord {
     audience: row.audienceKind === 'departments' ? row.audienceDepartments : row.audienceKind,
     audienceLabel: row.audienceLabel ?? '',
     creditHours: row.creditHours,
+    cmeCredits: row.cmeCredits,
     requireCheckOut: row.requireCheckOut,
     status: row.status,
     organizerName: row.organizerName,
@@ -138,9 +142,9 @@ export function createStudyRepo(sql: Sql): StudyRepo {
     async createSession(organizer, fields, at) {
       const [{ id }] = await sql.query<{ id: string }>(
         `INSERT INTO study_sessions (type, title, speaker, location, start_at, end_at, audience_kind,
-           audience_departments, credit_hours, require_check_out, organizer_id, organizer_department_id, created_at,
-           updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id`,
+           audience_departments, credit_hours, require_check_out, cme_credits, organizer_id, organizer_department_id,
+           created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
         [...sessionColumns(fields), organizer.id, organizer.departmentId, at],
       )
       const view = await viewById(id)
@@ -151,7 +155,8 @@ export function createStudyRepo(sql: Sql): StudyRepo {
     async updateSession(id, fields, at) {
       const rows = await sql.query(
         `UPDATE study_sessions SET type = $2, title = $3, speaker = $4, location = $5, start_at = $6, end_at = $7,
-           audience_kind = $8, audience_departments = $9, credit_hours = $10, require_check_out = $11, updated_at = $12
+           audience_kind = $8, audience_departments = $9, credit_hours = $10, require_check_out = $11,
+           cme_credits = $12, updated_at = $13
          WHERE id = $1 AND status = 'scheduled' RETURNING id`,
         [id, ...sessionColumns(fields), at],
       )
@@ -260,5 +265,6 @@ export function createStudyRepo(sql: Sql): StudyRepo {
     },
 
     ...createStudyRecords(sql),
+    ...createStudyCme(sql),
   }
 }
