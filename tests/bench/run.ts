@@ -4,6 +4,7 @@ import { benchFeedback } from './feedback'
 import { benchLoad } from './load'
 import { benchRoster } from './roster'
 import { benchShell } from './shell'
+import { benchStaffSurvey } from './staff-survey'
 import { benchStudy } from './study'
 import { benchSurvey } from './survey'
 import { benchSweeps } from './sweeps'
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   survey: benchSurvey,
   codes: benchCodes,
   study: benchStudy,
+  staffSurvey: benchStaffSurvey,
   volunteer: benchVolunteer,
   roster: benchRoster,
   sweeps: benchSweeps,
