@@ -4,10 +4,12 @@ import type { Ctx } from '../../../src/cloud/core/context'
 import { silentLogger } from '../../../src/cloud/core/logger'
 import { loadSecrets } from '../../../src/cloud/core/secrets'
 import { submit } from '../../../src/cloud/domain/staff-survey/handlers'
+import { STAFF_QUESTIONNAIRE } from '../../../src/cloud/domain/staff-survey/questionnaire'
 import type { RepoHarness } from '../repo-adapters'
 import { staffAnswersFor } from '../staff-survey'
 
 const now = new Date('2026-06-10T02:00:00.000Z')
+const ITEM_IDS = STAFF_QUESTIONNAIRE.items.map((item) => item.id)
 
 export function staffSurveyContract(harness: () => RepoHarness): void {
   describe('staff survey', () => {
@@ -66,7 +68,7 @@ export function staffSurveyContract(harness: () => RepoHarness): void {
       expect(refusals.every((r) => r instanceof AppError && r.code === 'CONFLICT')).toBe(true)
       expect((await staffSurvey().responseCounts([campaign.id])).get(campaign.id)).toBe(1)
       expect(await staffSurvey().answeredBy(person.id, [campaign.id])).toEqual(new Set([campaign.id]))
-      const [tally] = await staffSurvey().tallies([campaign.id], department.id)
+      const [tally] = await staffSurvey().tallies([campaign.id], department.id, ITEM_IDS)
       expect(tally.responses).toBe(1)
     })
 
@@ -87,14 +89,14 @@ export function staffSurveyContract(harness: () => RepoHarness): void {
       await answer(cardiology.id, 3, null, true)
       await answer(cardiology.id, 4, '甲：食堂好')
       await answer(icu.id, 2, null)
-      const tallies = await staffSurvey().tallies([campaign.id], null)
+      const tallies = await staffSurvey().tallies([campaign.id], null, ITEM_IDS)
       const of = (id: string) => tallies.find((t) => t.departmentId === id)
       expect(of(cardiology.id)).toMatchObject({ campaignId: campaign.id, responses: 3, recommendSum: 24 })
       expect(of(cardiology.id)?.items.overall).toEqual([0, 0, 1, 1, 1, 0])
       expect(of(cardiology.id)?.items.payBenefits).toEqual([0, 0, 0, 1, 1, 1])
       expect([...(of(cardiology.id)?.comments ?? [])].sort()).toEqual(['乙：排班更透明', '甲：食堂好'].sort())
       expect(of(icu.id)).toMatchObject({ responses: 1, comments: [] })
-      expect(await staffSurvey().tallies([campaign.id], icu.id)).toEqual([of(icu.id)])
+      expect(await staffSurvey().tallies([campaign.id], icu.id, ITEM_IDS)).toEqual([of(icu.id)])
     })
 
     it('keeps the answer apart from the person: the export lists the campaign, never the answer', async () => {

@@ -161,6 +161,7 @@ export async function results(ctx: Ctx, input: z.output<typeof campaignIdInput>)
   const tallies = await ctx.repos.staffSurvey.tallies(
     trendCampaigns.map((c) => c.id),
     scope,
+    STAFF_QUESTIONNAIRE.items.map((item) => item.id),
   )
   const ofCampaign = (id: string) => tallies.filter((t) => t.campaignId === id)
   const names = new Map((await ctx.repos.identity.listDepartments()).map((d) => [d.id, d.name]))

@@ -59,6 +59,6 @@ export interface StaffSurveyRepo {
   /** Takes the mark back when the answer could not be stored, so the person can try again. */
   unmarkAnswered(campaignId: string, userId: string): Promise<void>
   addAnswer(answer: StaffAnswer): Promise<void>
-  /** Per campaign and department; of one department or (null) all. */
-  tallies(campaignIds: string[], departmentId: string | null): Promise<Tally[]>
+  /** Per campaign and department, counting these items; of one department or (null) all. */
+  tallies(campaignIds: string[], departmentId: string | null, itemIds: string[]): Promise<Tally[]>
 }

@@ -45,12 +45,14 @@ const toRecord = (doc: CampaignDoc): CampaignRecord => ({
   invited: doc.invited,
 })
 
-/** Adds one answer to its group's tally. */
-function count(tally: Tally, doc: StaffAnswerDoc): void {
+/** Adds one answer to its group's tally, on the items asked for. */
+function count(tally: Tally, doc: StaffAnswerDoc, itemIds: string[]): void {
   tally.responses += 1
   tally.recommendSum += doc.recommend
   if (doc.comment) tally.comments.push(doc.comment)
-  for (const [itemId, score] of Object.entries(doc.answers)) {
+  for (const itemId of itemIds) {
+    const score = doc.answers[itemId]
+    if (score === undefined) continue
     const counts: ItemCounts = tally.items[itemId] ?? [0, 0, 0, 0, 0, 0]
     counts[score === null ? 5 : score - 1] += 1
     tally.items[itemId] = counts
@@ -124,7 +126,7 @@ export function createStaffSurveyRepo(db: CloudDb): StaffSurveyRepo {
       await answers().add({ data: { _id: randomUUID(), ...answer } })
     },
 
-    async tallies(campaignIds, departmentId) {
+    async tallies(campaignIds, departmentId, itemIds) {
       const groups = new Map<string, Tally>()
       for (const doc of await answersOf(campaignIds, departmentId)) {
         const key = `${doc.campaignId}|${doc.departmentId ?? ''}`
@@ -136,7 +138,7 @@ export function createStaffSurveyRepo(db: CloudDb): StaffSurveyRepo {
           items: {},
           comments: [],
         }
-        count(tally, doc)
+        count(tally, doc, itemIds)
         groups.set(key, tally)
       }
       return [...groups.values()].map((tally) => ({ ...tally, comments: tally.comments.sort(byText) }))

@@ -8,13 +8,6 @@ const CAMPAIGN_SELECT = `
          questionnaire_version AS "questionnaireVersion", invited
   FROM staff_survey_campaigns`
 
-interface ItemRow {
-  campaignId: string
-  departmentId: string | null
-  itemId: string
-  counts: ItemCounts
-}
-
 export function createStaffSurveyRepo(sql: Sql): StaffSurveyRepo {
   return {
     async createCampaign(fields, createdBy, at) {
@@ -91,33 +84,27 @@ export function createStaffSurveyRepo(sql: Sql): StaffSurveyRepo {
       )
     },
 
-    async tallies(campaignIds, departmentId) {
-      const params = [campaignIds, departmentId]
-      const scope = `campaign_id = ANY ($1::uuid[]) AND ($2::uuid IS NULL OR department_id = $2)`
-      const groups = await sql.query<Omit<Tally, 'items'>>(
+    // One pass over the answers: for each item, a count per score and 不适用, side by side.
+    async tallies(campaignIds, departmentId, itemIds) {
+      const counts = itemIds.flatMap((_, i) =>
+        ['1', '2', '3', '4', '5', 'null'].map(
+          (value) => `count(*) FILTER (WHERE answers -> $${i + 3}::text = '${value}')`,
+        ),
+      )
+      const rows = await sql.query<Omit<Tally, 'items'> & { counts: number[] }>(
         `SELECT campaign_id AS "campaignId", department_id AS "departmentId", count(*)::int AS responses,
                 sum(recommend)::int AS "recommendSum",
-                COALESCE(array_agg(comment ORDER BY id) FILTER (WHERE comment IS NOT NULL), '{}') AS comments
-         FROM staff_survey_answers WHERE ${scope} GROUP BY campaign_id, department_id`,
-        params,
+                COALESCE(array_agg(comment ORDER BY id) FILTER (WHERE comment IS NOT NULL), '{}') AS comments,
+                ARRAY[${counts.join(', ') || 'NULL'}]::int[] AS counts
+         FROM staff_survey_answers
+         WHERE campaign_id = ANY ($1::uuid[]) AND ($2::uuid IS NULL OR department_id = $2)
+         GROUP BY campaign_id, department_id`,
+        [campaignIds, departmentId, ...itemIds],
       )
-      const items = await sql.query<ItemRow>(
-        `SELECT campaign_id AS "campaignId", department_id AS "departmentId", e.key AS "itemId",
-                ARRAY[count(*) FILTER (WHERE e.value = '1'), count(*) FILTER (WHERE e.value = '2'),
-                      count(*) FILTER (WHERE e.value = '3'), count(*) FILTER (WHERE e.value = '4'),
-                      count(*) FILTER (WHERE e.value = '5'), count(*) FILTER (WHERE e.value = 'null')]::int[] AS counts
-         FROM staff_survey_answers a, jsonb_each(a.answers) e
-         WHERE ${scope} GROUP BY campaign_id, department_id, e.key`,
-        params,
-      )
-      const key = (row: { campaignId: string; departmentId: string | null }) =>
-        `${row.campaignId}|${row.departmentId ?? ''}`
-      const byGroup = new Map(groups.map((group): [string, Tally] => [key(group), { ...group, items: {} }]))
-      for (const row of items) {
-        const tally = byGroup.get(key(row))
-        if (tally) tally.items[row.itemId] = row.counts
-      }
-      return [...byGroup.values()]
+      return rows.map(({ counts: flat, ...tally }) => ({
+        ...tally,
+        items: Object.fromEntries(itemIds.map((id, i) => [id, flat.slice(i * 6, i * 6 + 6) as ItemCounts])),
+      }))
     },
   }
 }
