@@ -165,8 +165,18 @@ describe('results', () => {
 describe('anonymity in the database itself', () => {
   it('writes no answer in a transaction with a row naming a person, and keeps no time or person on it', async () => {
     const campaign = await createCampaign('无关联核对')
-    await answer(campaign.id, dept('眼科'), 'link', 3, 5)
+    await answer(campaign.id, dept('眼科'), 'link', 2, 5)
+    const withRetryId = await host.signIn('staff', 'link-retry', dept('眼科'))
+    const requestId = 'staff-survey-link-1'
+    dataOf(await withRetryId.call('staffSurvey', 'submit', staffAnswersFor(campaign.id), requestId))
     const sql = host.host.store.sql
+    // The write record of the answer exists for retries, keyed by no one (as survey.submit's).
+    const records = await sql.query<{ user_id: string }>(
+      `SELECT user_id::text FROM idempotency WHERE fn = 'staffSurvey' AND action = 'submit' AND request_id = $1`,
+      [requestId],
+    )
+    expect(records).toHaveLength(1)
+    expect(records[0].user_id).not.toBe(withRetryId.user.id)
     const columns = await sql.query<{ column_name: string }>(
       `SELECT column_name FROM information_schema.columns WHERE table_name = 'staff_survey_answers' ORDER BY ordinal_position`,
     )

@@ -31,8 +31,12 @@ export function staffSurveyContract(harness: () => RepoHarness): void {
       repos: repos(),
       secrets: loadSecrets({}, false),
       log: silentLogger,
+      pageCodes: {
+        forPage: () => Promise.reject(new Error('the staff survey makes no page codes')),
+      },
       fn: 'staffSurvey',
       action: 'submit',
+      anonymous: true,
     })
 
     async function openCampaign(title = '2026年第二季度职工满意度') {

@@ -14,9 +14,17 @@ export const staffSurveyFunction: FunctionDef = {
   }),
   campaigns: action({ roles: STAFF, input: emptyInput, handle: staffSurvey.campaigns }),
   openCampaign: action({ roles: STAFF, input: campaignIdInput, handle: staffSurvey.openCampaign }),
-  // No rate limit: its counter row would name the person at the minute of the answer. One answer
-  // per person is kept by the has-answered mark.
-  submit: action({ roles: STAFF, input: staffSubmitInput, write: true, rateLimit: false, handle: staffSurvey.submit }),
+  // Anonymous, as survey.submit: its idempotency record names no one. No rate limit either: its
+  // counter row would name the person at the minute of the answer; the has-answered mark keeps one
+  // answer per person.
+  submit: action({
+    roles: STAFF,
+    input: staffSubmitInput,
+    write: true,
+    anonymous: true,
+    rateLimit: false,
+    handle: staffSurvey.submit,
+  }),
   results: action({ roles: ORGANIZERS, input: campaignIdInput, handle: staffSurvey.results }),
   exportResults: action({ roles: ORGANIZERS, input: campaignIdInput, handle: staffSurvey.exportResults }),
 }
