@@ -227,6 +227,7 @@ export class StudyStore {
       endAt: toIso(form.date, form.endTime),
       audience: audienceOf(form),
       creditHours: Number(form.creditHours),
+      cmeCredits: Number(form.cmeCredits || 0),
       ...(form.requireCheckOut === null ? {} : { requireCheckOut: form.requireCheckOut }),
     }
     return form.editingId

@@ -102,9 +102,10 @@ describe('StudyStore 签退', () => {
     await root.study.openForm(null, null)
     root.study.setForm({ title: '院感', location: '示教室', type: '业务学习' })
     await root.study.saveSession()
-    root.study.setForm({ requireCheckOut: false })
+    root.study.setForm({ requireCheckOut: false, cmeCredits: '2' })
     await root.study.saveSession()
-    const [auto, off] = sent.map((s) => s.event.data as { requireCheckOut?: boolean })
+    const [auto, off] = sent.map((s) => s.event.data as { requireCheckOut?: boolean; cmeCredits: number })
+    expect([auto.cmeCredits, off.cmeCredits]).toEqual([0, 2])
     expect('requireCheckOut' in auto).toBe(false)
     expect(off.requireCheckOut).toBe(false)
 

@@ -16,6 +16,8 @@ export interface SessionForm {
   audienceKind: AudienceKind
   departmentIds: string[]
   creditHours: string
+  /** 继续医学教育 Ⅱ类学分, as typed. */
+  cmeCredits: string
   /** 签退: `null` leaves it to the rule (on for sessions over two hours). */
   requireCheckOut: boolean | null
 }
@@ -41,6 +43,7 @@ export function blankForm(departmentId: string | null): SessionForm {
     audienceKind: departmentId ? 'departments' : 'all',
     departmentIds: departmentId ? [departmentId] : [],
     creditHours: '1',
+    cmeCredits: '0',
     requireCheckOut: null,
   }
 }
@@ -59,6 +62,7 @@ export function formOf(session: SessionView): SessionForm {
     audienceKind: typeof audience === 'string' ? audience : 'departments',
     departmentIds: typeof audience === 'string' ? [] : audience,
     creditHours: String(session.creditHours),
+    cmeCredits: String(session.cmeCredits),
     requireCheckOut: session.requireCheckOut,
   }
 }

@@ -31,7 +31,7 @@ function Chip({ on, label, onTap }: { on: boolean; label: string; onTap: () => v
   )
 }
 
-type TextField = 'title' | 'speaker' | 'location' | 'creditHours'
+type TextField = 'title' | 'speaker' | 'location' | 'creditHours' | 'cmeCredits'
 
 const Field = observer(function Field(props: {
   field: TextField
@@ -152,6 +152,7 @@ export default observer(function SessionFormPage() {
           </View>
           <AudienceField />
           <Field field='creditHours' label='学时' placeholder='如 1 或 1.5' digit />
+          <Field field='cmeCredits' label='继续医学教育Ⅱ类学分（无则填0）' placeholder='如 0.5、1、2' digit />
           <View className='rx-field'>
             <View>签退</View>
             <View className='study-chips'>
