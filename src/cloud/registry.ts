@@ -2,6 +2,7 @@ import type { FunctionName } from '../contract'
 import type { FunctionDef } from './core/define'
 import { feedbackFunction } from './domain/feedback/function'
 import { identityFunction } from './domain/identity/function'
+import { staffSurveyFunction } from './domain/staff-survey/function'
 import { studyFunction } from './domain/study/function'
 import { surveyFunction } from './domain/survey/function'
 import { volunteerFunction } from './domain/volunteer/function'
@@ -13,6 +14,7 @@ export const CLOUD_FUNCTIONS: Record<FunctionName, FunctionDef> = {
   survey: surveyFunction,
   volunteer: volunteerFunction,
   study: studyFunction,
+  staffSurvey: staffSurveyFunction,
 }
 
 export function isFunctionName(name: string): name is FunctionName {

@@ -1,5 +1,6 @@
 import type { FeedbackApi } from './feedback'
 import type { IdentityApi } from './identity'
+import type { StaffSurveyApi } from './staff-survey'
 import type { StudyApi } from './study'
 import type { SurveyApi } from './survey'
 import type { VolunteerApi } from './volunteer'
@@ -9,6 +10,7 @@ export * from './envelope'
 export * from './errors'
 export * from './feedback'
 export * from './identity'
+export * from './staff-survey'
 export * from './study'
 export * from './survey'
 export * from './volunteer'
@@ -20,6 +22,7 @@ export interface ApiMap {
   survey: SurveyApi
   volunteer: VolunteerApi
   study: StudyApi
+  staffSurvey: StaffSurveyApi
 }
 
 export type FunctionName = keyof ApiMap

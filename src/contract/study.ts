@@ -20,8 +20,15 @@ export const CHECK_IN_OPENS_BEFORE_MINUTES = 30
 export const CHECK_IN_CLOSES_AFTER_MINUTES = 15
 export const LATE_AFTER_MINUTES = 10
 export const QR_SLOT_SECONDS = 15
-/** Sessions longer than this offer 签退, and early check-out pro-rates the credit. */
+/** Sessions longer than this ask for 签退 unless the organizer says otherwise; early check-out pro-rates the credit. */
 export const CHECK_OUT_MIN_HOURS = 2
+/** 签退 stays open this long after the end. */
+export const CHECK_OUT_CLOSES_AFTER_MINUTES = 30
+
+/** 签退 runs from the start to 30 minutes after the end: the server refuses outside it, the app hides the button. */
+export function checkOutWindow(startAt: Date, endAt: Date): { from: Date; to: Date } {
+  return { from: startAt, to: new Date(endAt.getTime() + CHECK_OUT_CLOSES_AFTER_MINUTES * 60_000) }
+}
 
 export type SessionStatus = 'scheduled' | 'cancelled'
 export type Audience = 'all' | 'party' | string[]
@@ -43,6 +50,15 @@ const sessionFields = z.object({
   endAt: isoTime('结束时间'),
   audience: audienceSchema,
   creditHours: z.number().min(0, '学时不能为负').max(16, '单次学时不超过16').multipleOf(0.5, '学时以0.5为单位'),
+  /** 继续医学教育 Ⅱ类学分, earned under the same attendance rule as the study hours. */
+  cmeCredits: z
+    .number()
+    .min(0, '学分不能为负')
+    .max(10, '单次学分不超过10')
+    .multipleOf(0.5, '学分以0.5为单位')
+    .optional(),
+  /** Omitted: on for sessions over two hours. */
+  requireCheckOut: z.boolean('请选择是否需要签退').optional(),
 })
 
 const orderedTimes = <T extends { startAt: Date; endAt: Date }>(session: T) =>
@@ -97,6 +113,10 @@ export interface SessionView {
   /** 全院 / 党员 / the department names. */
   audienceLabel: string
   creditHours: number
+  /** Ⅱ类学分 of 继续医学教育. */
+  cmeCredits: number
+  /** Credit needs 签到 and 签退. */
+  requireCheckOut: boolean
   status: SessionStatus
   organizerName: string
 }
@@ -186,6 +206,8 @@ export interface StudyRecordEntry {
   title: string
   startAt: string
   status: AttendeeStatus
+  /** 未签退: checked in, 签退 required, and its window closed without one; no credit. */
+  missedCheckOut: boolean
   creditHours: number
 }
 
@@ -201,6 +223,50 @@ export interface StudyRecord {
   attendanceRate: number | null
   lateCount: number
   recent: StudyRecordEntry[]
+  /** The year's Ⅱ类 CME credits earned here, against the admin's yearly requirement. */
+  cmeCredits: number
+  cmeRequirement: CmeRequirement
+  /** Ⅱ类 credits still needed to reach the requirement's minimum; 0 once met. */
+  cmeStillNeeded: number
+}
+
+/** 继续医学教育: credits a year, of which Ⅱ类 (hospital-organised) between the two bounds. */
+export interface CmeRequirement {
+  year: number
+  total: number
+  class2Min: number
+  class2Max: number
+}
+
+export const DEFAULT_CME_REQUIREMENT = { total: 25, class2Min: 15, class2Max: 20 } as const
+
+const creditAmount = (label: string) =>
+  z.number(`请填写${label}`).min(0, `${label}不能为负`).max(100, `${label}过大`).multipleOf(0.5, `${label}以0.5为单位`)
+
+export const cmeRequirementInput = z
+  .object({
+    year: z.number().int().min(2000, '年份有误').max(2100, '年份有误'),
+    total: creditAmount('总学分'),
+    class2Min: creditAmount('Ⅱ类最低学分'),
+    class2Max: creditAmount('Ⅱ类最高学分'),
+  })
+  .refine((r) => r.class2Min <= r.class2Max, { message: 'Ⅱ类最低学分不能高于最高学分', path: ['class2Max'] })
+  .refine((r) => r.class2Max <= r.total, { message: 'Ⅱ类学分不能超过总学分', path: ['class2Max'] })
+
+export const cmeYearInput = z.object({ year: z.number().int().min(2000, '年份有误').max(2100, '年份有误') })
+
+export interface CmeDepartmentProgress {
+  departmentId: string | null
+  departmentName: string
+  staff: number
+  /** Staff whose Ⅱ类 credits reached the minimum. */
+  met: number
+  averageCredits: number
+}
+
+export interface CmeProgress {
+  requirement: CmeRequirement
+  departments: CmeDepartmentProgress[]
 }
 
 export interface RateRow {
@@ -257,4 +323,7 @@ export interface StudyApi {
   exportAttendance: Endpoint<z.input<typeof sessionIdInput>, CsvExport>
   myRecord: Endpoint<z.input<typeof emptyInput>, StudyRecord>
   stats: Endpoint<z.input<typeof statsInput>, StudyStats>
+  setCmeRequirement: Endpoint<z.input<typeof cmeRequirementInput>, CmeRequirement>
+  cmeProgress: Endpoint<z.input<typeof cmeYearInput>, CmeProgress>
+  exportCme: Endpoint<z.input<typeof cmeYearInput>, CsvExport>
 }

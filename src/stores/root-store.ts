@@ -5,6 +5,7 @@ import { IdentityStore } from './identity-store'
 import { MyDataStore } from './my-data-store'
 import { PrivacyStore } from './privacy-store'
 import { RosterStore } from './roster-store'
+import { StaffSurveyStore } from './staff-survey-store'
 import { SurveyStore } from './survey-store'
 import { StudyStore } from './study-store'
 import type { KeyValueStorage } from './support/storage'
@@ -31,6 +32,7 @@ export class RootStore {
   readonly feedback: FeedbackStore
   readonly survey: SurveyStore
   readonly study: StudyStore
+  readonly staffSurvey: StaffSurveyStore
   readonly volunteer: VolunteerStore
 
   constructor(readonly deps: StoreDeps) {
@@ -42,6 +44,7 @@ export class RootStore {
     this.feedback = new FeedbackStore(deps.api, this.ui, deps.storage)
     this.survey = new SurveyStore(deps.api, this.ui, deps.storage)
     this.study = new StudyStore(deps.api, this.ui, deps.storage)
+    this.staffSurvey = new StaffSurveyStore(deps.api, this.ui, deps.storage)
     this.volunteer = new VolunteerStore(deps.api, this.ui, deps.storage)
   }
 }

@@ -1,6 +1,5 @@
 import { makeAutoObservable, runInAction, type IReactionDisposer } from 'mobx'
 import type {
-  Audience,
   AttendanceView,
   CheckInResult,
   CsvExport,
@@ -18,7 +17,9 @@ import { LoadState } from './support/load-state'
 import type { KeyValueStorage } from './support/storage'
 import { Submission } from './support/submission'
 import type { UiStore } from './ui-store'
-import { CHINA_OFFSET_MS, HOUR_MS } from '../contract/month'
+import { audienceOf, blankForm, chinaDate, formOf, toIso, type SessionForm } from './study/form'
+
+export { chinaDate, chinaTime, type AudienceKind, type SessionForm } from './study/form'
 
 const SESSION_DRAFT_KEY = 'renxin.study.sessionDraft'
 const LEAVE_DRAFT_KEY = 'renxin.study.leaveDraft'
@@ -26,68 +27,6 @@ const LEAVE_DRAFT_KEY = 'renxin.study.leaveDraft'
 const QR_REFRESH_LEAD_MS = 2000
 const LIVE_POLL_MS = 5000
 export const SHORT_CODE_LENGTH = 6
-
-export type AudienceKind = 'all' | 'party' | 'departments'
-
-/** The session form as typed: China-time date and clock, so the pickers show what people expect. */
-export interface SessionForm {
-  editingId: string | null
-  type: StudyType | ''
-  title: string
-  speaker: string
-  location: string
-  date: string
-  startTime: string
-  endTime: string
-  audienceKind: AudienceKind
-  departmentIds: string[]
-  creditHours: string
-}
-
-const chinaParts = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString()
-export const chinaDate = (iso: string) => chinaParts(new Date(iso)).slice(0, 10)
-export const chinaTime = (iso: string) => chinaParts(new Date(iso)).slice(11, 16)
-const toIso = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString()
-
-/** The next half hour: check-in is open at once, which is what an organizer starting now needs. */
-function blankForm(departmentId: string | null): SessionForm {
-  const start = new Date(Math.ceil(Date.now() / (HOUR_MS / 2)) * (HOUR_MS / 2))
-  const end = new Date(start.getTime() + HOUR_MS)
-  return {
-    editingId: null,
-    type: '',
-    title: '',
-    speaker: '',
-    location: '',
-    date: chinaDate(start.toISOString()),
-    startTime: chinaTime(start.toISOString()),
-    endTime: chinaTime(end.toISOString()),
-    audienceKind: departmentId ? 'departments' : 'all',
-    departmentIds: departmentId ? [departmentId] : [],
-    creditHours: '1',
-  }
-}
-
-function formOf(session: SessionView): SessionForm {
-  const { audience } = session
-  return {
-    editingId: session.id,
-    type: session.type,
-    title: session.title,
-    speaker: session.speaker ?? '',
-    location: session.location,
-    date: chinaDate(session.startAt),
-    startTime: chinaTime(session.startAt),
-    endTime: chinaTime(session.endAt),
-    audienceKind: typeof audience === 'string' ? audience : 'departments',
-    departmentIds: typeof audience === 'string' ? [] : audience,
-    creditHours: String(session.creditHours),
-  }
-}
-
-function audienceOf(form: SessionForm): Audience {
-  return form.audienceKind === 'departments' ? form.departmentIds : form.audienceKind
-}
 
 /** 三会一课 and other study: lists, leave, check-in, the organizer's screens, records and stats. */
 export class StudyStore {
@@ -187,6 +126,23 @@ export class StudyStore {
     this.ui.toast('请假申请已提交')
   }
 
+  /** 签退 of a session that asks for it; the list shows the credit it earned. */
+  async checkOut(sessionId: string) {
+    try {
+      const out = await this.api.call('study', 'checkOut', { sessionId })
+      runInAction(() => {
+        this.upcoming = this.upcoming.map((s) =>
+          s.id === sessionId && s.attendance
+            ? { ...s, attendance: { ...s.attendance, checkedOutAt: out.checkedOutAt } }
+            : s,
+        )
+      })
+      this.ui.toast(`已签退，获得 ${out.creditHours} 学时`)
+    } catch (error) {
+      this.ui.toast(failureMessage(error))
+    }
+  }
+
   // Staff: check-in
 
   /** A new code is a new write; retrying the same code keeps its request id. */
@@ -271,6 +227,8 @@ export class StudyStore {
       endAt: toIso(form.date, form.endTime),
       audience: audienceOf(form),
       creditHours: Number(form.creditHours),
+      cmeCredits: Number(form.cmeCredits || 0),
+      ...(form.requireCheckOut === null ? {} : { requireCheckOut: form.requireCheckOut }),
     }
     return form.editingId
       ? this.api.call('study', 'editSession', { ...fields, sessionId: form.editingId }, { requestId })

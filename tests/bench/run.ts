@@ -5,6 +5,7 @@ import { benchFeedback } from './feedback'
 import { benchLoad } from './load'
 import { benchRoster } from './roster'
 import { benchShell } from './shell'
+import { benchStaffSurvey } from './staff-survey'
 import { benchStudy } from './study'
 import { benchSurvey } from './survey'
 import { benchSweeps } from './sweeps'
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   survey: benchSurvey,
   codes: benchCodes,
   study: benchStudy,
+  staffSurvey: benchStaffSurvey,
   volunteer: benchVolunteer,
   'volunteer-record': benchVolunteerRecord,
   roster: benchRoster,

@@ -9,6 +9,7 @@ import type {
 } from '../../src/contract'
 import { isPrivileged } from '../../src/cloud/core/define'
 import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
+import { staffCampaignInput } from '../support/staff-survey'
 import { dataOf, errorOf, startTestHost, type SignedIn, type TestHost } from '../support/test-host'
 import {
   checkedIn,
@@ -40,6 +41,10 @@ const EXPORT_INPUTS: Record<string, (w: WriteWorld) => unknown> = {
   'survey.export': (w) => ({ departmentId: w.where.home.id, from: `${year}-01`, to: `${year}-12` }),
   'volunteer.exportRanking': () => ({ year }),
   'study.exportAttendance': async (w) => ({ sessionId: (await checkedIn(w.host, w.admin, 'audit-export')).sessionId }),
+  'study.exportCme': () => ({ year }),
+  'staffSurvey.exportResults': async (w) => ({
+    campaignId: dataOf(await w.admin.call<{ id: string }>('staffSurvey', 'createCampaign', staffCampaignInput())).id,
+  }),
 }
 
 beforeAll(async () => {

@@ -2,6 +2,7 @@ import { feedbackContract } from '../support/contracts/feedback'
 import { identityContract } from '../support/contracts/identity'
 import { personalDataContract } from '../support/contracts/personal-data'
 import { platformContract } from '../support/contracts/platform'
+import { staffSurveyContract } from '../support/contracts/staff-survey'
 import { studyContract } from '../support/contracts/study'
 import { surveyContract } from '../support/contracts/survey'
 import { volunteerContract } from '../support/contracts/volunteer'
@@ -23,6 +24,7 @@ describe.each(REPO_ADAPTERS)('repository contract: $name', (adapter) => {
   surveyContract(current)
   volunteerContract(current)
   studyContract(current)
+  staffSurveyContract(current)
   feedbackContract(current)
   personalDataContract(current)
 })

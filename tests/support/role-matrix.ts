@@ -218,6 +218,26 @@ export const ROLE_MATRIX: RoleMatrix = {
     checkIn: { access: 'staff', input: () => ({ shortCode: '000000' }) },
     checkOut: { access: 'staff', input: session },
     myRecord: { access: 'staff' },
+    setCmeRequirement: {
+      access: 'admins',
+      input: (w) => ({ year: w.year, total: 25, class2Min: 15, class2Max: 20 }),
+    },
+    cmeProgress: { access: 'organizers', input: (w) => ({ year: w.year }) },
+    exportCme: { access: 'organizers', input: (w) => ({ year: w.year }) },
+  },
+  staffSurvey: {
+    createCampaign: {
+      access: 'admins',
+      input: (w) => ({ title: '职工满意度调查', opensOn: `${w.year}-01-01`, closesOn: `${w.year + 1}-12-31` }),
+    },
+    campaigns: { access: 'staff' },
+    openCampaign: { access: 'staff', input: (w) => ({ campaignId: w.sessionId }) },
+    submit: {
+      access: 'staff',
+      input: (w) => ({ campaignId: w.sessionId, answers: {}, recommend: 8 }),
+    },
+    results: { access: 'organizers', input: (w) => ({ campaignId: w.sessionId }) },
+    exportResults: { access: 'organizers', input: (w) => ({ campaignId: w.sessionId }) },
   },
 }
 

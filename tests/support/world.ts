@@ -204,9 +204,9 @@ export const studySessionInput = (audience: 'all' | string[], start = Date.now()
   creditHours: 1,
 })
 
-/** A staff member checked in, by the organizer's current QR code, to a session about to start. */
+/** A staff member checked in, by the organizer's current QR code, to a session that has just started (so 签退 is open). */
 export async function checkedIn(host: TestHost, organizer: SignedIn, id: string, hours = 1) {
-  const session = await studySession(organizer, 'all', { startInMinutes: 5, hours })
+  const session = await studySession(organizer, 'all', { startInMinutes: -1, hours })
   const qr = dataOf(await organizer.call<QrCodeView>('study', 'qrCode', { sessionId: session.id }))
   const staff = await host.signIn('staff', id)
   dataOf(await staff.call('study', 'checkIn', { payload: qr.payload }))

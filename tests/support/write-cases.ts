@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { ActionName, FunctionName, OpenVisitResult, QrCodeView } from '../../src/contract'
 import { monthOf } from '../../src/contract/month'
+import { staffAnswersFor, staffCampaignInput } from './staff-survey'
 import { answersFor, chinaDate, VISIT_HEADER } from './survey'
 import { dataOf, type SignedIn, type TestHost } from './test-host'
 import {
@@ -236,9 +237,17 @@ export const WRITE_CASES: WriteCases = {
       const qr = dataOf(await w.admin.call<QrCodeView>('study', 'qrCode', { sessionId: session.id }))
       return { as: await w.host.signIn('staff', tag), input: { payload: qr.payload } }
     },
+    setCmeRequirement: async (w) => asAdmin(w, { year: 2031, total: 25, class2Min: 15, class2Max: 20 }),
     checkOut: async (w, tag) => {
       const { staff, sessionId } = await checkedIn(w.host, w.admin, tag, 3)
       return { as: staff, input: { sessionId } }
+    },
+  },
+  staffSurvey: {
+    createCampaign: async (w) => asAdmin(w, staffCampaignInput()),
+    submit: async (w, tag) => {
+      const campaign = dataOf(await w.admin.call<{ id: string }>('staffSurvey', 'createCampaign', staffCampaignInput()))
+      return { as: await w.host.signIn('staff', tag), input: staffAnswersFor(campaign.id) }
     },
   },
 }

@@ -73,6 +73,8 @@ describe('StudyStore session form', () => {
       audience: ['dept-1'],
       audienceLabel: '心内科',
       creditHours: 1,
+      cmeCredits: 0,
+      requireCheckOut: false,
       status: 'scheduled',
       organizerName: '张三',
     }
@@ -85,5 +87,30 @@ describe('StudyStore session form', () => {
     expect(sent.startAt).toMatch(/:00\.000Z$/)
     dispose?.()
     expect(storage.get('renxin.study.sessionDraft')).toBeUndefined()
+  })
+})
+
+describe('StudyStore 签退', () => {
+  it('sends the organizer’s 签退 choice only when one was made, and checks out with the credit shown', async () => {
+    const toasts: string[] = []
+    const { api, sent } = fakeApi((_fn, event) =>
+      event.action === 'checkOut'
+        ? { ok: true, data: { ...checkedIn, checkedOutAt: '2026-03-02T03:00:00.000Z', creditHours: 1.5 } }
+        : { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } },
+    )
+    const root = new RootStore({ api, storage: createMemoryStorage(), toast: (m) => toasts.push(m), devSignIn: null })
+    await root.study.openForm(null, null)
+    root.study.setForm({ title: '院感', location: '示教室', type: '业务学习' })
+    await root.study.saveSession()
+    root.study.setForm({ requireCheckOut: false, cmeCredits: '2' })
+    await root.study.saveSession()
+    const [auto, off] = sent.map((s) => s.event.data as { requireCheckOut?: boolean; cmeCredits: number })
+    expect([auto.cmeCredits, off.cmeCredits]).toEqual([0, 2])
+    expect('requireCheckOut' in auto).toBe(false)
+    expect(off.requireCheckOut).toBe(false)
+
+    await root.study.checkOut('s1')
+    expect(sent.at(-1)?.event).toMatchObject({ action: 'checkOut', data: { sessionId: 's1' } })
+    expect(toasts.at(-1)).toBe('已签退，获得 1.5 学时')
   })
 })

@@ -2,6 +2,7 @@ import type { PersonalDataRepo } from '../core/personal-data'
 import type { PlatformRepo } from '../core/platform-repo'
 import type { FeedbackRepo } from '../domain/feedback/repo'
 import type { IdentityRepo } from '../domain/identity/repo'
+import type { StaffSurveyRepo } from '../domain/staff-survey/repo'
 import type { StudyRepo } from '../domain/study/repo'
 import type { SurveyRepo } from '../domain/survey/repo'
 import type { VolunteerRepo } from '../domain/volunteer/repo'
@@ -14,5 +15,6 @@ export interface Repos {
   survey: SurveyRepo
   volunteer: VolunteerRepo
   study: StudyRepo
+  staffSurvey: StaffSurveyRepo
   personalData: PersonalDataRepo
 }

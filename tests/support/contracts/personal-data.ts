@@ -127,6 +127,8 @@ export async function personalWorld(harness: RepoHarness) {
           endAt: hours(offset + 2),
           audience: [department.id],
           creditHours: 2,
+          requireCheckOut: false,
+          cmeCredits: 0,
         },
         at,
       )
@@ -262,6 +264,7 @@ export function expectedExports({ department, erased }: World) {
         },
       ],
     },
+    staffSurvey: { answered: [] },
   }
   const blanked = { text: '（提交人已删除此内容）', contactPhone: null, reopenReason: null, anonymous: true }
   const after = {
@@ -302,6 +305,7 @@ export function expectedExports({ department, erased }: World) {
       ],
     },
     study: { attendance: [attendance], leaves: [{ ...approvedLeave, reason: '已删除' }] },
+    staffSurvey: { answered: [] },
   }
   return { before, after }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Audience } from '../../../src/contract'
 import type { SessionFields } from '../../../src/cloud/domain/study/repo'
+import { creditEarned } from '../../../src/cloud/domain/study/rules'
 import type { RepoHarness } from '../repo-adapters'
 
 const start = new Date('2026-04-07T06:00:00.000Z')
@@ -21,7 +22,7 @@ export function studyContract(harness: () => RepoHarness): void {
       return { id: user.id, name: entry.name }
     }
 
-    const fields = (audience: Audience, title = '院感防控培训'): SessionFields => ({
+    const fields = (audience: Audience, title = '院感防控培训', requireCheckOut = false): SessionFields => ({
       type: '业务学习',
       title,
       speaker: '李主任',
@@ -30,14 +31,16 @@ export function studyContract(harness: () => RepoHarness): void {
       endAt: minutes(120),
       audience,
       creditHours: 2,
+      requireCheckOut,
+      cmeCredits: 0,
     })
 
-    async function sessionFor() {
+    async function sessionFor(requireCheckOut = false) {
       const department = await fixtures().department()
       const organizer = await staffOf(department.id)
       const session = await study().createSession(
         { id: organizer.id, departmentId: department.id },
-        fields([department.id]),
+        fields([department.id], '院感防控培训', requireCheckOut),
         start,
       )
       return { department, organizer, session }
@@ -56,6 +59,8 @@ export function studyContract(harness: () => RepoHarness): void {
         audience: [department.id],
         audienceLabel: department.name,
         creditHours: 2,
+        cmeCredits: 0,
+        requireCheckOut: false,
         status: 'scheduled',
         organizerName: organizer.name,
       })
@@ -123,7 +128,7 @@ export function studyContract(harness: () => RepoHarness): void {
     })
 
     it('marks a check-in outside the audience as not expected, and pro-rates credit for leaving early once', async () => {
-      const { session } = await sessionFor()
+      const { session } = await sessionFor(true)
       const other = await fixtures().department()
       const visitor = await staffOf(other.id)
       const { attendance } = await study().checkIn(session.id, visitor.id, minutes(0), false)
@@ -143,11 +148,13 @@ export function studyContract(harness: () => RepoHarness): void {
           type: '业务学习',
           title: '院感防控培训',
           startAt: start.toISOString(),
+          endAt: minutes(120).toISOString(),
+          creditHours: 2,
+          cmeCredits: 0,
+          requireCheckOut: true,
           expected: false,
-          attended: true,
-          late: false,
+          stay: { checkedInAt: attendance.checkedInAt, checkedOutAt: minutes(60).toISOString(), late: false },
           excused: false,
-          creditHours: 1,
         },
       ])
     })
@@ -156,11 +163,11 @@ export function studyContract(harness: () => RepoHarness): void {
       const { department, organizer, session } = await sessionFor()
       const person = await staffOf(department.id)
       const absent = await staffOf(department.id)
-      expect(await study().decideLeave(session.id, person.id, 'approved', organizer.id, minutes(-50))).toBe(false)
+      expect(await study().decideLeave(session.id, person.id, 'approved', organizer.id, minutes(-50))).toBe('missing')
       expect(await study().requestLeave(session.id, person.id, '门诊值班', minutes(-120))).toBe(true)
       expect(await study().requestLeave(session.id, person.id, '手术', minutes(-110))).toBe(true)
       expect((await study().findMySession(session.id, person.id))?.leave).toEqual({ status: 'pending', reason: '手术' })
-      expect(await study().decideLeave(session.id, person.id, 'approved', organizer.id, minutes(-60))).toBe(true)
+      expect(await study().decideLeave(session.id, person.id, 'approved', organizer.id, minutes(-60))).toBe('done')
       const again = await Promise.all(
         Array.from({ length: 5 }, (_, i) => study().requestLeave(session.id, person.id, `改理由${i}`, minutes(-50))),
       )
@@ -185,6 +192,109 @@ export function studyContract(harness: () => RepoHarness): void {
       expect(stats.topLearners).toEqual([
         { userId: organizer.id, name: organizer.name, departmentName: department.name, creditHours: 2, sessions: 1 },
       ])
+    })
+
+    it('decides a leave request once: of five decisions at once one wins, and later ones are refused', async () => {
+      const { department, organizer, session } = await sessionFor()
+      const person = await staffOf(department.id)
+      await study().requestLeave(session.id, person.id, '门诊值班', minutes(-120))
+      const decisions = await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          study().decideLeave(session.id, person.id, i % 2 ? 'rejected' : 'approved', organizer.id, minutes(-60)),
+        ),
+      )
+      expect(decisions.filter((d) => d === 'done')).toHaveLength(1)
+      expect(decisions.filter((d) => d === 'decided')).toHaveLength(4)
+      const decided = (await study().findMySession(session.id, person.id))?.leave
+      expect(await study().decideLeave(session.id, person.id, 'rejected', organizer.id, minutes(-50))).toBe('decided')
+      expect(await study().decideLeave(session.id, person.id, 'approved', organizer.id, minutes(-50))).toBe('decided')
+      expect((await study().findMySession(session.id, person.id))?.leave).toEqual(decided)
+    })
+
+    it('credits a stay as the domain rule does, on every path the adapter keeps its own copy', async () => {
+      // [requireCheckOut, check-in minute, check-out minute or null]; the session runs 0–120 min.
+      const cases: [boolean, number, number | null][] = [
+        [false, 0, null],
+        [false, 12, 30],
+        [true, 0, null],
+        [true, -10, 45],
+        [true, 20, 67],
+        [true, 5, 121],
+        [true, 0, 0],
+      ]
+      const department = await fixtures().department()
+      const organizer = await staffOf(department.id)
+      for (const [requireCheckOut, inAt, outAt] of cases) {
+        const session = await study().createSession(
+          { id: organizer.id, departmentId: department.id },
+          fields([department.id], '学分核对', requireCheckOut),
+          minutes(-600),
+        )
+        const person = await staffOf(department.id)
+        await study().checkIn(session.id, person.id, minutes(inAt), inAt > 10)
+        if (outAt !== null) await study().checkOut(session.id, person.id, minutes(outAt))
+        const stay = await study().findAttendance(session.id, person.id)
+        const rule = creditEarned(
+          { startAt: start.toISOString(), endAt: minutes(120).toISOString(), credit: 2, requireCheckOut },
+          stay,
+        )
+        expect({ requireCheckOut, inAt, outAt, credit: stay?.creditHours }).toEqual({
+          requireCheckOut,
+          inAt,
+          outAt,
+          credit: rule,
+        })
+        const [top] = (
+          await study().stats({ from: minutes(-60), to: minutes(60) }, department.id, minutes(200), 500)
+        ).topLearners.filter((t) => t.userId === person.id)
+        expect(top?.creditHours).toBe(rule)
+      }
+    })
+
+    it('keeps the yearly CME requirement, and lists check-ins to sessions with CME credit by department', async () => {
+      expect(await study().cmeRequirement(2041)).toBeNull()
+      const requirement = { year: 2041, total: 25, class2Min: 15, class2Max: 20 }
+      const department = await fixtures().department()
+      const organizer = await staffOf(department.id)
+      await study().setCmeRequirement(requirement, organizer.id, start)
+      await study().setCmeRequirement({ ...requirement, class2Min: 12 }, organizer.id, start)
+      expect(await study().cmeRequirement(2041)).toEqual({ ...requirement, class2Min: 12 })
+
+      const person = await staffOf(department.id)
+      const organizerOf = { id: organizer.id, departmentId: department.id }
+      const withCredit = await study().createSession(
+        organizerOf,
+        { ...fields([department.id], 'CME讲座'), cmeCredits: 1.5 },
+        start,
+      )
+      const without = await study().createSession(organizerOf, fields([department.id], '无学分'), start)
+      expect(withCredit.cmeCredits).toBe(1.5)
+      const { attendance } = await study().checkIn(withCredit.id, person.id, minutes(1), false)
+      await study().checkIn(without.id, person.id, minutes(1), false)
+      const rows = await study().cmeRows({ from: minutes(-60), to: minutes(60) }, department.id)
+      expect(rows).toEqual([
+        {
+          userId: person.id,
+          name: person.name,
+          employeeNo: expect.any(String),
+          departmentId: department.id,
+          departmentName: department.name,
+          sessionId: withCredit.id,
+          title: 'CME讲座',
+          startAt: start.toISOString(),
+          endAt: minutes(120).toISOString(),
+          cmeCredits: 1.5,
+          requireCheckOut: false,
+          checkedInAt: attendance.checkedInAt,
+          checkedOutAt: null,
+        },
+      ])
+      expect(
+        await study().cmeRows({ from: minutes(-60), to: minutes(60) }, (await fixtures().department()).id),
+      ).toEqual([])
+      const places = await study().staffPlaces(department.id)
+      expect(places.map((p) => p.userId).sort()).toEqual([organizer.id, person.id].sort())
+      expect(places[0]).toMatchObject({ departmentId: department.id, departmentName: department.name })
     })
   })
 }

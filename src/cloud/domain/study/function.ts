@@ -1,5 +1,7 @@
 import {
   checkInInput,
+  cmeRequirementInput,
+  cmeYearInput,
   createSessionInput,
   decideLeaveInput,
   editSessionInput,
@@ -8,7 +10,8 @@ import {
   sessionIdInput,
   statsInput,
 } from '../../../contract'
-import { action, ORGANIZERS, type FunctionDef } from '../../core/define'
+import { action, ADMINS, ORGANIZERS, type FunctionDef } from '../../core/define'
+import * as cme from './cme'
 import * as study from './handlers'
 
 /** Hospital staff: everyone who works here, organizers included. */
@@ -25,6 +28,9 @@ export const studyFunction: FunctionDef = {
   attendance: action({ roles: ORGANIZERS, input: sessionIdInput, handle: study.attendance }),
   exportAttendance: action({ roles: ORGANIZERS, input: sessionIdInput, handle: study.exportAttendance }),
   stats: action({ roles: ORGANIZERS, input: statsInput, handle: study.stats }),
+  setCmeRequirement: action({ roles: ADMINS, input: cmeRequirementInput, write: true, handle: cme.setCmeRequirement }),
+  cmeProgress: action({ roles: ORGANIZERS, input: cmeYearInput, handle: cme.cmeProgress }),
+  exportCme: action({ roles: ORGANIZERS, input: cmeYearInput, handle: cme.exportCme }),
 
   upcoming: action({ roles: STAFF, input: emptyInput, handle: study.upcoming }),
   requestLeave: action({ roles: STAFF, input: requestLeaveInput, write: true, handle: study.requestLeave }),

@@ -1,9 +1,6 @@
 import type { z } from 'zod'
 import {
   ATTENDEE_STATUS_LABELS,
-  CHECK_IN_CLOSES_AFTER_MINUTES,
-  CHECK_IN_OPENS_BEFORE_MINUTES,
-  CHECK_OUT_MIN_HOURS,
   LATE_AFTER_MINUTES,
   LEAVE_STATUS_LABELS,
   STUDY_TYPES,
@@ -18,7 +15,6 @@ import {
   type editSessionInput,
   type MySession,
   type QrCodeView,
-  type RateRow,
   type requestLeaveInput,
   type SessionView,
   type sessionIdInput,
@@ -32,7 +28,18 @@ import { toCsv } from '../../core/csv'
 import { audit, limitRate, notify } from '../../core/effects'
 import { chinaDay, DAY_MS, HOUR_MS, MINUTE_MS } from '../../../contract/month'
 import { assignShortCodes, issuePayload, readPayload, shortCodeCandidates, slotEnd, slotOf } from './check-in-code'
-import { publicView, type AttendeeRecord, type SessionFields, type SessionRecord, type TimeRange } from './repo'
+import { requirementOf, stillNeeded, yearRange } from './cme'
+import { publicView, type AttendeeRecord, type RecordRow, type SessionFields, type SessionRecord } from './repo'
+import {
+  attendeeStatus,
+  checkInWindow,
+  checkOutWindow,
+  creditEarned,
+  defaultRequireCheckOut,
+  missedCheckOut,
+  rateOf,
+  sumCredits,
+} from './rules'
 
 /** How long a finished session stays in the lists, so 签退 and the organizer's screens still find it. */
 const RECENT_HOURS = 2
@@ -48,27 +55,10 @@ const minutesFrom = (at: Date, minutes: number) => new Date(at.getTime() + minut
 const chinaClock = (at: Date) => new Date(at.getTime() + 8 * HOUR_MS).toISOString().slice(11, 16)
 const chinaMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`)
 
-function yearRange(year: number): TimeRange {
-  return { from: chinaMidnight(`${year}-01-01`), to: chinaMidnight(`${year + 1}-01-01`) }
-}
-
-const rateOf = (row: Omit<RateRow, 'rate'>): RateRow => {
-  const due = row.expected - row.excused
-  return { ...row, rate: due > 0 ? Math.round((row.attended / due) * 1000) / 1000 : null }
-}
-
-function checkInWindow(session: SessionView): TimeRange {
-  const start = new Date(session.startAt)
-  return {
-    from: minutesFrom(start, -CHECK_IN_OPENS_BEFORE_MINUTES),
-    to: minutesFrom(start, CHECK_IN_CLOSES_AFTER_MINUTES),
-  }
-}
-
 /** Check-in happens only in its window, for a session that still takes place. */
 function requireWindowOpen(ctx: Ctx, session: SessionView): void {
   if (session.status === 'cancelled') throw conflict('本次学习已取消')
-  const window = checkInWindow(session)
+  const window = checkInWindow(new Date(session.startAt))
   const span = `签到时间为 ${chinaClock(window.from)}–${chinaClock(window.to)}`
   if (ctx.now < window.from) throw conflict(`签到尚未开始，${span}`)
   if (ctx.now > window.to) throw conflict(`签到已结束，${span}`)
@@ -114,7 +104,12 @@ async function requireMySession(ctx: Ctx, sessionId: string): Promise<MySession>
 }
 
 function toFields(input: z.output<typeof createSessionInput>): SessionFields {
-  return { ...input, speaker: input.speaker || null }
+  return {
+    ...input,
+    speaker: input.speaker || null,
+    cmeCredits: input.cmeCredits ?? 0,
+    requireCheckOut: input.requireCheckOut ?? defaultRequireCheckOut(input.startAt, input.endAt),
+  }
 }
 
 // Sessions
@@ -185,7 +180,8 @@ export async function decideLeave(ctx: Ctx, input: z.output<typeof decideLeaveIn
   const session = await organizedSession(ctx, input.sessionId)
   const status = input.approve ? 'approved' : 'rejected'
   const decided = await ctx.repos.study.decideLeave(input.sessionId, input.userId, status, ctx.caller.userId, ctx.now)
-  if (!decided) throw notFound('没有这条请假申请')
+  if (decided === 'missing') throw notFound('没有这条请假申请')
+  if (decided === 'decided') throw conflict('这条请假已审批过，不能再改')
   await audit(ctx, `study:${input.sessionId}`, { leaveOf: input.userId, status })
   await notify(ctx, {
     userId: input.userId,
@@ -249,12 +245,14 @@ export async function checkIn(ctx: Ctx, input: z.output<typeof checkInInput>): P
   return { sessionId, title: session.title, repeated, ...attendance }
 }
 
+/** 签退 only where the session asks for it, from its start to 30 minutes after its end. */
 export async function checkOut(ctx: Ctx, input: z.output<typeof sessionIdInput>): Promise<CheckOutResult> {
   const session = await requireSession(ctx, input.sessionId)
-  const start = new Date(session.startAt)
-  if (new Date(session.endAt).getTime() - start.getTime() <= CHECK_OUT_MIN_HOURS * HOUR_MS) {
-    throw conflict(`本次学习不超过${CHECK_OUT_MIN_HOURS}小时，无需签退`)
-  }
+  if (!session.requireCheckOut) throw conflict('本次学习无需签退')
+  const window = checkOutWindow(new Date(session.startAt), new Date(session.endAt))
+  const span = `签退时间为 ${chinaClock(window.from)}–${chinaClock(window.to)}`
+  if (ctx.now < window.from) throw conflict(`签退尚未开始，${span}`)
+  if (ctx.now > window.to) throw conflict(`签退已截止，${span}；如确有签退，请联系组织者更正`)
   const attendance = await ctx.repos.study.checkOut(input.sessionId, ctx.caller.userId, ctx.now)
   if (!attendance) throw conflict('您尚未签到，不能签退')
   return { sessionId: input.sessionId, ...attendance }
@@ -324,11 +322,25 @@ export async function exportAttendance(ctx: Ctx, input: z.output<typeof sessionI
   return { filename: `签到表-${chinaDay(new Date(session.startAt))}-${session.title}.csv`, csv }
 }
 
+const creditTerms = (row: RecordRow, credit = row.creditHours) => ({
+  startAt: row.startAt,
+  endAt: row.endAt,
+  credit,
+  requireCheckOut: row.requireCheckOut,
+})
+
 export async function myRecord(ctx: Ctx): Promise<StudyRecord> {
   const year = Number(chinaDay(ctx.now).slice(0, 4))
-  const rows = await ctx.repos.study.recordRows(ctx.caller.userId, yearRange(year), ctx.now)
+  const rows = (await ctx.repos.study.recordRows(ctx.caller.userId, yearRange(year), ctx.now)).map((row) => ({
+    ...row,
+    attended: row.stay !== null,
+    earned: creditEarned(creditTerms(row), row.stay),
+    cme: creditEarned(creditTerms(row, row.cmeCredits), row.stay),
+  }))
+  const requirement = await requirementOf(ctx, year)
+  const cmeCredits = sumCredits(rows.map((r) => r.cme))
   const attendedRows = rows.filter((r) => r.attended)
-  const sumCredit = (list: typeof rows) => Math.round(list.reduce((sum, r) => sum + r.creditHours, 0) * 10) / 10
+  const sumCredit = (list: typeof rows) => sumCredits(list.map((r) => r.earned))
   const expected = rows.filter((r) => r.expected)
   const { rate } = rateOf({
     expected: expected.length,
@@ -346,15 +358,19 @@ export async function myRecord(ctx: Ctx): Promise<StudyRecord> {
     expected: expected.length,
     excused: expected.filter((r) => r.excused).length,
     attendanceRate: rate,
-    lateCount: attendedRows.filter((r) => r.late).length,
+    lateCount: attendedRows.filter((r) => r.stay?.late).length,
     recent: rows.slice(0, RECENT_RECORDS).map((r) => ({
       sessionId: r.sessionId,
       type: r.type,
       title: r.title,
       startAt: r.startAt,
-      status: r.attended ? (r.late ? 'late' : 'present') : r.excused ? 'excused' : 'missing',
-      creditHours: r.creditHours,
+      status: attendeeStatus(r.stay, r.excused),
+      missedCheckOut: missedCheckOut(creditTerms(r), r.stay, ctx.now),
+      creditHours: r.earned,
     })),
+    cmeCredits,
+    cmeRequirement: requirement,
+    cmeStillNeeded: stillNeeded(cmeCredits, requirement),
   }
 }
 

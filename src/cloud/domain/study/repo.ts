@@ -1,5 +1,6 @@
 import type {
   Attendee,
+  CmeRequirement,
   Audience,
   LeaveStatus,
   MyAttendance,
@@ -20,6 +21,8 @@ export interface SessionFields {
   endAt: Date
   audience: Audience
   creditHours: number
+  cmeCredits: number
+  requireCheckOut: boolean
 }
 
 /** A session with who organised it, for the handlers' permission checks. */
@@ -37,27 +40,29 @@ export function publicView({
   return view
 }
 
-export interface TimeRange {
-  from: Date
-  to: Date
-}
+import type { TimeRange } from './rules'
+
+export type { TimeRange }
 
 export interface AttendeeRecord extends Attendee {
   departmentId: string | null
   departmentName: string
 }
 
-/** One session of the person's year: expected at, attended, or excused from. */
+/** One session of the person's year: expected at, attended, or excused from; the facts its credit follows from. */
 export interface RecordRow {
   sessionId: string
   type: StudyType
   title: string
   startAt: string
-  expected: boolean
-  attended: boolean
-  late: boolean
-  excused: boolean
+  endAt: string
   creditHours: number
+  cmeCredits: number
+  requireCheckOut: boolean
+  expected: boolean
+  /** The person's check-in, `null` when they did not come. */
+  stay: { checkedInAt: string; checkedOutAt: string | null; late: boolean } | null
+  excused: boolean
 }
 
 export interface StatsTotals {
@@ -65,6 +70,30 @@ export interface StatsTotals {
   byDepartment: Omit<DepartmentRate, 'rate'>[]
   byTypeMonth: Omit<TypeMonthRate, 'rate'>[]
   topLearners: Omit<TopLearner, 'rank'>[]
+}
+
+/** One check-in to a session carrying CME credit, with whom it was and the facts its credit follows from. */
+export interface CmeRow {
+  userId: string
+  name: string
+  employeeNo: string | null
+  departmentId: string | null
+  departmentName: string
+  sessionId: string
+  title: string
+  startAt: string
+  endAt: string
+  cmeCredits: number
+  requireCheckOut: boolean
+  checkedInAt: string
+  checkedOutAt: string | null
+}
+
+/** A staff member as the CME progress counts them. */
+export interface StaffPlace {
+  userId: string
+  departmentId: string | null
+  departmentName: string
 }
 
 export interface StudyRepo {
@@ -102,8 +131,14 @@ export interface StudyRepo {
 
   /** `false` when the leave was already decided. */
   requestLeave(sessionId: string, userId: string, reason: string, at: Date): Promise<boolean>
-  /** `false` when there is no such leave request. */
-  decideLeave(sessionId: string, userId: string, status: LeaveStatus, decidedBy: string, at: Date): Promise<boolean>
+  /** Decides a pending request once: `missing` when there is none, `decided` when it was decided before. */
+  decideLeave(
+    sessionId: string,
+    userId: string,
+    status: LeaveStatus,
+    decidedBy: string,
+    at: Date,
+  ): Promise<'done' | 'missing' | 'decided'>
 
   /** Everyone expected, checked in or asking leave, with their status at `now`. */
   listAttendees(sessionId: string): Promise<AttendeeRecord[]>
@@ -111,4 +146,12 @@ export interface StudyRepo {
   recordRows(userId: string, range: TimeRange, now: Date): Promise<RecordRow[]>
   /** Sessions started in the range and before `now`; people of one department or (null) all. */
   stats(range: TimeRange, departmentId: string | null, now: Date, topLimit: number): Promise<StatsTotals>
+
+  /** The admin's requirement for the year, `null` when none was set. */
+  cmeRequirement(year: number): Promise<CmeRequirement | null>
+  setCmeRequirement(requirement: CmeRequirement, setBy: string, at: Date): Promise<void>
+  /** Check-ins to scheduled sessions with CME credit started in the range, of one department or (null) all. */
+  cmeRows(range: TimeRange, departmentId: string | null): Promise<CmeRow[]>
+  /** Today's staff, of one department or (null) all. */
+  staffPlaces(departmentId: string | null): Promise<StaffPlace[]>
 }

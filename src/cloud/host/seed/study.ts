@@ -162,19 +162,23 @@ async function seedSessions(sql: Sql, now: Date) {
   const column = (i: number) => rows.map((row) => row[i])
   await sql.query(
     `INSERT INTO study_sessions (type, title, location, start_at, end_at, audience_kind, audience_departments,
-       credit_hours, organizer_id, organizer_department_id, speaker, created_at, updated_at)
-     SELECT t, ti, l, s, e, ak, ad::uuid[], c, o, od, '党委书记', s - interval '14 days', s - interval '14 days'
+       credit_hours, require_check_out, organizer_id, organizer_department_id, speaker, created_at, updated_at)
+     SELECT t, ti, l, s, e, ak, ad::uuid[], c, e - s > interval '2 hours', o, od, '党委书记', s - interval '14 days',
+            s - interval '14 days'
      FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[],
                  $8::numeric[], $9::uuid[], $10::uuid[]) AS x(t, ti, l, s, e, ak, ad, c, o, od)`,
     Array.from({ length: 10 }, (_, i) => column(i)),
   )
-  // Past sessions: most expected staff came (some late, a few left early), some were excused.
+  // Past sessions: most expected staff came (some late); where 签退 is asked, most signed out at the
+  // end, a few left early and a few forgot (未签退). Some were excused.
   const score = `abs(hashtext(e.session_id::text || e.user_id::text)) % 100`
   await sql.query(
     `INSERT INTO study_attendance (session_id, user_id, department_id, checked_in_at, late, expected, checked_out_at)
      SELECT e.session_id, e.user_id, e.department_id,
             s.start_at + ((${score}) % 25 - 12) * interval '1 minute', (${score}) % 25 - 12 > 10, true,
-            CASE WHEN s.end_at - s.start_at > interval '2 hours' AND ${score} < 5 THEN s.end_at - interval '1 hour' END
+            CASE WHEN NOT s.require_check_out OR ${score} BETWEEN 5 AND 7 THEN NULL
+                 WHEN ${score} < 5 THEN s.end_at - interval '1 hour'
+                 ELSE s.end_at + ((${score}) % 20) * interval '1 minute' END
      FROM study_expected e JOIN study_sessions s ON s.id = e.session_id
      WHERE s.start_at < $1 AND ${score} < 86`,
     [new Date(now.getTime() - DAY_MS)],

@@ -4,6 +4,7 @@ import { createFeedbackRepo } from './feedback-repo'
 import { createIdentityRepo } from './identity-repo'
 import { createPersonalDataRepo } from './personal-data'
 import { createPlatformRepo } from './platform-repo'
+import { createStaffSurveyRepo } from './staff-survey-repo'
 import { createStudyRepo } from './study-repo'
 import { createSurveyRepo } from './survey-repo'
 import { createVolunteerRepo } from './volunteer-repo'
@@ -16,6 +17,7 @@ export function createCloudbaseRepos(db: CloudDb): Repos {
     volunteer: createVolunteerRepo(db),
     feedback: createFeedbackRepo(db),
     study: createStudyRepo(db),
+    staffSurvey: createStaffSurveyRepo(db),
     personalData: createPersonalDataRepo(db),
   }
 }

@@ -12,6 +12,7 @@ import { advanceItem, type ItemDoc, type Step } from './feedback-repo'
 import type { BindingDoc, DepartmentDoc, EmployeeClaimDoc, UserDoc } from './identity-repo'
 import type { IdempotencyDoc, OutboxDoc, RateDoc } from './platform-repo'
 import { C } from './schema'
+import type { AnsweredDoc, CampaignDoc } from './staff-survey-repo'
 import { creditOf, type AttendanceDoc, type LeaveDoc, type SessionDoc } from './study-repo'
 import type { HoursDoc, OpenRequestDoc, ProfileDoc, RatingDoc, RequestDoc, ShiftDoc } from './volunteer-repo'
 import { DAY_MS } from '../../../contract/month'
@@ -252,7 +253,25 @@ const study: AreaPersonalData<CloudDb> = {
 }
 
 /** Every cloud function's hook. */
-export const PERSONAL_DATA: PersonalDataHooks<CloudDb> = { identity, survey, volunteer, feedback, study }
+// Which staff surveys the person answered: the has-answered marks, never the anonymous answers. The
+// marks stay on erasure, so the nameless account still cannot answer a campaign twice.
+const staffSurvey: AreaPersonalData<CloudDb> = {
+  async export(db, userId) {
+    const marks = await readAll(db.collection<AnsweredDoc>(C.staffSurveyAnswered).where({ userId }))
+    const campaigns = await byIds<CampaignDoc>(
+      db,
+      C.staffSurveyCampaigns,
+      marks.map((mark) => mark.campaignId),
+    )
+    const answered = [...campaigns.values()]
+      .map((c) => ({ title: c.title, opensOn: c.opensOn }))
+      .sort((a, b) => (a.opensOn + a.title < b.opensOn + b.title ? -1 : 1))
+    return { answered }
+  },
+  async erase() {},
+}
+
+export const PERSONAL_DATA: PersonalDataHooks<CloudDb> = { identity, survey, volunteer, feedback, study, staffSurvey }
 
 /**
  * Stored results, queued messages and rate counters name the user too. The deletion's own key is

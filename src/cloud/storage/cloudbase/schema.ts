@@ -65,6 +65,10 @@ export const C = {
   feedbackItems: 'feedback_items',
   feedbackHistory: 'feedback_history',
   feedbackStars: 'feedback_stars',
+  studyCmeRequirements: 'study_cme_requirements',
+  staffSurveyCampaigns: 'staff_survey_campaigns',
+  staffSurveyAnswered: 'staff_survey_answered',
+  staffSurveyAnswers: 'staff_survey_answers',
 } as const
 
 export const COLLECTIONS: CollectionSpec[] = [
@@ -281,6 +285,22 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [{ name: 'item_seq', fields: [asc('itemId'), asc('seq')] }],
   },
   { name: C.feedbackStars, about: '已发布的服务之星；_id 为月份，重新发布整体替换', indexes: [] },
+  { name: C.studyCmeRequirements, about: '继续医学教育年度学分要求；_id 为年份', indexes: [] },
+  {
+    name: C.staffSurveyCampaigns,
+    about: '职工满意度调查；_id 为编号，invited 为建立时各科室的邀请人数',
+    indexes: [{ name: 'opens', fields: [desc('opensOn')] }],
+  },
+  {
+    name: C.staffSurveyAnswered,
+    about: '职工满意度已答标记；_id 为 调查编号:用户编号，不含答卷、不含时间',
+    indexes: [{ name: 'user', fields: [asc('userId')] }],
+  },
+  {
+    name: C.staffSurveyAnswers,
+    about: '职工满意度答卷（匿名）；_id 为随机编号，只有科室与日期，不含用户',
+    indexes: [{ name: 'campaign_department', fields: [asc('campaignId'), asc('departmentId')] }],
+  },
 ]
 
 /** Collection -> unique field sets, for the stand-in to enforce what production's indexes do. */

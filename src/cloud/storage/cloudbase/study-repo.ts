@@ -1,171 +1,36 @@
 import { randomUUID } from 'node:crypto'
-import type {
-  Audience,
-  AttendeeStatus,
-  LeaveStatus,
-  MyAttendance,
-  MySession,
-  SessionStatus,
-  StudyType,
-} from '../../../contract'
-import {
-  publicView,
-  type AttendeeRecord,
-  type SessionFields,
-  type SessionRecord,
-  type StudyRepo,
-  type TimeRange,
-} from '../../domain/study/repo'
-import { addOnce, byIds, readAll, type CloudDb, type Doc, type Where } from './db'
-import type { BindingDoc, DepartmentDoc, RosterDoc, UserDoc } from './identity-repo'
+import type { MySession } from '../../../contract'
+import { publicView, type SessionRecord, type StudyRepo } from '../../domain/study/repo'
+import { addOnce, byIds, readAll, type CloudDb, type Where } from './db'
+import type { DepartmentDoc, UserDoc } from './identity-repo'
 import { C } from './schema'
-import { monthOf } from '../../../contract/month'
+import {
+  audienceOf,
+  byText,
+  creditOf,
+  expects,
+  personKey,
+  requiresCheckOut,
+  sessionFields,
+  studyReads,
+  toAttendance,
+  toLeave,
+  type AttendanceDoc,
+  type LeaveDoc,
+  type SessionDoc,
+} from './study-docs'
+import { createStudyCme } from './study-cme'
+import { createStudyRecords } from './study-records'
 
-export interface SessionDoc extends Doc {
-  type: StudyType
-  title: string
-  speaker: string | null
-  location: string
-  startAt: string
-  endAt: string
-  audienceKind: 'all' | 'party' | 'departments'
-  audienceDepartments: string[]
-  creditHours: number
-  status: SessionStatus
-  organizerId: string
-  organizerDepartmentId: string | null
-  createdAt: string
-  updatedAt: string
-}
-
-/** `_id` is `<session>:<user>`: one leave request per person and session. */
-export interface LeaveDoc extends Doc {
-  sessionId: string
-  userId: string
-  reason: string
-  status: LeaveStatus
-  requestedAt: string
-  decidedAt: string | null
-  decidedBy: string | null
-}
-
-/** `_id` is `<session>:<user>`: the first check-in wins, whatever the races. */
-export interface AttendanceDoc extends Doc {
-  sessionId: string
-  userId: string
-  /** The department at check-in time, so later transfers do not rewrite history. */
-  departmentId: string | null
-  checkedInAt: string
-  late: boolean
-  expected: boolean
-  checkedOutAt: string | null
-}
-
-/** Hospital staff: whoever holds a staff, manager or admin role. */
-interface StaffMember {
-  userId: string
-  name: string
-  departmentId: string | null
-  partyMember: boolean
-}
-
-const STAFF_ROLES = ['staff', 'manager', 'admin']
-const NO_DEPARTMENT = '未分配科室'
-
-const personKey = (sessionId: string, userId: string) => `${sessionId}:${userId}`
-
-function audienceFields(audience: Audience): Pick<SessionDoc, 'audienceKind' | 'audienceDepartments'> {
-  return typeof audience === 'string'
-    ? { audienceKind: audience, audienceDepartments: [] }
-    : { audienceKind: 'departments', audienceDepartments: audience }
-}
-
-function sessionFields(fields: SessionFields) {
-  return {
-    type: fields.type,
-    title: fields.title,
-    speaker: fields.speaker,
-    location: fields.location,
-    startAt: fields.startAt.toISOString(),
-    endAt: fields.endAt.toISOString(),
-    ...audienceFields(fields.audience),
-    creditHours: fields.creditHours,
-  }
-}
-
-/** Who is expected (应到), by the audience rule and today's roster. */
-function expects(session: SessionDoc, person: StaffMember | undefined): boolean {
-  if (!person) return false
-  if (session.audienceKind === 'all') return true
-  if (session.audienceKind === 'party') return person.partyMember
-  return person.departmentId !== null && session.audienceDepartments.includes(person.departmentId)
-}
-
-/** Credit earned: the session's, pro-rated when checking out before the end. */
-export function creditOf(session: SessionDoc, attendance: AttendanceDoc): number {
-  const end = Date.parse(session.endAt)
-  if (attendance.checkedOutAt === null || Date.parse(attendance.checkedOutAt) >= end) return session.creditHours
-  const start = Date.parse(session.startAt)
-  const stayed = Math.max(0, Date.parse(attendance.checkedOutAt) - Math.max(Date.parse(attendance.checkedInAt), start))
-  return Math.round((session.creditHours * stayed * 10) / (end - start)) / 10
-}
-
-const toAttendance = (doc: AttendanceDoc): MyAttendance => ({
-  checkedInAt: doc.checkedInAt,
-  late: doc.late,
-  expected: doc.expected,
-  checkedOutAt: doc.checkedOutAt,
-})
-
-const toLeave = (doc: LeaveDoc | undefined) => (doc ? { status: doc.status, reason: doc.reason } : null)
-
-/** Sums of one-decimal credits, without binary fractions creeping in. */
-const sumCredits = (values: number[]) => Math.round(values.reduce((total, value) => total + value * 10, 0)) / 10
-
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
-/** Shanghai's calendar month of an instant. */
-const chinaMonth = (at: string) => monthOf(new Date(at))
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>()
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row])
-  return groups
-}
+export type { AttendanceDoc, LeaveDoc, SessionDoc } from './study-docs'
+export { creditOf } from './study-docs'
 
 export function createStudyRepo(db: CloudDb): StudyRepo {
   const _ = db.command
   const sessions = () => db.collection<SessionDoc>(C.studySessions)
   const leaves = () => db.collection<LeaveDoc>(C.studyLeaves)
   const attendance = () => db.collection<AttendanceDoc>(C.studyAttendance)
-
-  const staffOf = async (users: UserDoc[]): Promise<Map<string, StaffMember>> => {
-    const staff = users.filter((user) => user.roles.some((role) => STAFF_ROLES.includes(role)))
-    const bindings = await byIds<BindingDoc>(
-      db,
-      C.staffBindings,
-      staff.map((user) => user._id),
-      { status: 'approved' },
-    )
-    const roster = await byIds<RosterDoc>(
-      db,
-      C.roster,
-      [...bindings.values()].map((binding) => binding.employeeNo),
-    )
-    return new Map(
-      staff.map((user) => {
-        const employeeNo = bindings.get(user._id)?.employeeNo
-        const partyMember = employeeNo ? (roster.get(employeeNo)?.partyMember ?? false) : false
-        return [user._id, { userId: user._id, name: user.name, departmentId: user.departmentId, partyMember }]
-      }),
-    )
-  }
-  const allStaff = async () =>
-    staffOf(await readAll(db.collection<UserDoc>(C.users).where({ roles: _.in(STAFF_ROLES) })))
-  const staffMember = async (userId: string) => {
-    const { data: user } = await db.collection<UserDoc>(C.users).doc(userId).get()
-    return user ? (await staffOf([user])).get(userId) : undefined
-  }
+  const { staffOf, staffMember, mineIn } = studyReads(db)
 
   const toRecords = async (docs: SessionDoc[]): Promise<SessionRecord[]> => {
     const organizers = await byIds<UserDoc>(
@@ -195,9 +60,11 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
       location: doc.location,
       startAt: doc.startAt,
       endAt: doc.endAt,
-      audience: doc.audienceKind === 'departments' ? doc.audienceDepartments : doc.audienceKind,
+      audience: audienceOf(doc),
       audienceLabel: label(doc),
       creditHours: doc.creditHours,
+      cmeCredits: doc.cmeCredits ?? 0,
+      requireCheckOut: requiresCheckOut(doc),
       status: doc.status,
       organizerName: organizers.get(doc.organizerId)?.name ?? '',
       organizerId: doc.organizerId,
@@ -211,17 +78,6 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
   const viewById = async (id: string) => {
     const record = await recordById(id)
     return record ? publicView(record) : null
-  }
-
-  /** The user's check-ins and leave requests for these sessions, by session. */
-  const mineIn = async (userId: string, sessionIds: string[]) => {
-    const keys = sessionIds.map((id) => personKey(id, userId))
-    const attended = await byIds<AttendanceDoc>(db, C.studyAttendance, keys)
-    const asked = await byIds<LeaveDoc>(db, C.studyLeaves, keys)
-    return {
-      attendance: (sessionId: string) => attended.get(personKey(sessionId, userId)),
-      leave: (sessionId: string) => asked.get(personKey(sessionId, userId)),
-    }
   }
 
   const mySessions = async (userId: string, docs: SessionDoc[], keep: (doc: SessionDoc) => boolean) => {
@@ -249,24 +105,6 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
     if (!attended || !session) return null
     return { ...toAttendance(attended), creditHours: creditOf(session, attended) }
   }
-
-  /** Scheduled sessions started in the range and before `now`, by start. */
-  const startedIn = (range: TimeRange, now: Date) => {
-    const to = Math.min(range.to.getTime() - 1, now.getTime())
-    return readAll(
-      sessions()
-        .where({
-          status: 'scheduled',
-          startAt: _.gte(range.from.toISOString()).and(_.lte(new Date(to).toISOString())),
-        })
-        .orderBy('startAt', 'asc'),
-    )
-  }
-
-  const forSessions = async <T extends Doc>(collection: string, sessionIds: string[], where: Where = {}) =>
-    sessionIds.length === 0
-      ? []
-      : readAll(db.collection<T>(collection).where({ ...where, sessionId: _.in(sessionIds) }))
 
   return {
     async createSession(organizer, fields, at) {
@@ -389,182 +227,15 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
     async decideLeave(sessionId, userId, status, decidedBy, at) {
       const key = personKey(sessionId, userId)
       const decidedAt = at.toISOString()
-      const { stats } = await leaves().where({ _id: key }).update({ data: { status, decidedBy, decidedAt } })
-      if (stats.updated === 1) return true
+      const { stats } = await leaves()
+        .where({ _id: key, status: 'pending' })
+        .update({ data: { status, decidedBy, decidedAt } })
+      if (stats.updated === 1) return 'done'
       const { data } = await leaves().doc(key).get()
-      return data?.status === status && data.decidedBy === decidedBy && data.decidedAt === decidedAt
+      return data ? 'decided' : 'missing'
     },
 
-    async listAttendees(sessionId) {
-      const { data: session } = await sessions().doc(sessionId).get()
-      const staff = await allStaff()
-      const attended = new Map(
-        (await forSessions<AttendanceDoc>(C.studyAttendance, [sessionId])).map((doc) => [doc.userId, doc]),
-      )
-      const asked = new Map((await forSessions<LeaveDoc>(C.studyLeaves, [sessionId])).map((doc) => [doc.userId, doc]))
-      const expected = session ? [...staff.values()].filter((person) => expects(session, person)) : []
-      const people = [...new Set([...expected.map((p) => p.userId), ...attended.keys(), ...asked.keys()])]
-      const users = await byIds<UserDoc>(db, C.users, people)
-      const departmentOf = (userId: string) =>
-        attended.get(userId)?.departmentId ?? users.get(userId)?.departmentId ?? null
-      const departments = await byIds<DepartmentDoc>(db, C.departments, people.map(departmentOf))
-      const rows = people.flatMap((userId) => {
-        const user = users.get(userId)
-        if (!user) return []
-        const checkedIn = attended.get(userId)
-        const leave = asked.get(userId)
-        const department = departments.get(departmentOf(userId) ?? '')
-        let status: AttendeeStatus = 'missing'
-        if (checkedIn) status = checkedIn.late ? 'late' : 'present'
-        else if (leave?.status === 'approved') status = 'excused'
-        const record: AttendeeRecord = {
-          userId,
-          name: user.name,
-          status,
-          expected: checkedIn ? checkedIn.expected : session !== null && expects(session, staff.get(userId)),
-          checkedInAt: checkedIn?.checkedInAt ?? null,
-          checkedOutAt: checkedIn?.checkedOutAt ?? null,
-          leave: toLeave(leave),
-          departmentId: department?._id ?? null,
-          departmentName: department?.name ?? NO_DEPARTMENT,
-        }
-        return [{ record, sort: department?.sort ?? Infinity }]
-      })
-      rows.sort(
-        (a, b) =>
-          a.sort - b.sort ||
-          byText(a.record.checkedInAt ?? '\uffff', b.record.checkedInAt ?? '\uffff') ||
-          byText(a.record.name, b.record.name),
-      )
-      return rows.map((row) => row.record)
-    },
-
-    async recordRows(userId, range, now) {
-      const docs = await startedIn(range, now)
-      const mine = await mineIn(
-        userId,
-        docs.map((doc) => doc._id),
-      )
-      const person = await staffMember(userId)
-      return docs
-        .map((doc) => {
-          const attended = mine.attendance(doc._id)
-          return {
-            sessionId: doc._id,
-            type: doc.type,
-            title: doc.title,
-            startAt: doc.startAt,
-            expected: expects(doc, person),
-            attended: attended !== undefined,
-            late: attended?.late ?? false,
-            excused: !attended && mine.leave(doc._id)?.status === 'approved',
-            creditHours: attended ? creditOf(doc, attended) : 0,
-          }
-        })
-        .filter((row) => row.expected || row.attended || row.excused)
-        .reverse()
-    },
-
-    async stats(range, departmentId, now, topLimit) {
-      const docs = await startedIn(range, now)
-      const ids = docs.map((doc) => doc._id)
-      const staff = [...(await allStaff()).values()]
-      const attended = await forSessions<AttendanceDoc>(C.studyAttendance, ids)
-      const excusedKeys = new Set(
-        (await forSessions<LeaveDoc>(C.studyLeaves, ids, { status: 'approved' })).map((doc) => doc._id),
-      )
-      const attendedKeys = new Set(attended.map((doc) => doc._id))
-      const ofDepartment = (id: string | null) => departmentId === null || id === departmentId
-
-      // Each expected person of each session, with whether they came or were excused.
-      const expectedRows = docs.flatMap((session) =>
-        staff
-          .filter((person) => expects(session, person))
-          .map((person) => {
-            const key = personKey(session._id, person.userId)
-            return {
-              session,
-              departmentId: person.departmentId,
-              attended: attendedKeys.has(key),
-              excused: !attendedKeys.has(key) && excusedKeys.has(key),
-            }
-          }),
-      )
-      const counted = expectedRows.filter((row) => ofDepartment(row.departmentId))
-      const rate = (rows: typeof counted) => ({
-        expected: rows.length,
-        attended: rows.filter((row) => row.attended).length,
-        excused: rows.filter((row) => row.excused).length,
-      })
-
-      const sessionsCount = docs.filter(
-        (session) =>
-          departmentId === null ||
-          session.organizerDepartmentId === departmentId ||
-          counted.some((row) => row.session === session),
-      ).length
-
-      const departments = await byIds<DepartmentDoc>(
-        db,
-        C.departments,
-        counted.map((row) => row.departmentId),
-      )
-      const byDepartment = [...groupBy(counted, (row) => row.departmentId ?? '')]
-        .flatMap(([id, rows]) => {
-          const department = departments.get(id)
-          return department ? [{ department, rows }] : []
-        })
-        .sort((a, b) => a.department.sort - b.department.sort)
-        .map(({ department, rows }) => ({
-          departmentId: department._id,
-          departmentName: department.name,
-          ...rate(rows),
-        }))
-
-      const byTypeMonth = [...groupBy(counted, (row) => `${chinaMonth(row.session.startAt)}|${row.session.type}`)]
-        .map(([, rows]) => ({
-          month: chinaMonth(rows[0].session.startAt),
-          type: rows[0].session.type,
-          sessions: new Set(rows.map((row) => row.session._id)).size,
-          ...rate(rows),
-        }))
-        .sort((a, b) => byText(a.month, b.month) || byText(a.type, b.type))
-
-      const sessionById = new Map(docs.map((doc) => [doc._id, doc]))
-      const credits = attended.filter((doc) => ofDepartment(doc.departmentId))
-      const learners = await byIds<UserDoc>(
-        db,
-        C.users,
-        credits.map((doc) => doc.userId),
-      )
-      const learnerDepartments = await byIds<DepartmentDoc>(
-        db,
-        C.departments,
-        [...learners.values()].map((user) => user.departmentId),
-      )
-      const topLearners = [...groupBy(credits, (doc) => doc.userId)]
-        .flatMap(([userId, rows]) => {
-          const user = learners.get(userId)
-          if (!user) return []
-          return [
-            {
-              userId,
-              name: user.name,
-              departmentName: learnerDepartments.get(user.departmentId ?? '')?.name ?? NO_DEPARTMENT,
-              creditHours: sumCredits(
-                rows.flatMap((doc) => {
-                  const session = sessionById.get(doc.sessionId)
-                  return session ? [creditOf(session, doc)] : []
-                }),
-              ),
-              sessions: rows.length,
-            },
-          ]
-        })
-        .sort((a, b) => b.creditHours - a.creditHours || b.sessions - a.sessions || byText(a.name, b.name))
-        .slice(0, topLimit)
-
-      return { sessions: sessionsCount, byDepartment, byTypeMonth, topLearners }
-    },
+    ...createStudyRecords(db),
+    ...createStudyCme(db),
   }
 }

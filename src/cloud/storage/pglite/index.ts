@@ -5,6 +5,7 @@ import { createIdentityRepo } from './identity-repo'
 import { migrate } from './migrate'
 import { createPersonalDataRepo } from './personal-data'
 import { createPlatformRepo } from './platform-repo'
+import { createStaffSurveyRepo } from './staff-survey-repo'
 import { createStudyRepo } from './study-repo'
 import { createSurveyRepo } from './survey-repo'
 import { createVolunteerRepo } from './volunteer-repo'
@@ -27,6 +28,7 @@ export function createPgliteRepos(sql: Sql, users: UserCache): Repos {
     survey: createSurveyRepo(sql),
     volunteer: createVolunteerRepo(sql),
     study: createStudyRepo(sql),
+    staffSurvey: createStaffSurveyRepo(sql),
     personalData: createPersonalDataRepo(sql),
   }
 }

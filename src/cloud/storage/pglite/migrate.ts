@@ -6,7 +6,7 @@ const MIGRATIONS_DIR = join(__dirname, 'migrations')
 
 /**
  * Applies `migrations/NNN_name.sql` in order, each in its own transaction, once.
- * Areas own number ranges (identity 0xx, survey 1xx, feedback 2xx, volunteer 3xx, study 4xx).
+ * Areas own number ranges (identity 0xx, survey 1xx, feedback 2xx, volunteer 3xx, study 4xx, staffSurvey 5xx).
  */
 export async function migrate(sql: Sql, dir: string = MIGRATIONS_DIR): Promise<string[]> {
   await sql.exec(

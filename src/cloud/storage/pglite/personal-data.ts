@@ -160,8 +160,24 @@ const study: AreaPersonalData<Sql> = {
   },
 }
 
+// Which staff surveys the person answered: the has-answered marks, never the anonymous answers. The
+// marks stay on erasure, so the nameless account still cannot answer a campaign twice.
+const staffSurvey: AreaPersonalData<Sql> = {
+  async export(sql, userId) {
+    const answered = await rows(
+      sql,
+      `SELECT c.title, to_char(c.opens_on, 'YYYY-MM-DD') AS "opensOn"
+       FROM staff_survey_answered a JOIN staff_survey_campaigns c ON c.id = a.campaign_id
+       WHERE a.user_id = $1 ORDER BY c.opens_on, c.title`,
+      userId,
+    )
+    return { answered }
+  },
+  async erase() {},
+}
+
 /** Every cloud function's hook. */
-export const PERSONAL_DATA: PersonalDataHooks<Sql> = { identity, survey, volunteer, feedback, study }
+export const PERSONAL_DATA: PersonalDataHooks<Sql> = { identity, survey, volunteer, feedback, study, staffSurvey }
 
 /**
  * Stored results, queued messages and rate counters name the user too. The deletion's own key is

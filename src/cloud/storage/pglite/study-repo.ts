@@ -1,21 +1,8 @@
-import type {
-  AttendeeStatus,
-  LeaveStatus,
-  MyAttendance,
-  MySession,
-  SessionStatus,
-  SessionView,
-  StudyType,
-} from '../../../contract'
-import {
-  publicView,
-  type AttendeeRecord,
-  type RecordRow,
-  type SessionFields,
-  type SessionRecord,
-  type StudyRepo,
-} from '../../domain/study/repo'
+import type { LeaveStatus, MyAttendance, MySession, SessionStatus, SessionView, StudyType } from '../../../contract'
+import { publicView, type SessionFields, type SessionRecord, type StudyRepo } from '../../domain/study/repo'
 import { iso, type Sql } from './sql'
+import { createStudyCme } from './study-cme'
+import { createStudyRecords } from './study-records'
 
 interface SessionRow {
   id: string
@@ -29,6 +16,8 @@ interface SessionRow {
   audienceDepartments: string[]
   audienceLabel: string | null
   creditHours: number
+  cmeCredits: number
+  requireCheckOut: boolean
   status: SessionStatus
   organizerName: string
   organizerId: string
@@ -54,7 +43,7 @@ const SESSION_SELECT = `
          CASE s.audience_kind WHEN 'all' THEN '全院职工' WHEN 'party' THEN '全体党员'
            ELSE (SELECT string_agg(d.name, '、' ORDER BY d.sort) FROM departments d WHERE d.id = ANY (s.audience_departments))
          END AS "audienceLabel",
-         s.credit_hours::float8 AS "creditHours", s.status, ou.name AS "organizerName",
+         s.credit_hours::float8 AS "creditHours", s.cme_credits::float8 AS "cmeCredits", s.require_check_out AS "requireCheckOut", s.status, ou.name AS "organizerName",
          s.organizer_id AS "organizerId", s.organizer_department_id AS "organizerDepartmentId"
   FROM study_sessions s JOIN users ou ON ou.id = s.organizer_id`
 
@@ -69,9 +58,7 @@ const MY_SESSION_SELECT = SESSION_SELECT.replace(
 
 const ATTENDANCE_COLUMNS = `checked_in_at AS "checkedInAt", late, expected, checked_out_at AS "checkedOutAt"`
 
-const CHINA_MONTH = `to_char(s.start_at AT TIME ZONE 'UTC' + interval '8 hours', 'YYYY-MM')`
-
-/** A session's own fields in column order: type … end_at, audience_kind, audience_departments, credit_hours. */
+/** A session's own fields in column order: type … end_at, audience_kind, audience_departments, credit_hours, require_check_out, cme_credits. */
 function sessionColumns(fields: SessionFields): unknown[] {
   const { audience } = fields
   const [kind, departments] = typeof audience === 'string' ? [audience, []] : ['departments', audience]
@@ -85,6 +72,8 @@ function sessionColumns(fields: SessionFields): unknown[] {
     kind,
     departments,
     fields.creditHours,
+    fields.requireCheckOut,
+    fields.cmeCredits,
   ]
 }
 
@@ -100,6 +89,8 @@ function toSession(row: SessionRow): SessionRecord {
     audience: row.audienceKind === 'departments' ? row.audienceDepartments : row.audienceKind,
     audienceLabel: row.audienceLabel ?? '',
     creditHours: row.creditHours,
+    cmeCredits: row.cmeCredits,
+    requireCheckOut: row.requireCheckOut,
     status: row.status,
     organizerName: row.organizerName,
     organizerId: row.organizerId,
@@ -151,8 +142,9 @@ export function createStudyRepo(sql: Sql): StudyRepo {
     async createSession(organizer, fields, at) {
       const [{ id }] = await sql.query<{ id: string }>(
         `INSERT INTO study_sessions (type, title, speaker, location, start_at, end_at, audience_kind,
-           audience_departments, credit_hours, organizer_id, organizer_department_id, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+           audience_departments, credit_hours, require_check_out, cme_credits, organizer_id, organizer_department_id,
+           created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
         [...sessionColumns(fields), organizer.id, organizer.departmentId, at],
       )
       const view = await viewById(id)
@@ -163,7 +155,8 @@ export function createStudyRepo(sql: Sql): StudyRepo {
     async updateSession(id, fields, at) {
       const rows = await sql.query(
         `UPDATE study_sessions SET type = $2, title = $3, speaker = $4, location = $5, start_at = $6, end_at = $7,
-           audience_kind = $8, audience_departments = $9, credit_hours = $10, updated_at = $11
+           audience_kind = $8, audience_departments = $9, credit_hours = $10, require_check_out = $11,
+           cme_credits = $12, updated_at = $13
          WHERE id = $1 AND status = 'scheduled' RETURNING id`,
         [id, ...sessionColumns(fields), at],
       )
@@ -260,142 +253,18 @@ export function createStudyRepo(sql: Sql): StudyRepo {
     async decideLeave(sessionId, userId, status, decidedBy, at) {
       const rows = await sql.query(
         `UPDATE study_leaves SET status = $3, decided_by = $4, decided_at = $5
-         WHERE session_id = $1 AND user_id = $2 RETURNING 1`,
+         WHERE session_id = $1 AND user_id = $2 AND status = 'pending' RETURNING 1`,
         [sessionId, userId, status, decidedBy, at],
       )
-      return rows.length > 0
+      if (rows.length > 0) return 'done'
+      const [found] = await sql.query('SELECT 1 FROM study_leaves WHERE session_id = $1 AND user_id = $2', [
+        sessionId,
+        userId,
+      ])
+      return found ? 'decided' : 'missing'
     },
 
-    async listAttendees(sessionId) {
-      const rows = await sql.query<{
-        userId: string
-        name: string
-        departmentId: string | null
-        departmentName: string | null
-        expected: boolean
-        checkedInAt: Date | null
-        checkedOutAt: Date | null
-        late: boolean | null
-        leaveStatus: LeaveStatus | null
-        leaveReason: string | null
-      }>(
-        `WITH people AS (
-           SELECT user_id FROM study_expected WHERE session_id = $1
-           UNION SELECT user_id FROM study_attendance WHERE session_id = $1
-           UNION SELECT user_id FROM study_leaves WHERE session_id = $1)
-         SELECT u.id AS "userId", u.name, d.id AS "departmentId", d.name AS "departmentName",
-                COALESCE(a.expected, EXISTS (SELECT 1 FROM study_expected e WHERE e.session_id = $1 AND e.user_id = u.id)) AS expected,
-                a.checked_in_at AS "checkedInAt", a.checked_out_at AS "checkedOutAt", a.late,
-                l.status AS "leaveStatus", l.reason AS "leaveReason"
-         FROM people p
-         JOIN users u ON u.id = p.user_id
-         LEFT JOIN study_attendance a ON a.session_id = $1 AND a.user_id = u.id
-         LEFT JOIN study_leaves l ON l.session_id = $1 AND l.user_id = u.id
-         LEFT JOIN departments d ON d.id = COALESCE(a.department_id, u.department_id)
-         ORDER BY d.sort NULLS LAST, a.checked_in_at NULLS LAST, u.name`,
-        [sessionId],
-      )
-      return rows.map((row): AttendeeRecord => {
-        let status: AttendeeStatus = 'missing'
-        if (row.checkedInAt) status = row.late ? 'late' : 'present'
-        else if (row.leaveStatus === 'approved') status = 'excused'
-        return {
-          userId: row.userId,
-          name: row.name,
-          status,
-          expected: row.expected,
-          checkedInAt: iso(row.checkedInAt),
-          checkedOutAt: iso(row.checkedOutAt),
-          leave: row.leaveStatus ? { status: row.leaveStatus, reason: row.leaveReason ?? '' } : null,
-          departmentId: row.departmentId,
-          departmentName: row.departmentName ?? '未分配科室',
-        }
-      })
-    },
-
-    async recordRows(userId, range, now) {
-      const rows = await sql.query<Omit<RecordRow, 'startAt'> & { startAt: Date }>(
-        `SELECT * FROM (
-           SELECT s.id AS "sessionId", s.type, s.title, s.start_at AS "startAt",
-                  EXISTS (SELECT 1 FROM study_expected e WHERE e.session_id = s.id AND e.user_id = $1) AS expected,
-                  c.user_id IS NOT NULL AS attended, COALESCE(c.late, false) AS late,
-                  c.user_id IS NULL AND COALESCE(l.status = 'approved', false) AS excused,
-                  COALESCE(c.credit_hours, 0)::float8 AS "creditHours"
-           FROM study_sessions s
-           LEFT JOIN study_credits c ON c.session_id = s.id AND c.user_id = $1
-           LEFT JOIN study_leaves l ON l.session_id = s.id AND l.user_id = $1
-           WHERE s.status = 'scheduled' AND s.start_at >= $2 AND s.start_at < $3 AND s.start_at <= $4) r
-         WHERE expected OR attended OR excused
-         ORDER BY "startAt" DESC`,
-        [userId, range.from, range.to, now],
-      )
-      return rows.map((row) => ({ ...row, startAt: iso(row.startAt) ?? '' }))
-    },
-
-    async stats(range, departmentId, now, topLimit) {
-      const params = [range.from, range.to, now, departmentId]
-      const inRange = `s.status = 'scheduled' AND s.start_at >= $1 AND s.start_at < $2 AND s.start_at <= $3`
-      // Each expected person of each session, with whether they came or were excused.
-      const expectedRows = `
-        SELECT s.id AS session_id, s.type, ${CHINA_MONTH} AS month, e.department_id,
-               a.user_id IS NOT NULL AS attended, a.user_id IS NULL AND l.status IS NOT NULL AS excused
-        FROM study_sessions s
-        JOIN study_expected e ON e.session_id = s.id
-        LEFT JOIN study_attendance a ON a.session_id = s.id AND a.user_id = e.user_id
-        LEFT JOIN study_leaves l ON l.session_id = s.id AND l.user_id = e.user_id AND l.status = 'approved'
-        WHERE ${inRange} AND ($4::uuid IS NULL OR e.department_id = $4)`
-      const [{ sessions }] = await sql.query<{ sessions: number }>(
-        `SELECT count(*)::int AS sessions FROM study_sessions s WHERE ${inRange}
-           AND ($4::uuid IS NULL OR s.organizer_department_id = $4
-                OR EXISTS (SELECT 1 FROM study_expected e WHERE e.session_id = s.id AND e.department_id = $4))`,
-        params,
-      )
-      const byDepartment = await sql.query<{
-        departmentId: string
-        departmentName: string
-        expected: number
-        attended: number
-        excused: number
-      }>(
-        `SELECT d.id AS "departmentId", d.name AS "departmentName", count(*)::int AS expected,
-                count(*) FILTER (WHERE x.attended)::int AS attended, count(*) FILTER (WHERE x.excused)::int AS excused
-         FROM (${expectedRows}) x JOIN departments d ON d.id = x.department_id
-         GROUP BY d.id, d.name, d.sort ORDER BY d.sort`,
-        params,
-      )
-      const byTypeMonth = await sql.query<{
-        month: string
-        type: StudyType
-        sessions: number
-        expected: number
-        attended: number
-        excused: number
-      }>(
-        `SELECT month, type, count(DISTINCT session_id)::int AS sessions, count(*)::int AS expected,
-                count(*) FILTER (WHERE attended)::int AS attended, count(*) FILTER (WHERE excused)::int AS excused
-         FROM (${expectedRows}) x GROUP BY month, type ORDER BY month, type`,
-        params,
-      )
-      const topLearners = await sql.query<{
-        userId: string
-        name: string
-        departmentName: string
-        creditHours: number
-        sessions: number
-      }>(
-        `SELECT u.id AS "userId", u.name, COALESCE(d.name, '未分配科室') AS "departmentName",
-                sum(c.credit_hours)::float8 AS "creditHours", count(*)::int AS sessions
-         FROM study_credits c
-         JOIN study_sessions s ON s.id = c.session_id
-         JOIN users u ON u.id = c.user_id
-         LEFT JOIN departments d ON d.id = u.department_id
-         WHERE ${inRange} AND ($4::uuid IS NULL OR c.department_id = $4)
-         GROUP BY u.id, u.name, d.name
-         ORDER BY sum(c.credit_hours) DESC, count(*) DESC, u.name
-         LIMIT $5`,
-        [...params, topLimit],
-      )
-      return { sessions, byDepartment, byTypeMonth, topLearners }
-    },
+    ...createStudyRecords(sql),
+    ...createStudyCme(sql),
   }
 }

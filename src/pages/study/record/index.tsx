@@ -45,6 +45,22 @@ export default observer(function RecordPage() {
               <View className='rx-muted'>{`应参加 ${record.expected} 次，请假 ${record.excused} 次；出勤率不计已批准的请假`}</View>
             </View>
             <View className='rx-card'>
+              <View className='rx-title'>继续医学教育</View>
+              <View className='study-figures'>
+                <View>
+                  <View className='study-number'>{record.cmeCredits}</View>
+                  <View>Ⅱ类学分</View>
+                </View>
+                <View>
+                  <View className='study-number'>{record.cmeStillNeeded}</View>
+                  <View>尚需</View>
+                </View>
+              </View>
+              <View className='rx-muted'>
+                {`年度要求 ${record.cmeRequirement.total} 学分，其中Ⅱ类 ${record.cmeRequirement.class2Min}–${record.cmeRequirement.class2Max} 学分；本院组织的学习计Ⅱ类`}
+              </View>
+            </View>
+            <View className='rx-card'>
               <View className='rx-title'>按类型</View>
               {record.byType.length === 0 && <View className='rx-muted'>今年还没有参学记录</View>}
               {record.byType.map((row) => (
@@ -62,11 +78,17 @@ export default observer(function RecordPage() {
                     <View>{entry.title}</View>
                     <View className='rx-muted'>{`${chinaDate(entry.startAt)} · ${entry.type}`}</View>
                   </View>
-                  <View
-                    className={entry.status === 'missing' ? 'study-tag study-tag--muted' : 'study-tag study-tag--ok'}
-                  >
-                    {ATTENDEE_STATUS_LABELS[entry.status]}
-                  </View>
+                  {entry.missedCheckOut ? (
+                    <View className='study-tag' aria-label='未签退，不计学时；如有误请联系组织者更正'>
+                      未签退
+                    </View>
+                  ) : (
+                    <View
+                      className={entry.status === 'missing' ? 'study-tag study-tag--muted' : 'study-tag study-tag--ok'}
+                    >
+                      {ATTENDEE_STATUS_LABELS[entry.status]}
+                    </View>
+                  )}
                 </View>
               ))}
             </View>

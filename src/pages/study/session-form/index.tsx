@@ -2,7 +2,7 @@ import { Button, Picker, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
-import { STUDY_TYPES } from '../../../contract'
+import { CHECK_OUT_MIN_HOURS, STUDY_TYPES } from '../../../contract'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { TextField } from '../../../components/text-field'
@@ -17,6 +17,12 @@ const AUDIENCES: { kind: AudienceKind; label: string }[] = [
   { kind: 'departments', label: '按科室' },
 ]
 
+const CHECK_OUT_CHOICES: { value: boolean | null; label: string }[] = [
+  { value: null, label: `默认（超过${CHECK_OUT_MIN_HOURS}小时需签退）` },
+  { value: true, label: '需要签退' },
+  { value: false, label: '无需签退' },
+]
+
 function Chip({ on, label, onTap }: { on: boolean; label: string; onTap: () => void }) {
   return (
     <View className={on ? 'study-chip study-chip--on' : 'study-chip'} aria-pressed={on} onClick={onTap}>
@@ -25,7 +31,7 @@ function Chip({ on, label, onTap }: { on: boolean; label: string; onTap: () => v
   )
 }
 
-type TextField = 'title' | 'speaker' | 'location' | 'creditHours'
+type TextField = 'title' | 'speaker' | 'location' | 'creditHours' | 'cmeCredits'
 
 const Field = observer(function Field(props: {
   field: TextField
@@ -146,6 +152,21 @@ export default observer(function SessionFormPage() {
           </View>
           <AudienceField />
           <Field field='creditHours' label='学时' placeholder='如 1 或 1.5' digit />
+          <Field field='cmeCredits' label='继续医学教育Ⅱ类学分（无则填0）' placeholder='如 0.5、1、2' digit />
+          <View className='rx-field'>
+            <View>签退</View>
+            <View className='study-chips'>
+              {CHECK_OUT_CHOICES.map(({ value, label }) => (
+                <Chip
+                  key={label}
+                  on={study.form.requireCheckOut === value}
+                  label={label}
+                  onTap={() => study.setForm({ requireCheckOut: value })}
+                />
+              ))}
+            </View>
+            <View className='rx-muted'>需签退时，签到并签退才计学时；提前离开按时长折算。</View>
+          </View>
           {study.saving.error && (
             <View className='rx-field__error' role='alert'>
               {study.saving.error}

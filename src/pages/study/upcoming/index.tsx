@@ -2,7 +2,7 @@ import { Button, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
-import { LEAVE_STATUS_LABELS, type MySession } from '../../../contract'
+import { checkOutWindow, LEAVE_STATUS_LABELS, type MySession } from '../../../contract'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
@@ -12,11 +12,20 @@ import '../study.scss'
 function statusTag(session: MySession) {
   if (session.status === 'cancelled') return <View className='study-tag study-tag--muted'>已取消</View>
   if (session.attendance) {
-    const label = session.attendance.late ? '已签到（迟到）' : '已签到'
+    const signedIn = session.attendance.late ? '已签到（迟到）' : '已签到'
+    const label = session.attendance.checkedOutAt ? '已签退' : signedIn
     return <View className='study-tag study-tag--ok'>{label}</View>
   }
   if (session.leave) return <View className='study-tag'>{`请假${LEAVE_STATUS_LABELS[session.leave.status]}`}</View>
   return null
+}
+
+/** 签退 opens at the start and closes 30 minutes after the end; the server has the last word. */
+function canCheckOut(session: MySession): boolean {
+  if (!session.requireCheckOut || !session.attendance || session.attendance.checkedOutAt) return false
+  const now = Date.now()
+  const window = checkOutWindow(new Date(session.startAt), new Date(session.endAt))
+  return now >= window.from.getTime() && now <= window.to.getTime()
 }
 
 const LeaveForm = observer(function LeaveForm({ sessionId }: { sessionId: string }) {
@@ -71,6 +80,11 @@ const SessionCard = observer(function SessionCard({ session }: { session: MySess
             {!session.attendance && (
               <Button className='rx-button' onClick={() => void Taro.navigateTo({ url: studyPage('check-in') })}>
                 去签到
+              </Button>
+            )}
+            {canCheckOut(session) && (
+              <Button className='rx-button' onClick={() => void study.checkOut(session.id)}>
+                签退
               </Button>
             )}
             {canLeave && (

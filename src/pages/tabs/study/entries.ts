@@ -32,6 +32,12 @@ export const studyEntries: RoleEntry[] = [
     roles: ['manager', 'admin'],
   },
   {
+    title: '职工满意度结果',
+    url: '/pages/staff-survey/results/index',
+    description: '各科室回收率与满意度，不足10人只显示人数',
+    roles: ['manager', 'admin'],
+  },
+  {
     title: '我收到的表扬',
     description: '患者对我的表扬',
     roles: ['staff'],

@@ -1,0 +1,110 @@
+import type { CampaignRecord, ItemCounts, StaffSurveyRepo, Tally } from '../../domain/staff-survey/repo'
+import type { Sql } from './sql'
+
+const STAFF = `roles && ARRAY['staff', 'manager', 'admin']`
+
+const CAMPAIGN_SELECT = `
+  SELECT id, title, to_char(opens_on, 'YYYY-MM-DD') AS "opensOn", to_char(closes_on, 'YYYY-MM-DD') AS "closesOn",
+         questionnaire_version AS "questionnaireVersion", invited
+  FROM staff_survey_campaigns`
+
+export function createStaffSurveyRepo(sql: Sql): StaffSurveyRepo {
+  return {
+    async createCampaign(fields, createdBy, at) {
+      return sql.transaction(async (tx) => {
+        const [campaign] = await tx.query<CampaignRecord>(
+          `INSERT INTO staff_survey_campaigns (title, opens_on, closes_on, questionnaire_version, invited, created_by, created_at)
+           SELECT $1, $2, $3, $4,
+                  COALESCE((SELECT jsonb_object_agg(department, n) FROM (
+                    SELECT COALESCE(department_id::text, '') AS department, count(*) AS n
+                    FROM users WHERE ${STAFF} GROUP BY 1) g), '{}'),
+                  $5, $6
+           RETURNING id, title, to_char(opens_on, 'YYYY-MM-DD') AS "opensOn",
+                     to_char(closes_on, 'YYYY-MM-DD') AS "closesOn",
+                     questionnaire_version AS "questionnaireVersion", invited`,
+          [fields.title, fields.opensOn, fields.closesOn, fields.questionnaireVersion, createdBy, at],
+        )
+        const invitees = await tx.query<{ id: string }>(`SELECT id FROM users WHERE ${STAFF} ORDER BY id`)
+        return { campaign, invitees: invitees.map((row) => row.id) }
+      })
+    },
+
+    async listCampaigns() {
+      return sql.query<CampaignRecord>(`${CAMPAIGN_SELECT} ORDER BY opens_on DESC, created_at DESC LIMIT 200`)
+    },
+
+    async findCampaign(id) {
+      const [row] = await sql.query<CampaignRecord>(`${CAMPAIGN_SELECT} WHERE id = $1`, [id])
+      return row ?? null
+    },
+
+    async responseCounts(campaignIds) {
+      const rows = await sql.query<{ campaignId: string; responses: number }>(
+        `SELECT campaign_id AS "campaignId", count(*)::int AS responses FROM staff_survey_answers
+         WHERE campaign_id = ANY ($1::uuid[]) GROUP BY campaign_id`,
+        [campaignIds],
+      )
+      return new Map(rows.map((row) => [row.campaignId, row.responses]))
+    },
+
+    async answeredBy(userId, campaignIds) {
+      const rows = await sql.query<{ campaignId: string }>(
+        `SELECT campaign_id AS "campaignId" FROM staff_survey_answered WHERE user_id = $1 AND campaign_id = ANY ($2::uuid[])`,
+        [userId, campaignIds],
+      )
+      return new Set(rows.map((row) => row.campaignId))
+    },
+
+    async markAnswered(campaignId, userId) {
+      const rows = await sql.query(
+        'INSERT INTO staff_survey_answered (campaign_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1',
+        [campaignId, userId],
+      )
+      return rows.length > 0
+    },
+
+    async unmarkAnswered(campaignId, userId) {
+      await sql.query('DELETE FROM staff_survey_answered WHERE campaign_id = $1 AND user_id = $2', [campaignId, userId])
+    },
+
+    async addAnswer(answer) {
+      await sql.query(
+        `INSERT INTO staff_survey_answers (campaign_id, department_id, questionnaire_version, answers, recommend, comment,
+           submitted_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          answer.campaignId,
+          answer.departmentId,
+          answer.questionnaireVersion,
+          JSON.stringify(answer.answers),
+          answer.recommend,
+          answer.comment,
+          answer.submittedOn,
+        ],
+      )
+    },
+
+    // One pass over the answers: for each item, a count per score and 不适用, side by side.
+    async tallies(campaignIds, departmentId, itemIds) {
+      const counts = itemIds.flatMap((_, i) =>
+        ['1', '2', '3', '4', '5', 'null'].map(
+          (value) => `count(*) FILTER (WHERE answers -> $${i + 3}::text = '${value}')`,
+        ),
+      )
+      const rows = await sql.query<Omit<Tally, 'items'> & { counts: number[] }>(
+        `SELECT campaign_id AS "campaignId", department_id AS "departmentId", count(*)::int AS responses,
+                sum(recommend)::int AS "recommendSum",
+                COALESCE(array_agg(comment ORDER BY id) FILTER (WHERE comment IS NOT NULL), '{}') AS comments,
+                ARRAY[${counts.join(', ') || 'NULL'}]::int[] AS counts
+         FROM staff_survey_answers
+         WHERE campaign_id = ANY ($1::uuid[]) AND ($2::uuid IS NULL OR department_id = $2)
+         GROUP BY campaign_id, department_id`,
+        [campaignIds, departmentId, ...itemIds],
+      )
+      return rows.map(({ counts: flat, ...tally }) => ({
+        ...tally,
+        items: Object.fromEntries(itemIds.map((id, i) => [id, flat.slice(i * 6, i * 6 + 6) as ItemCounts])),
+      }))
+    },
+  }
+}

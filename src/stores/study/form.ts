@@ -1,0 +1,72 @@
+import type { Audience, SessionView, StudyType } from '../../contract'
+import { CHINA_OFFSET_MS, HOUR_MS } from '../../contract/month'
+
+export type AudienceKind = 'all' | 'party' | 'departments'
+
+/** The session form as typed: China-time date and clock, so the pickers show what people expect. */
+export interface SessionForm {
+  editingId: string | null
+  type: StudyType | ''
+  title: string
+  speaker: string
+  location: string
+  date: string
+  startTime: string
+  endTime: string
+  audienceKind: AudienceKind
+  departmentIds: string[]
+  creditHours: string
+  /** 继续医学教育 Ⅱ类学分, as typed. */
+  cmeCredits: string
+  /** 签退: `null` leaves it to the rule (on for sessions over two hours). */
+  requireCheckOut: boolean | null
+}
+
+const chinaParts = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString()
+export const chinaDate = (iso: string) => chinaParts(new Date(iso)).slice(0, 10)
+export const chinaTime = (iso: string) => chinaParts(new Date(iso)).slice(11, 16)
+export const toIso = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString()
+
+/** The next half hour: check-in is open at once, which is what an organizer starting now needs. */
+export function blankForm(departmentId: string | null): SessionForm {
+  const start = new Date(Math.ceil(Date.now() / (HOUR_MS / 2)) * (HOUR_MS / 2))
+  const end = new Date(start.getTime() + HOUR_MS)
+  return {
+    editingId: null,
+    type: '',
+    title: '',
+    speaker: '',
+    location: '',
+    date: chinaDate(start.toISOString()),
+    startTime: chinaTime(start.toISOString()),
+    endTime: chinaTime(end.toISOString()),
+    audienceKind: departmentId ? 'departments' : 'all',
+    departmentIds: departmentId ? [departmentId] : [],
+    creditHours: '1',
+    cmeCredits: '0',
+    requireCheckOut: null,
+  }
+}
+
+export function formOf(session: SessionView): SessionForm {
+  const { audience } = session
+  return {
+    editingId: session.id,
+    type: session.type,
+    title: session.title,
+    speaker: session.speaker ?? '',
+    location: session.location,
+    date: chinaDate(session.startAt),
+    startTime: chinaTime(session.startAt),
+    endTime: chinaTime(session.endAt),
+    audienceKind: typeof audience === 'string' ? audience : 'departments',
+    departmentIds: typeof audience === 'string' ? [] : audience,
+    creditHours: String(session.creditHours),
+    cmeCredits: String(session.cmeCredits),
+    requireCheckOut: session.requireCheckOut,
+  }
+}
+
+export function audienceOf(form: SessionForm): Audience {
+  return form.audienceKind === 'departments' ? form.departmentIds : form.audienceKind
+}
