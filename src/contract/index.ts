@@ -11,6 +11,7 @@ export * from './feedback'
 export * from './identity'
 export * from './study'
 export * from './survey'
+export * from './voice'
 export * from './volunteer'
 
 /** Every cloud function and its actions: the one map the client and the cloud agree on. */
