@@ -72,17 +72,41 @@ export function buildMatcher(phrases: readonly string[]): Matcher {
 }
 
 /**
- * The reading a person makes: from the left, the longest phrase that starts here, and no phrase inside
- * another (不耐烦 is one word, not 不 + 耐烦).
+ * The reading a person makes: the words that cover most of the text, and of those the fewest, longest
+ * ones (不耐烦 is one word, not 不 + 耐烦). Greedy left-to-right matching reads 也不给退号 as 也不 + 给 + 退号
+ * and loses 不给退号; this dynamic programme over positions does not. Linear in text and matches.
  */
-export function leftmostLongest(matches: readonly Match[]): Match[] {
-  const byStart = [...matches].sort((a, b) => a.start - b.start || b.end - a.end)
-  const chosen: Match[] = []
-  let covered = 0
-  for (const match of byStart) {
-    if (match.start < covered) continue
-    chosen.push(match)
-    covered = match.end
+export function bestCover(matches: readonly Match[], length: number): Match[] {
+  const startingAt: Match[][] = Array.from({ length }, () => [])
+  for (const match of matches) startingAt[match.start].push(match)
+  // best[i]: the score of the best reading of text[0, i); a covered character is worth more than any count of words.
+  const best = new Float64Array(length + 1).fill(-Infinity)
+  const via: (Match | null)[] = new Array<Match | null>(length + 1).fill(null)
+  best[0] = 0
+  for (let i = 0; i < length; i++) {
+    if (best[i] === -Infinity) continue
+    if (best[i] > best[i + 1]) {
+      best[i + 1] = best[i]
+      via[i + 1] = null
+    }
+    for (const match of startingAt[i]) {
+      const score = best[i] + (match.end - match.start) * COVERED - 1
+      if (score > best[match.end]) {
+        best[match.end] = score
+        via[match.end] = match
+      }
+    }
   }
-  return chosen
+  const chosen: Match[] = []
+  for (let i = length; i > 0; ) {
+    const match = via[i]
+    if (match === null) i--
+    else {
+      chosen.push(match)
+      i = match.start
+    }
+  }
+  return chosen.reverse()
 }
+
+const COVERED = 1000

@@ -9,7 +9,7 @@ import {
   type VisitType,
 } from '../../../contract'
 import { BUILT_IN_LEXICON } from './builtin-lexicon'
-import { buildMatcher, leftmostLongest, type Matcher } from './matcher'
+import { bestCover, buildMatcher, type Matcher } from './matcher'
 import { hasHan, isBoundary, normalize } from './normalize'
 
 /** A lexicon ready to tag with: the matcher is built once and reused for every text. */
@@ -47,19 +47,24 @@ const MODIFIER_REACH = 4
 const POLARITY_THRESHOLD = 0.1
 const THEME_THRESHOLD = 0.05
 
-interface Clause {
+interface Feeling {
   value: number
+  /** A feeling that belongs to one theme (态度差, 挂不到) speaks of that theme only. */
+  theme: CanonicalThemeId | null
+  /** As written, with its 不/很. */
+  written: string
+}
+
+interface Clause {
   weight: number
   suggestion: boolean
   /** Theme → the phrases that named it in this clause. */
   themes: Map<CanonicalThemeId, string[]>
-  /** The phrases that carried the clause's feeling, as written, with their 不/很. */
-  feelings: string[]
+  feelings: Feeling[]
   sentence: number
 }
 
 const newClause = (sentence: number): Clause => ({
-  value: 0,
   weight: 1,
   suggestion: false,
   themes: new Map(),
@@ -67,13 +72,31 @@ const newClause = (sentence: number): Clause => ({
   sentence,
 })
 
+/** The people a comment can be about: how they behave (courtesy) is also how their service is judged. */
+const PEOPLE = new Set<CanonicalThemeId>(['doctorCommunication', 'nursing', 'pharmacy'])
+
+/**
+ * A wait is judged as part of the service waited for: 抽血排了一个小时 is about tests, not 候诊时间.
+ */
+const WAITED_FOR = new Set<CanonicalThemeId>(['registration', 'tests', 'pharmacy', 'admission', 'dischargeGuidance'])
+
+const clauseValue = (clause: Clause) => clause.feelings.reduce((sum, feeling) => sum + feeling.value, 0)
+
+/** What a clause says of one theme it names: its general feelings and the feelings that are the theme's own. */
+function feelingsFor(clause: Clause, theme: CanonicalThemeId): Feeling[] {
+  return clause.feelings.filter(
+    (feeling) =>
+      feeling.theme === null || feeling.theme === theme || (feeling.theme === 'courtesy' && PEOPLE.has(theme)),
+  )
+}
+
 const SENTENCE_END = new Set([...'。！？!?\n;；'].map((c) => c.charCodeAt(0)))
 
 export function tagText(text: string, lexicon: CompiledLexicon, visitType: VisitType | null = null): Tagging {
   if (!hasHan(text)) return { sentiment: 'neutral', score: 0, themes: [] }
   const clauses = readClauses(text, lexicon)
   const themes = themesOf(clauses, visitType)
-  const total = clauses.reduce((sum, clause) => sum + clause.value * clause.weight, 0)
+  const total = clauses.reduce((sum, clause) => sum + clauseValue(clause) * clause.weight, 0)
   const score = Math.round(Math.tanh(total) * 100) / 100
   return { sentiment: polarityOf(score, POLARITY_THRESHOLD), score, themes }
 }
@@ -87,7 +110,7 @@ function polarityOf(value: number, threshold: number): Polarity {
 /** Walks the matched phrases left to right, cutting clauses at punctuation and at 但是. */
 function readClauses(text: string, lexicon: CompiledLexicon): Clause[] {
   const normalized = normalize(text)
-  const matches = leftmostLongest(lexicon.matcher.findAll(normalized))
+  const matches = bestCover(lexicon.matcher.findAll(normalized), normalized.length)
   const clauses: Clause[] = []
   let sentence = 0
   let clause = newClause(sentence)
@@ -96,7 +119,7 @@ function readClauses(text: string, lexicon: CompiledLexicon): Clause[] {
   let degree: { factor: number; end: number } | null = null
 
   const startClause = () => {
-    if (clause.themes.size > 0 || clause.value !== 0 || clause.suggestion) clauses.push(clause)
+    if (clause.themes.size > 0 || clause.feelings.length > 0 || clause.suggestion) clauses.push(clause)
     clause = newClause(sentence)
     negator = null
     degree = null
@@ -141,11 +164,10 @@ function readClauses(text: string, lexicon: CompiledLexicon): Clause[] {
         const near = (end: number) => match.start - end <= MODIFIER_REACH
         if (degree && near(degree.end)) value *= degree.factor
         if (negator && near(negator.end)) {
-          value *= value < 0 ? -negator.factor * NEGATED_COMPLAINT : -negator.factor
+          value *= value < 0 ? negator.factor * NEGATED_COMPLAINT : negator.factor
           from = negator.start
         }
-        clause.value += value
-        clause.feelings.push(text.slice(from, match.end))
+        clause.feelings.push({ value, theme: entry.theme, written: text.slice(from, match.end) })
         negator = null
         degree = null
         break
@@ -153,26 +175,27 @@ function readClauses(text: string, lexicon: CompiledLexicon): Clause[] {
     }
   }
   startClause()
-  for (const each of clauses) if (each.suggestion && each.value > 0) each.value *= WISHED
+  for (const each of clauses) {
+    if (each.suggestion) for (const feeling of each.feelings) if (feeling.value > 0) feeling.value *= WISHED
+  }
   return clauses
 }
 
 /**
- * Each theme takes the feeling of the clauses that name it. A clause that names nothing (很耐心) speaks of
- * what the clause before it named (护士很好，很耐心): Chinese drops the subject it has just said.
+ * Each theme takes the feelings of the clauses that name it. A clause that names nothing (很耐心), or that
+ * follows a clause naming a theme without a feeling (药房的药师，很贴心), speaks of what the clause before it
+ * named: Chinese drops the subject it has just said.
  */
 function themesOf(clauses: Clause[], visitType: VisitType | null): ThemeTag[] {
   const found = new Map<CanonicalThemeId, { value: number; felt: boolean; matched: string[] }>()
   clauses.forEach((clause, index) => {
-    const previous = index > 0 ? clauses[index - 1] : null
-    const inherits = clause.themes.size === 0 && clause.value !== 0 && previous !== null
-    const themes = inherits ? [...previous.themes.keys()].map((id) => [id, []] as const) : [...clause.themes]
-    const felt = clause.value !== 0 || clause.suggestion
-    for (const [theme, named] of themes) {
+    for (const [theme, named] of themesSpokenOf(clauses, index)) {
+      const feelings = feelingsFor(clause, theme)
+      const felt = feelings.length > 0 || clause.suggestion
       const tag = found.get(theme) ?? { value: 0, felt: false, matched: [] }
-      tag.value += clause.value * clause.weight * (clause.suggestion && clause.value > 0 ? 0 : 1)
+      tag.value += feelings.reduce((sum, feeling) => sum + feeling.value, 0) * clause.weight
       tag.felt ||= felt
-      if (felt) tag.matched.push(...named, ...clause.feelings)
+      if (felt) tag.matched.push(...named, ...feelings.map((feeling) => feeling.written))
       found.set(theme, tag)
     }
   })
@@ -182,6 +205,18 @@ function themesOf(clauses: Clause[], visitType: VisitType | null): ThemeTag[] {
     tags.push({ id: themeName(theme, visitType), polarity: polarityOf(tag.value, THEME_THRESHOLD), matched: unique(tag.matched) })
   }
   return tags
+}
+
+function themesSpokenOf(clauses: Clause[], index: number): [CanonicalThemeId, string[]][] {
+  const clause = clauses[index]
+  const own = [...clause.themes].filter(([theme]) => theme !== 'waiting' || ![...clause.themes.keys()].some((t) => WAITED_FOR.has(t)))
+  const previous = index > 0 ? clauses[index - 1] : null
+  if (previous === null || clause.feelings.length === 0 || previous.sentence !== clause.sentence) return own
+  const topicOnly = previous.feelings.length === 0 && !previous.suggestion
+  if (own.length > 0 && !topicOnly) return own
+  const felt = [...previous.themes.keys()].filter((theme) => feelingsFor(previous, theme).length > 0)
+  const carried = (topicOnly || felt.length === 0 ? [...previous.themes.keys()] : felt).filter((theme) => !clause.themes.has(theme))
+  return [...own, ...carried.map((theme) => [theme, []] as [CanonicalThemeId, string[]])]
 }
 
 const unique = (items: string[]) => [...new Set(items)]
