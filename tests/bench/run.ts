@@ -8,6 +8,7 @@ import { benchStudy } from './study'
 import { benchSurvey } from './survey'
 import { benchSweeps } from './sweeps'
 import { benchVolunteer } from './volunteer'
+import { benchVoice } from './voice'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   shell: benchShell,
@@ -19,6 +20,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   roster: benchRoster,
   sweeps: benchSweeps,
   load: benchLoad,
+  voice: benchVoice,
 }
 
 async function main() {

@@ -30,7 +30,14 @@ export function loadLabelledComments(): LabelledComment[] {
     }
     const visitType = source === 'outpatient' || source === 'inpatient' ? source : null
     const split = index % 2 === 0 ? 'dev' : 'heldOut'
-    return { split, source: source as LabelledComment['source'], visitType, text, sentiment: POLARITY_OF[sentiment], themes: labelled }
+    return {
+      split,
+      source: source as LabelledComment['source'],
+      visitType,
+      text,
+      sentiment: POLARITY_OF[sentiment],
+      themes: labelled,
+    }
   })
 }
 
@@ -103,7 +110,11 @@ export function evaluate(labelled: LabelledComment[], tagged: Tagging[]): Evalua
     for (const id of found.keys()) if (!label.themes.has(id)) themeCounts(id).falsePositive++
     const themesMatch = found.size === label.themes.size && [...label.themes].every(([id, p]) => found.get(id) === p)
     if (got.sentiment !== label.sentiment || !themesMatch) {
-      misses.push({ text: label.text, expected: describe(label.sentiment, label.themes), got: describe(got.sentiment, found) })
+      misses.push({
+        text: label.text,
+        expected: describe(label.sentiment, label.themes),
+        got: describe(got.sentiment, found),
+      })
     }
   })
   const total = [...themes.values()].reduce(
@@ -114,7 +125,11 @@ export function evaluate(labelled: LabelledComment[], tagged: Tagging[]): Evalua
     }),
     { truePositive: 0, falsePositive: 0, falseNegative: 0 },
   )
-  const sentimentF1 = { positive: f1(sentiment.positive), neutral: f1(sentiment.neutral), negative: f1(sentiment.negative) }
+  const sentimentF1 = {
+    positive: f1(sentiment.positive),
+    neutral: f1(sentiment.neutral),
+    negative: f1(sentiment.negative),
+  }
   return {
     sentimentAccuracy: ratio(correct, labelled.length),
     sentimentF1,

@@ -32,12 +32,14 @@ const THEMES: Record<CanonicalThemeId, ThemePhrases> = {
     bad: '敷衍 看都没看 没看几眼 看都不看 不听 根本不听 没在听 没听 打断 听不懂 看得太快 说话太快 讲得太快 过度检查 乱开药 开一堆 开了一堆 流水线 百度 上网查 自己查 说明书上有 打发 匆匆 三个说法',
   },
   nursing: {
-    names: '护士 护士长 小护士 护士站 护理 打针 扎针 输液 换药 拔针 呼叫铃 按铃 配药 护士姐姐 护士妹妹 责任护士 夜班护士 输液室',
+    names:
+      '护士 护士长 小护士 护士站 护理 打针 扎针 输液 换药 拔针 呼叫铃 按铃 配药 护士姐姐 护士妹妹 责任护士 夜班护士 输液室',
     good: '一针见血 手法好 手法很好 技术好 技术很好 一点都不疼 一点不疼 不疼',
     bad: '扎了好几次 扎了三次 扎了两次 扎不进去 扎了好几针 扎好几针 回血 没人来 叫不到人 叫不到 叫人也叫不到 没人拔针 没戴手套 没有核对',
   },
   tests: {
-    names: '检查 化验 检验 抽血 验血 b超 彩超 ct 核磁 核磁共振 胃镜 肠镜 拍片 片子 x光 心电图 检查报告 报告 检查结果 化验结果 检验科 放射科 超声',
+    names:
+      '检查 化验 检验 抽血 验血 b超 彩超 ct 核磁 核磁共振 胃镜 肠镜 拍片 片子 x光 心电图 检查报告 报告 检查结果 化验结果 检验科 放射科 超声',
     good: '出结果快 报告快 手机上就能看 出结果很快',
     bad: '出得太慢 报告慢 约到下周 约到一个月 预约到下周 丢了 重新做 针头掉了',
   },
@@ -47,7 +49,8 @@ const THEMES: Record<CanonicalThemeId, ThemePhrases> = {
     bad: '发错 药发错 少发 缺药 没有药 药房没有 外面买 药店买',
   },
   environment: {
-    names: '环境 卫生 厕所 卫生间 洗手间 指示牌 标识 指引 路标 停车 车位 停车场 座位 椅子 电梯 空调 饮水机 热水 地面 楼层 轮椅 走廊 候诊区 大厅 装修 病房 床单 被子 陪护椅 陪护床 纱窗 蚊子 门诊楼',
+    names:
+      '环境 卫生 厕所 卫生间 洗手间 指示牌 标识 指引 路标 停车 车位 停车场 座位 椅子 电梯 空调 饮水机 热水 地面 楼层 轮椅 走廊 候诊区 大厅 装修 病房 床单 被子 陪护椅 陪护床 纱窗 蚊子 门诊楼',
     good: '干净 整洁 明亮 宽敞 安静 舒适 没有异味 很好找',
     bad: '脏 臭 吵 异味 有股味道 难找 找不到 太绕 走错 冤枉路 没有纸 坏了 堵了 太挤 太硬 找了半天 晕头转向 漏水',
   },
@@ -57,7 +60,8 @@ const THEMES: Record<CanonicalThemeId, ThemePhrases> = {
     bad: '没有隐私 一点隐私都没有 隐私都没有 泄露 大声念 大声问 当众 当着 门一直开着 门也不关 不关门 门也开着 帘子不拉 不拉帘子 围着 全名 谁都能看见 发到群里 都听到了 都听见了 随便放 病历拍照',
   },
   costTransparency: {
-    names: '收费 费用 价格 交钱 缴费 押金 结账 清单 费用清单 收费清单 医保 报销 自费 发票 床位费 检查费 多少钱 花了@-0.2 耗材',
+    names:
+      '收费 费用 价格 交钱 缴费 押金 结账 清单 费用清单 收费清单 医保 报销 自费 发票 床位费 检查费 多少钱 花了@-0.2 耗材',
     good: '费用合理 价格合理 便宜 透明 一清二楚 收费合理',
     bad: '贵 乱收费 多收 收了两次 重复收费 不明不白 乱收 坑钱 不知道是什么 多了好几千 多了三千 多了好几项',
   },
@@ -125,7 +129,8 @@ function buildBuiltIn(): LexiconEntry[] {
   }
   all.push(...entries(FEELINGS.good, 'term', null, 0.6))
   all.push(...entries(FEELINGS.bad, 'term', null, -0.6))
-  for (const [kind, list] of Object.entries(MODIFIERS) as [LexiconKind, string][]) all.push(...entries(list, kind, null, 1))
+  for (const [kind, list] of Object.entries(MODIFIERS) as [LexiconKind, string][])
+    all.push(...entries(list, kind, null, 1))
   // Later lists win over earlier ones for the same phrase; neutral words win over nothing else.
   const byPhrase = new Map<string, LexiconEntry>()
   for (const entry of entries(NEUTRAL_WORDS, 'term', null, 0)) byPhrase.set(entry.phrase, entry)

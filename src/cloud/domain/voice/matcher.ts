@@ -98,7 +98,7 @@ export function bestCover(matches: readonly Match[], length: number): Match[] {
     }
   }
   const chosen: Match[] = []
-  for (let i = length; i > 0; ) {
+  for (let i = length; i > 0;) {
     const match = via[i]
     if (match === null) i--
     else {

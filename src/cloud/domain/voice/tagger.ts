@@ -202,20 +202,28 @@ function themesOf(clauses: Clause[], visitType: VisitType | null): ThemeTag[] {
   const tags: ThemeTag[] = []
   for (const [theme, tag] of found) {
     if (!tag.felt) continue
-    tags.push({ id: themeName(theme, visitType), polarity: polarityOf(tag.value, THEME_THRESHOLD), matched: unique(tag.matched) })
+    tags.push({
+      id: themeName(theme, visitType),
+      polarity: polarityOf(tag.value, THEME_THRESHOLD),
+      matched: unique(tag.matched),
+    })
   }
   return tags
 }
 
 function themesSpokenOf(clauses: Clause[], index: number): [CanonicalThemeId, string[]][] {
   const clause = clauses[index]
-  const own = [...clause.themes].filter(([theme]) => theme !== 'waiting' || ![...clause.themes.keys()].some((t) => WAITED_FOR.has(t)))
+  const own = [...clause.themes].filter(
+    ([theme]) => theme !== 'waiting' || ![...clause.themes.keys()].some((t) => WAITED_FOR.has(t)),
+  )
   const previous = index > 0 ? clauses[index - 1] : null
   if (previous === null || clause.feelings.length === 0 || previous.sentence !== clause.sentence) return own
   const topicOnly = previous.feelings.length === 0 && !previous.suggestion
   if (own.length > 0 && !topicOnly) return own
   const felt = [...previous.themes.keys()].filter((theme) => feelingsFor(previous, theme).length > 0)
-  const carried = (topicOnly || felt.length === 0 ? [...previous.themes.keys()] : felt).filter((theme) => !clause.themes.has(theme))
+  const carried = (topicOnly || felt.length === 0 ? [...previous.themes.keys()] : felt).filter(
+    (theme) => !clause.themes.has(theme),
+  )
   return [...own, ...carried.map((theme) => [theme, []] as [CanonicalThemeId, string[]])]
 }
 
