@@ -4,6 +4,7 @@ import { personalDataContract } from '../support/contracts/personal-data'
 import { platformContract } from '../support/contracts/platform'
 import { studyContract } from '../support/contracts/study'
 import { surveyContract } from '../support/contracts/survey'
+import { voiceContract } from '../support/contracts/voice'
 import { volunteerContract } from '../support/contracts/volunteer'
 import { REPO_ADAPTERS, type RepoHarness } from '../support/repo-adapters'
 
@@ -25,4 +26,5 @@ describe.each(REPO_ADAPTERS)('repository contract: $name', (adapter) => {
   studyContract(current)
   feedbackContract(current)
   personalDataContract(current)
+  voiceContract(current)
 })

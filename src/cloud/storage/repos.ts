@@ -4,6 +4,7 @@ import type { FeedbackRepo } from '../domain/feedback/repo'
 import type { IdentityRepo } from '../domain/identity/repo'
 import type { StudyRepo } from '../domain/study/repo'
 import type { SurveyRepo } from '../domain/survey/repo'
+import type { VoiceRepo } from '../domain/voice/repo'
 import type { VolunteerRepo } from '../domain/volunteer/repo'
 
 /** Everything a handler may touch in storage; each adapter provides all of it. */
@@ -15,4 +16,5 @@ export interface Repos {
   volunteer: VolunteerRepo
   study: StudyRepo
   personalData: PersonalDataRepo
+  voice: VoiceRepo
 }

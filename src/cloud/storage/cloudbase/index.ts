@@ -7,6 +7,7 @@ import { createPlatformRepo } from './platform-repo'
 import { createStudyRepo } from './study-repo'
 import { createSurveyRepo } from './survey-repo'
 import { createVolunteerRepo } from './volunteer-repo'
+import { createVoiceRepo } from './voice-repo'
 
 export function createCloudbaseRepos(db: CloudDb): Repos {
   return {
@@ -17,5 +18,6 @@ export function createCloudbaseRepos(db: CloudDb): Repos {
     feedback: createFeedbackRepo(db),
     study: createStudyRepo(db),
     personalData: createPersonalDataRepo(db),
+    voice: createVoiceRepo(db),
   }
 }

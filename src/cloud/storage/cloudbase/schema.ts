@@ -58,6 +58,7 @@ export const C = {
   feedbackItems: 'feedback_items',
   feedbackHistory: 'feedback_history',
   feedbackStars: 'feedback_stars',
+  voiceLexicon: 'voice_lexicon',
 } as const
 
 export const COLLECTIONS: CollectionSpec[] = [
@@ -111,6 +112,11 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: C.outboxOnce, about: '只发一次的提醒；_id 为 用户编号|提醒键', indexes: [] },
   { name: C.audit, about: '审计日志（只追加）；_id 为序号', indexes: [{ name: 'seq', fields: [desc('seq')] }] },
   { name: C.counters, about: '序号发生器；_id 为序列名', indexes: [] },
+  {
+    name: C.voiceLexicon,
+    about: '医院自己的评论标注词语（叠加在内置词典上）；_id 为词语的哈希',
+    indexes: [{ name: 'updated', fields: [desc('updatedAt')] }],
+  },
   {
     name: C.staffMentions,
     about: '患者点名表扬的职工（只追加）',

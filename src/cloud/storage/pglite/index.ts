@@ -8,6 +8,7 @@ import { createPlatformRepo } from './platform-repo'
 import { createStudyRepo } from './study-repo'
 import { createSurveyRepo } from './survey-repo'
 import { createVolunteerRepo } from './volunteer-repo'
+import { createVoiceRepo } from './voice-repo'
 import { wrapDatabase, type Sql } from './sql'
 
 export interface PgliteStore {
@@ -25,6 +26,7 @@ export function createPgliteRepos(sql: Sql): Repos {
     volunteer: createVolunteerRepo(sql),
     study: createStudyRepo(sql),
     personalData: createPersonalDataRepo(sql),
+    voice: createVoiceRepo(sql),
   }
 }
 
