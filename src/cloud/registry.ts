@@ -4,6 +4,7 @@ import { feedbackFunction } from './domain/feedback/function'
 import { identityFunction } from './domain/identity/function'
 import { studyFunction } from './domain/study/function'
 import { surveyFunction } from './domain/survey/function'
+import { voiceFunction } from './domain/voice/function'
 import { volunteerFunction } from './domain/volunteer/function'
 
 /** Every cloud function by name; the contract's ApiMap keeps this list complete. */
@@ -13,6 +14,7 @@ export const CLOUD_FUNCTIONS: Record<FunctionName, FunctionDef> = {
   survey: surveyFunction,
   volunteer: volunteerFunction,
   study: studyFunction,
+  voice: voiceFunction,
 }
 
 export function isFunctionName(name: string): name is FunctionName {

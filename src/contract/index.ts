@@ -2,6 +2,7 @@ import type { FeedbackApi } from './feedback'
 import type { IdentityApi } from './identity'
 import type { StudyApi } from './study'
 import type { SurveyApi } from './survey'
+import type { VoiceApi } from './voice'
 import type { VolunteerApi } from './volunteer'
 
 export * from './common'
@@ -21,6 +22,7 @@ export interface ApiMap {
   survey: SurveyApi
   volunteer: VolunteerApi
   study: StudyApi
+  voice: VoiceApi
 }
 
 export type FunctionName = keyof ApiMap

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idSchema, monthSchema, phoneSchema, type CsvExport, type Endpoint } from './common'
+import type { analyzeTextInput, Tagging } from './voice'
 
 export const VISIT_TYPES = ['outpatient', 'inpatient'] as const
 export type VisitType = (typeof VISIT_TYPES)[number]
@@ -293,4 +294,5 @@ export interface SurveyApi {
   followUp: Endpoint<z.input<typeof followUpInput>, AlertView>
   closeAlert: Endpoint<z.input<typeof closeAlertInput>, AlertView>
   publishImprovement: Endpoint<z.input<typeof publishImprovementInput>, Improvement>
+  analyzeText: Endpoint<z.input<typeof analyzeTextInput>, Tagging>
 }

@@ -117,8 +117,8 @@ export interface LexiconEntry {
 export interface CustomLexiconEntry extends LexiconEntry {
   /** `false` switches a built-in phrase off. */
   enabled: boolean
+  /** Who changed it is in the audit log: the lexicon itself names nobody. */
   updatedAt: string
-  updatedBy: string
 }
 
 export interface LexiconView {

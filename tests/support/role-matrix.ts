@@ -105,6 +105,7 @@ export const ROLE_MATRIX: RoleMatrix = {
       access: 'ownDepartment',
       input: (w) => ({ departmentId: w.where.home.id, said: '候诊时间太长', did: '增开了两个上午诊室' }),
     },
+    analyzeText: { access: 'organizers', input: () => ({ text: '医生很耐心，就是排队太久' }) },
   },
   volunteer: {
     register: { access: 'everyone', input: () => ({}) },
@@ -185,6 +186,12 @@ export const ROLE_MATRIX: RoleMatrix = {
     checkIn: { access: 'staff', input: () => ({ shortCode: '000000' }) },
     checkOut: { access: 'staff', input: session },
     myRecord: { access: 'staff' },
+  },
+  voice: {
+    lexicon: { access: 'admins' },
+    saveLexiconEntry: { access: 'admins', input: () => ({ phrase: '矩阵词', kind: 'term', theme: null, weight: 0.2 }) },
+    // Absent, so NOT_FOUND for the admin: the cell proves access without emptying the lexicon.
+    removeLexiconEntry: { access: 'admins', input: () => ({ phrase: '矩阵里没有的词' }) },
   },
 }
 

@@ -10,7 +10,7 @@ export interface VoiceRepo {
   /** Newest change first. */
   customLexicon(): Promise<CustomLexiconEntry[]>
   /** Adds the phrase or replaces it (one entry per phrase) and bumps the version, atomically. */
-  saveLexiconEntry(draft: LexiconDraft, by: string, at: Date): Promise<void>
+  saveLexiconEntry(draft: LexiconDraft, at: Date): Promise<void>
   /** `false` when there was no such phrase; bumps the version when there was. */
   removeLexiconEntry(phrase: string): Promise<boolean>
   /** Counts every change: tags written under an older version are re-tagged by the sweep. */

@@ -26,9 +26,9 @@ export function createVoiceRepo(db: CloudDb): VoiceRepo {
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.phrase.localeCompare(b.phrase))
     },
 
-    async saveLexiconEntry(draft, by, at) {
+    async saveLexiconEntry(draft, at) {
       await db.runTransaction(async (tx) => {
-        const entry: Omit<LexiconDoc, '_id'> = { ...draft, updatedAt: at.toISOString(), updatedBy: by }
+        const entry: Omit<LexiconDoc, '_id'> = { ...draft, updatedAt: at.toISOString() }
         await tx.collection<LexiconDoc>(C.voiceLexicon).doc(lexiconId(draft.phrase)).set({ data: entry })
         await nextSeq(tx, VERSION_COUNTER)
       })

@@ -160,8 +160,14 @@ const study: AreaPersonalData<Sql> = {
   },
 }
 
+/** The lexicon names nobody (who changed a phrase is in the audit log); tags sit on the texts they tag. */
+const voice: AreaPersonalData<Sql> = {
+  export: async () => ({}),
+  erase: async () => {},
+}
+
 /** Every cloud function's hook. */
-export const PERSONAL_DATA: PersonalDataHooks<Sql> = { identity, survey, volunteer, feedback, study }
+export const PERSONAL_DATA: PersonalDataHooks<Sql> = { identity, survey, volunteer, feedback, study, voice }
 
 /**
  * Stored results, queued messages and rate counters name the user too. The deletion's own key is

@@ -8,19 +8,19 @@ export function createVoiceRepo(sql: Sql): VoiceRepo {
   return {
     async customLexicon() {
       const rows = await sql.query<Omit<CustomLexiconEntry, 'updatedAt'> & { updatedAt: Date }>(
-        `SELECT phrase, kind, theme, weight, enabled, updated_at AS "updatedAt", updated_by AS "updatedBy"
+        `SELECT phrase, kind, theme, weight, enabled, updated_at AS "updatedAt"
          FROM voice_lexicon ORDER BY updated_at DESC, phrase`,
       )
       return rows.map((row) => ({ ...row, updatedAt: new Date(row.updatedAt).toISOString() }))
     },
 
-    async saveLexiconEntry(draft, by, at) {
+    async saveLexiconEntry(draft, at) {
       await sql.transaction(async (tx) => {
         await tx.query(
-          `INSERT INTO voice_lexicon (phrase, kind, theme, weight, enabled, updated_at, updated_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (phrase) DO UPDATE SET kind = $2, theme = $3, weight = $4, enabled = $5, updated_at = $6, updated_by = $7`,
-          [draft.phrase, draft.kind, draft.theme, draft.weight, draft.enabled, at.toISOString(), by],
+          `INSERT INTO voice_lexicon (phrase, kind, theme, weight, enabled, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (phrase) DO UPDATE SET kind = $2, theme = $3, weight = $4, enabled = $5, updated_at = $6`,
+          [draft.phrase, draft.kind, draft.theme, draft.weight, draft.enabled, at.toISOString()],
         )
         await tx.query(BUMP)
       })

@@ -1,0 +1,124 @@
+import type { LexiconView, Tagging } from '../../src/contract'
+import { dataOf, errorOf, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
+
+let host: TestHost
+let manager: SignedIn
+let admin: SignedIn
+
+beforeAll(async () => {
+  host = await startTestHost()
+  const patient = await host.signIn('patient')
+  const departments = dataOf(await patient.call<{ id: string; name: string }[]>('identity', 'departments'))
+  manager = await host.signIn('manager', 'voice-manager', departments[0].id)
+  admin = await host.signIn('admin', 'voice-admin')
+})
+
+afterAll(async () => {
+  await host.close()
+})
+
+const analyze = (as: SignedIn, text: string, visitType?: string) =>
+  as.call<Tagging>('survey', 'analyzeText', visitType ? { text, visitType } : { text })
+
+describe('survey.analyzeText', () => {
+  it('tags a mixed comment for a manager, each theme with its polarity and the phrases that made it', async () => {
+    const tagging = dataOf(await analyze(manager, '虽然排队等了很久，但是医生解释得很清楚'))
+    expect(tagging.sentiment).toBe('positive')
+    expect(tagging.themes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'waiting', polarity: 'negative', matched: expect.arrayContaining(['排队']) }),
+        expect.objectContaining({ id: 'doctorCommunication', polarity: 'positive' }),
+      ]),
+    )
+  })
+
+  it('uses the inpatient item names when asked', async () => {
+    const tagging = dataOf(await analyze(admin, '病房太吵了', 'inpatient'))
+    expect(tagging.themes.map((t) => t.id)).toEqual(['wardEnvironment'])
+  })
+
+  it('answers an empty or non-Chinese text as neutral, and refuses text longer than 2000 characters', async () => {
+    expect(dataOf(await analyze(manager, ''))).toEqual({ sentiment: 'neutral', score: 0, themes: [] })
+    expect(dataOf(await analyze(manager, 'terrible service'))).toEqual({ sentiment: 'neutral', score: 0, themes: [] })
+    const tooLong = errorOf(await analyze(manager, '很好'.repeat(1001)))
+    expect(tooLong.code).toBe('INVALID_INPUT')
+    expect(tooLong.fields).toEqual([expect.objectContaining({ message: '文本不超过2000字' })])
+  })
+})
+
+describe('the lexicon', () => {
+  it('takes an admin’s phrase into the next tagging, and switching it off takes it out again', async () => {
+    expect(dataOf(await analyze(manager, '护士太拽了')).sentiment).not.toBe('negative')
+    const saved = dataOf(
+      await admin.call<LexiconView>('voice', 'saveLexiconEntry', {
+        phrase: '拽',
+        kind: 'term',
+        theme: 'courtesy',
+        weight: -0.8,
+      }),
+    )
+    expect(saved.custom).toEqual([
+      expect.objectContaining({ phrase: '拽', theme: 'courtesy', weight: -0.8, enabled: true }),
+    ])
+    expect(saved.builtIn).toBeGreaterThan(500)
+    const tagged = dataOf(await analyze(manager, '护士太拽了'))
+    expect(tagged.sentiment).toBe('negative')
+    expect(tagged.themes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'courtesy', matched: expect.arrayContaining(['拽']) })]),
+    )
+
+    dataOf(
+      await admin.call('voice', 'saveLexiconEntry', {
+        phrase: '拽',
+        kind: 'term',
+        theme: 'courtesy',
+        weight: -0.8,
+        enabled: false,
+      }),
+    )
+    expect(dataOf(await analyze(manager, '护士太拽了')).sentiment).not.toBe('negative')
+    dataOf(await admin.call('voice', 'removeLexiconEntry', { phrase: '拽' }))
+    expect(dataOf(await admin.call<LexiconView>('voice', 'lexicon')).custom).toEqual([])
+  })
+
+  it('stores a phrase typed in traditional characters as the simplified phrase it matches', async () => {
+    const saved = dataOf(
+      await admin.call<LexiconView>('voice', 'saveLexiconEntry', {
+        phrase: '態度囂張',
+        kind: 'term',
+        theme: 'courtesy',
+        weight: -0.9,
+      }),
+    )
+    expect(saved.custom.map((e) => e.phrase)).toContain('态度囂张')
+    expect(dataOf(await analyze(manager, '收费员态度囂张')).sentiment).toBe('negative')
+    dataOf(await admin.call('voice', 'removeLexiconEntry', { phrase: '态度囂张' }))
+  })
+
+  it('refuses a phrase with punctuation, a weight out of range, and removing a phrase it does not have', async () => {
+    const punctuated = errorOf(
+      await admin.call('voice', 'saveLexiconEntry', { phrase: '很，差', kind: 'term', theme: null, weight: -0.5 }),
+    )
+    expect(punctuated.code).toBe('INVALID_INPUT')
+    expect(punctuated.fields).toEqual([expect.objectContaining({ message: '词语不能含标点或空格' })])
+    const heavy = errorOf(
+      await admin.call('voice', 'saveLexiconEntry', { phrase: '很差劲', kind: 'term', theme: null, weight: -2 }),
+    )
+    expect(heavy.code).toBe('INVALID_INPUT')
+    const empty = errorOf(
+      await admin.call('voice', 'saveLexiconEntry', { phrase: '某词', kind: 'term', theme: null, weight: 0 }),
+    )
+    expect(empty.fields).toEqual([expect.objectContaining({ message: '词语至少要有主题或情感权重' })])
+    expect(errorOf(await admin.call('voice', 'removeLexiconEntry', { phrase: '从没加过' })).code).toBe('NOT_FOUND')
+  })
+
+  it('writes every change into the audit log', async () => {
+    dataOf(await admin.call('voice', 'saveLexiconEntry', { phrase: '慢吞吞', kind: 'term', theme: null, weight: -0.6 }))
+    const log = dataOf(
+      await admin.call<{ fn: string; action: string; target: string }[]>('identity', 'auditLog', { limit: 5 }),
+    )
+    expect(log).toEqual(
+      expect.arrayContaining([expect.objectContaining({ fn: 'voice', action: 'saveLexiconEntry', target: '慢吞吞' })]),
+    )
+  })
+})
