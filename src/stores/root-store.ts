@@ -10,6 +10,7 @@ import { StudyStore } from './study-store'
 import type { KeyValueStorage } from './support/storage'
 import { wechatTextEnlarged, type WeChatTextSize } from './support/wechat-text-size'
 import { UiStore } from './ui-store'
+import { VoiceStore } from './voice-store'
 import { VolunteerStore } from './volunteer-store'
 
 export interface StoreDeps {
@@ -32,6 +33,7 @@ export class RootStore {
   readonly survey: SurveyStore
   readonly study: StudyStore
   readonly volunteer: VolunteerStore
+  readonly voice: VoiceStore
 
   constructor(readonly deps: StoreDeps) {
     this.ui = new UiStore(deps.storage, deps.toast, wechatTextEnlarged(deps.wechatTextSize ?? {}))
@@ -43,5 +45,6 @@ export class RootStore {
     this.survey = new SurveyStore(deps.api, this.ui, deps.storage)
     this.study = new StudyStore(deps.api, this.ui, deps.storage)
     this.volunteer = new VolunteerStore(deps.api, this.ui, deps.storage)
+    this.voice = new VoiceStore(deps.api, this.ui)
   }
 }
