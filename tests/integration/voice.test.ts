@@ -1,5 +1,5 @@
 import type { LexiconView, Tagging } from '../../src/contract'
-import { dataOf, errorOf, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
+import { dataOf, errorOf, post, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
 
 let host: TestHost
 let manager: SignedIn
@@ -120,5 +120,53 @@ describe('the lexicon', () => {
     expect(log).toEqual(
       expect.arrayContaining([expect.objectContaining({ fn: 'voice', action: 'saveLexiconEntry', target: '慢吞吞' })]),
     )
+  })
+})
+
+describe('tagging at write time', () => {
+  const tagsOf = async (sourceId: string) =>
+    (
+      await host.host.store.sql.query<{ version: number; tagging: Tagging }>(
+        'SELECT version, tagging FROM voice_tags WHERE source_id = $1',
+        [sourceId],
+      )
+    )[0]
+
+  async function complain(patient: SignedIn, text: string) {
+    const departments = dataOf(await patient.call<{ id: string }[]>('identity', 'departments'))
+    const item = dataOf(
+      await patient.call<{ id: string }>('feedback', 'submit', {
+        kind: 'complaint',
+        departmentId: departments[0].id,
+        categories: ['态度生硬'],
+        text,
+        anonymous: false,
+      }),
+    )
+    return item.id
+  }
+
+  it('tags a complaint as it is written, re-tags it on the timer after the lexicon changes, and forgets it with its writer', async () => {
+    const patient = await host.signIn('patient', 'voice-complainer')
+    const id = await complain(patient, '排队等了半天，窗口那个人还很拽，问什么都不理')
+    const first = await tagsOf(id)
+    expect(first.tagging.sentiment).toBe('negative')
+    expect(first.tagging.themes.map((t) => t.id)).toEqual(expect.arrayContaining(['waiting', 'courtesy']))
+    expect(first.tagging.themes.flatMap((t) => t.matched)).not.toContain('拽')
+
+    dataOf(
+      await admin.call('voice', 'saveLexiconEntry', { phrase: '很拽', kind: 'term', theme: 'courtesy', weight: -0.8 }),
+    )
+    const swept = (await post(`${host.url}/dev/sweep`, '{}')).body as { sweeps: Record<string, number> }
+    expect(swept.sweeps.retaggedTexts).toBeGreaterThanOrEqual(1)
+    const again = await tagsOf(id)
+    expect(again.version).toBeGreaterThan(first.version)
+    expect(again.tagging.themes.flatMap((t) => t.matched)).toContain('很拽')
+    expect(
+      ((await post(`${host.url}/dev/sweep`, '{}')).body as { sweeps: Record<string, number> }).sweeps.retaggedTexts,
+    ).toBe(0)
+
+    dataOf(await patient.call('identity', 'deleteMe', { confirm: true }))
+    expect(await tagsOf(id)).toBeUndefined()
   })
 })

@@ -1,4 +1,4 @@
-import type { CustomLexiconEntry, LexiconEntry } from '../../../contract'
+import type { CustomLexiconEntry, LexiconEntry, Tagging, VisitType } from '../../../contract'
 
 /** A phrase as the lexicon page saves it: `enabled: false` switches a built-in phrase off. */
 export interface LexiconDraft extends LexiconEntry {
@@ -15,4 +15,28 @@ export interface VoiceRepo {
   removeLexiconEntry(phrase: string): Promise<boolean>
   /** Counts every change: tags written under an older version are re-tagged by the sweep. */
   lexiconVersion(): Promise<number>
+
+  /** Stores the tags of a text, unless tags of a newer lexicon version are already there. */
+  saveTags(target: TagTarget, tagging: Tagging, version: number): Promise<void>
+  /** Up to `limit` tagged texts an older lexicon read, with their text as it is now (erased text too). */
+  staleTags(version: number, limit: number): Promise<{ target: TagTarget; text: string }[]>
+  /** The tags of these texts of one source, by id; a text without tags is absent. */
+  tagsOf(source: TaggedSource, ids: string[]): Promise<Map<string, Tagging>>
+  /** Every tagged text of the months `from`..`to`, of one department or all. */
+  tagsIn(range: { from: string; to: string; departmentId: string | null }): Promise<StoredTags[]>
+}
+
+export type TaggedSource = 'survey' | 'complaint' | 'praise'
+
+/** What was tagged, and where it counts. */
+export interface TagTarget {
+  source: TaggedSource
+  sourceId: string
+  departmentId: string
+  month: string
+  visitType: VisitType | null
+}
+
+export interface StoredTags extends TagTarget {
+  tagging: Tagging
 }

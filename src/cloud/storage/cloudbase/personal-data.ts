@@ -9,6 +9,7 @@ import {
 } from '../../core/personal-data'
 import { byIds, readAll, type CloudDb } from './db'
 import { advanceItem, type ItemDoc, type Step } from './feedback-repo'
+import { tagsId } from './voice-repo'
 import type { BindingDoc, DepartmentDoc, EmployeeClaimDoc, UserDoc } from './identity-repo'
 import type { IdempotencyDoc, OutboxDoc, RateDoc } from './platform-repo'
 import { C } from './schema'
@@ -251,10 +252,21 @@ const study: AreaPersonalData<CloudDb> = {
   },
 }
 
-/** The lexicon names nobody (who changed a phrase is in the audit log); tags sit on the texts they tag. */
+/**
+ * The lexicon names nobody (who changed a phrase is in the audit log). Tags quote the text they tag, so
+ * the tags of an erased person's complaints and praise go with their words.
+ */
 const voice: AreaPersonalData<CloudDb> = {
   export: async () => ({}),
-  erase: async () => {},
+  async erase(db, userId) {
+    const items = await readAll(db.collection<ItemDoc>(C.feedbackItems).where({ patientId: userId }))
+    const ids = items.map((item) => tagsId(item.kind, item._id))
+    if (ids.length > 0)
+      await db
+        .collection(C.voiceTags)
+        .where({ _id: db.command.in(ids) })
+        .remove()
+  },
 }
 
 /** Every cloud function's hook. */

@@ -59,6 +59,7 @@ export const C = {
   feedbackHistory: 'feedback_history',
   feedbackStars: 'feedback_stars',
   voiceLexicon: 'voice_lexicon',
+  voiceTags: 'voice_tags',
 } as const
 
 export const COLLECTIONS: CollectionSpec[] = [

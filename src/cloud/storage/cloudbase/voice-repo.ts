@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { CustomLexiconEntry } from '../../../contract'
-import type { VoiceRepo } from '../../domain/voice/repo'
-import { readAll, type CloudDb, type Doc } from './db'
+import type { StoredTags, TaggedSource, VoiceRepo } from '../../domain/voice/repo'
+import { byIds, readAll, type CloudDb, type Doc, type Where } from './db'
 import { nextSeq } from './platform-repo'
 import { C } from './schema'
 
@@ -13,6 +13,14 @@ const lexiconId = (phrase: string) => createHash('sha256').update(phrase).digest
 /** The counters sequence that versions the lexicon; absent means the first version. */
 const VERSION_COUNTER = 'voiceLexicon'
 const FIRST_VERSION = 1
+
+/** One document per tagged text: `_id` is `source:sourceId`. */
+export interface TagsDoc extends Doc, StoredTags {
+  version: number
+}
+
+export const tagsId = (source: TaggedSource, sourceId: string) => `${source}:${sourceId}`
+const toStored = ({ _id: _, version: __, ...stored }: TagsDoc): StoredTags => stored
 
 const toEntry = ({ _id: _, ...entry }: LexiconDoc): CustomLexiconEntry => entry
 
@@ -48,6 +56,58 @@ export function createVoiceRepo(db: CloudDb): VoiceRepo {
     async lexiconVersion() {
       const { data } = await db.collection<Doc & { value: number }>(C.counters).doc(VERSION_COUNTER).get()
       return FIRST_VERSION + (data?.value ?? 0)
+    },
+
+    async saveTags(target, tagging, version) {
+      // An older tagging that arrives late (a slow submit racing the re-tag sweep) loses to the newer one.
+      await db.runTransaction(async (tx) => {
+        const doc = tx.collection<TagsDoc>(C.voiceTags).doc(tagsId(target.source, target.sourceId))
+        const { data } = await doc.get()
+        if (data !== null && data.version > version) return
+        await doc.set({ data: { ...target, tagging, version } })
+      })
+    },
+
+    async staleTags(version, limit) {
+      const _ = db.command
+      const { data: stale } = await db
+        .collection<TagsDoc>(C.voiceTags)
+        .where({ version: _.lt(version) })
+        .orderBy('version', 'asc')
+        .limit(limit)
+        .get()
+      const idsOf = (feedback: boolean) =>
+        stale.filter((doc) => (doc.source !== 'survey') === feedback).map((doc) => doc.sourceId)
+      const items = await byIds<Doc & { text: string }>(db, C.feedbackItems, idsOf(true))
+      const responses = await byIds<Doc & { comment: string | null }>(db, C.responses, idsOf(false))
+      return stale.map(({ _id: _id, version: _version, tagging: _tagging, ...target }) => ({
+        target,
+        text:
+          (target.source === 'survey' ? responses.get(target.sourceId)?.comment : items.get(target.sourceId)?.text) ??
+          '',
+      }))
+    },
+
+    async tagsOf(source, ids) {
+      const docs = await byIds<TagsDoc>(
+        db,
+        C.voiceTags,
+        ids.map((id) => tagsId(source, id)),
+      )
+      return new Map([...docs.values()].map((doc) => [doc.sourceId, doc.tagging]))
+    },
+
+    async tagsIn({ from, to, departmentId }) {
+      const _ = db.command
+      const where: Where = { month: _.gte(from).and(_.lte(to)) }
+      if (departmentId !== null) where.departmentId = departmentId
+      const docs = await readAll(db.collection<TagsDoc>(C.voiceTags).where(where))
+      return docs
+        .map(toStored)
+        .sort(
+          (a, b) =>
+            a.month.localeCompare(b.month) || a.source.localeCompare(b.source) || a.sourceId.localeCompare(b.sourceId),
+        )
     },
   }
 }

@@ -160,10 +160,19 @@ const study: AreaPersonalData<Sql> = {
   },
 }
 
-/** The lexicon names nobody (who changed a phrase is in the audit log); tags sit on the texts they tag. */
+/**
+ * The lexicon names nobody (who changed a phrase is in the audit log). Tags quote the text they tag, so
+ * the tags of an erased person's complaints and praise go with their words.
+ */
 const voice: AreaPersonalData<Sql> = {
   export: async () => ({}),
-  erase: async () => {},
+  async erase(sql, userId) {
+    await sql.query(
+      `DELETE FROM voice_tags WHERE source IN ('complaint', 'praise')
+       AND source_id IN (SELECT id::text FROM feedback_items WHERE patient_id = $1)`,
+      [userId],
+    )
+  },
 }
 
 /** Every cloud function's hook. */

@@ -1,6 +1,8 @@
-import type { CustomLexiconEntry } from '../../../contract'
-import type { VoiceRepo } from '../../domain/voice/repo'
+import type { CustomLexiconEntry, Tagging } from '../../../contract'
+import type { StoredTags, TagTarget, VoiceRepo } from '../../domain/voice/repo'
 import type { Sql } from './sql'
+
+const TARGET_COLUMNS = `t.source, t.source_id AS "sourceId", t.department_id AS "departmentId", t.month, t.visit_type AS "visitType"`
 
 const BUMP = 'UPDATE voice_lexicon_version SET version = version + 1'
 
@@ -38,6 +40,45 @@ export function createVoiceRepo(sql: Sql): VoiceRepo {
     async lexiconVersion() {
       const [row] = await sql.query<{ version: number }>('SELECT version FROM voice_lexicon_version')
       return row.version
+    },
+
+    async saveTags(target, tagging, version) {
+      // An older tagging that arrives late (a slow submit racing the re-tag sweep) loses to the newer one.
+      await sql.query(
+        `INSERT INTO voice_tags (source, source_id, department_id, month, visit_type, version, tagging)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (source, source_id) DO UPDATE SET version = $6, tagging = $7 WHERE voice_tags.version <= $6`,
+        [target.source, target.sourceId, target.departmentId, target.month, target.visitType, version, tagging],
+      )
+    },
+
+    async staleTags(version, limit) {
+      const rows = await sql.query<TagTarget & { text: string }>(
+        `SELECT ${TARGET_COLUMNS}, COALESCE(f.body, r.comment, '') AS text
+         FROM voice_tags t
+         LEFT JOIN feedback_items f ON t.source IN ('complaint', 'praise') AND f.id::text = t.source_id
+         LEFT JOIN survey_responses r ON t.source = 'survey' AND r.id::text = t.source_id
+         WHERE t.version < $1 ORDER BY t.version, t.month DESC LIMIT $2`,
+        [version, limit],
+      )
+      return rows.map(({ text, ...target }) => ({ target, text }))
+    },
+
+    async tagsOf(source, ids) {
+      const rows = await sql.query<{ sourceId: string; tagging: Tagging }>(
+        `SELECT source_id AS "sourceId", tagging FROM voice_tags WHERE source = $1 AND source_id = ANY($2::text[])`,
+        [source, ids],
+      )
+      return new Map(rows.map((row) => [row.sourceId, row.tagging]))
+    },
+
+    async tagsIn({ from, to, departmentId }) {
+      return sql.query<StoredTags>(
+        `SELECT ${TARGET_COLUMNS}, t.tagging FROM voice_tags t
+         WHERE t.month BETWEEN $1 AND $2 AND ($3::uuid IS NULL OR t.department_id = $3)
+         ORDER BY t.month, t.source, t.source_id`,
+        [from, to, departmentId],
+      )
     },
   }
 }
