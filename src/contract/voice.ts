@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type Endpoint } from './common'
+import { idSchema, monthSchema, type Endpoint } from './common'
 import { type VisitType } from './survey'
 
 /**
@@ -58,6 +58,14 @@ export const THEME_LABELS: Record<ThemeId, string> = {
 export function themeName(theme: CanonicalThemeId, visitType: VisitType | null): ThemeId {
   if (visitType !== 'inpatient') return theme
   return (INPATIENT_THEME_NAMES as Partial<Record<CanonicalThemeId, ThemeId>>)[theme] ?? theme
+}
+
+/** The theme an item names, whichever questionnaire's name it carries: the boards add them up. */
+export function canonicalTheme(id: ThemeId): CanonicalThemeId {
+  for (const [canonical, inpatient] of Object.entries(INPATIENT_THEME_NAMES)) {
+    if (inpatient === id && canonical !== 'pharmacy') return canonical as CanonicalThemeId
+  }
+  return id as CanonicalThemeId
 }
 
 export const POLARITIES = ['positive', 'neutral', 'negative'] as const
@@ -157,7 +165,60 @@ export const saveLexiconEntryInput = z
 
 export const removeLexiconEntryInput = z.object({ phrase: lexiconPhraseSchema })
 
+// 患者声音: themes by department and month
+
+/** Below this many tagged comments a department-month shows counts only, no theme breakdown. */
+export const MIN_THEME_COMMENTS = 5
+
+export const TAGGED_SOURCES = ['survey', 'complaint', 'praise'] as const
+export type TaggedSource = (typeof TAGGED_SOURCES)[number]
+export const TAGGED_SOURCE_LABELS: Record<TaggedSource, string> = {
+  survey: '满意度评论',
+  complaint: '投诉',
+  praise: '表扬',
+}
+
+export const heatInput = z.object({ month: monthSchema })
+
+export interface HeatCell {
+  theme: CanonicalThemeId
+  negative: number
+  positive: number
+  mentions: number
+}
+
+export interface HeatRow {
+  departmentId: string
+  departmentName: string
+  /** Tagged comments, complaints and praise of the month: always shown. */
+  comments: number
+  /** `null` below MIN_THEME_COMMENTS: 样本不足. */
+  cells: HeatCell[] | null
+}
+
+export interface HeatView {
+  month: string
+  minComments: number
+  /** The themes with any mention this month, most negative mentions first. */
+  themes: { id: CanonicalThemeId; label: string; negative: number }[]
+  departments: HeatRow[]
+}
+
+export const heatCommentsInput = z.object({
+  month: monthSchema,
+  departmentId: idSchema,
+  theme: z.enum(THEME_IDS, '主题不正确'),
+})
+
+export interface TaggedComment {
+  source: TaggedSource
+  text: string
+  tagging: Tagging
+}
+
 export interface VoiceApi {
+  heat: Endpoint<z.input<typeof heatInput>, HeatView>
+  heatComments: Endpoint<z.input<typeof heatCommentsInput>, TaggedComment[]>
   lexicon: Endpoint<undefined, LexiconView>
   saveLexiconEntry: Endpoint<z.input<typeof saveLexiconEntryInput>, LexiconView>
   removeLexiconEntry: Endpoint<z.input<typeof removeLexiconEntryInput>, LexiconView>

@@ -1,4 +1,4 @@
-import type { LexiconView, Tagging } from '../../src/contract'
+import type { HeatView, LexiconView, TaggedComment, Tagging } from '../../src/contract'
 import { dataOf, errorOf, post, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
 
 let host: TestHost
@@ -168,5 +168,55 @@ describe('tagging at write time', () => {
 
     dataOf(await patient.call('identity', 'deleteMe', { confirm: true }))
     expect(await tagsOf(id)).toBeUndefined()
+  })
+})
+
+describe('患者声音', () => {
+  it('counts a department’s themes from five texts, opens a cell’s texts to its manager, and not to another’s', async () => {
+    const patient = await host.signIn('patient')
+    const departments = dataOf(await patient.call<{ id: string; name: string }[]>('identity', 'departments'))
+    const [home, other] = [departments[1], departments[2]]
+    const texts = [
+      '挂号以后排队等了半天，太慢了',
+      '候诊等了两个小时也没人管',
+      '护士态度很好，非常感谢她们',
+      '排队太久了，希望医院改进',
+      '等候时间太长，下午都耽误了',
+    ]
+    for (const [i, text] of texts.entries()) {
+      const writer = await host.signIn('patient', `voice-heat-${i}`)
+      dataOf(
+        await writer.call('feedback', 'submit', {
+          kind: 'complaint',
+          departmentId: home.id,
+          categories: ['其他'],
+          text: `${text}。`,
+          anonymous: false,
+        }),
+      )
+    }
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
+    const homeManager = await host.signIn('manager', 'voice-heat-manager', home.id)
+    const heat = dataOf(await homeManager.call<HeatView>('voice', 'heat', { month }))
+    const row = heat.departments.find((d) => d.departmentId === home.id)
+    expect(row?.comments).toBe(5)
+    expect(row?.cells).toEqual(expect.arrayContaining([expect.objectContaining({ theme: 'waiting', negative: 4 })]))
+
+    const comments = dataOf(
+      await homeManager.call<TaggedComment[]>('voice', 'heatComments', {
+        month,
+        departmentId: home.id,
+        theme: 'waiting',
+      }),
+    )
+    expect(comments).toHaveLength(4)
+    expect(comments.every((c) => c.source === 'complaint' && c.tagging.sentiment === 'negative')).toBe(true)
+    expect(comments.map((c) => c.text)).toContain('候诊等了两个小时也没人管。')
+
+    const otherManager = await host.signIn('manager', 'voice-heat-other', other.id)
+    const refused = errorOf(
+      await otherManager.call('voice', 'heatComments', { month, departmentId: home.id, theme: 'waiting' }),
+    )
+    expect(refused.code).toBe('FORBIDDEN')
   })
 })

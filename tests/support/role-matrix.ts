@@ -188,6 +188,11 @@ export const ROLE_MATRIX: RoleMatrix = {
     myRecord: { access: 'staff' },
   },
   voice: {
+    heat: { access: 'organizers', input: (w) => ({ month: month(w) }) },
+    heatComments: {
+      access: 'ownDepartment',
+      input: (w) => ({ month: month(w), departmentId: w.where.home.id, theme: 'waiting' }),
+    },
     lexicon: { access: 'admins' },
     saveLexiconEntry: { access: 'admins', input: () => ({ phrase: '矩阵词', kind: 'term', theme: null, weight: 0.2 }) },
     // Absent, so NOT_FOUND for the admin: the cell proves access without emptying the lexicon.

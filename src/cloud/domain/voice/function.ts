@@ -1,9 +1,17 @@
-import { emptyInput, removeLexiconEntryInput, saveLexiconEntryInput } from '../../../contract'
-import { action, ADMINS, type FunctionDef } from '../../core/define'
+import {
+  emptyInput,
+  heatCommentsInput,
+  heatInput,
+  removeLexiconEntryInput,
+  saveLexiconEntryInput,
+} from '../../../contract'
+import { action, ADMINS, ORGANIZERS, type FunctionDef } from '../../core/define'
 import * as voice from './handlers'
 
-/** The lexicon page; tagging itself is `survey.analyzeText` and happens inside the writes that store text. */
+/** 患者声音 and the lexicon page; 试一试 is `survey.analyzeText`, and tagging happens inside the writes that store text. */
 export const voiceFunction: FunctionDef = {
+  heat: action({ roles: ORGANIZERS, input: heatInput, handle: voice.heat }),
+  heatComments: action({ roles: ORGANIZERS, input: heatCommentsInput, handle: voice.heatComments }),
   lexicon: action({ roles: ADMINS, input: emptyInput, handle: voice.lexicon }),
   saveLexiconEntry: action({
     roles: ADMINS,

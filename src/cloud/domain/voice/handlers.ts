@@ -1,18 +1,25 @@
 import type { z } from 'zod'
 import {
+  MIN_THEME_COMMENTS,
   THEME_IDS,
   THEME_LABELS,
+  type HeatView,
   type LexiconView,
+  type TaggedComment,
   type Tagging,
   type analyzeTextInput,
+  type heatCommentsInput,
+  type heatInput,
   type removeLexiconEntryInput,
   type saveLexiconEntryInput,
 } from '../../../contract'
-import { notFound } from '../../core/app-error'
+import { forbidden, notFound } from '../../core/app-error'
 import type { Ctx } from '../../core/context'
 import { audit } from '../../core/effects'
 import { BUILT_IN_LEXICON } from './builtin-lexicon'
 import { tagNow } from './current-lexicon'
+import { heatOf, mentions } from './heat'
+import { textKey } from './repo'
 import { normalize } from './normalize'
 
 /** What the tagger makes of any text, with the hospital's lexicon as it is now: the 试一试 box. */
@@ -45,4 +52,31 @@ export async function removeLexiconEntry(
   if (!(await ctx.repos.voice.removeLexiconEntry(phrase))) throw notFound('词典里没有这个词语')
   await audit(ctx, phrase)
   return lexicon(ctx)
+}
+
+/** 患者声音: every department's themes of a month, for managers and admins alike (counts name nobody). */
+export async function heat(ctx: Ctx, input: z.output<typeof heatInput>): Promise<HeatView> {
+  const tags = await ctx.repos.voice.tagsIn({ from: input.month, to: input.month, departmentId: null })
+  return heatOf(input.month, tags, await ctx.repos.identity.listDepartments())
+}
+
+const CELL_COMMENTS = 50
+const NEGATIVE_FIRST = { negative: 0, neutral: 1, positive: 2 } as const
+
+/** What a heat cell counts: the texts themselves, for admins and the department's own manager. */
+export async function heatComments(ctx: Ctx, input: z.output<typeof heatCommentsInput>): Promise<TaggedComment[]> {
+  if (!ctx.caller.roles.includes('admin') && ctx.caller.departmentId !== input.departmentId) {
+    throw forbidden('只能查看本科室的评论')
+  }
+  const tags = await ctx.repos.voice.tagsIn({ from: input.month, to: input.month, departmentId: input.departmentId })
+  if (tags.length < MIN_THEME_COMMENTS) return []
+  const chosen = tags
+    .filter((tag) => mentions(tag.tagging, input.theme))
+    .sort(
+      (a, b) =>
+        NEGATIVE_FIRST[a.tagging.sentiment] - NEGATIVE_FIRST[b.tagging.sentiment] || a.tagging.score - b.tagging.score,
+    )
+    .slice(0, CELL_COMMENTS)
+  const texts = await ctx.repos.voice.textsOf(chosen)
+  return chosen.map((tag) => ({ source: tag.source, text: texts.get(textKey(tag)) ?? '', tagging: tag.tagging }))
 }

@@ -1,4 +1,4 @@
-import type { CustomLexiconEntry, LexiconEntry, Tagging, VisitType } from '../../../contract'
+import type { CustomLexiconEntry, LexiconEntry, Tagging, TaggedSource, VisitType } from '../../../contract'
 
 /** A phrase as the lexicon page saves it: `enabled: false` switches a built-in phrase off. */
 export interface LexiconDraft extends LexiconEntry {
@@ -24,9 +24,13 @@ export interface VoiceRepo {
   tagsOf(source: TaggedSource, ids: string[]): Promise<Map<string, Tagging>>
   /** Every tagged text of the months `from`..`to`, of one department or all. */
   tagsIn(range: { from: string; to: string; departmentId: string | null }): Promise<StoredTags[]>
+  /** The texts as they are now, by `source:sourceId`. */
+  textsOf(targets: { source: TaggedSource; sourceId: string }[]): Promise<Map<string, string>>
 }
 
-export type TaggedSource = 'survey' | 'complaint' | 'praise'
+export const textKey = (target: { source: TaggedSource; sourceId: string }) => `${target.source}:${target.sourceId}`
+
+export type { TaggedSource }
 
 /** What was tagged, and where it counts. */
 export interface TagTarget {

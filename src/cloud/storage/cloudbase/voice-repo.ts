@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { CustomLexiconEntry } from '../../../contract'
-import type { StoredTags, TaggedSource, VoiceRepo } from '../../domain/voice/repo'
+import { textKey, type StoredTags, type TaggedSource, type VoiceRepo } from '../../domain/voice/repo'
 import { byIds, readAll, type CloudDb, type Doc, type Where } from './db'
 import { nextSeq } from './platform-repo'
 import { C } from './schema'
@@ -26,7 +26,7 @@ const toEntry = ({ _id: _, ...entry }: LexiconDoc): CustomLexiconEntry => entry
 
 export function createVoiceRepo(db: CloudDb): VoiceRepo {
   const lexicon = () => db.collection<LexiconDoc>(C.voiceLexicon)
-  return {
+  const repo: VoiceRepo = {
     async customLexicon() {
       const docs = await readAll(lexicon().orderBy('updatedAt', 'desc'))
       return docs
@@ -76,16 +76,24 @@ export function createVoiceRepo(db: CloudDb): VoiceRepo {
         .orderBy('version', 'asc')
         .limit(limit)
         .get()
-      const idsOf = (feedback: boolean) =>
-        stale.filter((doc) => (doc.source !== 'survey') === feedback).map((doc) => doc.sourceId)
-      const items = await byIds<Doc & { text: string }>(db, C.feedbackItems, idsOf(true))
-      const responses = await byIds<Doc & { comment: string | null }>(db, C.responses, idsOf(false))
+      const texts = await repo.textsOf(stale)
       return stale.map(({ _id: _id, version: _version, tagging: _tagging, ...target }) => ({
         target,
-        text:
-          (target.source === 'survey' ? responses.get(target.sourceId)?.comment : items.get(target.sourceId)?.text) ??
-          '',
+        text: texts.get(textKey(target)) ?? '',
       }))
+    },
+
+    async textsOf(targets) {
+      const idsOf = (feedback: boolean) =>
+        targets.filter((target) => (target.source !== 'survey') === feedback).map((target) => target.sourceId)
+      const items = await byIds<Doc & { kind: TaggedSource; text: string }>(db, C.feedbackItems, idsOf(true))
+      const responses = await byIds<Doc & { comment: string | null }>(db, C.responses, idsOf(false))
+      return new Map([
+        ...[...items.values()].map((item) => [textKey({ source: item.kind, sourceId: item._id }), item.text] as const),
+        ...[...responses.values()].map(
+          (response) => [textKey({ source: 'survey', sourceId: response._id }), response.comment ?? ''] as const,
+        ),
+      ])
     },
 
     async tagsOf(source, ids) {
@@ -110,4 +118,5 @@ export function createVoiceRepo(db: CloudDb): VoiceRepo {
         )
     },
   }
+  return repo
 }

@@ -1,5 +1,5 @@
-import type { CustomLexiconEntry, Tagging } from '../../../contract'
-import type { StoredTags, TagTarget, VoiceRepo } from '../../domain/voice/repo'
+import type { CustomLexiconEntry, Tagging, TaggedSource } from '../../../contract'
+import { textKey, type StoredTags, type TagTarget, type VoiceRepo } from '../../domain/voice/repo'
 import type { Sql } from './sql'
 
 const TARGET_COLUMNS = `t.source, t.source_id AS "sourceId", t.department_id AS "departmentId", t.month, t.visit_type AS "visitType"`
@@ -70,6 +70,18 @@ export function createVoiceRepo(sql: Sql): VoiceRepo {
         [source, ids],
       )
       return new Map(rows.map((row) => [row.sourceId, row.tagging]))
+    },
+
+    async textsOf(targets) {
+      const ids = (feedback: boolean) =>
+        targets.filter((t) => (t.source !== 'survey') === feedback).map((t) => t.sourceId)
+      const rows = await sql.query<{ source: TaggedSource; sourceId: string; text: string }>(
+        `SELECT kind AS source, id::text AS "sourceId", body AS text FROM feedback_items WHERE id::text = ANY($1::text[])
+         UNION ALL
+         SELECT 'survey', id::text, COALESCE(comment, '') FROM survey_responses WHERE id::text = ANY($2::text[])`,
+        [ids(true), ids(false)],
+      )
+      return new Map(rows.map((row) => [textKey(row), row.text]))
     },
 
     async tagsIn({ from, to, departmentId }) {
