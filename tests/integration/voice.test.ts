@@ -1,4 +1,6 @@
-import type { HeatView, LexiconView, TaggedComment, Tagging } from '../../src/contract'
+import type { Department, HeatView, LexiconView, OpenVisitResult, TaggedComment, Tagging } from '../../src/contract'
+import { answersFor } from '../support/survey'
+import { visitCode } from '../support/world'
 import { dataOf, errorOf, post, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
 
 let host: TestHost
@@ -218,5 +220,32 @@ describe('患者声音', () => {
       await otherManager.call('voice', 'heatComments', { month, departmentId: home.id, theme: 'waiting' }),
     )
     expect(refused.code).toBe('FORBIDDEN')
+  })
+})
+
+describe('survey comments', () => {
+  it('are tagged with the response, under their visit type’s item names, and a response without a comment is not', async () => {
+    const patient = await host.signIn('patient')
+    const departments = dataOf(await patient.call<Department[]>('identity', 'departments'))
+    const department = departments[3]
+    const before = await host.host.store.sql.query('SELECT 1 FROM voice_tags WHERE source = $1', ['survey'])
+    const code = await visitCode(admin, 'voice-survey', department)
+    const opened = dataOf(await patient.call<OpenVisitResult>('survey', 'openVisit', { code }))
+    const comment = '医生很耐心，就是取药排队太久了'
+    dataOf(await patient.call('survey', 'submit', { code, answers: answersFor(opened, 4, 4), recommend: 8, comment }))
+    const [row] = await host.host.store.sql.query<{ department_id: string; visit_type: string; tagging: Tagging }>(
+      `SELECT department_id, visit_type, tagging FROM voice_tags WHERE source = 'survey' ORDER BY source_id::bigint DESC LIMIT 1`,
+    )
+    expect(row.department_id).toBe(department.id)
+    expect(row.visit_type).toBe(opened.visit.type)
+    expect(row.tagging.themes.map((t) => t.polarity)).toEqual(expect.arrayContaining(['positive', 'negative']))
+
+    const silent = await visitCode(admin, 'voice-survey-silent', department)
+    const openedSilent = dataOf(await patient.call<OpenVisitResult>('survey', 'openVisit', { code: silent }))
+    dataOf(
+      await patient.call('survey', 'submit', { code: silent, answers: answersFor(openedSilent, 4, 4), recommend: 8 }),
+    )
+    const after = await host.host.store.sql.query('SELECT 1 FROM voice_tags WHERE source = $1', ['survey'])
+    expect(after.length).toBe(before.length + 1)
   })
 })

@@ -82,11 +82,17 @@ const WAITED_FOR = new Set<CanonicalThemeId>(['registration', 'tests', 'pharmacy
 
 const clauseValue = (clause: Clause) => clause.feelings.reduce((sum, feeling) => sum + feeling.value, 0)
 
-/** What a clause says of one theme it names: its general feelings and the feelings that are the theme's own. */
+/**
+ * What a clause says of one theme it names: its general feelings, the feelings that are the theme's own,
+ * how a person behaved for a person's theme, and how long the wait was for the service waited for.
+ */
 function feelingsFor(clause: Clause, theme: CanonicalThemeId): Feeling[] {
   return clause.feelings.filter(
     (feeling) =>
-      feeling.theme === null || feeling.theme === theme || (feeling.theme === 'courtesy' && PEOPLE.has(theme)),
+      feeling.theme === null ||
+      feeling.theme === theme ||
+      (feeling.theme === 'courtesy' && PEOPLE.has(theme)) ||
+      (feeling.theme === 'waiting' && WAITED_FOR.has(theme)),
   )
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { CustomLexiconEntry } from '../../../contract'
-import { textKey, type StoredTags, type TaggedSource, type VoiceRepo } from '../../domain/voice/repo'
+import type { CustomLexiconEntry, Tagging } from '../../../contract'
+import { textKey, type StoredTags, type TaggedSource, type TagTarget, type VoiceRepo } from '../../domain/voice/repo'
 import { byIds, readAll, type CloudDb, type Doc, type Where } from './db'
 import { nextSeq } from './platform-repo'
 import { C } from './schema'
@@ -18,6 +18,17 @@ const FIRST_VERSION = 1
 export interface TagsDoc extends Doc, StoredTags {
   version: number
 }
+
+/** The stored form of a text's tags: only what names where it counts, never the text. */
+export const tagsDoc = (target: TagTarget, tagging: Tagging, version: number): Omit<TagsDoc, '_id'> => ({
+  source: target.source,
+  sourceId: target.sourceId,
+  departmentId: target.departmentId,
+  month: target.month,
+  visitType: target.visitType,
+  tagging,
+  version,
+})
 
 export const tagsId = (source: TaggedSource, sourceId: string) => `${source}:${sourceId}`
 const toStored = ({ _id: _, version: __, ...stored }: TagsDoc): StoredTags => stored
@@ -64,7 +75,7 @@ export function createVoiceRepo(db: CloudDb): VoiceRepo {
         const doc = tx.collection<TagsDoc>(C.voiceTags).doc(tagsId(target.source, target.sourceId))
         const { data } = await doc.get()
         if (data !== null && data.version > version) return
-        await doc.set({ data: { ...target, tagging, version } })
+        await doc.set({ data: tagsDoc(target, tagging, version) })
       })
     },
 

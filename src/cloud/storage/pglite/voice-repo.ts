@@ -6,6 +6,16 @@ const TARGET_COLUMNS = `t.source, t.source_id AS "sourceId", t.department_id AS 
 
 const BUMP = 'UPDATE voice_lexicon_version SET version = version + 1'
 
+/** An older tagging that arrives late (a slow submit racing the re-tag sweep) loses to the newer one. */
+export async function writeTags(sql: Sql, target: TagTarget, tagging: Tagging, version: number) {
+  await sql.query(
+    `INSERT INTO voice_tags (source, source_id, department_id, month, visit_type, version, tagging)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (source, source_id) DO UPDATE SET version = $6, tagging = $7 WHERE voice_tags.version <= $6`,
+    [target.source, target.sourceId, target.departmentId, target.month, target.visitType, version, tagging],
+  )
+}
+
 export function createVoiceRepo(sql: Sql): VoiceRepo {
   return {
     async customLexicon() {
@@ -43,13 +53,7 @@ export function createVoiceRepo(sql: Sql): VoiceRepo {
     },
 
     async saveTags(target, tagging, version) {
-      // An older tagging that arrives late (a slow submit racing the re-tag sweep) loses to the newer one.
-      await sql.query(
-        `INSERT INTO voice_tags (source, source_id, department_id, month, visit_type, version, tagging)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (source, source_id) DO UPDATE SET version = $6, tagging = $7 WHERE voice_tags.version <= $6`,
-        [target.source, target.sourceId, target.departmentId, target.month, target.visitType, version, tagging],
-      )
+      await writeTags(sql, target, tagging, version)
     },
 
     async staleTags(version, limit) {

@@ -83,6 +83,13 @@ describe('mixed comments', () => {
     expect(polarityOf(tag('药房的药师把用法都写在盒子上，很贴心'), 'pharmacy')).toBe('positive')
   })
 
+  it('puts a wait on the service waited for: 取药排队太久 is about pharmacy, not 候诊时间', () => {
+    const tagging = tag('医生很耐心，就是取药排队太久了')
+    expect(polarityOf(tagging, 'pharmacy')).toBe('negative')
+    expect(polarityOf(tagging, 'waiting')).toBeUndefined()
+    expect(polarityOf(tagging, 'doctorCommunication')).toBe('positive')
+  })
+
   it('does not tag a theme that is only mentioned', () => {
     expect(tag('看完病去取药，然后回家了').themes).toEqual([])
   })
