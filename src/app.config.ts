@@ -37,7 +37,7 @@ export default defineAppConfig({
       pages: ['help/index', 'register/index', 'hall/index', 'record/index', 'ranking/index', 'admin/index'],
     },
     { root: 'pages/identity', pages: ['roster/index', 'privacy/index'] },
-    { root: 'pages/voice', pages: ['lexicon/index'] },
+    { root: 'pages/voice', pages: ['lexicon/index', 'heat/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -10,6 +10,7 @@ import { StudyStore } from './study-store'
 import type { KeyValueStorage } from './support/storage'
 import { wechatTextEnlarged, type WeChatTextSize } from './support/wechat-text-size'
 import { UiStore } from './ui-store'
+import { VoiceHeatStore } from './voice-heat-store'
 import { VoiceStore } from './voice-store'
 import { VolunteerStore } from './volunteer-store'
 
@@ -34,6 +35,7 @@ export class RootStore {
   readonly study: StudyStore
   readonly volunteer: VolunteerStore
   readonly voice: VoiceStore
+  readonly voiceHeat: VoiceHeatStore
 
   constructor(readonly deps: StoreDeps) {
     this.ui = new UiStore(deps.storage, deps.toast, wechatTextEnlarged(deps.wechatTextSize ?? {}))
@@ -46,5 +48,6 @@ export class RootStore {
     this.study = new StudyStore(deps.api, this.ui, deps.storage)
     this.volunteer = new VolunteerStore(deps.api, this.ui, deps.storage)
     this.voice = new VoiceStore(deps.api, this.ui)
+    this.voiceHeat = new VoiceHeatStore(deps.api)
   }
 }

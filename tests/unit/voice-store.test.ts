@@ -86,3 +86,45 @@ describe('VoiceStore', () => {
     expect(toasts).toEqual(['已停用'])
   })
 })
+
+describe('VoiceHeatStore', () => {
+  const heat = {
+    month: '2026-04',
+    minComments: 5,
+    themes: [
+      { id: 'waiting', label: '候诊时间', negative: 6 },
+      { id: 'courtesy', label: '服务礼仪与态度', negative: 2 },
+    ],
+    departments: [
+      {
+        departmentId: 'd1',
+        departmentName: '心内科',
+        comments: 9,
+        cells: [
+          { theme: 'waiting', negative: 6, positive: 0, mentions: 6 },
+          { theme: 'courtesy', negative: 2, positive: 1, mentions: 3 },
+        ],
+      },
+      { departmentId: 'd2', departmentName: '骨科', comments: 3, cells: null },
+    ],
+  }
+
+  it('loads a month, scales cells against the hottest, and opens a cell’s comments for that month', async () => {
+    const { api, sent: calls } = fakeApi((_fn, event) => ok(event.action === 'heat' ? heat : []))
+    const store = new RootStore({ api, storage: createMemoryStorage(), toast: () => {}, devSignIn: null }).voiceHeat
+    expect(store.heat).toBeNull()
+    await store.setMonth('2026-04')
+    expect(store.columns.map((c) => c.id)).toEqual(['waiting', 'courtesy'])
+    expect(store.heatOf(6)).toBe(1)
+    expect(store.heatOf(2)).toBeCloseTo(1 / 3)
+    await store.openCell({ departmentId: 'd1', departmentName: '心内科', theme: 'courtesy' })
+    expect(calls.map((c) => c.event)).toEqual([
+      expect.objectContaining({ action: 'heat', data: { month: '2026-04' } }),
+      expect.objectContaining({
+        action: 'heatComments',
+        data: { month: '2026-04', departmentId: 'd1', theme: 'courtesy' },
+      }),
+    ])
+    expect(store.commentsLoading.status).toBe('ready')
+  })
+})
