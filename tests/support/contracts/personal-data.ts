@@ -213,6 +213,7 @@ export function expectedExports({ department, erased }: World) {
       },
     },
     survey: null,
+    voice: null,
     volunteer: {
       profile: {
         name: '钱多多志愿',
@@ -278,6 +279,7 @@ export function expectedExports({ department, erased }: World) {
       staffBinding: null,
     },
     survey: null,
+    voice: null,
     volunteer: {
       profile: null,
       requests: [

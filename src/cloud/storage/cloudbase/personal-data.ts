@@ -257,7 +257,7 @@ const study: AreaPersonalData<CloudDb> = {
  * the tags of an erased person's complaints and praise go with their words.
  */
 const voice: AreaPersonalData<CloudDb> = {
-  export: async () => ({}),
+  export: async () => null,
   async erase(db, userId) {
     const items = await readAll(db.collection<ItemDoc>(C.feedbackItems).where({ patientId: userId }))
     const ids = items.map((item) => tagsId(item.kind, item._id))

@@ -165,7 +165,7 @@ const study: AreaPersonalData<Sql> = {
  * the tags of an erased person's complaints and praise go with their words.
  */
 const voice: AreaPersonalData<Sql> = {
-  export: async () => ({}),
+  export: async () => null,
   async erase(sql, userId) {
     await sql.query(
       `DELETE FROM voice_tags WHERE source IN ('complaint', 'praise')
