@@ -1,7 +1,9 @@
 import { BUILT_IN_LEXICON } from '../../src/cloud/domain/voice/builtin-lexicon'
 import type { Match, Matcher } from '../../src/cloud/domain/voice/matcher'
 import { normalize } from '../../src/cloud/domain/voice/normalize'
+import { tagNow } from '../../src/cloud/domain/voice/current-lexicon'
 import { compileLexicon, tagText, type CompiledLexicon } from '../../src/cloud/domain/voice/tagger'
+import { openPgliteStore } from '../../src/cloud/storage/pglite'
 import { evaluate, loadLabelledComments, type LabelledComment } from '../support/voice-eval'
 import { ms, report, stats } from './support'
 
@@ -86,4 +88,34 @@ export async function benchVoice() {
     'one 500-char comment p50 / p95': `${ms(longTag.p50)} / ${ms(longTag.p95)}`,
     'build the matcher (cold start)': ms(compileMs),
   })
+  await benchSubmitCost(longest)
+}
+
+/**
+ * What tagging adds to a survey submit: reading the lexicon version (one small query; the matcher is
+ * cached) and tagging the comment, against PGlite, next to the cheapest query there is.
+ */
+async function benchSubmitCost(comment: string) {
+  const store = await openPgliteStore(undefined)
+  try {
+    const time = async (work: () => Promise<unknown>) => {
+      for (let i = 0; i < 50; i++) await work()
+      const samples: number[] = []
+      for (let i = 0; i < 1000; i++) {
+        const started = performance.now()
+        await work()
+        samples.push(performance.now() - started)
+      }
+      return stats(samples)
+    }
+    const bare = await time(() => store.sql.query('SELECT 1'))
+    const tagging = await time(() => tagNow(store.repos.voice, comment, 'outpatient'))
+    report('voice cost inside a submit, PGlite in process (target: adds <= 5 ms p95)', {
+      'SELECT 1 p50 / p95 (baseline)': `${ms(bare.p50)} / ${ms(bare.p95)}`,
+      'version read + tag 500 chars p50 / p95': `${ms(tagging.p50)} / ${ms(tagging.p95)}`,
+      'p95 / baseline p95': (tagging.p95 / bare.p95).toFixed(1),
+    })
+  } finally {
+    await store.close()
+  }
 }
