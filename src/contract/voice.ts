@@ -216,7 +216,14 @@ export interface TaggedComment {
   tagging: Tagging
 }
 
+/** The tags of texts a page lists (the complaint queue): by id, a text without tags absent. */
+export const tagsOfInput = z.object({
+  source: z.enum(TAGGED_SOURCES),
+  ids: z.array(z.string().max(40)).max(200, '一次最多200条'),
+})
+
 export interface VoiceApi {
+  tagsOf: Endpoint<z.input<typeof tagsOfInput>, Record<string, Tagging>>
   heat: Endpoint<z.input<typeof heatInput>, HeatView>
   heatComments: Endpoint<z.input<typeof heatCommentsInput>, TaggedComment[]>
   lexicon: Endpoint<undefined, LexiconView>

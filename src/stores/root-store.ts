@@ -12,6 +12,7 @@ import { wechatTextEnlarged, type WeChatTextSize } from './support/wechat-text-s
 import { UiStore } from './ui-store'
 import { VoiceHeatStore } from './voice-heat-store'
 import { VoiceStore } from './voice-store'
+import { VoiceTagsStore } from './voice-tags-store'
 import { VolunteerStore } from './volunteer-store'
 
 export interface StoreDeps {
@@ -36,6 +37,7 @@ export class RootStore {
   readonly volunteer: VolunteerStore
   readonly voice: VoiceStore
   readonly voiceHeat: VoiceHeatStore
+  readonly voiceTags: VoiceTagsStore
 
   constructor(readonly deps: StoreDeps) {
     this.ui = new UiStore(deps.storage, deps.toast, wechatTextEnlarged(deps.wechatTextSize ?? {}))
@@ -49,5 +51,6 @@ export class RootStore {
     this.volunteer = new VolunteerStore(deps.api, this.ui, deps.storage)
     this.voice = new VoiceStore(deps.api, this.ui)
     this.voiceHeat = new VoiceHeatStore(deps.api)
+    this.voiceTags = new VoiceTagsStore(deps.api)
   }
 }

@@ -215,7 +215,16 @@ describe('患者声音', () => {
     expect(comments.every((c) => c.source === 'complaint' && c.tagging.sentiment === 'negative')).toBe(true)
     expect(comments.map((c) => c.text)).toContain('候诊等了两个小时也没人管。')
 
+    const queue = dataOf(await homeManager.call<{ id: string }[]>('feedback', 'queue', {}))
+    const ids = queue.map((item) => item.id)
+    const tags = dataOf(
+      await homeManager.call<Record<string, Tagging>>('voice', 'tagsOf', { source: 'complaint', ids }),
+    )
+    expect(Object.keys(tags)).toHaveLength(5)
+    expect(Object.values(tags).filter((t) => t.themes.some((theme) => theme.id === 'waiting'))).toHaveLength(4)
+
     const otherManager = await host.signIn('manager', 'voice-heat-other', other.id)
+    expect(dataOf(await otherManager.call('voice', 'tagsOf', { source: 'complaint', ids }))).toEqual({})
     const refused = errorOf(
       await otherManager.call('voice', 'heatComments', { month, departmentId: home.id, theme: 'waiting' }),
     )

@@ -188,6 +188,7 @@ export const ROLE_MATRIX: RoleMatrix = {
     myRecord: { access: 'staff' },
   },
   voice: {
+    tagsOf: { access: 'organizers', input: (w) => ({ source: 'complaint', ids: [w.complaintId] }) },
     heat: { access: 'organizers', input: (w) => ({ month: month(w) }) },
     heatComments: {
       access: 'ownDepartment',

@@ -128,3 +128,25 @@ describe('VoiceHeatStore', () => {
     expect(store.commentsLoading.status).toBe('ready')
   })
 })
+
+describe('VoiceTagsStore', () => {
+  it('offers the themes the listed texts have and filters the list by one, across visit-type names', async () => {
+    const tags: Record<string, Tagging> = {
+      a: {
+        sentiment: 'negative',
+        score: -0.5,
+        themes: [{ id: 'waiting', polarity: 'negative', matched: ['等了半天'] }],
+      },
+      b: { sentiment: 'negative', score: -0.5, themes: [{ id: 'nurse', polarity: 'negative', matched: ['护士'] }] },
+    }
+    const { api, sent } = fakeApi(() => ok(tags))
+    const store = new RootStore({ api, storage: createMemoryStorage(), toast: () => {}, devSignIn: null }).voiceTags
+    await store.load('complaint', ['a', 'b', 'c'])
+    expect(sent[0].event.data).toEqual({ source: 'complaint', ids: ['a', 'b', 'c'] })
+    expect(store.themes.map((t) => t.id)).toEqual(['waiting', 'nursing'])
+    store.setTheme('nursing')
+    expect(['a', 'b', 'c'].filter((id) => store.shows(id))).toEqual(['b'])
+    store.setTheme(null)
+    expect(['a', 'b', 'c'].filter((id) => store.shows(id))).toEqual(['a', 'b', 'c'])
+  })
+})

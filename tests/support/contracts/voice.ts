@@ -98,9 +98,14 @@ export function voiceContract(harness: () => RepoHarness): void {
       const { target } = await complaintTarget('2026-04')
       await voice().saveTags(target, negative, 5)
       await voice().saveTags(target, positive, 4)
-      expect((await voice().tagsOf('complaint', [target.sourceId])).get(target.sourceId)).toEqual(negative)
+      expect((await voice().tagsOf('complaint', [target.sourceId])).get(target.sourceId)).toEqual({
+        ...target,
+        tagging: negative,
+      })
       await voice().saveTags(target, positive, 6)
-      expect((await voice().tagsOf('complaint', [target.sourceId, 'absent'])).get(target.sourceId)).toEqual(positive)
+      expect((await voice().tagsOf('complaint', [target.sourceId, 'absent'])).get(target.sourceId)?.tagging).toEqual(
+        positive,
+      )
       expect((await voice().tagsOf('complaint', ['absent'])).size).toBe(0)
     })
 

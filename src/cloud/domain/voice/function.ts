@@ -2,6 +2,7 @@ import {
   emptyInput,
   heatCommentsInput,
   heatInput,
+  tagsOfInput,
   removeLexiconEntryInput,
   saveLexiconEntryInput,
 } from '../../../contract'
@@ -10,6 +11,7 @@ import * as voice from './handlers'
 
 /** 患者声音 and the lexicon page; 试一试 is `survey.analyzeText`, and tagging happens inside the writes that store text. */
 export const voiceFunction: FunctionDef = {
+  tagsOf: action({ roles: ORGANIZERS, input: tagsOfInput, handle: voice.tagsOf }),
   heat: action({ roles: ORGANIZERS, input: heatInput, handle: voice.heat }),
   heatComments: action({ roles: ORGANIZERS, input: heatCommentsInput, handle: voice.heatComments }),
   lexicon: action({ roles: ADMINS, input: emptyInput, handle: voice.lexicon }),

@@ -10,6 +10,7 @@ import {
   type analyzeTextInput,
   type heatCommentsInput,
   type heatInput,
+  type tagsOfInput,
   type removeLexiconEntryInput,
   type saveLexiconEntryInput,
 } from '../../../contract'
@@ -52,6 +53,14 @@ export async function removeLexiconEntry(
   if (!(await ctx.repos.voice.removeLexiconEntry(phrase))) throw notFound('词典里没有这个词语')
   await audit(ctx, phrase)
   return lexicon(ctx)
+}
+
+/** Tags of listed texts: an admin's of any department, a manager's of their own only. */
+export async function tagsOf(ctx: Ctx, input: z.output<typeof tagsOfInput>): Promise<Record<string, Tagging>> {
+  const stored = await ctx.repos.voice.tagsOf(input.source, input.ids)
+  const admin = ctx.caller.roles.includes('admin')
+  const visible = [...stored.values()].filter((tags) => admin || tags.departmentId === ctx.caller.departmentId)
+  return Object.fromEntries(visible.map((tags) => [tags.sourceId, tags.tagging]))
 }
 
 /** 患者声音: every department's themes of a month, for managers and admins alike (counts name nobody). */

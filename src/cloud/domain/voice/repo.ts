@@ -21,7 +21,7 @@ export interface VoiceRepo {
   /** Up to `limit` tagged texts an older lexicon read, with their text as it is now (erased text too). */
   staleTags(version: number, limit: number): Promise<{ target: TagTarget; text: string }[]>
   /** The tags of these texts of one source, by id; a text without tags is absent. */
-  tagsOf(source: TaggedSource, ids: string[]): Promise<Map<string, Tagging>>
+  tagsOf(source: TaggedSource, ids: string[]): Promise<Map<string, StoredTags>>
   /** Every tagged text of the months `from`..`to`, of one department or all. */
   tagsIn(range: { from: string; to: string; departmentId: string | null }): Promise<StoredTags[]>
   /** The texts as they are now, by `source:sourceId`. */

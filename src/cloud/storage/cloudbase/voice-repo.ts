@@ -113,7 +113,7 @@ export function createVoiceRepo(db: CloudDb): VoiceRepo {
         C.voiceTags,
         ids.map((id) => tagsId(source, id)),
       )
-      return new Map([...docs.values()].map((doc) => [doc.sourceId, doc.tagging]))
+      return new Map([...docs.values()].map((doc) => [doc.sourceId, toStored(doc)]))
     },
 
     async tagsIn({ from, to, departmentId }) {

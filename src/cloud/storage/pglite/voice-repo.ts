@@ -69,11 +69,11 @@ export function createVoiceRepo(sql: Sql): VoiceRepo {
     },
 
     async tagsOf(source, ids) {
-      const rows = await sql.query<{ sourceId: string; tagging: Tagging }>(
-        `SELECT source_id AS "sourceId", tagging FROM voice_tags WHERE source = $1 AND source_id = ANY($2::text[])`,
+      const rows = await sql.query<StoredTags>(
+        `SELECT ${TARGET_COLUMNS}, t.tagging FROM voice_tags t WHERE t.source = $1 AND t.source_id = ANY($2::text[])`,
         [source, ids],
       )
-      return new Map(rows.map((row) => [row.sourceId, row.tagging]))
+      return new Map(rows.map((row) => [row.sourceId, row]))
     },
 
     async textsOf(targets) {
