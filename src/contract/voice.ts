@@ -216,6 +216,29 @@ export interface TaggedComment {
   tagging: Tagging
 }
 
+/** A department-month's most criticised themes, for the dashboard. */
+export const topThemesInput = z.object({ departmentId: idSchema, month: monthSchema })
+
+export interface TopTheme {
+  id: CanonicalThemeId
+  label: string
+  negative: number
+  mentions: number
+  /** Negative mentions the month before: the trend. */
+  previousNegative: number
+  /** Two of the month's texts that criticise it, most negative first. */
+  examples: string[]
+}
+
+export interface TopThemes {
+  month: string
+  previousMonth: string
+  comments: number
+  minComments: number
+  /** `null` below MIN_THEME_COMMENTS tagged texts: counts only. */
+  themes: TopTheme[] | null
+}
+
 /** The tags of texts a page lists (the complaint queue): by id, a text without tags absent. */
 export const tagsOfInput = z.object({
   source: z.enum(TAGGED_SOURCES),
@@ -224,6 +247,7 @@ export const tagsOfInput = z.object({
 
 export interface VoiceApi {
   tagsOf: Endpoint<z.input<typeof tagsOfInput>, Record<string, Tagging>>
+  topThemes: Endpoint<z.input<typeof topThemesInput>, TopThemes>
   heat: Endpoint<z.input<typeof heatInput>, HeatView>
   heatComments: Endpoint<z.input<typeof heatCommentsInput>, TaggedComment[]>
   lexicon: Endpoint<undefined, LexiconView>

@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { CanonicalThemeId, HeatView, TaggedComment } from '../contract'
+import type { CanonicalThemeId, HeatView, TaggedComment, TopThemes } from '../contract'
 import { monthOf } from '../contract/month'
 import type { ApiClient } from '../services/api/client'
 import { LoadState } from './support/load-state'
@@ -18,6 +18,9 @@ export class VoiceHeatStore {
   cell: HeatCellRef | null = null
   comments: TaggedComment[] = []
   readonly commentsLoading = new LoadState()
+  /** The dashboard's top themes of one department-month. */
+  top: TopThemes | null = null
+  readonly topLoading = new LoadState()
 
   constructor(private readonly api: ApiClient) {
     makeAutoObservable<VoiceHeatStore, 'api'>(this, { api: false })
@@ -41,6 +44,12 @@ export class VoiceHeatStore {
     const input = { month: this.month, departmentId: cell.departmentId, theme: cell.theme }
     const comments = await this.commentsLoading.run(() => this.api.call('voice', 'heatComments', input))
     if (comments) runInAction(() => (this.comments = comments))
+  }
+
+  async loadTop(departmentId: string, month: string) {
+    this.top = null
+    const top = await this.topLoading.run(() => this.api.call('voice', 'topThemes', { departmentId, month }))
+    if (top) runInAction(() => (this.top = top))
   }
 
   /** The columns worth a phone's width: the themes with the most negative mentions. */

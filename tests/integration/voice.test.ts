@@ -1,4 +1,12 @@
-import type { Department, HeatView, LexiconView, OpenVisitResult, TaggedComment, Tagging } from '../../src/contract'
+import type {
+  Department,
+  HeatView,
+  LexiconView,
+  OpenVisitResult,
+  TaggedComment,
+  Tagging,
+  TopThemes,
+} from '../../src/contract'
 import { answersFor } from '../support/survey'
 import { visitCode } from '../support/world'
 import { dataOf, errorOf, post, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
@@ -214,6 +222,12 @@ describe('患者声音', () => {
     expect(comments).toHaveLength(4)
     expect(comments.every((c) => c.source === 'complaint' && c.tagging.sentiment === 'negative')).toBe(true)
     expect(comments.map((c) => c.text)).toContain('候诊等了两个小时也没人管。')
+
+    const top = dataOf(await homeManager.call<TopThemes>('voice', 'topThemes', { departmentId: home.id, month }))
+    expect(top.comments).toBe(5)
+    expect(top.themes?.[0]).toMatchObject({ id: 'waiting', negative: 4, previousNegative: 0 })
+    expect(top.themes?.[0].examples).toHaveLength(2)
+    for (const example of top.themes?.[0].examples ?? []) expect(texts.map((t) => `${t}。`)).toContain(example)
 
     const queue = dataOf(await homeManager.call<{ id: string }[]>('feedback', 'queue', {}))
     const ids = queue.map((item) => item.id)

@@ -188,6 +188,7 @@ export const ROLE_MATRIX: RoleMatrix = {
     myRecord: { access: 'staff' },
   },
   voice: {
+    topThemes: { access: 'ownDepartment', input: (w) => ({ departmentId: w.where.home.id, month: month(w) }) },
     tagsOf: { access: 'organizers', input: (w) => ({ source: 'complaint', ids: [w.complaintId] }) },
     heat: { access: 'organizers', input: (w) => ({ month: month(w) }) },
     heatComments: {

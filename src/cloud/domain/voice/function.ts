@@ -3,6 +3,7 @@ import {
   heatCommentsInput,
   heatInput,
   tagsOfInput,
+  topThemesInput,
   removeLexiconEntryInput,
   saveLexiconEntryInput,
 } from '../../../contract'
@@ -11,6 +12,7 @@ import * as voice from './handlers'
 
 /** 患者声音 and the lexicon page; 试一试 is `survey.analyzeText`, and tagging happens inside the writes that store text. */
 export const voiceFunction: FunctionDef = {
+  topThemes: action({ roles: ORGANIZERS, input: topThemesInput, handle: voice.topThemes }),
   tagsOf: action({ roles: ORGANIZERS, input: tagsOfInput, handle: voice.tagsOf }),
   heat: action({ roles: ORGANIZERS, input: heatInput, handle: voice.heat }),
   heatComments: action({ roles: ORGANIZERS, input: heatCommentsInput, handle: voice.heatComments }),

@@ -11,6 +11,8 @@ import {
   type heatCommentsInput,
   type heatInput,
   type tagsOfInput,
+  type topThemesInput,
+  type TopThemes,
   type removeLexiconEntryInput,
   type saveLexiconEntryInput,
 } from '../../../contract'
@@ -19,7 +21,8 @@ import type { Ctx } from '../../core/context'
 import { audit } from '../../core/effects'
 import { BUILT_IN_LEXICON } from './builtin-lexicon'
 import { tagNow } from './current-lexicon'
-import { heatOf, mentions } from './heat'
+import { heatOf, mentions, topThemesOf } from './heat'
+import { shiftMonth } from '../../../contract/month'
 import { textKey } from './repo'
 import { normalize } from './normalize'
 
@@ -55,6 +58,32 @@ export async function removeLexiconEntry(
   return lexicon(ctx)
 }
 
+function mayReadDepartment(ctx: Ctx, departmentId: string) {
+  if (!ctx.caller.roles.includes('admin') && ctx.caller.departmentId !== departmentId) {
+    throw forbidden('只能查看本科室的评论')
+  }
+}
+
+/** The dashboard's top themes of a department-month, with last month's counts and two examples each. */
+export async function topThemes(ctx: Ctx, input: z.output<typeof topThemesInput>): Promise<TopThemes> {
+  mayReadDepartment(ctx, input.departmentId)
+  const previousMonth = shiftMonth(input.month, -1)
+  const { voice } = ctx.repos
+  const current = await voice.tagsIn({ from: input.month, to: input.month, departmentId: input.departmentId })
+  const previous = await voice.tagsIn({ from: previousMonth, to: previousMonth, departmentId: input.departmentId })
+  const top = topThemesOf(current, previous)
+  const texts = await voice.textsOf(top?.flatMap((theme) => theme.examples) ?? [])
+  return {
+    month: input.month,
+    previousMonth,
+    comments: current.length,
+    minComments: MIN_THEME_COMMENTS,
+    themes:
+      top?.map((theme) => ({ ...theme, examples: theme.examples.map((tags) => texts.get(textKey(tags)) ?? '') })) ??
+      null,
+  }
+}
+
 /** Tags of listed texts: an admin's of any department, a manager's of their own only. */
 export async function tagsOf(ctx: Ctx, input: z.output<typeof tagsOfInput>): Promise<Record<string, Tagging>> {
   const stored = await ctx.repos.voice.tagsOf(input.source, input.ids)
@@ -74,9 +103,7 @@ const NEGATIVE_FIRST = { negative: 0, neutral: 1, positive: 2 } as const
 
 /** What a heat cell counts: the texts themselves, for admins and the department's own manager. */
 export async function heatComments(ctx: Ctx, input: z.output<typeof heatCommentsInput>): Promise<TaggedComment[]> {
-  if (!ctx.caller.roles.includes('admin') && ctx.caller.departmentId !== input.departmentId) {
-    throw forbidden('只能查看本科室的评论')
-  }
+  mayReadDepartment(ctx, input.departmentId)
   const tags = await ctx.repos.voice.tagsIn({ from: input.month, to: input.month, departmentId: input.departmentId })
   if (tags.length < MIN_THEME_COMMENTS) return []
   const chosen = tags

@@ -59,3 +59,31 @@ export function heatOf(month: string, tags: StoredTags[], departments: Departmen
   }))
   return { month, minComments: MIN_THEME_COMMENTS, themes, departments: rows }
 }
+
+const TOP_THEMES = 5
+const EXAMPLES = 2
+
+/**
+ * The department-month's themes by negative mentions, with last month's count beside each and the two
+ * most negative texts that mention it (as keys, for the caller to read). Counts only below the sample rule.
+ */
+export function topThemesOf(current: StoredTags[], previous: StoredTags[]) {
+  if (current.length < MIN_THEME_COMMENTS) return null
+  const before = new Map(cellsOf(previous).map((cell) => [cell.theme, cell.negative]))
+  return cellsOf(current)
+    .filter((cell) => cell.negative > 0)
+    .slice(0, TOP_THEMES)
+    .map((cell) => ({
+      id: cell.theme,
+      label: THEME_LABELS[cell.theme],
+      negative: cell.negative,
+      mentions: cell.mentions,
+      previousNegative: before.get(cell.theme) ?? 0,
+      examples: current
+        .filter((tags) =>
+          tags.tagging.themes.some((t) => canonicalTheme(t.id) === cell.theme && t.polarity === 'negative'),
+        )
+        .sort((a, b) => a.tagging.score - b.tagging.score)
+        .slice(0, EXAMPLES),
+    }))
+}

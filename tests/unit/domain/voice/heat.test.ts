@@ -1,5 +1,5 @@
 import type { Department, Tagging, ThemeId } from '../../../../src/contract'
-import { heatOf } from '../../../../src/cloud/domain/voice/heat'
+import { heatOf, topThemesOf } from '../../../../src/cloud/domain/voice/heat'
 import type { StoredTags } from '../../../../src/cloud/domain/voice/repo'
 
 const departments: Department[] = [
@@ -59,5 +59,31 @@ describe('heatOf', () => {
     expect(heat.departments.map((row) => row.departmentId)).toEqual(['d2', 'd1'])
     expect(heat.departments[0].cells).toEqual([{ theme: 'nursing', negative: 5, positive: 0, mentions: 5 }])
     expect(heat.departments.map((row) => row.departmentId)).not.toContain('d3')
+  })
+})
+
+describe('topThemesOf', () => {
+  it('ranks the month’s themes by negative mentions, with last month’s count and the two most negative texts', () => {
+    const scored = (tags: StoredTags, score: number) => ({ ...tags, tagging: { ...tags.tagging, score } })
+    const current = [
+      scored(tagged('d1', [['waiting', 'negative']]), -0.9),
+      scored(tagged('d1', [['waiting', 'negative']]), -0.3),
+      scored(tagged('d1', [['waiting', 'negative']]), -0.6),
+      tagged('d1', [['courtesy', 'negative']]),
+      tagged('d1', [['courtesy', 'positive']]),
+    ]
+    const previous = [tagged('d1', [['courtesy', 'negative']]), tagged('d1', [['courtesy', 'negative']])]
+    const top = topThemesOf(current, previous)
+    expect(
+      top?.map(({ id, negative, mentions, previousNegative }) => ({ id, negative, mentions, previousNegative })),
+    ).toEqual([
+      { id: 'waiting', negative: 3, mentions: 3, previousNegative: 0 },
+      { id: 'courtesy', negative: 1, mentions: 2, previousNegative: 2 },
+    ])
+    expect(top?.[0].examples).toEqual([current[0], current[2]])
+  })
+
+  it('gives no breakdown below five texts', () => {
+    expect(topThemesOf([tagged('d1', [['waiting', 'negative']])], [])).toBeNull()
   })
 })
