@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { idSchema, monthSchema, phoneSchema, type CsvExport, type Endpoint } from './common'
-import type { analyzeTextInput, Tagging } from './voice'
+import type { analyzeTextInput, Tagging, ThemeTag } from './voice'
 
 export const VISIT_TYPES = ['outpatient', 'inpatient'] as const
 export type VisitType = (typeof VISIT_TYPES)[number]
@@ -279,6 +279,8 @@ export interface AlertView {
   lowItems: { itemId: string; label: string; score: number }[]
   comment: string | null
   history: AlertEvent[]
+  /** The comment's themes, read with the lexicon as it is now (voice). */
+  themes?: ThemeTag[]
 }
 
 export interface SurveyApi {

@@ -1,4 +1,5 @@
 import type {
+  AlertView,
   Department,
   HeatView,
   LexiconView,
@@ -270,5 +271,18 @@ describe('survey comments', () => {
     )
     const after = await host.host.store.sql.query('SELECT 1 FROM voice_tags WHERE source = $1', ['survey'])
     expect(after.length).toBe(before.length + 1)
+  })
+  it('show on the low-score alert they raise', async () => {
+    const patient = await host.signIn('patient', 'voice-alert')
+    const department = dataOf(await patient.call<Department[]>('identity', 'departments'))[4]
+    const code = await visitCode(admin, 'voice-alert', department)
+    const opened = dataOf(await patient.call<OpenVisitResult>('survey', 'openVisit', { code }))
+    const comment = '护士态度很差，问什么都不理'
+    dataOf(await patient.call('survey', 'submit', { code, answers: answersFor(opened, 1, 1), recommend: 2, comment }))
+    const alerts = dataOf(await admin.call<AlertView[]>('survey', 'alerts', { departmentId: department.id }))
+    const alert = alerts.find((a) => a.comment === comment)
+    expect(alert?.themes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'courtesy', polarity: 'negative' })]),
+    )
   })
 })

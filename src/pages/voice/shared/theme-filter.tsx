@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { POLARITY_LABELS, THEME_LABELS } from '../../../contract'
+import { POLARITY_LABELS, THEME_LABELS, type ThemeTag } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { Chips } from '../../feedback/shared/chips'
 import './voice.scss'
@@ -25,16 +25,19 @@ export const ThemeFilter = observer(function ThemeFilter() {
 /** The themes of one listed text, each with its polarity. */
 export const ThemeLine = observer(function ThemeLine({ id }: { id: string }) {
   const { voiceTags } = useStores()
-  const tagging = voiceTags.tags[id]
-  if (!tagging || tagging.themes.length === 0) return null
+  return <ThemeTags themes={voiceTags.tags[id]?.themes ?? []} />
+})
+
+export function ThemeTags({ themes }: { themes: ThemeTag[] }) {
+  if (themes.length === 0) return null
   return (
     <View className='rx-muted voice-theme-line' aria-label='主题'>
       主题：
-      {tagging.themes.map((theme) => (
+      {themes.map((theme) => (
         <View key={theme.id} className={`voice-polarity voice-polarity--${theme.polarity}`}>
           {THEME_LABELS[theme.id]}·{POLARITY_LABELS[theme.polarity]}
         </View>
       ))}
     </View>
   )
-})
+}
