@@ -119,6 +119,14 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [{ name: 'updated', fields: [desc('updatedAt')] }],
   },
   {
+    name: C.voiceTags,
+    about: '每条满意度评论、投诉、表扬的主题与情感标注及其词典版本（不含原文）；_id 为 来源:来源编号',
+    indexes: [
+      { name: 'version', fields: [asc('version')] },
+      { name: 'month_department', fields: [asc('month'), asc('departmentId')] },
+    ],
+  },
+  {
     name: C.staffMentions,
     about: '患者点名表扬的职工（只追加）',
     indexes: [{ name: 'month_department', fields: [asc('month'), asc('departmentId')] }],
