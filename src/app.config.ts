@@ -48,6 +48,7 @@ export default defineAppConfig({
     },
     { root: 'pages/identity', pages: ['roster/index', 'privacy/index'] },
     { root: 'pages/staff-survey', pages: ['answer/index', 'results/index'] },
+    { root: 'pages/voice', pages: ['lexicon/index', 'heat/index'] },
   ],
   // Inject only the components a page renders, so a cold start does not evaluate every page's code.
   lazyCodeLoading: 'requiredComponents',

@@ -5,6 +5,7 @@ import { identityFunction } from './domain/identity/function'
 import { staffSurveyFunction } from './domain/staff-survey/function'
 import { studyFunction } from './domain/study/function'
 import { surveyFunction } from './domain/survey/function'
+import { voiceFunction } from './domain/voice/function'
 import { volunteerFunction } from './domain/volunteer/function'
 
 /** Every cloud function by name; the contract's ApiMap keeps this list complete. */
@@ -15,6 +16,7 @@ export const CLOUD_FUNCTIONS: Record<FunctionName, FunctionDef> = {
   volunteer: volunteerFunction,
   study: studyFunction,
   staffSurvey: staffSurveyFunction,
+  voice: voiceFunction,
 }
 
 export function isFunctionName(name: string): name is FunctionName {

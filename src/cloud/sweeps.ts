@@ -1,6 +1,7 @@
 import type { SystemCtx } from './core/context'
 import { closeExpired, remindOverdue } from './domain/feedback/handlers'
 import { eraseOldContacts, remindOverdueAlerts } from './domain/survey/alerts'
+import { retagStale } from './domain/voice/write-time'
 import { closeOverdueShifts, remindEscalated } from './domain/volunteer/handlers'
 import { DAY_MS } from '../contract/month'
 
@@ -24,6 +25,7 @@ export const SWEEPS: Record<string, (ctx: SystemCtx) => Promise<number>> = {
   erasedCallBackNumbers: eraseOldContacts,
   escalatedRequestReminders: remindEscalated,
   prunedRecords: pruneStale,
+  retaggedTexts: retagStale,
 }
 
 export const SWEEP_INTERVAL_MINUTES = 5

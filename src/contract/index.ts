@@ -3,6 +3,7 @@ import type { IdentityApi } from './identity'
 import type { StaffSurveyApi } from './staff-survey'
 import type { StudyApi } from './study'
 import type { SurveyApi } from './survey'
+import type { VoiceApi } from './voice'
 import type { VolunteerApi } from './volunteer'
 
 export * from './common'
@@ -13,6 +14,7 @@ export * from './identity'
 export * from './staff-survey'
 export * from './study'
 export * from './survey'
+export * from './voice'
 export * from './volunteer'
 
 /** Every cloud function and its actions: the one map the client and the cloud agree on. */
@@ -23,6 +25,7 @@ export interface ApiMap {
   volunteer: VolunteerApi
   study: StudyApi
   staffSurvey: StaffSurveyApi
+  voice: VoiceApi
 }
 
 export type FunctionName = keyof ApiMap

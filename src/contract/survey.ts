@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idSchema, monthSchema, phoneSchema, type CsvExport, type Endpoint } from './common'
+import type { analyzeTextInput, Tagging, ThemeTag } from './voice'
 
 export const VISIT_TYPES = ['outpatient', 'inpatient'] as const
 export type VisitType = (typeof VISIT_TYPES)[number]
@@ -278,6 +279,8 @@ export interface AlertView {
   lowItems: { itemId: string; label: string; score: number }[]
   comment: string | null
   history: AlertEvent[]
+  /** The comment's themes, read with the lexicon as it is now (voice). */
+  themes?: ThemeTag[]
 }
 
 export interface SurveyApi {
@@ -293,4 +296,5 @@ export interface SurveyApi {
   followUp: Endpoint<z.input<typeof followUpInput>, AlertView>
   closeAlert: Endpoint<z.input<typeof closeAlertInput>, AlertView>
   publishImprovement: Endpoint<z.input<typeof publishImprovementInput>, Improvement>
+  analyzeText: Endpoint<z.input<typeof analyzeTextInput>, Tagging>
 }

@@ -11,6 +11,9 @@ import { StudyStore } from './study-store'
 import type { KeyValueStorage } from './support/storage'
 import { wechatTextEnlarged, type WeChatTextSize } from './support/wechat-text-size'
 import { UiStore } from './ui-store'
+import { VoiceHeatStore } from './voice-heat-store'
+import { VoiceStore } from './voice-store'
+import { VoiceTagsStore } from './voice-tags-store'
 import { VolunteerStore } from './volunteer-store'
 
 export interface StoreDeps {
@@ -34,6 +37,9 @@ export class RootStore {
   readonly study: StudyStore
   readonly staffSurvey: StaffSurveyStore
   readonly volunteer: VolunteerStore
+  readonly voice: VoiceStore
+  readonly voiceHeat: VoiceHeatStore
+  readonly voiceTags: VoiceTagsStore
 
   constructor(readonly deps: StoreDeps) {
     this.ui = new UiStore(deps.storage, deps.toast, wechatTextEnlarged(deps.wechatTextSize ?? {}))
@@ -46,5 +52,8 @@ export class RootStore {
     this.study = new StudyStore(deps.api, this.ui, deps.storage)
     this.staffSurvey = new StaffSurveyStore(deps.api, this.ui, deps.storage)
     this.volunteer = new VolunteerStore(deps.api, this.ui, deps.storage)
+    this.voice = new VoiceStore(deps.api, this.ui)
+    this.voiceHeat = new VoiceHeatStore(deps.api)
+    this.voiceTags = new VoiceTagsStore(deps.api)
   }
 }

@@ -10,6 +10,7 @@ import { benchStudy } from './study'
 import { benchSurvey } from './survey'
 import { benchSweeps } from './sweeps'
 import { benchVolunteer, benchVolunteerRecord } from './volunteer'
+import { benchVoice } from './voice'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   shell: benchShell,
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   sweeps: benchSweeps,
   load: benchLoad,
   cloud: benchCloud,
+  voice: benchVoice,
 }
 
 async function main() {

@@ -87,6 +87,7 @@ test('the timer-triggered sweep runs the sweeps and drains the outbox, and refus
         erasedCallBackNumbers: 0,
         escalatedRequestReminders: 0,
         prunedRecords: 0,
+        retaggedTexts: 0,
       },
       failed: [],
       outbox: { sent: 0, retrying: 0, failed: 0 },

@@ -5,6 +5,7 @@ import { platformContract } from '../support/contracts/platform'
 import { staffSurveyContract } from '../support/contracts/staff-survey'
 import { studyContract } from '../support/contracts/study'
 import { surveyContract } from '../support/contracts/survey'
+import { voiceContract } from '../support/contracts/voice'
 import { volunteerContract } from '../support/contracts/volunteer'
 import { REPO_ADAPTERS, type RepoHarness } from '../support/repo-adapters'
 
@@ -27,4 +28,5 @@ describe.each(REPO_ADAPTERS)('repository contract: $name', (adapter) => {
   staffSurveyContract(current)
   feedbackContract(current)
   personalDataContract(current)
+  voiceContract(current)
 })

@@ -115,6 +115,7 @@ export const ROLE_MATRIX: RoleMatrix = {
       access: 'ownDepartment',
       input: (w) => ({ departmentId: w.where.home.id, said: '候诊时间太长', did: '增开了两个上午诊室' }),
     },
+    analyzeText: { access: 'organizers', input: () => ({ text: '医生很耐心，就是排队太久' }) },
   },
   volunteer: {
     register: { access: 'everyone', input: () => ({}) },
@@ -238,6 +239,19 @@ export const ROLE_MATRIX: RoleMatrix = {
     },
     results: { access: 'organizers', input: (w) => ({ campaignId: w.sessionId }) },
     exportResults: { access: 'organizers', input: (w) => ({ campaignId: w.sessionId }) },
+  },
+  voice: {
+    topThemes: { access: 'ownDepartment', input: (w) => ({ departmentId: w.where.home.id, month: month(w) }) },
+    tagsOf: { access: 'organizers', input: (w) => ({ source: 'complaint', ids: [w.complaintId] }) },
+    heat: { access: 'organizers', input: (w) => ({ month: month(w) }) },
+    heatComments: {
+      access: 'ownDepartment',
+      input: (w) => ({ month: month(w), departmentId: w.where.home.id, theme: 'waiting' }),
+    },
+    lexicon: { access: 'admins' },
+    saveLexiconEntry: { access: 'admins', input: () => ({ phrase: '矩阵词', kind: 'term', theme: null, weight: 0.2 }) },
+    // Absent, so NOT_FOUND for the admin: the cell proves access without emptying the lexicon.
+    removeLexiconEntry: { access: 'admins', input: () => ({ phrase: '矩阵里没有的词' }) },
   },
 }
 

@@ -250,6 +250,15 @@ export const WRITE_CASES: WriteCases = {
       return { as: await w.host.signIn('staff', tag), input: staffAnswersFor(campaign.id) }
     },
   },
+  voice: {
+    saveLexiconEntry: async (w, tag) =>
+      asAdmin(w, { phrase: `拽${tag.slice(-6)}`, kind: 'term', theme: 'courtesy', weight: -0.8 }),
+    removeLexiconEntry: async (w, tag) => {
+      const phrase = `拽${tag.slice(-6)}`
+      dataOf(await w.admin.call('voice', 'saveLexiconEntry', { phrase, kind: 'term', theme: 'courtesy', weight: -0.8 }))
+      return asAdmin(w, { phrase })
+    },
+  },
 }
 
 export function writeCase(fn: string, action: string): Setup | undefined {

@@ -5,6 +5,7 @@ import type { IdentityRepo } from '../domain/identity/repo'
 import type { StaffSurveyRepo } from '../domain/staff-survey/repo'
 import type { StudyRepo } from '../domain/study/repo'
 import type { SurveyRepo } from '../domain/survey/repo'
+import type { VoiceRepo } from '../domain/voice/repo'
 import type { VolunteerRepo } from '../domain/volunteer/repo'
 
 /** Everything a handler may touch in storage; each adapter provides all of it. */
@@ -17,4 +18,5 @@ export interface Repos {
   study: StudyRepo
   staffSurvey: StaffSurveyRepo
   personalData: PersonalDataRepo
+  voice: VoiceRepo
 }

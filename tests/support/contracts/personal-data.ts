@@ -215,6 +215,7 @@ export function expectedExports({ department, erased }: World) {
       },
     },
     survey: null,
+    voice: null,
     volunteer: {
       profile: {
         name: '钱多多志愿',
@@ -281,6 +282,7 @@ export function expectedExports({ department, erased }: World) {
       staffBinding: null,
     },
     survey: null,
+    voice: null,
     volunteer: {
       profile: null,
       requests: [

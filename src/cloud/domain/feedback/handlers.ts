@@ -36,6 +36,7 @@ import {
 import { conflict, forbidden, invalid, notFound } from '../../core/app-error'
 import type { Ctx, SystemCtx } from '../../core/context'
 import { audit, limitRate, notify, remind } from '../../core/effects'
+import { recordTags } from '../voice/write-time'
 import { maskPhone } from '../../core/phone'
 import { DAY_MS, HOUR_MS, monthOf } from '../../../contract/month'
 import type { Reminder } from '../../core/platform-repo'
@@ -270,6 +271,8 @@ export async function submit(ctx: Ctx, input: z.output<typeof submitFeedbackInpu
     patientActor(ctx),
     ctx.now,
   )
+  const where = { departmentId: input.departmentId, month: monthOf(ctx.now), visitType: null }
+  await recordTags(ctx, { source: input.kind, sourceId: id, ...where }, input.text)
   const record = await requireItem(ctx, id)
   if (record.kind === 'complaint') await notifyManagers(ctx, record, '收到新投诉')
   return toItem(ctx, record)

@@ -16,6 +16,8 @@ import type { Reminder } from '../../core/platform-repo'
 import { chinaDay, DAY_MS, HOUR_MS } from '../../../contract/month'
 import { responsibleLookup } from '../identity/responsible'
 import { assertDepartmentAccess } from './boards'
+import { currentLexicon } from '../voice/current-lexicon'
+import { tagText } from '../voice/tagger'
 import type { AlertRecord } from './repo'
 
 /**
@@ -55,7 +57,9 @@ export async function alerts(ctx: Ctx, input: z.output<typeof alertsInput>): Pro
     ctx.repos.survey.listAlerts(departmentId, input?.filter ?? 'open', overdueBefore(ctx.now)),
     ctx.repos.survey.itemLabels(),
   ])
-  return records.map((r) => alertView(r, labels, ctx.now))
+  const { lexicon } = await currentLexicon(ctx.repos.voice)
+  const themesOf = (r: AlertRecord) => (r.comment ? tagText(r.comment, lexicon, r.visitType).themes : [])
+  return records.map((r) => ({ ...alertView(r, labels, ctx.now), themes: themesOf(r) }))
 }
 
 /** Run by the timer: tells whoever answers for the department, once, that a low score waits past its deadline. */

@@ -1,5 +1,6 @@
 import {
   alertsInput,
+  analyzeTextInput,
   boardInput,
   closeAlertInput,
   followUpInput,
@@ -16,6 +17,7 @@ import { board, dashboard, exportCsv } from './boards'
 import { publishImprovement } from './improvements'
 import { submit } from './submit'
 import { importVisits, openVisit, visitCode, visitQr } from './visits'
+import { analyzeText } from '../voice/handlers'
 
 export const surveyFunction: FunctionDef = {
   importVisits: action({ roles: ADMINS, input: importVisitsInput, write: true, handle: importVisits }),
@@ -35,4 +37,5 @@ export const surveyFunction: FunctionDef = {
     write: true,
     handle: publishImprovement,
   }),
+  analyzeText: action({ roles: ORGANIZERS, input: analyzeTextInput, handle: analyzeText }),
 }

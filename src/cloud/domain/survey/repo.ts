@@ -4,6 +4,7 @@ import type {
   FollowUpAction,
   Improvement,
   Questionnaire,
+  Tagging,
   VisitType,
   VisitView,
 } from '../../../contract'
@@ -55,6 +56,8 @@ export interface NewResponse {
   contactPhone: string | null
   /** China day: survey-side rows keep nothing finer. */
   day: string
+  /** The comment's theme and sentiment tags, stored with the response (voice). */
+  voiceTags?: { tagging: Tagging; version: number } | null
 }
 
 /** Counts of one item in one department-month: index 0..4 are scores 1..5. */

@@ -5,6 +5,7 @@ import type { Ctx } from '../../core/context'
 import { limitRate, notify } from '../../core/effects'
 import { chinaDay } from '../../../contract/month'
 import { responsibleFor } from '../identity/responsible'
+import { tagNow } from '../voice/current-lexicon'
 import type { QuestionnaireRecord } from './repo'
 import { questionnaireFor, visitOfCode } from './visits'
 
@@ -45,6 +46,7 @@ export async function submit(ctx: Ctx, input: z.output<typeof submitInput>): Pro
   if (errors.length > 0) throw invalid('还有题目没有作答或选择有误，请检查标红的项目', errors)
   const lowScore = isLowScore(input.answers)
   const month = visit.visitDate.slice(0, 7)
+  const voiceTags = input.comment ? await tagNow(ctx.repos.voice, input.comment, visit.type) : null
   const stored = await ctx.repos.survey.submitResponse({
     visitId: visit.id,
     departmentId: visit.departmentId,
@@ -60,6 +62,7 @@ export async function submit(ctx: Ctx, input: z.output<typeof submitInput>): Pro
     lowScore,
     contactPhone: lowScore && input.contact ? input.contact.phone : null,
     day: chinaDay(ctx.now),
+    voiceTags,
   })
   if (stored === 'answered') throw conflict('本次就诊已评价，感谢您的反馈')
   if (stored.alertId) {

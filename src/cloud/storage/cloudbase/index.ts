@@ -8,6 +8,7 @@ import { createStaffSurveyRepo } from './staff-survey-repo'
 import { createStudyRepo } from './study-repo'
 import { createSurveyRepo } from './survey-repo'
 import { createVolunteerRepo } from './volunteer-repo'
+import { createVoiceRepo } from './voice-repo'
 
 export function createCloudbaseRepos(db: CloudDb): Repos {
   return {
@@ -19,5 +20,6 @@ export function createCloudbaseRepos(db: CloudDb): Repos {
     study: createStudyRepo(db),
     staffSurvey: createStaffSurveyRepo(db),
     personalData: createPersonalDataRepo(db),
+    voice: createVoiceRepo(db),
   }
 }

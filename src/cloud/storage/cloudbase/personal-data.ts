@@ -9,6 +9,7 @@ import {
 } from '../../core/personal-data'
 import { byIds, readAll, type CloudDb } from './db'
 import { advanceItem, type ItemDoc, type Step } from './feedback-repo'
+import { tagsId } from './voice-repo'
 import type { BindingDoc, DepartmentDoc, EmployeeClaimDoc, UserDoc } from './identity-repo'
 import type { IdempotencyDoc, OutboxDoc, RateDoc } from './platform-repo'
 import { C } from './schema'
@@ -252,6 +253,23 @@ const study: AreaPersonalData<CloudDb> = {
   },
 }
 
+/**
+ * The lexicon names nobody (who changed a phrase is in the audit log). Tags quote the text they tag, so
+ * the tags of an erased person's complaints and praise go with their words.
+ */
+const voice: AreaPersonalData<CloudDb> = {
+  export: async () => null,
+  async erase(db, userId) {
+    const items = await readAll(db.collection<ItemDoc>(C.feedbackItems).where({ patientId: userId }))
+    const ids = items.map((item) => tagsId(item.kind, item._id))
+    if (ids.length > 0)
+      await db
+        .collection(C.voiceTags)
+        .where({ _id: db.command.in(ids) })
+        .remove()
+  },
+}
+
 /** Every cloud function's hook. */
 // Which staff surveys the person answered: the has-answered marks, never the anonymous answers. The
 // marks stay on erasure, so the nameless account still cannot answer a campaign twice.
@@ -271,7 +289,15 @@ const staffSurvey: AreaPersonalData<CloudDb> = {
   async erase() {},
 }
 
-export const PERSONAL_DATA: PersonalDataHooks<CloudDb> = { identity, survey, volunteer, feedback, study, staffSurvey }
+export const PERSONAL_DATA: PersonalDataHooks<CloudDb> = {
+  identity,
+  survey,
+  volunteer,
+  feedback,
+  study,
+  staffSurvey,
+  voice,
+}
 
 /**
  * Stored results, queued messages and rate counters name the user too. The deletion's own key is

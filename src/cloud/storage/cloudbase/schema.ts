@@ -69,6 +69,8 @@ export const C = {
   staffSurveyCampaigns: 'staff_survey_campaigns',
   staffSurveyAnswered: 'staff_survey_answered',
   staffSurveyAnswers: 'staff_survey_answers',
+  voiceLexicon: 'voice_lexicon',
+  voiceTags: 'voice_tags',
 } as const
 
 export const COLLECTIONS: CollectionSpec[] = [
@@ -122,6 +124,19 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: C.outboxOnce, about: '只发一次的提醒；_id 为 用户编号|提醒键', indexes: [] },
   { name: C.audit, about: '审计日志（只追加）；_id 为序号', indexes: [{ name: 'seq', fields: [desc('seq')] }] },
   { name: C.counters, about: '序号发生器；_id 为序列名', indexes: [] },
+  {
+    name: C.voiceLexicon,
+    about: '医院自己的评论标注词语（叠加在内置词典上）；_id 为词语的哈希',
+    indexes: [{ name: 'updated', fields: [desc('updatedAt')] }],
+  },
+  {
+    name: C.voiceTags,
+    about: '每条满意度评论、投诉、表扬的主题与情感标注及其词典版本（不含原文）；_id 为 来源:来源编号',
+    indexes: [
+      { name: 'version', fields: [asc('version')] },
+      { name: 'month_department', fields: [asc('month'), asc('departmentId')] },
+    ],
+  },
   {
     name: C.staffMentions,
     about: '患者点名表扬的职工（只追加）',

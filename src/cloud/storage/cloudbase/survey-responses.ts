@@ -4,9 +4,11 @@ import { addOnce, readAll, type CloudDb, type Doc } from './db'
 import type { RosterDoc } from './identity-repo'
 import type { AlertDoc } from './survey-alerts'
 import { C } from './schema'
+import { tagsDoc, tagsId, type TagsDoc } from './voice-repo'
 
 /** Anonymous: no user, no OPENID, no visit, and only the day it was given. */
-interface ResponseDoc extends Doc, Omit<NewResponse, 'visitId' | 'praiseStaff' | 'lowScore' | 'contactPhone' | 'day'> {
+interface ResponseDoc
+  extends Doc, Omit<NewResponse, 'visitId' | 'praiseStaff' | 'lowScore' | 'contactPhone' | 'day' | 'voiceTags'> {
   submittedOn: string
 }
 
@@ -129,6 +131,13 @@ export function createSurveyResponsesRepo(db: CloudDb): ResponsesRepo {
             submittedOn: r.day,
           }
           await tx.collection<ResponseDoc>(C.responses).add({ data: response })
+          if (r.voiceTags) {
+            const target = { source: 'survey', sourceId: responseId, ...r } as const
+            await tx
+              .collection<TagsDoc>(C.voiceTags)
+              .doc(tagsId('survey', responseId))
+              .set({ data: tagsDoc(target, r.voiceTags.tagging, r.voiceTags.version) })
+          }
           for (const [i, [, score]] of entries.entries()) {
             const field = score === null ? 'na' : `n${score}`
             await tx

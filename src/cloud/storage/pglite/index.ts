@@ -9,6 +9,7 @@ import { createStaffSurveyRepo } from './staff-survey-repo'
 import { createStudyRepo } from './study-repo'
 import { createSurveyRepo } from './survey-repo'
 import { createVolunteerRepo } from './volunteer-repo'
+import { createVoiceRepo } from './voice-repo'
 import { wrapDatabase, type Sql } from './sql'
 import { USERS_CHANGED, UserCache } from './user-cache'
 
@@ -30,6 +31,7 @@ export function createPgliteRepos(sql: Sql, users: UserCache): Repos {
     study: createStudyRepo(sql),
     staffSurvey: createStaffSurveyRepo(sql),
     personalData: createPersonalDataRepo(sql),
+    voice: createVoiceRepo(sql),
   }
 }
 

@@ -177,7 +177,31 @@ const staffSurvey: AreaPersonalData<Sql> = {
 }
 
 /** Every cloud function's hook. */
-export const PERSONAL_DATA: PersonalDataHooks<Sql> = { identity, survey, volunteer, feedback, study, staffSurvey }
+/**
+ * The lexicon names nobody (who changed a phrase is in the audit log). Tags quote the text they tag, so
+ * the tags of an erased person's complaints and praise go with their words.
+ */
+const voice: AreaPersonalData<Sql> = {
+  export: async () => null,
+  async erase(sql, userId) {
+    await sql.query(
+      `DELETE FROM voice_tags WHERE source IN ('complaint', 'praise')
+       AND source_id IN (SELECT id::text FROM feedback_items WHERE patient_id = $1)`,
+      [userId],
+    )
+  },
+}
+
+/** Every cloud function's hook. */
+export const PERSONAL_DATA: PersonalDataHooks<Sql> = {
+  identity,
+  survey,
+  volunteer,
+  feedback,
+  study,
+  staffSurvey,
+  voice,
+}
 
 /**
  * Stored results, queued messages and rate counters name the user too. The deletion's own key is

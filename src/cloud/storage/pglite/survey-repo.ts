@@ -1,5 +1,6 @@
 import type { AlertFilter, Improvement, QuestionnaireItem, VisitType } from '../../../contract'
 import type { AlertRecord, ItemCounts, QuestionnaireRecord, SurveyRepo, VisitRecord } from '../../domain/survey/repo'
+import { writeTags } from './voice-repo'
 import { iso, type Sql } from './sql'
 
 interface QuestionnaireRow {
@@ -155,6 +156,10 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
             r.day,
           ],
         )
+        if (r.voiceTags) {
+          const target = { source: 'survey', sourceId: response.id, ...r } as const
+          await writeTags(tx, target, r.voiceTags.tagging, r.voiceTags.version)
+        }
         const entries = Object.entries(r.answers)
         await tx.query(
           `INSERT INTO survey_item_counters AS c (department_id, month, item_id, n1, n2, n3, n4, n5, na)

@@ -1,5 +1,6 @@
 import { Switch, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
+import { useEffect } from 'react'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
@@ -7,6 +8,7 @@ import { COMPLAINT_STATUSES, FEEDBACK_STATUS_LABELS, REPLY_DUE_DAYS, ACCEPT_DUE_
 import { useStores } from '../../../stores/context'
 import { Chips } from '../shared/chips'
 import { ItemCard } from '../shared/item-card'
+import { ThemeFilter, ThemeLine } from '../../voice/shared/theme-filter'
 import '../shared/feedback.scss'
 
 const ALL = 'all'
@@ -16,9 +18,17 @@ const STATUS_OPTIONS = [
 ]
 
 export default observer(function QueuePage() {
-  const { feedback } = useStores()
+  const { feedback, voiceTags } = useStores()
   const { queueFilter } = feedback
   useDidShow(() => void feedback.loadQueue())
+  useEffect(
+    () =>
+      void voiceTags.load(
+        'complaint',
+        feedback.queue.map((item) => item.id),
+      ),
+    [voiceTags, feedback.queue],
+  )
   return (
     <PageShell>
       <View className='rx-title'>投诉处理</View>
@@ -40,6 +50,7 @@ export default observer(function QueuePage() {
           onChange={(e) => feedback.setQueueFilter({ overdueOnly: e.detail.value })}
         />
       </View>
+      <ThemeFilter />
       <StateView
         status={feedback.queueLoading.status}
         error={feedback.queueLoading.error}
@@ -47,9 +58,14 @@ export default observer(function QueuePage() {
         emptyText='没有需要处理的投诉'
         onRetry={() => void feedback.loadQueue()}
       >
-        {feedback.queue.map((item) => (
-          <ItemCard key={item.id} item={item} />
-        ))}
+        {feedback.queue
+          .filter((item) => voiceTags.shows(item.id))
+          .map((item) => (
+            <View key={item.id}>
+              <ItemCard item={item} />
+              <ThemeLine id={item.id} />
+            </View>
+          ))}
       </StateView>
     </PageShell>
   )

@@ -11,6 +11,7 @@ import type { AlertListFilter } from '../../../stores/survey/alerts'
 import { DepartmentPicker } from '../shared/department-picker'
 import { monthLabel } from '../shared/format'
 import { FollowUpForm } from './follow-up-form'
+import { ThemeTags } from '../../voice/shared/theme-filter'
 import './index.scss'
 
 const FILTERS: { value: AlertListFilter; label: string }[] = [
@@ -59,6 +60,7 @@ const AlertCard = observer(function AlertCard({ alert }: { alert: AlertView }) {
         </View>
       )}
       {alert.comment && <View className='alert-card__comment'>“{alert.comment}”</View>}
+      <ThemeTags themes={alert.themes ?? []} />
       {alert.history.length > 0 && (
         <View className='alert-history'>
           {alert.history.map((event, i) => (

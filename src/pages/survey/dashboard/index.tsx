@@ -10,6 +10,7 @@ import { monthLabel, percent } from '../shared/format'
 import { DepartmentPicker } from '../shared/department-picker'
 import { MonthStepper } from '../shared/month-stepper'
 import { saveCsv } from '../../../services/save-csv'
+import { TopThemesCard } from '../../voice/shared/top-themes'
 import './index.scss'
 
 /** Below 30 answers only the count is shown: any figure from a handful of patients could point to them. */
@@ -167,6 +168,8 @@ export default observer(function DashboardPage() {
                   </Button>
                 )}
               </View>
+
+              <TopThemesCard departmentId={dashboard.departmentId} month={dashboard.to} />
 
               <View className='rx-card'>
                 <View className='dash-heading'>各项目（平均分 / 满意率）</View>

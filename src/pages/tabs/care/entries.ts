@@ -33,6 +33,12 @@ export const careEntries: RoleEntry[] = [
     url: '/pages/survey/alerts/index',
   },
   {
+    title: '患者声音',
+    description: '全院评论、投诉、表扬按主题和科室归类',
+    roles: ['manager', 'admin'],
+    url: '/pages/voice/heat/index',
+  },
+  {
     title: '投诉处理',
     description: '受理、回复本科室的投诉',
     roles: ['manager', 'admin'],

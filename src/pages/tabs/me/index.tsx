@@ -74,6 +74,12 @@ export default observer(function MePage() {
           >
             就诊导入与评价码
           </Button>
+          <Button
+            className='rx-button rx-button--plain'
+            onClick={() => void Taro.navigateTo({ url: '/pages/voice/lexicon/index' })}
+          >
+            评论标注词典
+          </Button>
         </View>
       )}
 

@@ -1,0 +1,28 @@
+import type { Tagging, VisitType } from '../../../contract'
+import type { VoiceRepo } from './repo'
+import { compileLexicon, tagText, withCustom, type CompiledLexicon } from './tagger'
+
+/**
+ * The compiled lexicon per repository, rebuilt only when the lexicon version moves: a warm function
+ * instance pays one small read per call, not a rebuild of the matcher.
+ */
+const compiled = new WeakMap<VoiceRepo, { version: number; lexicon: CompiledLexicon }>()
+
+export async function currentLexicon(voice: VoiceRepo): Promise<{ version: number; lexicon: CompiledLexicon }> {
+  const version = await voice.lexiconVersion()
+  const known = compiled.get(voice)
+  if (known?.version === version) return known
+  const fresh = { version, lexicon: compileLexicon(withCustom(await voice.customLexicon())) }
+  compiled.set(voice, fresh)
+  return fresh
+}
+
+/** Tags with the lexicon as it is now, and says which version that was. */
+export async function tagNow(
+  voice: VoiceRepo,
+  text: string,
+  visitType: VisitType | null,
+): Promise<{ version: number; tagging: Tagging }> {
+  const { version, lexicon } = await currentLexicon(voice)
+  return { version, tagging: tagText(text, lexicon, visitType) }
+}

@@ -1,0 +1,46 @@
+import type { CustomLexiconEntry, LexiconEntry, Tagging, TaggedSource, VisitType } from '../../../contract'
+
+/** A phrase as the lexicon page saves it: `enabled: false` switches a built-in phrase off. */
+export interface LexiconDraft extends LexiconEntry {
+  enabled: boolean
+}
+
+/** The hospital's own lexicon phrases, on top of the built-in lexicon. */
+export interface VoiceRepo {
+  /** Newest change first. */
+  customLexicon(): Promise<CustomLexiconEntry[]>
+  /** Adds the phrase or replaces it (one entry per phrase) and bumps the version, atomically. */
+  saveLexiconEntry(draft: LexiconDraft, at: Date): Promise<void>
+  /** `false` when there was no such phrase; bumps the version when there was. */
+  removeLexiconEntry(phrase: string): Promise<boolean>
+  /** Counts every change: tags written under an older version are re-tagged by the sweep. */
+  lexiconVersion(): Promise<number>
+
+  /** Stores the tags of a text, unless tags of a newer lexicon version are already there. */
+  saveTags(target: TagTarget, tagging: Tagging, version: number): Promise<void>
+  /** Up to `limit` tagged texts an older lexicon read, with their text as it is now (erased text too). */
+  staleTags(version: number, limit: number): Promise<{ target: TagTarget; text: string }[]>
+  /** The tags of these texts of one source, by id; a text without tags is absent. */
+  tagsOf(source: TaggedSource, ids: string[]): Promise<Map<string, StoredTags>>
+  /** Every tagged text of the months `from`..`to`, of one department or all. */
+  tagsIn(range: { from: string; to: string; departmentId: string | null }): Promise<StoredTags[]>
+  /** The texts as they are now, by `source:sourceId`. */
+  textsOf(targets: { source: TaggedSource; sourceId: string }[]): Promise<Map<string, string>>
+}
+
+export const textKey = (target: { source: TaggedSource; sourceId: string }) => `${target.source}:${target.sourceId}`
+
+export type { TaggedSource }
+
+/** What was tagged, and where it counts. */
+export interface TagTarget {
+  source: TaggedSource
+  sourceId: string
+  departmentId: string
+  month: string
+  visitType: VisitType | null
+}
+
+export interface StoredTags extends TagTarget {
+  tagging: Tagging
+}

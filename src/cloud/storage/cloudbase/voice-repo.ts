@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto'
+import type { CustomLexiconEntry, Tagging } from '../../../contract'
+import { textKey, type StoredTags, type TaggedSource, type TagTarget, type VoiceRepo } from '../../domain/voice/repo'
+import { byIds, readAll, type CloudDb, type Doc, type Where } from './db'
+import { nextSeq } from './platform-repo'
+import { C } from './schema'
+
+export interface LexiconDoc extends Doc, CustomLexiconEntry {}
+
+/** One document per phrase: the phrase's hash is its `_id`, so a phrase cannot be there twice. */
+const lexiconId = (phrase: string) => createHash('sha256').update(phrase).digest('hex').slice(0, 32)
+
+/** The counters sequence that versions the lexicon; absent means the first version. */
+const VERSION_COUNTER = 'voiceLexicon'
+const FIRST_VERSION = 1
+
+/** One document per tagged text: `_id` is `source:sourceId`. */
+export interface TagsDoc extends Doc, StoredTags {
+  version: number
+}
+
+/** The stored form of a text's tags: only what names where it counts, never the text. */
+export const tagsDoc = (target: TagTarget, tagging: Tagging, version: number): Omit<TagsDoc, '_id'> => ({
+  source: target.source,
+  sourceId: target.sourceId,
+  departmentId: target.departmentId,
+  month: target.month,
+  visitType: target.visitType,
+  tagging,
+  version,
+})
+
+export const tagsId = (source: TaggedSource, sourceId: string) => `${source}:${sourceId}`
+const toStored = ({ _id: _, version: __, ...stored }: TagsDoc): StoredTags => stored
+
+const toEntry = ({ _id: _, ...entry }: LexiconDoc): CustomLexiconEntry => entry
+
+export function createVoiceRepo(db: CloudDb): VoiceRepo {
+  const lexicon = () => db.collection<LexiconDoc>(C.voiceLexicon)
+  const repo: VoiceRepo = {
+    async customLexicon() {
+      const docs = await readAll(lexicon().orderBy('updatedAt', 'desc'))
+      return docs
+        .map(toEntry)
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.phrase.localeCompare(b.phrase))
+    },
+
+    async saveLexiconEntry(draft, at) {
+      await db.runTransaction(async (tx) => {
+        const entry: Omit<LexiconDoc, '_id'> = { ...draft, updatedAt: at.toISOString() }
+        await tx.collection<LexiconDoc>(C.voiceLexicon).doc(lexiconId(draft.phrase)).set({ data: entry })
+        await nextSeq(tx, VERSION_COUNTER)
+      })
+    },
+
+    async removeLexiconEntry(phrase) {
+      return db.runTransaction(async (tx) => {
+        const doc = tx.collection<LexiconDoc>(C.voiceLexicon).doc(lexiconId(phrase))
+        const { data } = await doc.get()
+        if (data === null) return false
+        await doc.remove()
+        await nextSeq(tx, VERSION_COUNTER)
+        return true
+      })
+    },
+
+    async lexiconVersion() {
+      const { data } = await db.collection<Doc & { value: number }>(C.counters).doc(VERSION_COUNTER).get()
+      return FIRST_VERSION + (data?.value ?? 0)
+    },
+
+    async saveTags(target, tagging, version) {
+      // An older tagging that arrives late (a slow submit racing the re-tag sweep) loses to the newer one.
+      await db.runTransaction(async (tx) => {
+        const doc = tx.collection<TagsDoc>(C.voiceTags).doc(tagsId(target.source, target.sourceId))
+        const { data } = await doc.get()
+        if (data !== null && data.version > version) return
+        await doc.set({ data: tagsDoc(target, tagging, version) })
+      })
+    },
+
+    async staleTags(version, limit) {
+      const _ = db.command
+      const { data: stale } = await db
+        .collection<TagsDoc>(C.voiceTags)
+        .where({ version: _.lt(version) })
+        .orderBy('version', 'asc')
+        .limit(limit)
+        .get()
+      const texts = await repo.textsOf(stale)
+      return stale.map(({ _id: _id, version: _version, tagging: _tagging, ...target }) => ({
+        target,
+        text: texts.get(textKey(target)) ?? '',
+      }))
+    },
+
+    async textsOf(targets) {
+      const idsOf = (feedback: boolean) =>
+        targets.filter((target) => (target.source !== 'survey') === feedback).map((target) => target.sourceId)
+      const items = await byIds<Doc & { kind: TaggedSource; text: string }>(db, C.feedbackItems, idsOf(true))
+      const responses = await byIds<Doc & { comment: string | null }>(db, C.responses, idsOf(false))
+      return new Map([
+        ...[...items.values()].map((item) => [textKey({ source: item.kind, sourceId: item._id }), item.text] as const),
+        ...[...responses.values()].map(
+          (response) => [textKey({ source: 'survey', sourceId: response._id }), response.comment ?? ''] as const,
+        ),
+      ])
+    },
+
+    async tagsOf(source, ids) {
+      const docs = await byIds<TagsDoc>(
+        db,
+        C.voiceTags,
+        ids.map((id) => tagsId(source, id)),
+      )
+      return new Map([...docs.values()].map((doc) => [doc.sourceId, toStored(doc)]))
+    },
+
+    async tagsIn({ from, to, departmentId }) {
+      const _ = db.command
+      const where: Where = { month: _.gte(from).and(_.lte(to)) }
+      if (departmentId !== null) where.departmentId = departmentId
+      const docs = await readAll(db.collection<TagsDoc>(C.voiceTags).where(where))
+      return docs
+        .map(toStored)
+        .sort(
+          (a, b) =>
+            a.month.localeCompare(b.month) || a.source.localeCompare(b.source) || a.sourceId.localeCompare(b.sourceId),
+        )
+    },
+  }
+  return repo
+}
