@@ -3,11 +3,18 @@ const BOM = '\uFEFF'
 
 type Cell = string | number | boolean | null | undefined
 
+/**
+ * What makes a spreadsheet read a cell as a formula: = + - @, a tab or carriage return before
+ * one (Excel skips them), and the full-width ＝ ＋ － ＠ that Chinese input methods type and
+ * WPS and Excel accept as their ASCII forms.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
+
 function quote(cell: Cell): string {
   if (cell === null || cell === undefined) return ''
   const text = String(cell)
-  // A leading = + - @ makes Excel evaluate the cell as a formula; neutralise it.
-  const safe = /^[=+\-@]/.test(text) && typeof cell === 'string' ? `'${text}` : text
+  // A leading apostrophe makes the cell plain text; numbers stay numbers.
+  const safe = typeof cell === 'string' && FORMULA_START.test(text) ? `'${text}` : text
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
