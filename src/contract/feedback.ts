@@ -126,6 +126,15 @@ export const replyComplaintInput = z.object({
   upheld: z.boolean('请选择投诉是否属实'),
 })
 
+/**
+ * Closing is the patient's to do within their window; a manager closes early only with a reason,
+ * such as a patient who cannot be reached, which the patient sees in the timeline.
+ */
+export const closeComplaintInput = z.object({
+  id: idSchema,
+  reason: z.string().trim().min(5, '请说明提前办结的原因（至少5个字）').max(300, '原因不超过300字').optional(),
+})
+
 export const confirmComplaintInput = z.object({
   id: idSchema,
   rating: z.number().int('请选择1–5星').min(1, '请选择1–5星').max(5, '请选择1–5星'),
@@ -169,7 +178,7 @@ export interface FeedbackItem {
   employeeNo: string | null
   categories: string[]
   text: string
-  /** Full only for the handler (the department's manager, admin); masked for everyone else. */
+  /** Full for admins and, while the complaint is open, its department's manager; masked for everyone else. */
   contactPhone: string | null
   anonymous: boolean
   /** Only for the handler, and never when anonymous. */
@@ -314,7 +323,7 @@ export interface FeedbackApi {
   reply: Endpoint<z.input<typeof replyComplaintInput>, FeedbackItem>
   confirm: Endpoint<z.input<typeof confirmComplaintInput>, FeedbackItem>
   reopen: Endpoint<z.input<typeof reopenComplaintInput>, FeedbackItem>
-  close: Endpoint<z.input<typeof feedbackIdInput>, FeedbackItem>
+  close: Endpoint<z.input<typeof closeComplaintInput>, FeedbackItem>
   sweep: Endpoint<z.input<typeof emptyInput>, SweepResult>
   praiseReview: Endpoint<z.input<typeof emptyInput>, FeedbackItem[]>
   approvePraise: Endpoint<z.input<typeof approvePraiseInput>, FeedbackItem>

@@ -90,6 +90,8 @@ export class FeedbackStore {
   starPicks: string[] = []
   replyForm = { text: '', upheld: null as boolean | null }
   reopenReason = ''
+  /** Why a manager closes a replied complaint before the patient's window is over; the patient sees it. */
+  closeReason = ''
 
   readonly phrasesLoading = new LoadState()
   readonly mineLoading = new LoadState()
@@ -102,6 +104,7 @@ export class FeedbackStore {
   readonly submission: Submission<FeedbackItem>
   readonly replying: Submission<FeedbackItem>
   readonly reopening: Submission<FeedbackItem>
+  readonly closing: Submission<FeedbackItem>
   readonly publishing: Submission<PublishedStars>
   readonly savingPhrase: Submission<PhraseEntry>
 
@@ -123,6 +126,9 @@ export class FeedbackStore {
     )
     this.reopening = new Submission((requestId) =>
       this.api.call('feedback', 'reopen', { id: this.detail?.id ?? '', reason: this.reopenReason }, { requestId }),
+    )
+    this.closing = new Submission((requestId) =>
+      this.api.call('feedback', 'close', { id: this.detail?.id ?? '', reason: this.closeReason }, { requestId }),
     )
     this.publishing = new Submission((requestId) =>
       this.api.call('feedback', 'publishStars', { month: this.starMonth, picks: this.picks }, { requestId }),
@@ -288,8 +294,14 @@ export class FeedbackStore {
     return this.changeDetail(() => this.api.call('feedback', 'accept', { id: this.detail?.id ?? '' }), '已受理')
   }
 
-  close() {
-    return this.changeDetail(() => this.api.call('feedback', 'close', { id: this.detail?.id ?? '' }), '已办结')
+  setCloseReason(reason: string) {
+    this.closeReason = reason
+  }
+
+  async close() {
+    if (!(await this.closing.submit())) return
+    runInAction(() => (this.closeReason = ''))
+    await this.refreshDetail('已办结')
   }
 
   setReplyForm(patch: Partial<FeedbackStore['replyForm']>) {

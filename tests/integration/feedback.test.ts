@@ -245,14 +245,37 @@ describe('the complaint workflow', () => {
     dataOf(await admin.call('feedback', 'accept', { id }))
     dataOf(await admin.call('feedback', 'reply', { id, text: replyText, upheld: false }))
     expect(code(await otherManager.call('feedback', 'close', { id: (await complain(patient)).id }))).toBe('FORBIDDEN')
-    const closed = dataOf(await otherManager.call<FeedbackItem>('feedback', 'close', { id }))
+    const closeReason = '患者留的电话三次无人接听，按约定办结'
+    const closed = dataOf(await otherManager.call<FeedbackItem>('feedback', 'close', { id, reason: closeReason }))
     expect(closed.status).toBe('closed')
+    const seen = dataOf(await patient.call<FeedbackDetail>('feedback', 'detail', { id }))
+    expect(seen.history.at(-1)).toMatchObject({ action: 'close', actor: 'manager', note: closeReason })
     const queueIds = async (status?: string) =>
       dataOf(await otherManager.call<FeedbackItem[]>('feedback', 'queue', { status })).map((q) => q.id)
     expect(await queueIds()).not.toContain(id)
     expect(await queueIds('closed')).toContain(id)
     const detail = dataOf(await admin.call<FeedbackDetail>('feedback', 'detail', { id }))
     expect(detail.history.map((h) => h.actor)).toEqual(['patient', 'admin', 'admin', 'manager'])
+  })
+
+  it('leaves a reply for the patient to confirm: a manager closes it early only with a reason', async () => {
+    const start = await clockAt('2026-03-06T02:00:00Z')
+    const patient = await host.signIn('patient', 'fb-early-close')
+    const { id } = await complain(patient)
+    dataOf(await manager.call('feedback', 'accept', { id }))
+    dataOf(await manager.call('feedback', 'reply', { id, text: replyText, upheld: false }))
+
+    const refused = errorOf(await manager.call('feedback', 'close', { id }))
+    expect(refused).toMatchObject({ code: 'INVALID_INPUT', fields: [{ path: 'reason' }] })
+    expect(errorOf(await manager.call('feedback', 'close', { id, reason: '太忙' })).fields?.[0].path).toBe('reason')
+    await later(start, 6 * DAY)
+    expect(code(await manager.call('feedback', 'close', { id }))).toBe('INVALID_INPUT')
+    const mine = dataOf(await patient.call<FeedbackItem[]>('feedback', 'mine')).find((m) => m.id === id)
+    expect(mine).toMatchObject({ status: 'replied', canReopen: true })
+
+    const confirmed = dataOf(await patient.call<FeedbackItem>('feedback', 'confirm', { id, rating: 3 }))
+    expect(confirmed.status).toBe('closed')
+    expect(code(await manager.call('feedback', 'close', { id, reason: '患者已确认，补记办结' }))).toBe('CONFLICT')
   })
 
   it('shows the contact phone only to the handler, masked to everyone else', async () => {
@@ -278,6 +301,16 @@ describe('the complaint workflow', () => {
     expect(
       dataOf(await otherManager.call<FeedbackItem[]>('feedback', 'queue', {})).some((q) => q.id === submitted.id),
     ).toBe(false)
+    const colleague = await host.signIn('staff', 'fb-phone-staff', cardio)
+    expect(code(await colleague.call('feedback', 'detail', { id: submitted.id }))).toBe('FORBIDDEN')
+
+    dataOf(await manager.call('feedback', 'accept', { id: submitted.id }))
+    dataOf(await manager.call('feedback', 'reply', { id: submitted.id, text: replyText, upheld: false }))
+    dataOf(await patient.call('feedback', 'confirm', { id: submitted.id, rating: 5 }))
+    const phoneFor = async (caller: SignedIn) =>
+      dataOf(await caller.call<FeedbackDetail>('feedback', 'detail', { id: submitted.id })).contactPhone
+    expect(await phoneFor(manager)).toBe('138****5678')
+    expect(await phoneFor(admin)).toBe('13812345678')
   })
 
   it('keeps the history append-only at the database', async () => {

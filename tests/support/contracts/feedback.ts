@@ -106,6 +106,35 @@ export function feedbackContract(harness: () => RepoHarness): void {
       expect(await feedback().transition(id, reopen, patientActor, hours(5))).toBeNull()
     })
 
+    it('closes a reply for a manager only after the confirm window, or early with a reason it records', async () => {
+      const { id: early } = await submitted('complaint')
+      const { id: late } = await submitted('complaint')
+      for (const id of [early, late]) {
+        await feedback().transition(id, { action: 'accept' }, manager, hours(1))
+        await feedback().transition(id, { action: 'reply', text: '已处理', upheld: false }, manager, hours(2))
+      }
+      const close = { action: 'close' as const, reason: null }
+      expect(await feedback().transition(early, close, manager, hours(3))).toBeNull()
+      expect(await feedback().transition(late, close, manager, hours(2 + 24 * 7))).toMatchObject({ status: 'closed' })
+      const reason = '电话无人接听，提前办结'
+      expect(await feedback().transition(early, { action: 'close', reason }, manager, hours(4))).toMatchObject({
+        status: 'closed',
+        closedAt: hours(4).toISOString(),
+      })
+      expect((await feedback().history(early)).at(-1)).toMatchObject({
+        action: 'close',
+        actor: 'manager',
+        note: reason,
+      })
+      const patientClose = await feedback().transition(
+        late,
+        { action: 'close', reason },
+        { id: null, role: 'patient' },
+        hours(5),
+      )
+      expect(patientClose).toBeNull()
+    })
+
     it('closes expired replies once with a system history row', async () => {
       const base = hours(24 * 400)
       const { id } = await submitted('complaint', {}, base)

@@ -1,5 +1,6 @@
 import {
   approvePraiseInput,
+  closeComplaintInput,
   complaintQueueInput,
   confirmComplaintInput,
   emptyInput,
@@ -32,7 +33,7 @@ export const feedbackFunction: FunctionDef = {
   queue: action({ roles: ORGANIZERS, input: complaintQueueInput, handle: feedback.queue }),
   accept: action({ roles: ORGANIZERS, input: feedbackIdInput, write: true, handle: feedback.accept }),
   reply: action({ roles: ORGANIZERS, input: replyComplaintInput, write: true, handle: feedback.reply }),
-  close: action({ roles: ORGANIZERS, input: feedbackIdInput, write: true, handle: feedback.close }),
+  close: action({ roles: ORGANIZERS, input: closeComplaintInput, write: true, handle: feedback.close }),
   sweep: action({ roles: ADMINS, input: emptyInput, write: true, handle: feedback.sweep }),
 
   praiseReview: action({ roles: ADMINS, input: emptyInput, handle: feedback.praiseReview }),

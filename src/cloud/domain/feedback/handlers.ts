@@ -20,6 +20,7 @@ import {
   type Wall,
   type WallPraise,
   type approvePraiseInput,
+  type closeComplaintInput,
   type complaintQueueInput,
   type confirmComplaintInput,
   type feedbackIdInput,
@@ -41,6 +42,7 @@ import { maskPhone } from '../../core/phone'
 import { DAY_MS, HOUR_MS, monthOf } from '../../../contract/month'
 import type { Reminder } from '../../core/platform-repo'
 import { responsibleFor, responsibleLookup } from '../identity/responsible'
+import { mayCloseWithoutReason, mayTake } from './lifecycle'
 import type { Actor, FeedbackRecord, StaffTally, StoredStar, Transition } from './repo'
 
 const DAY_SECONDS = 24 * 3600
@@ -82,6 +84,15 @@ function isHandler(ctx: Ctx, record: FeedbackRecord): boolean {
   return ctx.caller.roles.includes('manager') && ctx.caller.departmentId === record.departmentId
 }
 
+/**
+ * Who sees a contact phone in full: an admin, and the department's manager while the complaint is
+ * in their hands, because they call the patient back. Everyone else, the patient included, sees it masked.
+ */
+function seesFullPhone(ctx: Ctx, record: FeedbackRecord): boolean {
+  if (isAdmin(ctx)) return true
+  return record.kind === 'complaint' && record.status !== 'closed' && isHandler(ctx, record)
+}
+
 const handlerActor = (ctx: Ctx): Actor => ({ id: ctx.caller.userId, role: isAdmin(ctx) ? 'admin' : 'manager' })
 const patientActor = (ctx: Ctx): Actor => ({ id: ctx.caller.userId, role: 'patient' })
 
@@ -113,7 +124,8 @@ function toItem(ctx: Ctx, record: FeedbackRecord): FeedbackItem {
     employeeNo: record.employeeNo,
     categories: record.categories,
     text: record.text,
-    contactPhone: record.contactPhone && !handler ? maskPhone(record.contactPhone) : record.contactPhone,
+    contactPhone:
+      record.contactPhone && !seesFullPhone(ctx, record) ? maskPhone(record.contactPhone) : record.contactPhone,
     anonymous: record.anonymous,
     patientName: handler && !record.anonymous ? record.patientName || null : null,
     heldReasons: record.heldReasons,
@@ -207,12 +219,13 @@ const REFUSALS: Record<Transition['action'], string> = {
   reply: '请先受理该投诉，再回复',
   confirm: '该投诉尚未回复或已办结',
   reopen: '只能在回复后7天内重新处理一次',
-  close: '只能办结已回复的投诉',
+  close: '只能办结已回复的投诉；患者确认期内提前办结须填写原因',
   approve: '该表扬已审核过',
   reject: '该表扬已审核过',
 }
 
 async function move(ctx: Ctx, record: FeedbackRecord, change: Transition, actor: Actor): Promise<FeedbackRecord> {
+  if (!mayTake(change.action, actor.role)) throw forbidden('无权进行此操作')
   const moved = await ctx.repos.feedback.transition(record.id, change, actor, ctx.now)
   if (!moved) throw conflict(REFUSALS[change.action])
   return moved
@@ -318,9 +331,16 @@ export const accept = (ctx: Ctx, input: z.output<typeof feedbackIdInput>) => han
 export const reply = (ctx: Ctx, input: z.output<typeof replyComplaintInput>) =>
   handle(ctx, input.id, { action: 'reply', text: input.text, upheld: input.upheld })
 
-export async function close(ctx: Ctx, input: z.output<typeof feedbackIdInput>): Promise<FeedbackItem> {
+export async function close(ctx: Ctx, input: z.output<typeof closeComplaintInput>): Promise<FeedbackItem> {
   await closeExpired(ctx)
-  return handle(ctx, input.id, { action: 'close' })
+  const record = await handlerItem(ctx, input.id)
+  const reason = input.reason ?? null
+  const repliedAt = record.repliedAt === null ? null : new Date(record.repliedAt)
+  if (record.status === 'replied' && reason === null && !mayCloseWithoutReason(repliedAt, ctx.now)) {
+    const message = '患者确认期内提前办结，请填写原因（患者可见）'
+    throw invalid(message, [{ path: 'reason', message }])
+  }
+  return handle(ctx, input.id, { action: 'close', reason })
 }
 
 export async function confirm(ctx: Ctx, input: z.output<typeof confirmComplaintInput>): Promise<FeedbackItem> {

@@ -80,7 +80,8 @@ export type Transition =
   | { action: 'confirm'; rating: number }
   /** `repliedSince`: the reply must be newer than this (the reopen window). */
   | { action: 'reopen'; reason: string; repliedSince: Date }
-  | { action: 'close' }
+  /** `reason`: why a manager closes before the patient's window is over; the patient sees it. */
+  | { action: 'close'; reason: string | null }
   | { action: 'approve' }
   | { action: 'reject'; reason: string }
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import {
   PHRASE_SCENES,
   type FeedbackAction,
-  type FeedbackKind,
   type FeedbackStatus,
   type HistoryActor,
   type PhraseEntry,
@@ -15,8 +14,8 @@ import type {
   NewFeedback,
   RosterStaff,
   StaffTally,
-  Transition,
 } from '../../domain/feedback/repo'
+import { autoCloseOf, guardHolds, moveOf, type ItemWrites, type Move } from '../../domain/feedback/lifecycle'
 import { byIds, readAll, type CloudDb, type Command, type Doc, type Patch, type Where } from './db'
 import type { BindingDoc, DepartmentDoc, RosterDoc, UserDoc } from './identity-repo'
 import { C } from './schema'
@@ -71,84 +70,16 @@ interface StarsDoc extends Doc {
   publishedBy: string
 }
 
-export interface Step {
-  kind: FeedbackKind
-  action: FeedbackAction
-  from: FeedbackStatus
-  to: FeedbackStatus
-  /** Further conditions on the item, beyond its kind and status. */
-  allowed?: (doc: ItemDoc) => boolean
-  patch: Patch
-  note: string | null
-}
-
 const LIST_LIMIT = 200
-const AUTO_CLOSE_NOTE = '回复后7天未确认，自动办结'
 
-/** The whole state machine in one place: where each change may start, and what it writes. */
-function stepOf(change: Transition, actor: Actor, at: string, _: Command): Step {
-  const byPatient = (doc: ItemDoc) => doc.patientId === actor.id
-  switch (change.action) {
-    case 'accept':
-      return {
-        kind: 'complaint',
-        action: 'accept',
-        from: 'submitted',
-        to: 'accepted',
-        patch: { acceptedAt: at, handlerId: actor.id },
-        note: null,
-      }
-    case 'reply':
-      return {
-        kind: 'complaint',
-        action: 'reply',
-        from: 'accepted',
-        to: 'replied',
-        patch: { repliedAt: at, replyText: change.text, upheld: change.upheld, handlerId: actor.id },
-        note: change.text,
-      }
-    case 'confirm':
-      return {
-        kind: 'complaint',
-        action: 'confirm',
-        from: 'replied',
-        to: 'closed',
-        allowed: byPatient,
-        patch: { closedAt: at, rating: change.rating },
-        note: `评价 ${change.rating} 星`,
-      }
-    case 'reopen': {
-      const since = change.repliedSince.toISOString()
-      return {
-        kind: 'complaint',
-        action: 'reopen',
-        from: 'replied',
-        to: 'accepted',
-        allowed: (doc) => byPatient(doc) && doc.reopenCount === 0 && (doc.repliedAt ?? '') > since,
-        patch: { reopenedAt: at, reopenReason: change.reason, reopenCount: _.inc(1) },
-        note: change.reason,
-      }
-    }
-    case 'close':
-      return {
-        kind: 'complaint',
-        action: 'close',
-        from: 'replied',
-        to: 'closed',
-        patch: { closedAt: at, handlerId: actor.id },
-        note: null,
-      }
-    case 'approve':
-    case 'reject':
-      return {
-        kind: 'praise',
-        action: change.action,
-        from: 'pending',
-        to: change.action === 'approve' ? 'approved' : 'rejected',
-        patch: { decidedAt: at, decidedBy: actor.id },
-        note: change.action === 'reject' ? change.reason : null,
-      }
+/** A move's writes as a document patch: times as ISO strings, the reopen count as an increment. */
+function patchOf(move: Move, _: Command): Patch {
+  const patch: Patch = {}
+  const writes = Object.entries(move.writes) as [string, Exclude<ItemWrites[keyof ItemWrites], undefined>][]
+  for (const [field, value] of writes) {
+    patch[field] = value === 'increment' ? _.inc(1) : value instanceof Date ? value.toISOString() : value
   }
+  return patch
 }
 
 const historyDoc = (item: ItemDoc, seq: number, step: Omit<HistoryDoc, '_id' | 'itemId' | 'seq'>): HistoryDoc => ({
@@ -180,14 +111,15 @@ const toStaff = (doc: RosterDoc): RosterStaff => ({
  * mention) in one transaction. Writing the item makes concurrent steps on it conflict, so the
  * status read here is the one the write starts from: exactly one of racing steps wins.
  */
-export const advanceItem = (db: CloudDb, id: string, step: Step, actor: Actor, at: string) =>
+export const advanceItem = (db: CloudDb, id: string, move: Move, actor: Actor, at: string) =>
   db.runTransaction(async (tx) => {
+    const { step } = move
     const ref = tx.collection<ItemDoc>(C.feedbackItems).doc(id)
     const { data: item } = await ref.get()
     if (!item || item.kind !== step.kind || item.status !== step.from) return false
-    if (step.allowed && !step.allowed(item)) return false
+    if (!guardHolds(move.guard, item)) return false
     const seq = item.events + 1
-    await ref.update({ data: { ...step.patch, status: step.to, events: db.command.inc(1) } })
+    await ref.update({ data: { ...patchOf(move, db.command), status: step.to, events: db.command.inc(1) } })
     await tx.collection<HistoryDoc>(C.feedbackHistory).add({
       data: historyDoc(item, seq, {
         action: step.action,
@@ -195,7 +127,7 @@ export const advanceItem = (db: CloudDb, id: string, step: Step, actor: Actor, a
         toStatus: step.to,
         actorId: actor.id,
         actor: actor.role,
-        note: step.note,
+        note: move.note,
         at,
       }),
     })
@@ -384,26 +316,20 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
     find,
 
     async transition(id, change, actor, at) {
-      const when = at.toISOString()
-      const moved = await advanceItem(db, id, stepOf(change, actor, when, _), actor, when)
+      const move = moveOf(change, actor, at)
+      const moved = move !== null && (await advanceItem(db, id, move, actor, at.toISOString()))
       return moved ? find(id) : null
     },
 
     async closeExpired(repliedBefore, at) {
       const when = at.toISOString()
-      const due = await readAll(items().where({ status: 'replied', repliedAt: _.lte(repliedBefore.toISOString()) }))
+      const move = autoCloseOf(repliedBefore, at)
+      const due = await readAll(
+        items().where({ status: move.step.from, repliedAt: _.lte(repliedBefore.toISOString()) }),
+      )
       const system: Actor = { id: null, role: 'system' }
-      const step: Step = {
-        kind: 'complaint',
-        action: 'close',
-        from: 'replied',
-        to: 'closed',
-        allowed: (doc) => doc.repliedAt !== null && doc.repliedAt <= repliedBefore.toISOString(),
-        patch: { closedAt: when },
-        note: AUTO_CLOSE_NOTE,
-      }
       const closed: string[] = []
-      for (const doc of due) if (await advanceItem(db, doc._id, step, system, when)) closed.push(doc._id)
+      for (const doc of due) if (await advanceItem(db, doc._id, move, system, when)) closed.push(doc._id)
       if (closed.length === 0) return []
       return toRecords(await readAll(items().where({ _id: _.in(closed) })))
     },

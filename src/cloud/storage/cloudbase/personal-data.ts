@@ -8,7 +8,8 @@ import {
   type PersonalDataRepo,
 } from '../../core/personal-data'
 import { byIds, readAll, type CloudDb } from './db'
-import { advanceItem, type ItemDoc, type Step } from './feedback-repo'
+import { advanceItem, type ItemDoc } from './feedback-repo'
+import { withdrawalOf } from '../../domain/feedback/lifecycle'
 import { tagsId } from './voice-repo'
 import type { BindingDoc, DepartmentDoc, EmployeeClaimDoc, UserDoc } from './identity-repo'
 import type { IdempotencyDoc, OutboxDoc, RateDoc } from './platform-repo'
@@ -146,15 +147,6 @@ const volunteer: AreaPersonalData<CloudDb> = {
 const SYSTEM: Actor = { id: null, role: 'system' }
 
 /** Praise awaiting review when its author leaves: rejected through the item's state machine, with its history row. */
-const withdrawPraise = (at: string): Step => ({
-  kind: 'praise',
-  action: 'reject',
-  from: 'pending',
-  to: 'rejected',
-  patch: { decidedAt: at, decidedBy: null },
-  note: ERASED.praiseNote,
-})
-
 const feedback: AreaPersonalData<CloudDb> = {
   async export(db, userId) {
     const items = await readAll(
@@ -192,7 +184,7 @@ const feedback: AreaPersonalData<CloudDb> = {
     const when = at.toISOString()
     const items = () => db.collection<ItemDoc>(C.feedbackItems)
     const pending = await readAll(items().where({ patientId: userId, kind: 'praise', status: 'pending' }))
-    for (const item of pending) await advanceItem(db, item._id, withdrawPraise(when), SYSTEM, when)
+    for (const item of pending) await advanceItem(db, item._id, withdrawalOf(userId, at), SYSTEM, when)
     await items()
       .where({ patientId: userId })
       .update({ data: { text: ERASED.text, contactPhone: null, reopenReason: null, anonymous: true } })

@@ -12,8 +12,8 @@ import type {
   RosterStaff,
   StaffTally,
   StoredStar,
-  Transition,
 } from '../../domain/feedback/repo'
+import { autoCloseOf, moveOf, type ItemWrites, type Move } from '../../domain/feedback/lifecycle'
 import { iso, type Sql } from './sql'
 
 type Timestamps = 'createdAt' | 'acceptedAt' | 'repliedAt' | 'closedAt' | 'reopenedAt' | 'decidedAt'
@@ -50,89 +50,44 @@ const PHRASE_COLUMNS = 'id, scene, situation, recommended, forbidden'
 
 const STAFF_COLUMNS = `employee_no AS "employeeNo", name, title, department_id AS "departmentId"`
 
-interface Guarded {
-  kind: 'complaint' | 'praise'
-  from: FeedbackStatus
-  to: FeedbackStatus
-  /** SET clauses after `status`; `$1` is the id, `$2` the time, `$3` the actor, extras from `$4`. */
-  set: string
-  where?: string
-  params: unknown[]
-  note: string | null
+const COLUMNS: Record<keyof ItemWrites, string> = {
+  handlerId: 'handler_id',
+  acceptedAt: 'accepted_at',
+  repliedAt: 'replied_at',
+  replyText: 'reply_text',
+  upheld: 'upheld',
+  closedAt: 'closed_at',
+  rating: 'rating',
+  reopenedAt: 'reopened_at',
+  reopenReason: 'reopen_reason',
+  reopenCount: 'reopen_count',
+  decidedAt: 'decided_at',
+  decidedBy: 'decided_by',
 }
 
-/** The whole state machine in one place: where each change may start, and what it writes. */
-function guardOf(change: Transition): Guarded {
-  switch (change.action) {
-    case 'accept':
-      return {
-        kind: 'complaint',
-        from: 'submitted',
-        to: 'accepted',
-        set: 'accepted_at = $2, handler_id = $3',
-        params: [],
-        note: null,
-      }
-    case 'reply':
-      return {
-        kind: 'complaint',
-        from: 'accepted',
-        to: 'replied',
-        set: 'replied_at = $2, reply_text = $4, upheld = $5, handler_id = $3',
-        params: [change.text, change.upheld],
-        note: change.text,
-      }
-    case 'confirm':
-      return {
-        kind: 'complaint',
-        from: 'replied',
-        to: 'closed',
-        set: 'closed_at = $2, rating = $4',
-        where: 'patient_id = $3',
-        params: [change.rating],
-        note: `评价 ${change.rating} 星`,
-      }
-    case 'reopen':
-      return {
-        kind: 'complaint',
-        from: 'replied',
-        to: 'accepted',
-        set: 'reopened_at = $2, reopen_reason = $4, reopen_count = reopen_count + 1',
-        where: 'patient_id = $3 AND reopen_count = 0 AND replied_at > $5',
-        params: [change.reason, change.repliedSince],
-        note: change.reason,
-      }
-    case 'close':
-      return {
-        kind: 'complaint',
-        from: 'replied',
-        to: 'closed',
-        set: 'closed_at = $2, handler_id = $3',
-        params: [],
-        note: null,
-      }
-    case 'approve':
-      return {
-        kind: 'praise',
-        from: 'pending',
-        to: 'approved',
-        set: 'decided_at = $2, decided_by = $3',
-        params: [],
-        note: null,
-      }
-    case 'reject':
-      return {
-        kind: 'praise',
-        from: 'pending',
-        to: 'rejected',
-        set: 'decided_at = $2, decided_by = $3',
-        params: [],
-        note: change.reason,
-      }
+/** A move as one guarded UPDATE: of the item `id`, or of every item the guard admits when `id` is null. */
+export function guardedUpdate(move: Move, id: string | null, returning: string): { text: string; params: unknown[] } {
+  const params: unknown[] = []
+  const $ = (value: unknown) => `$${params.push(value)}`
+  const set = [`status = ${$(move.step.to)}`]
+  for (const [field, value] of Object.entries(move.writes)) {
+    const column = COLUMNS[field as keyof ItemWrites]
+    set.push(value === 'increment' ? `${column} = ${column} + 1` : `${column} = ${$(value)}`)
+  }
+  const where = [`kind = ${$(move.step.kind)}`, `status = ${$(move.step.from)}`]
+  if (id !== null) where.push(`id = ${$(id)}`)
+  const { guard } = move
+  if (guard.patientId !== undefined) where.push(`patient_id = ${$(guard.patientId)}`)
+  if (guard.firstReopen) where.push('reopen_count = 0')
+  if (guard.repliedAfter) where.push(`replied_at > ${$(guard.repliedAfter)}`)
+  if (guard.repliedBy) where.push(`replied_at <= ${$(guard.repliedBy)}`)
+  return {
+    text: `UPDATE feedback_items SET ${set.join(', ')} WHERE ${where.join(' AND ')} RETURNING ${returning}`,
+    params,
   }
 }
 
-async function appendHistory(
+export async function appendHistory(
   sql: Sql,
   itemId: string,
   step: { action: FeedbackAction; from: FeedbackStatus | null; to: FeedbackStatus; note: string | null },
@@ -233,30 +188,23 @@ export function createFeedbackRepo(sql: Sql): FeedbackRepo {
     find: (id) => find(id),
 
     async transition(id, change, actor, at) {
-      const guard = guardOf(change)
-      const params = [id, at, actor.id, ...guard.params]
+      const move = moveOf(change, actor, at)
+      if (!move) return null
       return sql.transaction(async (tx) => {
+        const update = guardedUpdate(
+          move,
+          id,
+          `staff_name AS "staffName", employee_no AS "employeeNo", department_id AS "departmentId", month`,
+        )
         const [updated] = await tx.query<{
           staffName: string | null
           employeeNo: string | null
           departmentId: string
           month: string
-        }>(
-          `UPDATE feedback_items SET status = $${params.length + 1}, ${guard.set}
-           WHERE id = $1 AND kind = $${params.length + 2} AND status = $${params.length + 3}
-             ${guard.where ? `AND ${guard.where}` : ''}
-           RETURNING staff_name AS "staffName", employee_no AS "employeeNo", department_id AS "departmentId", month`,
-          [...params, guard.to, guard.kind, guard.from],
-        )
+        }>(update.text, update.params)
         if (!updated) return null
-        await appendHistory(
-          tx,
-          id,
-          { action: change.action, from: guard.from, to: guard.to, note: guard.note },
-          actor,
-          at,
-        )
-        if (change.action === 'approve' && updated.staffName) {
+        await appendHistory(tx, id, { ...move.step, note: move.note }, actor, at)
+        if (move.step.action === 'approve' && updated.staffName) {
           await tx.query(
             `INSERT INTO staff_mentions (source, department_id, employee_no, staff_name, month, created_at)
              VALUES ('praise', $1, $2, $3, $4, $5)`,
@@ -268,18 +216,16 @@ export function createFeedbackRepo(sql: Sql): FeedbackRepo {
     },
 
     async closeExpired(repliedBefore, at) {
+      const move = autoCloseOf(repliedBefore, at)
       return sql.transaction(async (tx) => {
-        const closed = await tx.query<{ id: string }>(
-          `UPDATE feedback_items SET status = 'closed', closed_at = $2
-           WHERE status = 'replied' AND replied_at <= $1 RETURNING id`,
-          [repliedBefore, at],
-        )
+        const update = guardedUpdate(move, null, 'id')
+        const closed = await tx.query<{ id: string }>(update.text, update.params)
         if (closed.length === 0) return []
         const ids = closed.map((row) => row.id)
         await tx.query(
           `INSERT INTO feedback_history (item_id, action, from_status, to_status, actor, note, at)
-           SELECT id, 'close', 'replied', 'closed', 'system', '回复后7天未确认，自动办结', $2 FROM unnest($1::uuid[]) AS t(id)`,
-          [ids, at],
+           SELECT id, $2, $3, $4, 'system', $5, $6 FROM unnest($1::uuid[]) AS t(id)`,
+          [ids, move.step.action, move.step.from, move.step.to, move.note, at],
         )
         return (await tx.query<ItemRow>(`${ITEM_SELECT} WHERE f.id = ANY($1::uuid[])`, [ids])).map(toRecord)
       })

@@ -6,6 +6,8 @@ import {
   type PersonalDataHooks,
   type PersonalDataRepo,
 } from '../../core/personal-data'
+import { withdrawalOf } from '../../domain/feedback/lifecycle'
+import { appendHistory, guardedUpdate } from './feedback-repo'
 import type { Sql } from './sql'
 
 const rows = (sql: Sql, text: string, userId: string) => sql.query<Record<string, unknown>>(text, [userId])
@@ -110,17 +112,11 @@ const feedback: AreaPersonalData<Sql> = {
    * person wrote and how to reach them goes. Praise not yet reviewed will never reach the wall.
    */
   async erase(sql, userId, at) {
-    const pending = await sql.query<{ id: string }>(
-      `UPDATE feedback_items SET status = 'rejected', decided_at = $2
-       WHERE patient_id = $1 AND status = 'pending' RETURNING id`,
-      [userId, at],
-    )
+    const withdrawal = withdrawalOf(userId, at)
+    const update = guardedUpdate(withdrawal, null, 'id')
+    const pending = await sql.query<{ id: string }>(update.text, update.params)
     for (const { id } of pending) {
-      await sql.query(
-        `INSERT INTO feedback_history (item_id, action, from_status, to_status, actor, note, at)
-         VALUES ($1, 'reject', 'pending', 'rejected', 'system', $3, $2)`,
-        [id, at, ERASED.praiseNote],
-      )
+      await appendHistory(sql, id, { ...withdrawal.step, note: withdrawal.note }, { id: null, role: 'system' }, at)
     }
     await sql.query(
       `UPDATE feedback_items SET body = $2, contact_phone = NULL, reopen_reason = NULL, anonymous = true

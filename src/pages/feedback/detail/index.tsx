@@ -57,10 +57,26 @@ const HandlerActions = observer(function HandlerActions({ item }: { item: Feedba
   }
   if (item.status === 'replied') {
     return (
-      <View className='fb-actions'>
-        <Button className='rx-button rx-button--plain' onClick={() => void feedback.close()}>
-          办结
-        </Button>
+      <View className='rx-card'>
+        <View className='rx-title'>等待患者确认</View>
+        <View className='rx-muted'>患者可在回复后7天内确认或要求重新处理，逾期自动办结。</View>
+        <View className='rx-field'>
+          <View>提前办结（如无法联系患者），原因将展示给患者</View>
+          <Textarea
+            className='rx-textarea'
+            value={feedback.closeReason}
+            placeholder='请说明提前办结的原因'
+            onInput={(e) => feedback.setCloseReason(e.detail.value)}
+          />
+          <View className='rx-field__error'>{feedback.closing.fieldError('reason') ?? feedback.closing.error}</View>
+          <Button
+            className='rx-button rx-button--plain'
+            loading={feedback.closing.isPending}
+            onClick={() => void feedback.close()}
+          >
+            提前办结
+          </Button>
+        </View>
       </View>
     )
   }
