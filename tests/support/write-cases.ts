@@ -200,7 +200,12 @@ export const WRITE_CASES: WriteCases = {
       dataOf(await w.admin.call('feedback', 'accept', { id }))
       return asAdmin(w, { id, text: '已核实情况并向您致歉，今后改进。', upheld: true })
     },
-    close: async (w, tag) => asAdmin(w, { id: (await repliedComplaint(w.host, w.admin, tag, w.where.home)).id }),
+    // Early, so with the reason the patient will see.
+    close: async (w, tag) =>
+      asAdmin(w, {
+        id: (await repliedComplaint(w.host, w.admin, tag, w.where.home)).id,
+        reason: '患者留的电话多次无人接听，提前办结',
+      }),
     sweep: async (w) => asAdmin(w, {}),
     approvePraise: async (w, tag) =>
       asAdmin(w, { id: (await submittedFeedback(w.host, tag, w.where.home, praiseInput(w.where.home))).id }),
