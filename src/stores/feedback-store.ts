@@ -5,10 +5,6 @@ import {
   type FeedbackDetail,
   type FeedbackItem,
   type FeedbackKind,
-  type PhraseEntry,
-  type PhraseScene,
-  type PublishedStars,
-  type StarComputation,
   type Wall,
   type WallPraise,
 } from '../contract'
@@ -18,6 +14,8 @@ import { clearDraft, persistDraft } from './support/draft'
 import { LoadState } from './support/load-state'
 import type { KeyValueStorage } from './support/storage'
 import { Submission } from './support/submission'
+import { FeedbackPhrasesStore } from './feedback/phrases'
+import { FeedbackStarsStore } from './feedback/stars'
 import type { UiStore } from './ui-store'
 
 export const FEEDBACK_DRAFT_KEY = 'renxin.feedback.draft'
@@ -44,39 +42,13 @@ const emptyForm = (): FeedbackForm => ({
   anonymous: false,
 })
 
-export interface PhraseForm {
-  id: string | null
-  scene: PhraseScene
-  situation: string
-  /** One phrase a line. */
-  recommended: string
-  forbidden: string
-}
-
-const emptyPhraseForm = (): PhraseForm => ({
-  id: null,
-  scene: '导诊/挂号',
-  situation: '',
-  recommended: '',
-  forbidden: '',
-})
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-
 export interface QueueFilter {
   status: ComplaintStatus | null
   overdueOnly: boolean
 }
 
-/** 暖语手册, praise and complaints, their handling, the praise wall and service stars. */
+/** Praise and complaints, their handling and the praise wall; the phrase book and service stars have their own stores. */
 export class FeedbackStore {
-  phrases: PhraseEntry[] = []
-  scene: PhraseScene | null = null
-  query = ''
-  phraseForm: PhraseForm | null = null
   form: FeedbackForm = emptyForm()
   mine: FeedbackItem[] = []
   detail: FeedbackDetail | null = null
@@ -85,34 +57,31 @@ export class FeedbackStore {
   review: FeedbackItem[] = []
   wall: Wall | null = null
   myPraise: WallPraise[] = []
-  starMonth = ''
-  starResult: StarComputation | null = null
-  starPicks: string[] = []
   replyForm = { text: '', upheld: null as boolean | null }
   reopenReason = ''
   /** Why a manager closes a replied complaint before the patient's window is over; the patient sees it. */
   closeReason = ''
 
-  readonly phrasesLoading = new LoadState()
   readonly mineLoading = new LoadState()
   readonly detailLoading = new LoadState()
   readonly queueLoading = new LoadState()
   readonly reviewLoading = new LoadState()
   readonly wallLoading = new LoadState()
   readonly myPraiseLoading = new LoadState()
-  readonly starsLoading = new LoadState()
+  readonly phraseBook: FeedbackPhrasesStore
+  readonly stars: FeedbackStarsStore
   readonly submission: Submission<FeedbackItem>
   readonly replying: Submission<FeedbackItem>
   readonly reopening: Submission<FeedbackItem>
   readonly closing: Submission<FeedbackItem>
-  readonly publishing: Submission<PublishedStars>
-  readonly savingPhrase: Submission<PhraseEntry>
 
   constructor(
     private readonly api: ApiClient,
     private readonly ui: UiStore,
     private readonly storage: KeyValueStorage,
   ) {
+    this.phraseBook = new FeedbackPhrasesStore(api, ui)
+    this.stars = new FeedbackStarsStore(api, ui)
     this.submission = new Submission((requestId) =>
       this.api.call('feedback', 'submit', this.submitInput, { requestId }),
     )
@@ -130,19 +99,6 @@ export class FeedbackStore {
     this.closing = new Submission((requestId) =>
       this.api.call('feedback', 'close', { id: this.detail?.id ?? '', reason: this.closeReason }, { requestId }),
     )
-    this.publishing = new Submission((requestId) =>
-      this.api.call('feedback', 'publishStars', { month: this.starMonth, picks: this.picks }, { requestId }),
-    )
-    this.savingPhrase = new Submission((requestId) => {
-      const form = this.phraseForm ?? emptyPhraseForm()
-      const entry = {
-        scene: form.scene,
-        situation: form.situation,
-        recommended: lines(form.recommended),
-        forbidden: lines(form.forbidden),
-      }
-      return this.api.call('feedback', 'savePhrase', form.id ? { ...entry, id: form.id } : entry, { requestId })
-    })
     makeAutoObservable<FeedbackStore, 'api' | 'ui' | 'storage'>(this, { api: false, ui: false, storage: false })
     persistDraft(
       storage,
@@ -150,53 +106,6 @@ export class FeedbackStore {
       () => ({ ...this.form }),
       (saved: FeedbackForm) => (this.form = { ...emptyForm(), ...saved }),
     )
-  }
-
-  // 暖语手册
-
-  setScene(scene: PhraseScene | null) {
-    this.scene = scene
-    void this.loadPhrases()
-  }
-
-  setQuery(query: string) {
-    this.query = query
-  }
-
-  async loadPhrases() {
-    const phrases = await this.phrasesLoading.run(() =>
-      this.api.call('feedback', 'phrases', { scene: this.scene ?? undefined, q: this.query.trim() || undefined }),
-    )
-    if (phrases) runInAction(() => (this.phrases = phrases))
-  }
-
-  /** Opens the admin editor on an entry, or on a new one. */
-  editPhrase(entry: PhraseEntry | null) {
-    this.phraseForm = entry
-      ? {
-          id: entry.id,
-          scene: entry.scene,
-          situation: entry.situation,
-          recommended: entry.recommended.join('\n'),
-          forbidden: entry.forbidden.join('\n'),
-        }
-      : emptyPhraseForm()
-  }
-
-  setPhraseForm(patch: Partial<PhraseForm>) {
-    if (this.phraseForm) this.phraseForm = { ...this.phraseForm, ...patch }
-  }
-
-  cancelPhrase() {
-    this.phraseForm = null
-  }
-
-  async savePhrase() {
-    const saved = await this.savingPhrase.submit()
-    if (!saved) return
-    runInAction(() => (this.phraseForm = null))
-    this.ui.toast('已保存')
-    await this.loadPhrases()
   }
 
   // Submitting
@@ -355,47 +264,5 @@ export class FeedbackStore {
   async loadMyPraise() {
     const praise = await this.myPraiseLoading.run(() => this.api.call('feedback', 'myPraise', {}))
     if (praise) runInAction(() => (this.myPraise = praise))
-  }
-
-  // Service stars
-
-  setStarMonth(month: string) {
-    this.starMonth = month
-    void this.computeStars()
-  }
-
-  async computeStars() {
-    const result = await this.starsLoading.run(() =>
-      this.api.call('feedback', 'computeStars', { month: this.starMonth }),
-    )
-    if (!result) return
-    runInAction(() => {
-      this.starResult = result
-      this.starPicks = result.published?.stars.map((s) => s.employeeNo) ?? []
-    })
-  }
-
-  togglePick(employeeNo: string) {
-    this.starPicks = this.starPicks.includes(employeeNo)
-      ? this.starPicks.filter((p) => p !== employeeNo)
-      : [...this.starPicks, employeeNo]
-  }
-
-  private get picks() {
-    return (this.starResult?.departments ?? []).flatMap((d) =>
-      d.staff
-        .filter((s) => this.starPicks.includes(s.employeeNo))
-        .map((s) => ({ departmentId: d.departmentId, employeeNo: s.employeeNo })),
-    )
-  }
-
-  async publishStars() {
-    const published = await this.publishing.submit()
-    if (!published) {
-      this.ui.toast(this.publishing.error ?? '发布失败')
-      return
-    }
-    runInAction(() => this.starResult && (this.starResult = { ...this.starResult, published }))
-    this.ui.toast(`已发布${published.month}服务明星`)
   }
 }

@@ -67,6 +67,35 @@ describe('FeedbackStore', () => {
     expect((events[1].data as { contactPhone?: string }).contactPhone).toBeUndefined()
   })
 
+  it('asks the manager for a reason to close early, keeping it through a refusal, and reloads the timeline', async () => {
+    const replied = { ...stored, status: 'replied', history: [] }
+    const sent: string[] = []
+    let closeAnswer: CallResult<unknown> = {
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '填写的内容有误', fields: [{ path: 'reason', message: '请说明原因' }] },
+    }
+    const { store, toasts } = rootWith((_fn, event) => {
+      sent.push(`${event.action}:${JSON.stringify(event.data)}`)
+      return event.action === 'close' ? closeAnswer : { ok: true, data: replied }
+    })
+    await store.loadDetail('f1')
+    store.setCloseReason('太忙')
+    await store.close()
+    expect(store.closing.fieldError('reason')).toBe('请说明原因')
+    expect(store.closeReason).toBe('太忙')
+
+    closeAnswer = { ok: true, data: { ...replied, status: 'closed' } }
+    store.setCloseReason('患者电话三次无人接听')
+    await store.close()
+    expect(store.closeReason).toBe('')
+    expect(toasts).toContain('已办结')
+    expect(sent.filter((s) => s.startsWith('close'))).toEqual([
+      'close:{"id":"f1","reason":"太忙"}',
+      'close:{"id":"f1","reason":"患者电话三次无人接听"}',
+    ])
+    expect(sent.at(-1)).toBe('detail:{"id":"f1"}')
+  })
+
   it('offers the categories of the chosen kind and drops the others on a switch', () => {
     const { store } = rootWith(() => ({ ok: true, data: stored }))
     fill(store)

@@ -13,8 +13,9 @@ const ALL = '全部'
 
 export default observer(function PhrasesPage() {
   const { feedback, identity } = useStores()
+  const { phraseBook } = feedback
   const isAdmin = identity.hasRole('admin')
-  useDidShow(() => void feedback.loadPhrases())
+  useDidShow(() => void phraseBook.loadPhrases())
   return (
     <PageShell>
       <View className='rx-title'>暖语手册</View>
@@ -22,31 +23,31 @@ export default observer(function PhrasesPage() {
       <Chips
         label='场景'
         options={asOptions([ALL, ...PHRASE_SCENES])}
-        isOn={(value) => (feedback.scene ?? ALL) === value}
-        onTap={(value) => feedback.setScene(value === ALL ? null : (PHRASE_SCENES.find((s) => s === value) ?? null))}
+        isOn={(value) => (phraseBook.scene ?? ALL) === value}
+        onTap={(value) => phraseBook.setScene(value === ALL ? null : (PHRASE_SCENES.find((s) => s === value) ?? null))}
       />
       <View className='fb-search'>
         <Input
           className='rx-input fb-search__input'
-          value={feedback.query}
+          value={phraseBook.query}
           placeholder='搜索用语，如“排队”'
           confirmType='search'
-          onInput={(e) => feedback.setQuery(e.detail.value)}
-          onConfirm={() => void feedback.loadPhrases()}
+          onInput={(e) => phraseBook.setQuery(e.detail.value)}
+          onConfirm={() => void phraseBook.loadPhrases()}
         />
-        <Button className='rx-button fb-search__button' onClick={() => void feedback.loadPhrases()}>
+        <Button className='rx-button fb-search__button' onClick={() => void phraseBook.loadPhrases()}>
           搜索
         </Button>
       </View>
       {isAdmin && <PhraseEditor />}
       <StateView
-        status={feedback.phrasesLoading.status}
-        error={feedback.phrasesLoading.error}
-        empty={feedback.phrases.length === 0}
+        status={phraseBook.phrasesLoading.status}
+        error={phraseBook.phrasesLoading.error}
+        empty={phraseBook.phrases.length === 0}
         emptyText='没有找到相关用语'
-        onRetry={() => void feedback.loadPhrases()}
+        onRetry={() => void phraseBook.loadPhrases()}
       >
-        {feedback.phrases.map((phrase) => (
+        {phraseBook.phrases.map((phrase) => (
           <View key={phrase.id} className='rx-card'>
             <View className='rx-muted'>{phrase.scene}</View>
             <View className='fb-kind'>{phrase.situation}</View>
@@ -61,7 +62,7 @@ export default observer(function PhrasesPage() {
               </View>
             ))}
             {isAdmin && (
-              <Button className='rx-button rx-button--plain' onClick={() => feedback.editPhrase(phrase)}>
+              <Button className='rx-button rx-button--plain' onClick={() => phraseBook.editPhrase(phrase)}>
                 编辑
               </Button>
             )}

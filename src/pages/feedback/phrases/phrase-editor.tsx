@@ -7,11 +7,11 @@ import { asOptions, Chips } from '../shared/chips'
 
 /** Admin only: add an entry to the 暖语手册 or correct one. */
 export const PhraseEditor = observer(function PhraseEditor() {
-  const { feedback } = useStores()
-  const { phraseForm: form, savingPhrase } = feedback
+  const { phraseBook } = useStores().feedback
+  const { phraseForm: form, savingPhrase } = phraseBook
   if (!form) {
     return (
-      <Button className='rx-button rx-button--plain' onClick={() => feedback.editPhrase(null)}>
+      <Button className='rx-button rx-button--plain' onClick={() => phraseBook.editPhrase(null)}>
         新增用语
       </Button>
     )
@@ -23,13 +23,13 @@ export const PhraseEditor = observer(function PhraseEditor() {
         label='场景'
         options={asOptions(PHRASE_SCENES)}
         isOn={(value) => form.scene === value}
-        onTap={(value) => feedback.setPhraseForm({ scene: PHRASE_SCENES.find((s) => s === value) ?? form.scene })}
+        onTap={(value) => phraseBook.setPhraseForm({ scene: PHRASE_SCENES.find((s) => s === value) ?? form.scene })}
       />
       <TextField
         label='使用情境'
         value={form.situation}
         placeholder='如：患者询问就诊科室'
-        onInput={(situation) => feedback.setPhraseForm({ situation })}
+        onInput={(situation) => phraseBook.setPhraseForm({ situation })}
         error={savingPhrase.fieldError('situation')}
       />
       <View className='rx-field'>
@@ -37,7 +37,7 @@ export const PhraseEditor = observer(function PhraseEditor() {
         <Textarea
           className='rx-textarea'
           value={form.recommended}
-          onInput={(e) => feedback.setPhraseForm({ recommended: e.detail.value })}
+          onInput={(e) => phraseBook.setPhraseForm({ recommended: e.detail.value })}
         />
         <View className='rx-field__error'>{savingPhrase.fieldError('recommended')}</View>
       </View>
@@ -46,15 +46,15 @@ export const PhraseEditor = observer(function PhraseEditor() {
         <Textarea
           className='rx-textarea'
           value={form.forbidden}
-          onInput={(e) => feedback.setPhraseForm({ forbidden: e.detail.value })}
+          onInput={(e) => phraseBook.setPhraseForm({ forbidden: e.detail.value })}
         />
         <View className='rx-field__error'>{savingPhrase.fieldError('forbidden')}</View>
       </View>
       {savingPhrase.error && <View className='rx-field__error'>{savingPhrase.error}</View>}
-      <Button className='rx-button' loading={savingPhrase.isPending} onClick={() => void feedback.savePhrase()}>
+      <Button className='rx-button' loading={savingPhrase.isPending} onClick={() => void phraseBook.savePhrase()}>
         保存
       </Button>
-      <Button className='rx-button rx-button--plain' onClick={() => feedback.cancelPhrase()}>
+      <Button className='rx-button rx-button--plain' onClick={() => phraseBook.cancelPhrase()}>
         取消
       </Button>
     </View>

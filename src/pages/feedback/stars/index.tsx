@@ -8,28 +8,23 @@ import { formatMonth, lastMonth } from '../shared/format'
 import '../shared/feedback.scss'
 
 export default observer(function StarsPage() {
-  const { feedback } = useStores()
-  const { starResult } = feedback
-  useDidShow(() => feedback.setStarMonth(feedback.starMonth || lastMonth()))
+  const { stars } = useStores().feedback
+  const { starResult } = stars
+  useDidShow(() => stars.setStarMonth(stars.starMonth || lastMonth()))
   return (
     <PageShell>
       <View className='rx-title'>服务明星评选</View>
-      <Picker
-        mode='date'
-        fields='month'
-        value={feedback.starMonth}
-        onChange={(e) => feedback.setStarMonth(e.detail.value)}
-      >
+      <Picker mode='date' fields='month' value={stars.starMonth} onChange={(e) => stars.setStarMonth(e.detail.value)}>
         <View className='rx-input rx-row'>
-          <View>月份：{feedback.starMonth && formatMonth(feedback.starMonth)}</View>
+          <View>月份：{stars.starMonth && formatMonth(stars.starMonth)}</View>
           <View className='rx-muted'>点击更换</View>
         </View>
       </Picker>
       <StateView
-        status={feedback.starsLoading.status}
-        error={feedback.starsLoading.error}
+        status={stars.starsLoading.status}
+        error={stars.starsLoading.error}
         empty={!starResult}
-        onRetry={() => void feedback.computeStars()}
+        onRetry={() => void stars.computeStars()}
       >
         {starResult && (
           <View>
@@ -45,10 +40,10 @@ export default observer(function StarsPage() {
                   <View
                     key={staff.employeeNo}
                     className={
-                      feedback.starPicks.includes(staff.employeeNo) ? 'fb-chip fb-chip--on rx-row' : 'fb-chip rx-row'
+                      stars.starPicks.includes(staff.employeeNo) ? 'fb-chip fb-chip--on rx-row' : 'fb-chip rx-row'
                     }
-                    aria-pressed={feedback.starPicks.includes(staff.employeeNo)}
-                    onClick={() => feedback.togglePick(staff.employeeNo)}
+                    aria-pressed={stars.starPicks.includes(staff.employeeNo)}
+                    onClick={() => stars.togglePick(staff.employeeNo)}
                   >
                     <View>
                       {staff.name}（{staff.staffLabel}）
@@ -62,11 +57,11 @@ export default observer(function StarsPage() {
             ))}
             <Button
               className='rx-button'
-              disabled={feedback.starPicks.length === 0}
-              loading={feedback.publishing.isPending}
-              onClick={() => void feedback.publishStars()}
+              disabled={stars.starPicks.length === 0}
+              loading={stars.publishing.isPending}
+              onClick={() => void stars.publishStars()}
             >
-              发布所选服务明星（{feedback.starPicks.length}）
+              发布所选服务明星（{stars.starPicks.length}）
             </Button>
           </View>
         )}
