@@ -30,7 +30,8 @@ import {
  * the `wx-server-sdk` database API declared in `storage/cloudbase/db.ts`, so that every cloudbase
  * adapter code path runs in CI. It enforces what the adapter relies on: unique `_id`, the unique
  * indexes `setup-cloud-db` creates, conditional `where().update()` with `stats.updated`, server
- * page limits (100 by default, at most 1000) and transactions that commit or roll back as a whole.
+ * page limits (100 by default, at most 1000), no promised order for a skipped page of an unsorted
+ * query (it comes back shuffled) and transactions that commit or roll back as a whole.
  * Every call yields to the event loop first, so concurrent callers interleave between calls.
  *
  * By default it serialises: a transaction holds a global lock while it runs, and plain calls wait
@@ -190,7 +191,8 @@ export class CloudDbStandIn implements CloudDb, CommittedData {
           }
           return 0
         })
-        return found
+        // Without a sort the real database promises no order, and it may differ from page to page.
+        return order.length === 0 && skip > 0 ? shuffled(found) : found
       }
       return {
         where: (condition) => query([...where, condition], order, skip, limit),
@@ -390,6 +392,15 @@ export class CloudDbStandIn implements CloudDb, CommittedData {
     )
     return result
   }
+}
+
+function shuffled<T>(items: T[]): T[] {
+  const copy = [...items]
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1))
+    ;[copy[i], copy[j]] = [copy[j], copy[i]]
+  }
+  return copy
 }
 
 function clone<T>(doc: Stored): T {

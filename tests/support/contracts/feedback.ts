@@ -224,6 +224,19 @@ export function feedbackContract(harness: () => RepoHarness): void {
       expect(await feedback().savePhrase({ ...changed, id: randomUUID() }, hours(1))).toBeNull()
     })
 
+    it('lists every entry of a phrase book longer than a server page exactly once', async () => {
+      const situation = `长手册-${randomUUID().slice(0, 8)}`
+      for (let i = 0; i < 1050; i++) {
+        await feedback().savePhrase(
+          { scene: '电话', situation: `${situation}-${i}`, recommended: ['您好'], forbidden: ['喂'] },
+          at,
+        )
+      }
+      const listed = (await feedback().listPhrases({ scene: '电话', q: situation })).map((p) => p.situation)
+      expect(listed).toHaveLength(1050)
+      expect(new Set(listed).size).toBe(1050)
+    })
+
     it('publishes stars for a month, replacing that month whole', async () => {
       const department = await harness().fixtures.department()
       const [a, b] = await Promise.all([1, 2].map(() => harness().fixtures.rosterEntry(department.id)))

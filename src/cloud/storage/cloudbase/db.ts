@@ -121,11 +121,16 @@ export async function addOnce<T extends Doc>(collection: TxCollection<T>, data: 
 
 const PAGE = 1000
 
-/** Every document the query matches, a server page at a time. */
+/**
+ * Every document the query matches, a server page at a time. Without a sort the database may
+ * return the documents in a different order for each page, so pages could skip or repeat some;
+ * `_id` (after any sort the query has) gives every page the same order.
+ */
 export async function readAll<T extends Doc>(query: Query<T>): Promise<T[]> {
   const all: T[] = []
+  const ordered = query.orderBy('_id', 'asc')
   for (;;) {
-    const { data } = await query.skip(all.length).limit(PAGE).get()
+    const { data } = await ordered.skip(all.length).limit(PAGE).get()
     all.push(...data)
     if (data.length < PAGE) return all
   }
