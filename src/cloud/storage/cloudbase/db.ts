@@ -122,11 +122,13 @@ export async function addOnce<T extends Doc>(collection: TxCollection<T>, data: 
 const PAGE = 1000
 
 /**
- * Every document the query matches, a server page at a time. Without a sort the database may
- * return the documents in a different order for each page, so pages could skip or repeat some;
- * `_id` (after any sort the query has) gives every page the same order.
+ * Every document the query matches. One page needs no order; past a page the database may return
+ * an unsorted query in a different order for each page, so pages could skip or repeat documents:
+ * it is read again in `_id` order (after any sort the query has), a page at a time.
  */
 export async function readAll<T extends Doc>(query: Query<T>): Promise<T[]> {
+  const { data: first } = await query.limit(PAGE).get()
+  if (first.length < PAGE) return first
   const all: T[] = []
   const ordered = query.orderBy('_id', 'asc')
   for (;;) {
