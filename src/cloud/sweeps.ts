@@ -1,5 +1,6 @@
 import type { SystemCtx } from './core/context'
-import { closeExpired, remindOverdue } from './domain/feedback/handlers'
+import { remindOverdue } from './domain/feedback/items'
+import { closeExpired } from './domain/feedback/workflow'
 import { eraseOldContacts, remindOverdueAlerts } from './domain/survey/alerts'
 import { retagStale } from './domain/voice/write-time'
 import { closeOverdueShifts, remindEscalated } from './domain/volunteer/handlers'

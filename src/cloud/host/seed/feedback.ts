@@ -8,7 +8,7 @@ import {
   type FeedbackStatus,
   type HistoryActor,
 } from '../../../contract'
-import { heldReasonsOf } from '../../domain/feedback/handlers'
+import { heldReasonsOf } from '../../domain/feedback/items'
 import { DAY_MS, HOUR_MS, monthOf, shiftMonth } from '../../../contract/month'
 import type { Sql } from '../../storage/pglite/sql'
 import { PHRASE_BOOK } from './feedback-phrases'

@@ -1,34 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import {
-  PHRASE_SCENES,
-  type FeedbackAction,
-  type FeedbackStatus,
-  type HistoryActor,
-  type PhraseEntry,
-  type PhraseScene,
-} from '../../../contract'
-import type {
-  Actor,
-  FeedbackRecord,
-  FeedbackRepo,
-  NewFeedback,
-  RosterStaff,
-  StaffTally,
-} from '../../domain/feedback/repo'
+import { type FeedbackAction, type FeedbackStatus, type HistoryActor } from '../../../contract'
+import type { Actor, FeedbackRecord, FeedbackRepo, NewFeedback } from '../../domain/feedback/repo'
 import { autoCloseOf, guardHolds, moveOf, type ItemWrites, type Move } from '../../domain/feedback/lifecycle'
 import { byIds, readAll, type CloudDb, type Command, type Doc, type Patch, type Where } from './db'
 import type { BindingDoc, DepartmentDoc, RosterDoc, UserDoc } from './identity-repo'
+import { phraseMethods } from './feedback-phrases'
+import { starMethods, toStaff } from './feedback-stars'
 import { C } from './schema'
 import type { StaffMentionDoc } from './survey-responses'
-
-export interface PhraseDoc extends Doc {
-  scene: PhraseScene
-  situation: string
-  recommended: string[]
-  forbidden: string[]
-  sort: number
-  updatedAt: string
-}
 
 export interface ItemDoc extends Doc, NewFeedback {
   status: FeedbackStatus
@@ -62,14 +41,6 @@ interface HistoryDoc extends Doc {
   at: string
 }
 
-/** A month's published stars in one document (`_id` is the month), so republishing replaces it atomically. */
-interface StarsDoc extends Doc {
-  stars: { employeeNo: string; departmentId: string; score: number }[]
-  count: number
-  publishedAt: string
-  publishedBy: string
-}
-
 const LIST_LIMIT = 200
 
 /** A move's writes as a document patch: times as ISO strings, the reopen count as an increment. */
@@ -87,23 +58,6 @@ const historyDoc = (item: ItemDoc, seq: number, step: Omit<HistoryDoc, '_id' | '
   itemId: item._id,
   seq,
   ...step,
-})
-
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
-const toPhrase = (doc: PhraseDoc): PhraseEntry => ({
-  id: doc._id,
-  scene: doc.scene,
-  situation: doc.situation,
-  recommended: doc.recommended,
-  forbidden: doc.forbidden,
-})
-
-const toStaff = (doc: RosterDoc): RosterStaff => ({
-  employeeNo: doc._id,
-  name: doc.name,
-  title: doc.title,
-  departmentId: doc.departmentId,
 })
 
 /**
@@ -150,7 +104,6 @@ export const advanceItem = (db: CloudDb, id: string, move: Move, actor: Actor, a
 export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
   const _ = db.command
   const items = () => db.collection<ItemDoc>(C.feedbackItems)
-  const phrases = () => db.collection<PhraseDoc>(C.feedbackPhrases)
 
   const toRecords = async (docs: ItemDoc[]): Promise<FeedbackRecord[]> => {
     const users = await byIds<UserDoc>(
@@ -213,42 +166,7 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
   ) => toRecords((await items().where(where).orderBy(field, direction).limit(limit).get()).data)
 
   return {
-    async listPhrases({ scene, q }) {
-      const docs = await readAll(scene ? phrases().where({ scene }) : phrases())
-      const matches = (doc: PhraseDoc) =>
-        !q || [doc.situation, ...doc.recommended, ...doc.forbidden].join(' ').includes(q)
-      return docs
-        .filter(matches)
-        .sort(
-          (a, b) =>
-            PHRASE_SCENES.indexOf(a.scene) - PHRASE_SCENES.indexOf(b.scene) ||
-            a.sort - b.sort ||
-            byText(a.situation, b.situation),
-        )
-        .map(toPhrase)
-    },
-
-    async savePhrase(draft, at) {
-      const fields = {
-        scene: draft.scene,
-        situation: draft.situation,
-        recommended: draft.recommended,
-        forbidden: draft.forbidden,
-        updatedAt: at.toISOString(),
-      }
-      if (draft.id) {
-        // Phrases are never removed; `stats.updated` is 0 for an unchanged save, so existence is read.
-        const ref = phrases().doc(draft.id)
-        const { data: existing } = await ref.get()
-        if (!existing) return null
-        await ref.update({ data: fields })
-        return toPhrase({ ...existing, ...fields })
-      }
-      const { data: last } = await phrases().where({ scene: draft.scene }).orderBy('sort', 'desc').limit(1).get()
-      const doc: PhraseDoc = { _id: randomUUID(), ...fields, sort: (last[0]?.sort ?? 0) + 1 }
-      await phrases().add({ data: doc })
-      return toPhrase(doc)
-    },
+    ...phraseMethods(db),
 
     async findStaffByNo(employeeNo) {
       const { data } = await db.collection<RosterDoc>(C.roster).doc(employeeNo).get()
@@ -374,99 +292,6 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
       return listWhere({ status: 'approved', employeeNo: binding.employeeNo }, 'decidedAt', 'desc')
     },
 
-    async tallyMonth(month) {
-      const mentions = await readAll(
-        db.collection<StaffMentionDoc>(C.staffMentions).where({ month, employeeNo: _.neq(null) }),
-      )
-      const upheld = await readAll(items().where({ kind: 'complaint', upheld: true, month, employeeNo: _.neq(null) }))
-      const count = (employeeNo: string, docs: { employeeNo: string | null }[]) =>
-        docs.filter((d) => d.employeeNo === employeeNo).length
-      const roster = await byIds<RosterDoc>(
-        db,
-        C.roster,
-        [...mentions, ...upheld].map((d) => d.employeeNo),
-      )
-      const departments = await byIds<DepartmentDoc>(
-        db,
-        C.departments,
-        [...roster.values()].map((r) => r.departmentId),
-      )
-      const tallies: (StaffTally & { sort: number })[] = []
-      for (const staff of roster.values()) {
-        const department = departments.get(staff.departmentId)
-        if (!department) continue
-        tallies.push({
-          ...toStaff(staff),
-          departmentName: department.name,
-          praise: count(
-            staff._id,
-            mentions.filter((m) => m.source === 'praise'),
-          ),
-          surveyMentions: count(
-            staff._id,
-            mentions.filter((m) => m.source === 'survey'),
-          ),
-          upheldComplaints: count(staff._id, upheld),
-          sort: department.sort,
-        })
-      }
-      tallies.sort((a, b) => a.sort - b.sort || byText(a.employeeNo, b.employeeNo))
-      return tallies.map(({ sort: _sort, ...tally }) => tally)
-    },
-
-    async publishStars(month, stars, by, at) {
-      await db
-        .collection<StarsDoc>(C.feedbackStars)
-        .doc(month)
-        .set({ data: { stars, count: stars.length, publishedAt: at.toISOString(), publishedBy: by } })
-    },
-
-    async publishedStars(month) {
-      const stars = db.collection<StarsDoc>(C.feedbackStars)
-      const doc = month
-        ? (await stars.doc(month).get()).data
-        : ((
-            await stars
-              .where({ count: _.gt(0) })
-              .orderBy('_id', 'desc')
-              .limit(1)
-              .get()
-          ).data[0] ?? null)
-      if (!doc || doc.count === 0) return null
-      const roster = await byIds<RosterDoc>(
-        db,
-        C.roster,
-        doc.stars.map((s) => s.employeeNo),
-      )
-      const departments = await byIds<DepartmentDoc>(
-        db,
-        C.departments,
-        doc.stars.map((s) => s.departmentId),
-      )
-      const rows = doc.stars.flatMap((star) => {
-        const staff = roster.get(star.employeeNo)
-        const department = departments.get(star.departmentId)
-        if (!staff || !department) return []
-        return [{ star, staff, department }]
-      })
-      rows.sort(
-        (a, b) =>
-          a.department.sort - b.department.sort ||
-          b.star.score - a.star.score ||
-          byText(a.star.employeeNo, b.star.employeeNo),
-      )
-      return {
-        month: doc._id,
-        stars: rows.map(({ star, staff, department }) => ({
-          employeeNo: star.employeeNo,
-          name: staff.name,
-          title: staff.title,
-          departmentId: star.departmentId,
-          departmentName: department.name,
-          score: star.score,
-          publishedAt: doc.publishedAt,
-        })),
-      }
-    },
+    ...starMethods(db),
   }
 }

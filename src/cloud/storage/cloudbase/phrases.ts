@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { PHRASE_SCENES } from '../../../contract'
 import { PHRASE_BOOK } from '../../host/seed/feedback-phrases'
-import type { PhraseDoc } from './feedback-repo'
+import type { PhraseDoc } from './feedback-phrases'
 
 /** A stable UUID per entry, so applying the setup again adds nothing twice and ids stay valid input. */
 const stableId = (key: string) => {
