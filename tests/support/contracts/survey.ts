@@ -182,6 +182,19 @@ export function surveyContract(harness: () => RepoHarness): void {
       })
     })
 
+    it('lists recent comments newest day first, whatever order they were stored in', async () => {
+      const department = await fixtures().department()
+      const [late, early] = await visits(department.id, 2)
+      await survey().submitResponse(
+        await response(department.id, late, 4, { comment: '后来的意见', day: '2026-03-20' }),
+      )
+      await survey().submitResponse(
+        await response(department.id, early, 4, { comment: '早先的意见', day: '2026-03-05' }),
+      )
+      const comments = await survey().recentComments(department.id, MONTH, MONTH, 2)
+      expect(comments.map((c) => c.comment)).toEqual(['后来的意见', '早先的意见'])
+    })
+
     it('counts 不适用 apart from scores', async () => {
       const department = await fixtures().department()
       const [visitId] = await visits(department.id, 1)

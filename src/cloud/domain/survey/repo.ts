@@ -119,6 +119,7 @@ export interface SurveyRepo {
   itemCounts(departmentId: string, from: string, to: string): Promise<ItemCounts[]>
   monthCounts(departmentId: string, from: string, to: string): Promise<MonthCounts>
   visitCount(departmentId: string, fromDate: string, toDate: string): Promise<number>
+  /** Newest day first; the survey keeps the day only, so within a day the order is the store's own. */
   recentComments(
     departmentId: string,
     from: string,

@@ -236,6 +236,7 @@ export function createSurveyResponsesRepo(db: CloudDb): ResponsesRepo {
         .collection<ResponseDoc>(C.responses)
         .where({ departmentId, month: monthRange(from, to), comment: _.neq(null) })
         .orderBy('submittedOn', 'desc')
+        .orderBy('_id', 'desc')
         .limit(limit)
         .get()
       return data.map((d) => ({ month: d.month, visitType: d.visitType, overall: d.overall, comment: d.comment ?? '' }))

@@ -238,7 +238,7 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
       return sql.query(
         `SELECT month, visit_type AS "visitType", overall::int AS overall, comment FROM survey_responses
          WHERE department_id = $1 AND month BETWEEN $2 AND $3 AND comment IS NOT NULL
-         ORDER BY id DESC LIMIT $4`,
+         ORDER BY submitted_on DESC, id DESC LIMIT $4`,
         [departmentId, from, to, limit],
       )
     },
