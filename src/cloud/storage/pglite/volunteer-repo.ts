@@ -8,6 +8,7 @@ import type {
   VolunteerTeam,
 } from '../../../contract'
 import type { HelpRecord, VolunteerRepo } from '../../domain/volunteer/repo'
+import { MAX_SHIFT_HOURS } from '../../../contract'
 import { iso, isUniqueViolation, type Sql } from './sql'
 import { createVolunteerCertificates } from './volunteer-repo-certificates'
 import { createVolunteerRecords } from './volunteer-repo-records'
@@ -148,13 +149,13 @@ export function createVolunteerRepo(sql: Sql): VolunteerRepo {
     async closeOverdueShifts(now, volunteerId) {
       const rows = await sql.query(
         `WITH closed AS (
-           UPDATE volunteer_shifts SET ended_at = started_at + interval '12 hours', auto_closed = true
-           WHERE ended_at IS NULL AND started_at + interval '12 hours' <= $1
+           UPDATE volunteer_shifts SET ended_at = started_at + make_interval(hours => $3), auto_closed = true
+           WHERE ended_at IS NULL AND started_at + make_interval(hours => $3) <= $1
              AND ($2::uuid IS NULL OR volunteer_id = $2::uuid)
            RETURNING id, volunteer_id, ended_at)
          INSERT INTO volunteer_hours (volunteer_id, kind, minutes, shift_id, at)
-         SELECT volunteer_id, 'shift', 720, id, ended_at FROM closed RETURNING 1`,
-        [now, volunteerId],
+         SELECT volunteer_id, 'shift', $3 * 60, id, ended_at FROM closed RETURNING 1`,
+        [now, volunteerId, MAX_SHIFT_HOURS],
       )
       return rows.length
     },
@@ -178,8 +179,8 @@ export function createVolunteerRepo(sql: Sql): VolunteerRepo {
       const [row] = await sql.query<ShiftRow & { minutes: number }>(
         `WITH closed AS (
            UPDATE volunteer_shifts SET
-             ended_at = GREATEST(started_at, LEAST($2::timestamptz, started_at + interval '12 hours')),
-             auto_closed = $2::timestamptz > started_at + interval '12 hours'
+             ended_at = GREATEST(started_at, LEAST($2::timestamptz, started_at + make_interval(hours => $3))),
+             auto_closed = $2::timestamptz > started_at + make_interval(hours => $3)
            WHERE volunteer_id = $1 AND ended_at IS NULL
            RETURNING id, volunteer_id, station, started_at, ended_at, auto_closed),
          booked AS (
@@ -189,7 +190,7 @@ export function createVolunteerRepo(sql: Sql): VolunteerRepo {
          SELECT c.id, c.station, c.started_at AS "startedAt", c.ended_at AS "endedAt",
                 c.auto_closed AS "autoClosed", b.minutes
          FROM closed c JOIN booked b ON b.shift_id = c.id`,
-        [volunteerId, at],
+        [volunteerId, at, MAX_SHIFT_HOURS],
       )
       return row ? { ...toShift(row), minutes: row.minutes } : null
     },
@@ -205,8 +206,8 @@ export function createVolunteerRepo(sql: Sql): VolunteerRepo {
     async listOnShift(now) {
       const rows = await sql.query<{ volunteerId: string }>(
         `SELECT volunteer_id AS "volunteerId" FROM volunteer_shifts
-         WHERE ended_at IS NULL AND started_at + interval '12 hours' > $1`,
-        [now],
+         WHERE ended_at IS NULL AND started_at + make_interval(hours => $2) > $1`,
+        [now, MAX_SHIFT_HOURS],
       )
       return rows.map((row) => row.volunteerId)
     },
@@ -218,8 +219,8 @@ export function createVolunteerRepo(sql: Sql): VolunteerRepo {
                  WHERE q.volunteer_id = s.volunteer_id AND q.status = 'claimed') AS serving
          FROM volunteer_shifts s JOIN users u ON u.id = s.volunteer_id
          LEFT JOIN volunteer_profiles p ON p.user_id = s.volunteer_id AND p.status = 'approved'
-         WHERE s.ended_at IS NULL AND s.started_at + interval '12 hours' > $1`,
-        [now],
+         WHERE s.ended_at IS NULL AND s.started_at + make_interval(hours => $2) > $1`,
+        [now, MAX_SHIFT_HOURS],
       )
     },
 
