@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Role } from '../../contract'
+import type { Endpoint, Role } from '../../contract'
 import type { Ctx } from './context'
 
 export interface ActionDef<Schema extends z.ZodType, Output> {
@@ -35,6 +35,17 @@ export function action<Schema extends z.ZodType, Output>(def: ActionDef<Schema, 
 
 /** One cloud function: its actions by name. */
 export type FunctionDef = Readonly<Record<string, ActionDef<z.ZodType, unknown>>>
+
+/**
+ * A function's action table as the client's API map describes it: the same actions, each reading
+ * the endpoint's input and answering its output. `table satisfies FunctionOf<SurveyApi>` makes an
+ * action missing on either side, or a schema or handler that drifted, fail `typecheck`.
+ */
+export type FunctionOf<Api> = {
+  readonly [A in keyof Api]: Api[A] extends Endpoint<infer Input, infer Output>
+    ? ActionDef<z.ZodType<unknown, Input>, Output>
+    : never
+}
 
 export const EVERYONE: readonly Role[] = ['patient', 'volunteer', 'staff', 'manager', 'admin']
 export const ORGANIZERS: readonly Role[] = ['manager', 'admin']

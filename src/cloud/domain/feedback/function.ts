@@ -14,8 +14,9 @@ import {
   savePhraseInput,
   starMonthInput,
   submitFeedbackInput,
+  type FeedbackApi,
 } from '../../../contract'
-import { action, ADMINS, EVERYONE, ORGANIZERS, type FunctionDef } from '../../core/define'
+import { action, ADMINS, EVERYONE, ORGANIZERS, type FunctionOf } from '../../core/define'
 import * as items from './items'
 import * as phrases from './phrases'
 import * as stars from './stars'
@@ -23,7 +24,7 @@ import * as wall from './wall'
 
 const STAFF = ['staff', 'manager', 'admin'] as const
 
-export const feedbackFunction: FunctionDef = {
+export const feedbackFunction = {
   phrases: action({ roles: EVERYONE, input: phrasesInput, handle: phrases.phrases }),
   savePhrase: action({ roles: ADMINS, input: savePhraseInput, write: true, handle: phrases.savePhrase }),
 
@@ -48,4 +49,4 @@ export const feedbackFunction: FunctionDef = {
   computeStars: action({ roles: ADMINS, input: starMonthInput, handle: stars.computeStars }),
   publishStars: action({ roles: ADMINS, input: publishStarsInput, write: true, handle: stars.publishStars }),
   stars: action({ roles: EVERYONE, input: publishedStarsInput, handle: wall.stars }),
-}
+} satisfies FunctionOf<FeedbackApi>

@@ -8,11 +8,12 @@ import {
   setDepartmentKindInput,
   setPrefsInput,
   setRoleInput,
+  type IdentityApi,
 } from '../../../contract'
-import { action, ADMINS, EVERYONE, type FunctionDef } from '../../core/define'
+import { action, ADMINS, EVERYONE, type FunctionOf } from '../../core/define'
 import * as identity from './handlers'
 
-export const identityFunction: FunctionDef = {
+export const identityFunction = {
   me: action({ roles: EVERYONE, input: emptyInput, handle: identity.me }),
   setPrefs: action({ roles: EVERYONE, input: setPrefsInput, write: true, handle: identity.setPrefs }),
   departments: action({ roles: EVERYONE, input: emptyInput, handle: identity.departments }),
@@ -30,4 +31,4 @@ export const identityFunction: FunctionDef = {
     write: true,
     handle: identity.setDepartmentKind,
   }),
-}
+} satisfies FunctionOf<IdentityApi>

@@ -9,15 +9,16 @@ import {
   requestLeaveInput,
   sessionIdInput,
   statsInput,
+  type StudyApi,
 } from '../../../contract'
-import { action, ADMINS, ORGANIZERS, type FunctionDef } from '../../core/define'
+import { action, ADMINS, ORGANIZERS, type FunctionOf } from '../../core/define'
 import * as cme from './cme'
 import * as study from './handlers'
 
 /** Hospital staff: everyone who works here, organizers included. */
 const STAFF = ['staff', 'manager', 'admin'] as const
 
-export const studyFunction: FunctionDef = {
+export const studyFunction = {
   createSession: action({ roles: ORGANIZERS, input: createSessionInput, write: true, handle: study.createSession }),
   editSession: action({ roles: ORGANIZERS, input: editSessionInput, write: true, handle: study.editSession }),
   cancelSession: action({ roles: ORGANIZERS, input: sessionIdInput, write: true, handle: study.cancelSession }),
@@ -37,4 +38,4 @@ export const studyFunction: FunctionDef = {
   checkIn: action({ roles: STAFF, input: checkInInput, write: true, handle: study.checkIn }),
   checkOut: action({ roles: STAFF, input: sessionIdInput, write: true, handle: study.checkOut }),
   myRecord: action({ roles: STAFF, input: emptyInput, handle: study.myRecord }),
-}
+} satisfies FunctionOf<StudyApi>

@@ -178,7 +178,7 @@ export async function requestLeave(ctx: Ctx, input: z.output<typeof requestLeave
 
 export async function decideLeave(ctx: Ctx, input: z.output<typeof decideLeaveInput>) {
   const session = await organizedSession(ctx, input.sessionId)
-  const status = input.approve ? 'approved' : 'rejected'
+  const status = input.approve ? ('approved' as const) : ('rejected' as const)
   const decided = await ctx.repos.study.decideLeave(input.sessionId, input.userId, status, ctx.caller.userId, ctx.now)
   if (decided === 'missing') throw notFound('没有这条请假申请')
   if (decided === 'decided') throw conflict('这条请假已审批过，不能再改')

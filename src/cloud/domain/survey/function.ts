@@ -10,8 +10,9 @@ import {
   publishImprovementInput,
   submitInput,
   visitCodeInput,
+  type SurveyApi,
 } from '../../../contract'
-import { action, ADMINS, EVERYONE, ORGANIZERS, type FunctionDef } from '../../core/define'
+import { action, ADMINS, EVERYONE, ORGANIZERS, type FunctionOf } from '../../core/define'
 import { alerts, closeAlert, followUp } from './alerts'
 import { board, dashboard, exportCsv } from './boards'
 import { publishImprovement } from './improvements'
@@ -19,7 +20,7 @@ import { submit } from './submit'
 import { importVisits, openVisit, visitCode, visitQr } from './visits'
 import { analyzeText } from '../voice/handlers'
 
-export const surveyFunction: FunctionDef = {
+export const surveyFunction = {
   importVisits: action({ roles: ADMINS, input: importVisitsInput, write: true, handle: importVisits }),
   visitCode: action({ roles: ADMINS, input: visitCodeInput, handle: visitCode }),
   visitQr: action({ roles: ADMINS, input: visitCodeInput, handle: visitQr }),
@@ -38,4 +39,4 @@ export const surveyFunction: FunctionDef = {
     handle: publishImprovement,
   }),
   analyzeText: action({ roles: ORGANIZERS, input: analyzeTextInput, handle: analyzeText }),
-}
+} satisfies FunctionOf<SurveyApi>

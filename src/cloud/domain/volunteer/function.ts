@@ -18,15 +18,16 @@ import {
   startShiftInput,
   verifyCertificateInput,
   yearInput,
+  type VolunteerApi,
 } from '../../../contract'
-import { action, ADMINS, EVERYONE, type FunctionDef } from '../../core/define'
+import { action, ADMINS, EVERYONE, type FunctionOf } from '../../core/define'
 import * as volunteer from './handlers'
 
 const VOLUNTEERS = ['volunteer'] as const
 /** Team leaders are volunteers; the domain checks which team they lead. */
 const APPROVERS = ['volunteer', 'admin'] as const
 
-export const volunteerFunction: FunctionDef = {
+export const volunteerFunction = {
   register: action({ roles: EVERYONE, input: registerInput, write: true, handle: volunteer.register }),
   myProfile: action({ roles: EVERYONE, input: emptyInput, handle: volunteer.myProfile }),
   pending: action({ roles: ADMINS, input: emptyInput, handle: volunteer.pending }),
@@ -80,4 +81,4 @@ export const volunteerFunction: FunctionDef = {
   myRecord: action({ roles: VOLUNTEERS, input: myRecordInput, handle: volunteer.myRecord }),
   ranking: action({ roles: EVERYONE, input: yearInput, handle: volunteer.ranking }),
   exportRanking: action({ roles: ADMINS, input: yearInput, handle: volunteer.exportRanking }),
-}
+} satisfies FunctionOf<VolunteerApi>
