@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, monthSchema, type Endpoint } from './common'
+import { emptyInput, idSchema, monthSchema, type Endpoint } from './common'
 import { type VisitType } from './survey'
 
 /**
@@ -250,7 +250,7 @@ export interface VoiceApi {
   topThemes: Endpoint<z.input<typeof topThemesInput>, TopThemes>
   heat: Endpoint<z.input<typeof heatInput>, HeatView>
   heatComments: Endpoint<z.input<typeof heatCommentsInput>, TaggedComment[]>
-  lexicon: Endpoint<undefined, LexiconView>
+  lexicon: Endpoint<z.input<typeof emptyInput>, LexiconView>
   saveLexiconEntry: Endpoint<z.input<typeof saveLexiconEntryInput>, LexiconView>
   removeLexiconEntry: Endpoint<z.input<typeof removeLexiconEntryInput>, LexiconView>
 }

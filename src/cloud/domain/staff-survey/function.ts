@@ -1,11 +1,17 @@
-import { campaignIdInput, createCampaignInput, emptyInput, staffSubmitInput } from '../../../contract'
-import { action, ADMINS, ORGANIZERS, type FunctionDef } from '../../core/define'
+import {
+  campaignIdInput,
+  createCampaignInput,
+  emptyInput,
+  staffSubmitInput,
+  type StaffSurveyApi,
+} from '../../../contract'
+import { action, ADMINS, ORGANIZERS, type FunctionOf } from '../../core/define'
 import * as staffSurvey from './handlers'
 
 /** Hospital staff: everyone who works here, organizers included. */
 const STAFF = ['staff', 'manager', 'admin'] as const
 
-export const staffSurveyFunction: FunctionDef = {
+export const staffSurveyFunction = {
   createCampaign: action({
     roles: ADMINS,
     input: createCampaignInput,
@@ -27,4 +33,4 @@ export const staffSurveyFunction: FunctionDef = {
   }),
   results: action({ roles: ORGANIZERS, input: campaignIdInput, handle: staffSurvey.results }),
   exportResults: action({ roles: ORGANIZERS, input: campaignIdInput, handle: staffSurvey.exportResults }),
-}
+} satisfies FunctionOf<StaffSurveyApi>

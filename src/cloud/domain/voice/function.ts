@@ -6,12 +6,13 @@ import {
   topThemesInput,
   removeLexiconEntryInput,
   saveLexiconEntryInput,
+  type VoiceApi,
 } from '../../../contract'
-import { action, ADMINS, ORGANIZERS, type FunctionDef } from '../../core/define'
+import { action, ADMINS, ORGANIZERS, type FunctionOf } from '../../core/define'
 import * as voice from './handlers'
 
 /** 患者声音 and the lexicon page; 试一试 is `survey.analyzeText`, and tagging happens inside the writes that store text. */
-export const voiceFunction: FunctionDef = {
+export const voiceFunction = {
   topThemes: action({ roles: ORGANIZERS, input: topThemesInput, handle: voice.topThemes }),
   tagsOf: action({ roles: ORGANIZERS, input: tagsOfInput, handle: voice.tagsOf }),
   heat: action({ roles: ORGANIZERS, input: heatInput, handle: voice.heat }),
@@ -29,4 +30,4 @@ export const voiceFunction: FunctionDef = {
     write: true,
     handle: voice.removeLexiconEntry,
   }),
-}
+} satisfies FunctionOf<VoiceApi>
