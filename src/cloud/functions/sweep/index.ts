@@ -1,4 +1,4 @@
-import { cloudRepos } from '../../platform/cloud-repos'
-import { createSweepMain } from '../../platform/sweep'
+import { cloudRepos } from '../../wechat/cloud-repos'
+import { createSweepMain } from '../../wechat/sweep'
 
 export const main = createSweepMain(cloudRepos)
