@@ -5,7 +5,7 @@ import { RATE_PAGE } from '../../../src/cloud/domain/survey/visits'
 jest.mock('wx-server-sdk', () => jest.requireActual('../../support/wx-server-sdk-stub'), { virtual: true })
 
 import cloud from 'wx-server-sdk'
-import { wechatPageCodes } from '../../../src/cloud/platform/wechat'
+import { wechatPageCodes } from '../../../src/cloud/wechat/wechat'
 
 const stub = cloud as unknown as { drawnCodes: { scene: string; page: string }[] }
 

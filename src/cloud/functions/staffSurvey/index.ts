@@ -1,5 +1,5 @@
 import { staffSurveyFunction } from '../../domain/staff-survey/function'
-import { cloudRepos } from '../../platform/cloud-repos'
-import { createWechatMain } from '../../platform/wechat'
+import { cloudRepos } from '../../wechat/cloud-repos'
+import { createWechatMain } from '../../wechat/wechat'
 
 export const main = createWechatMain('staffSurvey', staffSurveyFunction, cloudRepos)

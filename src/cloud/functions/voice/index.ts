@@ -1,5 +1,5 @@
 import { voiceFunction } from '../../domain/voice/function'
-import { cloudRepos } from '../../platform/cloud-repos'
-import { createWechatMain } from '../../platform/wechat'
+import { cloudRepos } from '../../wechat/cloud-repos'
+import { createWechatMain } from '../../wechat/wechat'
 
 export const main = createWechatMain('voice', voiceFunction, cloudRepos)
