@@ -12,7 +12,7 @@ import { migratedQuestionnaires } from '../../src/cloud/storage/cloudbase/questi
 import type { QuestionnaireDoc } from '../../src/cloud/storage/cloudbase/survey-repo'
 import { C, uniqueIndexes } from '../../src/cloud/storage/cloudbase/schema'
 import { openPgliteStore } from '../../src/cloud/storage/pglite'
-import type { Repos } from '../../src/cloud/storage/repos'
+import type { Repos } from '../../src/cloud/domain/repos'
 import { CloudDbStandIn } from './cloud-db-stand-in'
 import { templateDir } from './template-db'
 

@@ -8,7 +8,7 @@ import { silentLogger } from '../../src/cloud/core/logger'
 import type { PlatformRepo, RequestClaim } from '../../src/cloud/core/platform-repo'
 import { loadSecrets } from '../../src/cloud/core/secrets'
 import type { IdentityRepo } from '../../src/cloud/domain/identity/repo'
-import type { Repos } from '../../src/cloud/storage/repos'
+import type { Repos } from '../../src/cloud/domain/repos'
 import { linkPageCodes } from '../../src/cloud/host/page-codes'
 
 /** Just enough storage for the dispatcher: users by OPENID and idempotency claims, in memory. */

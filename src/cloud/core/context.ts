@@ -1,5 +1,5 @@
 import type { Role } from '../../contract'
-import type { Repos } from '../storage/repos'
+import type { Repos } from '../domain/repos'
 import type { Clock } from './clock'
 import type { Logger } from './logger'
 import type { Secrets } from './secrets'

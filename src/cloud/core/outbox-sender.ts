@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Logger } from './logger'
 import type { OutboxRecord } from './platform-repo'
-import type { Repos } from '../storage/repos'
+import type { Repos } from '../domain/repos'
 
 /**
  * One subscribe-message template as configured in the WeChat admin console: its id and which

@@ -5,7 +5,7 @@ import { consoleLogger } from '../core/logger'
 import { createMain, type CloudMain } from '../core/main'
 import { loadSecrets } from '../core/secrets'
 import { systemClock } from '../core/clock'
-import type { Repos } from '../storage/repos'
+import type { Repos } from '../domain/repos'
 
 type WxacodeEnv = 'release' | 'trial' | 'develop'
 

@@ -1,4 +1,4 @@
-import type { Repos } from '../repos'
+import type { Repos } from '../../domain/repos'
 import type { CloudDb } from './db'
 import { createFeedbackRepo } from './feedback-repo'
 import { createIdentityRepo } from './identity-repo'

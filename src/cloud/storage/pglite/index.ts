@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite'
-import type { Repos } from '../repos'
+import type { Repos } from '../../domain/repos'
 import { createFeedbackRepo } from './feedback-repo'
 import { createIdentityRepo } from './identity-repo'
 import { migrate } from './migrate'
