@@ -195,6 +195,25 @@ export function surveyContract(harness: () => RepoHarness): void {
       expect(comments.map((c) => c.comment)).toEqual(['后来的意见', '早先的意见'])
     })
 
+    it('leaves no counter behind for a response that lost the race for its visit', async () => {
+      const department = await fixtures().department()
+      const [visitId] = await visits(department.id, 1)
+      const results = await Promise.all([
+        response(department.id, visitId, 5).then((r) => survey().submitResponse(r)),
+        response(department.id, visitId, 3, { month: '2026-04', day: '2026-04-01' }).then((r) =>
+          survey().submitResponse(r),
+        ),
+      ])
+      expect(results.filter((result) => result === 'answered')).toHaveLength(1)
+      const counted = await Promise.all(
+        [MONTH, '2026-04'].map(async (month) => (await survey().itemCounts(department.id, month, month)).length),
+      )
+      expect(counted.filter((n) => n === 0)).toHaveLength(1)
+      expect(await survey().itemCounts(department.id, MONTH, '2026-04')).toEqual(
+        expect.arrayContaining([expect.objectContaining({ itemId: 'registration' })]),
+      )
+    })
+
     it('counts 不适用 apart from scores', async () => {
       const department = await fixtures().department()
       const [visitId] = await visits(department.id, 1)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { ItemCounts, NewResponse, SurveyRepo } from '../../domain/survey/repo'
-import { addOnce, readAll, type CloudDb, type Doc } from './db'
+import { addOnce, isDuplicateKey, readAll, type CloudDb, type Doc, type Patch, type Transaction } from './db'
 import type { RosterDoc } from './identity-repo'
 import type { AlertDoc } from './survey-alerts'
 import { C } from './schema'
@@ -59,20 +59,23 @@ type ResponsesRepo = Pick<
 
 class AlreadyAnswered extends Error {}
 
+/** A response retried after losing a race to create a counter finds it there the second time. */
+const COUNTER_RACE_ATTEMPTS = 3
+
 /** Anonymous responses and the counters the boards read, on the cloud database. */
 export function createSurveyResponsesRepo(db: CloudDb): ResponsesRepo {
   const _ = db.command
   const monthRange = (from: string, to: string) => _.gte(from).and(_.lte(to))
 
-  /** Counter documents exist before the response's transaction, so it only ever increments. */
-  const ensureCounters = async <T extends Doc>(collection: string, docs: T[]) => {
-    const existing = await db
-      .collection<T>(collection)
-      .where({ _id: _.in(docs.map((d) => d._id)) })
-      .limit(docs.length)
-      .get()
-    const have = new Set(existing.data.map((d) => d._id))
-    for (const doc of docs) if (!have.has(doc._id)) await addOnce(db.collection<T>(collection), doc)
+  /**
+   * Adds to a counter inside the response's transaction, creating the document there when it is
+   * new, so a response that rolls back leaves no empty counter behind. Two first responses racing
+   * to create it collide on its `_id`; `submitResponse` then runs the loser again.
+   */
+  const bump = async <T extends Doc>(tx: Transaction, collection: string, fresh: T, by: Patch) => {
+    const ref = tx.collection<T>(collection).doc(fresh._id)
+    if (!(await ref.get()).data) await tx.collection<T>(collection).add({ data: fresh })
+    await ref.update({ data: by })
   }
 
   return {
@@ -82,27 +85,6 @@ export function createSurveyResponsesRepo(db: CloudDb): ResponsesRepo {
       const entries = Object.entries(r.answers)
       const itemIds = entries.map(([itemId]) => counterId(r.departmentId, r.month, itemId))
       const monthId = counterId(r.departmentId, r.month)
-      await ensureCounters<ItemCounterDoc>(
-        C.itemCounters,
-        entries.map(([itemId], i) => ({
-          _id: itemIds[i],
-          departmentId: r.departmentId,
-          month: r.month,
-          itemId,
-          ...{ n1: 0, n2: 0, n3: 0, n4: 0, n5: 0, na: 0 },
-        })),
-      )
-      await ensureCounters<MonthCounterDoc>(C.monthCounters, [
-        {
-          _id: monthId,
-          departmentId: r.departmentId,
-          month: r.month,
-          responses: 0,
-          recommendSum: 0,
-          promoters: 0,
-          detractors: 0,
-        },
-      ])
       const praised = r.praiseStaff
         ? (
             await db
@@ -112,8 +94,24 @@ export function createSurveyResponsesRepo(db: CloudDb): ResponsesRepo {
               .get()
           ).data
         : []
-      try {
-        return await db.runTransaction(async (tx) => {
+      const newItemCounter = (itemId: string, i: number): ItemCounterDoc => ({
+        _id: itemIds[i],
+        departmentId: r.departmentId,
+        month: r.month,
+        itemId,
+        ...{ n1: 0, n2: 0, n3: 0, n4: 0, n5: 0, na: 0 },
+      })
+      const newMonthCounter: MonthCounterDoc = {
+        _id: monthId,
+        departmentId: r.departmentId,
+        month: r.month,
+        responses: 0,
+        recommendSum: 0,
+        promoters: 0,
+        detractors: 0,
+      }
+      const store = () =>
+        db.runTransaction(async (tx) => {
           // The visit's own document: a second response for it fails here and rolls everything back.
           if (!(await addOnce(tx.collection<Doc>(C.answeredVisits), { _id: r.visitId }))) throw new AlreadyAnswered()
           const responseId = randomUUID()
@@ -138,24 +136,16 @@ export function createSurveyResponsesRepo(db: CloudDb): ResponsesRepo {
               .doc(tagsId('survey', responseId))
               .set({ data: tagsDoc(target, r.voiceTags.tagging, r.voiceTags.version) })
           }
-          for (const [i, [, score]] of entries.entries()) {
+          for (const [i, [itemId, score]] of entries.entries()) {
             const field = score === null ? 'na' : `n${score}`
-            await tx
-              .collection<ItemCounterDoc>(C.itemCounters)
-              .doc(itemIds[i])
-              .update({ data: { [field]: _.inc(1) } })
+            await bump(tx, C.itemCounters, newItemCounter(itemId, i), { [field]: _.inc(1) })
           }
-          await tx
-            .collection<MonthCounterDoc>(C.monthCounters)
-            .doc(monthId)
-            .update({
-              data: {
-                responses: _.inc(1),
-                recommendSum: _.inc(r.recommend),
-                promoters: _.inc(r.recommend >= 9 ? 1 : 0),
-                detractors: _.inc(r.recommend <= 6 ? 1 : 0),
-              },
-            })
+          await bump(tx, C.monthCounters, newMonthCounter, {
+            responses: _.inc(1),
+            recommendSum: _.inc(r.recommend),
+            promoters: _.inc(r.recommend >= 9 ? 1 : 0),
+            detractors: _.inc(r.recommend <= 6 ? 1 : 0),
+          })
           if (r.praiseStaff) {
             await tx.collection<StaffMentionDoc>(C.staffMentions).add({
               data: {
@@ -192,9 +182,15 @@ export function createSurveyResponsesRepo(db: CloudDb): ResponsesRepo {
           })
           return { alertId }
         })
-      } catch (error) {
-        if (error instanceof AlreadyAnswered) return 'answered'
-        throw error
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await store()
+        } catch (error) {
+          if (error instanceof AlreadyAnswered) return 'answered'
+          // A racing first response created a counter this one was creating too: it exists now.
+          if (isDuplicateKey(error) && attempt < COUNTER_RACE_ATTEMPTS) continue
+          throw error
+        }
       }
     },
 
