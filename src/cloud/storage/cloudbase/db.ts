@@ -150,3 +150,26 @@ export async function byIds<T extends Doc>(
   const docs = await readAll(db.collection<T>(collection).where({ ...where, _id: db.command.in(unique) }))
   return new Map(docs.map((doc) => [doc._id, doc]))
 }
+
+const CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT'
+/** Attempts beyond the SDK's own retries, for a document many callers write at once. */
+const PATIENT_ATTEMPTS = 8
+
+const isTransactionConflict = (error: unknown) =>
+  error instanceof Error &&
+  ((error as { errCode?: unknown }).errCode === CONFLICT_CODE || error.message.includes(CONFLICT_CODE))
+
+/**
+ * A transaction on a document several people may write in the same moment (a volunteer's day
+ * total): the SDK gives up after three conflicts, so it is run again after a short random wait.
+ */
+export async function runTransactionPatiently<R>(db: CloudDb, run: (tx: Transaction) => Promise<R>): Promise<R> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.runTransaction(run)
+    } catch (error) {
+      if (!isTransactionConflict(error) || attempt >= PATIENT_ATTEMPTS) throw error
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt))
+    }
+  }
+}

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { ServiceReport, TeamLeader } from '../../../contract'
 import type { VolunteerRepo } from '../../domain/volunteer/repo'
-import { addOnce, readAll, type CloudDb, type Where } from './db'
+import { addOnce, readAll, runTransactionPatiently, type CloudDb, type Where } from './db'
 import { C } from './schema'
 import {
   volunteerNames,
@@ -81,7 +81,7 @@ export function createVolunteerReports(db: CloudDb): ReportMethods {
         reportedAt: at.toISOString(),
       }
       try {
-        await db.runTransaction(async (tx) => {
+        await runTransactionPatiently(db, async (tx) => {
           const key = { _id: serviceKey(doc), reportId: doc._id }
           if (!(await addOnce(tx.collection<ReportKeyDoc>(C.reportKeys), key))) throw new Refused('duplicate')
           const dayRef = tx.collection<ReportDayDoc>(C.reportDays).doc(dayKey(doc))
