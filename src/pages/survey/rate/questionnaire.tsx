@@ -4,7 +4,8 @@ import { TextField } from '../../../components/text-field'
 import { SensitiveTextGate } from '../../../components/sensitive-consent'
 import { COMMENT_MAX, SCALE_LABELS, VISIT_TYPE_LABELS } from '../../../contract'
 import { useStores } from '../../../stores/context'
-import { ChoiceRow, type Choice } from '../shared/choice-row'
+import { type Choice } from '../../../components/choice-grid'
+import { ChoiceRow } from '../shared/choice-row'
 
 const SCALE: Choice<number | null>[] = ([5, 4, 3, 2, 1] as const).map((score) => ({
   value: score,

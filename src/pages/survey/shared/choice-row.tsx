@@ -1,11 +1,6 @@
 import { View } from '@tarojs/components'
+import { ChoiceGrid, type Choice } from '../../../components/choice-grid'
 import './survey.scss'
-
-export interface Choice<T> {
-  value: T
-  label: string
-  hint?: string
-}
 
 interface ChoiceRowProps<T> {
   label: string
@@ -29,20 +24,13 @@ export function ChoiceRow<T extends string | number | boolean | null>({
   return (
     <View className={error ? 'sv-question sv-question--missing' : 'sv-question'}>
       <View className='sv-question__label'>{label}</View>
-      <View className={compact ? 'sv-choices sv-choices--compact' : 'sv-choices'} role='radiogroup' aria-label={label}>
-        {choices.map((choice) => (
-          <View
-            key={String(choice.value)}
-            className={choice.value === chosen ? 'sv-choice sv-choice--on' : 'sv-choice'}
-            role='radio'
-            aria-checked={choice.value === chosen}
-            onClick={() => onChoose(choice.value)}
-          >
-            {choice.hint && <View className='sv-choice__hint'>{choice.hint}</View>}
-            <View className='sv-choice__label'>{choice.label}</View>
-          </View>
-        ))}
-      </View>
+      <ChoiceGrid
+        label={label}
+        choices={choices}
+        isOn={(value) => value === chosen}
+        onPick={onChoose}
+        columns={compact ? 7 : 5}
+      />
       {error && <View className='rx-field__error'>{error}</View>}
     </View>
   )

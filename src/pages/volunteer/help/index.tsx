@@ -7,7 +7,7 @@ import { StateView } from '../../../components/state-view'
 import { HELP_NEEDS, HELP_STATUS_LABELS, STATIONS } from '../../../contract'
 import { failureMessage } from '../../../services/api/errors'
 import { useStores } from '../../../stores/context'
-import { ChoiceGrid, plainChoices } from '../shared/choice-grid'
+import { ChoiceGrid, plainChoices } from '../../../components/choice-grid'
 import { RequestSummary } from '../shared/request-summary'
 import '../shared/volunteer.scss'
 

@@ -7,7 +7,7 @@ import { StateView } from '../../../components/state-view'
 import { TextField } from '../../../components/text-field'
 import { VOLUNTEER_SKILLS, VOLUNTEER_TEAMS, type VolunteerProfile } from '../../../contract'
 import { useStores } from '../../../stores/context'
-import { ChoiceGrid, plainChoices } from '../shared/choice-grid'
+import { ChoiceGrid, plainChoices } from '../../../components/choice-grid'
 import '../shared/volunteer.scss'
 
 const TEAMS = VOLUNTEER_TEAMS.map((team) => ({ value: team, label: `${team}服务队` }))
@@ -46,6 +46,7 @@ const RegisterForm = observer(function RegisterForm() {
           label='特长'
           columns={3}
           choices={plainChoices(VOLUNTEER_SKILLS)}
+          multiple
           isOn={(skill) => registerForm.skills.includes(skill)}
           onPick={(skill) => volunteer.toggleSkill(skill)}
         />
