@@ -6,7 +6,8 @@ import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { SCALE_LABELS, STAFF_COMMENT_MAX } from '../../../contract'
 import { useStores } from '../../../stores/context'
-import { ChoiceRow, type Choice } from '../../survey/shared/choice-row'
+import { type Choice } from '../../../components/choice-grid'
+import { ChoiceRow } from '../../survey/shared/choice-row'
 import '../staff-survey.scss'
 
 const SCALE: Choice<number | null>[] = ([5, 4, 3, 2, 1] as const).map((score) => ({

@@ -7,7 +7,7 @@ import { TextField } from '../../../components/text-field'
 import { REPORT_STATUS_LABELS, VOLUNTEER_TEAMS, type ServiceReport } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { formatHours } from '../../../stores/volunteer/record'
-import { ChoiceGrid, plainChoices } from '../shared/choice-grid'
+import { ChoiceGrid, plainChoices } from '../../../components/choice-grid'
 import '../shared/volunteer.scss'
 
 function ReportLine({ report }: { report: ServiceReport }) {
