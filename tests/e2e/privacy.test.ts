@@ -24,6 +24,8 @@ test('on first use H5 shows the privacy sheet; the policy can be read before agr
   await sheet(page).waitFor({ state: 'hidden' })
 
   await page.goBack()
+  // Back on the tab: the policy page leaves the screen before its texts stop matching the tab's.
+  await visible(page).getByRole('region', { name: '差评回访电话' }).waitFor({ state: 'hidden' })
   await sheet(page).getByText('同意并继续', { exact: true }).click()
   await sheet(page).waitFor({ state: 'hidden' })
   await visible(page).getByText('满意度评价', { exact: true }).click()
