@@ -14,7 +14,7 @@ const SCALE: Choice<number | null>[] = ([5, 4, 3, 2, 1] as const).map((score) =>
 const NOT_APPLICABLE: Choice<number | null> = { value: null, label: '不适用' }
 const RECOMMEND: Choice<number>[] = Array.from({ length: 11 }, (_, score) => ({ value: score, label: String(score) }))
 const CALL_BACK: Choice<boolean>[] = [
-  { value: false, label: '不需要，保持匿名' },
+  { value: false, label: '保持匿名' },
   { value: true, label: '愿意接受回访' },
 ]
 

@@ -47,7 +47,7 @@ export default observer(function VisitsPage() {
       <View className='visits-controls'>
         <View className='rx-card'>
           <View className='rx-title'>导入就诊记录</View>
-          <View className='rx-muted'>从 HIS 导出 CSV，第一行为表头：{HEADER}</View>
+          <View className='rx-muted visits-header'>从 HIS 导出 CSV，第一行为表头：{HEADER}</View>
           <Textarea
             className='rx-input rx-textarea visits-csv'
             value={visits.csv}
