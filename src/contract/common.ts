@@ -33,6 +33,10 @@ export const phoneSchema = z
   .trim()
   .regex(/^1[3-9]\d{9}$/, '请输入11位手机号')
 
+/** The two kinds of visit the surveys and the comment tagger tell apart. */
+export const VISIT_TYPES = ['outpatient', 'inpatient'] as const
+export type VisitType = (typeof VISIT_TYPES)[number]
+
 /** One request/response pair of an action; `Input` is what callers send. */
 export interface Endpoint<Input, Output> {
   input: Input

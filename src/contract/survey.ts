@@ -1,9 +1,6 @@
 import { z } from 'zod'
-import { idSchema, monthSchema, phoneSchema, type CsvExport, type Endpoint } from './common'
+import { idSchema, monthSchema, phoneSchema, type CsvExport, type Endpoint, type VisitType } from './common'
 import type { analyzeTextInput, Tagging, ThemeTag } from './voice'
-
-export const VISIT_TYPES = ['outpatient', 'inpatient'] as const
-export type VisitType = (typeof VISIT_TYPES)[number]
 
 export const VISIT_TYPE_LABELS: Record<VisitType, string> = { outpatient: '门诊', inpatient: '住院' }
 

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { emptyInput, idSchema, monthSchema, type Endpoint } from './common'
-import { type VisitType } from './survey'
+import { emptyInput, idSchema, monthSchema, type Endpoint, type VisitType } from './common'
 
 /**
  * What a comment can be about: the questionnaire item ids. The outpatient ids are the default names; an
