@@ -1,9 +1,10 @@
 // `npm run setup:cloud-db`: what the cloud database needs — collections, indexes (unique ones
-// included), security rules, the questionnaires and the 暖语手册 — printed as a plan (`--json` for machines);
+// included), security rules, the questionnaires, the 暖语手册 and the built-in comment lexicon — printed as a plan (`--json` for machines);
 // `--apply` creates them through WeChat's server API (collections, indexes, documents).
 import { phraseBookDocs } from '../src/cloud/storage/cloudbase/phrases'
 import { migratedQuestionnaires } from '../src/cloud/storage/cloudbase/questionnaires'
 import { COLLECTIONS, C } from '../src/cloud/storage/cloudbase/schema'
+import { lexiconSeedDocs } from '../src/cloud/storage/cloudbase/voice-repo'
 import { requireEnv } from './wechat-env'
 
 /**
@@ -17,7 +18,11 @@ const API = 'https://api.weixin.qq.com'
 async function plan() {
   return {
     collections: COLLECTIONS.map((c) => ({ ...c, securityRule: SECURITY_RULE })),
-    documents: { [C.questionnaires]: await migratedQuestionnaires(), [C.feedbackPhrases]: phraseBookDocs(new Date()) },
+    documents: {
+      [C.questionnaires]: await migratedQuestionnaires(),
+      [C.feedbackPhrases]: phraseBookDocs(new Date()),
+      [C.voiceLexiconSeed]: lexiconSeedDocs(),
+    },
   }
 }
 

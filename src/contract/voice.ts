@@ -129,7 +129,7 @@ export interface CustomLexiconEntry extends LexiconEntry {
 }
 
 export interface LexiconView {
-  /** How many phrases ship with the tagger. */
+  /** How many phrases the database was seeded with (the built-in lexicon). */
   builtIn: number
   custom: CustomLexiconEntry[]
   themes: { id: CanonicalThemeId; label: string }[]

@@ -11,6 +11,7 @@ import { phraseBookDocs } from '../../src/cloud/storage/cloudbase/phrases'
 import { migratedQuestionnaires } from '../../src/cloud/storage/cloudbase/questionnaires'
 import type { QuestionnaireDoc } from '../../src/cloud/storage/cloudbase/survey-repo'
 import { C, uniqueIndexes } from '../../src/cloud/storage/cloudbase/schema'
+import { lexiconSeedDocs, type LexiconSeedDoc } from '../../src/cloud/storage/cloudbase/voice-repo'
 import { openPgliteStore } from '../../src/cloud/storage/pglite'
 import type { Repos } from '../../src/cloud/domain/repos'
 import { CloudDbStandIn } from './cloud-db-stand-in'
@@ -103,6 +104,7 @@ export async function openCloudStandIn(
     await db.collection<QuestionnaireDoc>(C.questionnaires).add({ data: doc })
   }
   for (const doc of phraseBookDocs(new Date())) await db.collection<PhraseDoc>(C.feedbackPhrases).add({ data: doc })
+  for (const doc of lexiconSeedDocs()) await db.collection<LexiconSeedDoc>(C.voiceLexiconSeed).add({ data: doc })
   return {
     repos: createCloudbaseRepos(db),
     fixtures: {

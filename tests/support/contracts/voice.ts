@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { Tagging } from '../../../src/contract'
+import type { LexiconEntry, Tagging } from '../../../src/contract'
+import { BUILT_IN_LEXICON } from '../../../src/cloud/domain/voice/builtin-lexicon'
 import type { LexiconDraft, TagTarget } from '../../../src/cloud/domain/voice/repo'
 import type { RepoHarness } from '../repo-adapters'
 
@@ -17,6 +18,29 @@ export function voiceContract(harness: () => RepoHarness): void {
       weight: -0.8,
       enabled: true,
       ...over,
+    })
+
+    const byPhrase = (entries: readonly LexiconEntry[]) =>
+      [...entries].sort((a, b) => (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0))
+
+    it('holds the built-in lexicon as data, as the migration or the cloud setup seeded it', async () => {
+      const seeded = await voice().seededLexicon()
+      expect(seeded.length).toBeGreaterThan(800)
+      expect(byPhrase(seeded)).toEqual(byPhrase(BUILT_IN_LEXICON))
+    })
+
+    it('keeps the hospital’s phrase beside the seeded one of the same name, so removing it brings the seeded one back', async () => {
+      const seededPhrase = BUILT_IN_LEXICON.find((entry) => entry.kind === 'term' && entry.theme !== null)!
+      const override = { ...seededPhrase, weight: 0.3, enabled: false }
+      await voice().saveLexiconEntry(override, at)
+      expect((await voice().customLexicon()).find((e) => e.phrase === seededPhrase.phrase)).toEqual({
+        ...override,
+        updatedAt: at.toISOString(),
+      })
+      expect((await voice().seededLexicon()).find((e) => e.phrase === seededPhrase.phrase)).toEqual(seededPhrase)
+      expect(await voice().removeLexiconEntry(seededPhrase.phrase)).toBe(true)
+      expect((await voice().customLexicon()).map((e) => e.phrase)).not.toContain(seededPhrase.phrase)
+      expect((await voice().seededLexicon()).find((e) => e.phrase === seededPhrase.phrase)).toEqual(seededPhrase)
     })
 
     it('keeps one entry per phrase: saving again replaces it, newest change first', async () => {

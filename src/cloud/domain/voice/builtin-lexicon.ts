@@ -1,9 +1,10 @@
 import type { CanonicalThemeId, LexiconEntry, LexiconKind } from '../../../contract/voice'
 
 /**
- * The lexicon that ships with the tagger, written from how patients word comments, complaints and praise.
+ * The lexicon a new database is seeded with (PGlite: migration 511; cloud: `npm run setup:cloud-db`),
+ * written from how patients word comments, complaints and praise. The tagger never reads it from here:
+ * it reads the database, where the hospital adds and overrides phrases on the lexicon page.
  * Space-separated phrases; `phrase@weight` where the default weight of its list is wrong for it.
- * The hospital adds and overrides phrases on the lexicon page; those live in the database.
  */
 interface ThemePhrases {
   /** Words that say what the comment is about, without a feeling. */

@@ -3,8 +3,9 @@ import type { VoiceRepo } from './repo'
 import { compileLexicon, tagText, withCustom, type CompiledLexicon } from './tagger'
 
 /**
- * The compiled lexicon per repository, rebuilt only when the lexicon version moves: a warm function
- * instance pays one small read per call, not a rebuild of the matcher.
+ * The compiled lexicon per repository, read from the database and rebuilt only when the lexicon version
+ * moves: a warm function instance pays one small read per call, not a read of every phrase and a rebuild
+ * of the matcher.
  */
 const compiled = new WeakMap<VoiceRepo, { version: number; lexicon: CompiledLexicon }>()
 
@@ -12,7 +13,8 @@ export async function currentLexicon(voice: VoiceRepo): Promise<{ version: numbe
   const version = await voice.lexiconVersion()
   const known = compiled.get(voice)
   if (known?.version === version) return known
-  const fresh = { version, lexicon: compileLexicon(withCustom(await voice.customLexicon())) }
+  const [seeded, custom] = await Promise.all([voice.seededLexicon(), voice.customLexicon()])
+  const fresh = { version, lexicon: compileLexicon(withCustom(seeded, custom)) }
   compiled.set(voice, fresh)
   return fresh
 }

@@ -19,7 +19,6 @@ import {
 import { forbidden, notFound } from '../../core/app-error'
 import type { Ctx } from '../../core/context'
 import { audit } from '../../core/effects'
-import { BUILT_IN_LEXICON } from './builtin-lexicon'
 import { tagNow } from './current-lexicon'
 import { heatOf, mentions, topThemesOf } from './heat'
 import { shiftMonth } from '../../../contract/month'
@@ -34,7 +33,7 @@ export async function analyzeText(ctx: Ctx, input: z.output<typeof analyzeTextIn
 
 export async function lexicon(ctx: Ctx): Promise<LexiconView> {
   return {
-    builtIn: BUILT_IN_LEXICON.length,
+    builtIn: (await ctx.repos.voice.seededLexicon()).length,
     custom: await ctx.repos.voice.customLexicon(),
     themes: THEME_IDS.map((id) => ({ id, label: THEME_LABELS[id] })),
   }

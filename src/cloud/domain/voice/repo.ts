@@ -5,8 +5,10 @@ export interface LexiconDraft extends LexiconEntry {
   enabled: boolean
 }
 
-/** The hospital's own lexicon phrases, on top of the built-in lexicon. */
+/** The lexicon: the phrases the database was seeded with, and the hospital's own on top of them. */
 export interface VoiceRepo {
+  /** The lexicon a new database starts with (a migration or the cloud setup writes it); no action changes it. */
+  seededLexicon(): Promise<LexiconEntry[]>
   /** Newest change first. */
   customLexicon(): Promise<CustomLexiconEntry[]>
   /** Adds the phrase or replaces it (one entry per phrase) and bumps the version, atomically. */

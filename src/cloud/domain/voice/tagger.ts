@@ -8,7 +8,6 @@ import {
   type ThemeTag,
   type VisitType,
 } from '../../../contract'
-import { BUILT_IN_LEXICON } from './builtin-lexicon'
 import { bestCover, buildMatcher, type Matcher } from './matcher'
 import { hasHan, isBoundary, normalize } from './normalize'
 
@@ -23,9 +22,9 @@ export function compileLexicon(entries: readonly LexiconEntry[]): CompiledLexico
   return { entries: usable, matcher: buildMatcher(usable.map((entry) => normalize(entry.phrase))) }
 }
 
-/** The built-in lexicon with the hospital's own phrases on top: theirs win, and a switched-off one is gone. */
-export function withCustom(custom: readonly CustomLexiconEntry[]): LexiconEntry[] {
-  const byPhrase = new Map(BUILT_IN_LEXICON.map((entry) => [normalize(entry.phrase), entry]))
+/** The lexicon the database was seeded with, the hospital's own phrases on top: theirs win, and a switched-off one is gone. */
+export function withCustom(seeded: readonly LexiconEntry[], custom: readonly CustomLexiconEntry[]): LexiconEntry[] {
+  const byPhrase = new Map(seeded.map((entry) => [normalize(entry.phrase), entry]))
   for (const entry of custom) {
     const key = normalize(entry.phrase)
     if (entry.enabled) byPhrase.set(key, { phrase: key, kind: entry.kind, theme: entry.theme, weight: entry.weight })

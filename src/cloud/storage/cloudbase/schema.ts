@@ -70,6 +70,7 @@ export const C = {
   staffSurveyAnswered: 'staff_survey_answered',
   staffSurveyAnswers: 'staff_survey_answers',
   voiceLexicon: 'voice_lexicon',
+  voiceLexiconSeed: 'voice_lexicon_seed',
   voiceTags: 'voice_tags',
 } as const
 
@@ -128,6 +129,11 @@ export const COLLECTIONS: CollectionSpec[] = [
     name: C.voiceLexicon,
     about: '医院自己的评论标注词语（叠加在内置词典上）；_id 为词语的哈希',
     indexes: [{ name: 'updated', fields: [desc('updatedAt')] }],
+  },
+  {
+    name: C.voiceLexiconSeed,
+    about: '内置评论标注词典（安装时写入，医院的词语优先）；_id 为词语的哈希',
+    indexes: [],
   },
   {
     name: C.voiceTags,

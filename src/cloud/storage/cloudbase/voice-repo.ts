@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { CustomLexiconEntry, Tagging } from '../../../contract'
+import type { CustomLexiconEntry, LexiconEntry, Tagging } from '../../../contract'
+import { BUILT_IN_LEXICON } from '../../domain/voice/builtin-lexicon'
 import { textKey, type StoredTags, type TaggedSource, type TagTarget, type VoiceRepo } from '../../domain/voice/repo'
 import { byIds, readAll, type CloudDb, type Doc, type Where } from './db'
 import { nextSeq } from './platform-repo'
@@ -35,9 +36,22 @@ const toStored = ({ _id: _, version: __, ...stored }: TagsDoc): StoredTags => st
 
 const toEntry = ({ _id: _, ...entry }: LexiconDoc): CustomLexiconEntry => entry
 
+export interface LexiconSeedDoc extends Doc, LexiconEntry {}
+
+/** The built-in lexicon as the documents `setup:cloud-db` adds: adding again skips what is there. */
+export const lexiconSeedDocs = (entries: readonly LexiconEntry[] = BUILT_IN_LEXICON): LexiconSeedDoc[] =>
+  entries.map((entry) => ({ _id: lexiconId(entry.phrase), ...entry }))
+
 export function createVoiceRepo(db: CloudDb): VoiceRepo {
   const lexicon = () => db.collection<LexiconDoc>(C.voiceLexicon)
   const repo: VoiceRepo = {
+    async seededLexicon() {
+      const docs = await readAll(db.collection<LexiconSeedDoc>(C.voiceLexiconSeed))
+      return docs
+        .map(({ _id: _, ...entry }): LexiconEntry => entry)
+        .sort((a, b) => (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0))
+    },
+
     async customLexicon() {
       const docs = await readAll(lexicon().orderBy('updatedAt', 'desc'))
       return docs

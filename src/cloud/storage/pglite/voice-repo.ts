@@ -1,4 +1,5 @@
-import type { CustomLexiconEntry, Tagging, TaggedSource } from '../../../contract'
+import type { CustomLexiconEntry, LexiconEntry, Tagging, TaggedSource } from '../../../contract'
+import { BUILT_IN_LEXICON } from '../../domain/voice/builtin-lexicon'
 import { textKey, type StoredTags, type TagTarget, type VoiceRepo } from '../../domain/voice/repo'
 import type { Sql } from './sql'
 
@@ -16,8 +17,26 @@ export async function writeTags(sql: Sql, target: TagTarget, tagging: Tagging, v
   )
 }
 
+/** Migration 511: the built-in lexicon, as rows, in one statement. */
+export async function seedLexicon(tx: Sql, entries: readonly LexiconEntry[] = BUILT_IN_LEXICON) {
+  await tx.query(
+    `INSERT INTO voice_lexicon_seed (phrase, kind, theme, weight)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[])`,
+    [
+      entries.map((e) => e.phrase),
+      entries.map((e) => e.kind),
+      entries.map((e) => e.theme),
+      entries.map((e) => e.weight),
+    ],
+  )
+}
+
 export function createVoiceRepo(sql: Sql): VoiceRepo {
   return {
+    async seededLexicon() {
+      return sql.query<LexiconEntry>('SELECT phrase, kind, theme, weight FROM voice_lexicon_seed ORDER BY phrase')
+    },
+
     async customLexicon() {
       const rows = await sql.query<Omit<CustomLexiconEntry, 'updatedAt'> & { updatedAt: Date }>(
         `SELECT phrase, kind, theme, weight, enabled, updated_at AS "updatedAt"

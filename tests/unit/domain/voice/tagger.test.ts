@@ -181,7 +181,9 @@ describe('the hospital’s own phrases', () => {
   it('adds a phrase the built-in lexicon does not know', () => {
     expect(tag('护士太拽了').sentiment).not.toBe('negative')
     const custom = compileLexicon(
-      withCustom([{ phrase: '拽', kind: 'term', theme: 'courtesy', weight: -0.8, enabled: true, updatedAt: '' }]),
+      withCustom(BUILT_IN_LEXICON, [
+        { phrase: '拽', kind: 'term', theme: 'courtesy', weight: -0.8, enabled: true, updatedAt: '' },
+      ]),
     )
     const tagging = tagText('护士太拽了', custom)
     expect(tagging.sentiment).toBe('negative')
@@ -190,7 +192,9 @@ describe('the hospital’s own phrases', () => {
 
   it('switches a built-in phrase off', () => {
     const custom = compileLexicon(
-      withCustom([{ phrase: '满意', kind: 'term', theme: null, weight: 0.6, enabled: false, updatedAt: '' }]),
+      withCustom(BUILT_IN_LEXICON, [
+        { phrase: '满意', kind: 'term', theme: null, weight: 0.6, enabled: false, updatedAt: '' },
+      ]),
     )
     expect(tagText('满意', custom).sentiment).toBe('neutral')
   })
