@@ -2,7 +2,7 @@ import type { SystemCtx } from './core/context'
 import { remindOverdue } from './domain/feedback/items'
 import { closeExpired } from './domain/feedback/workflow'
 import { eraseOldContacts, remindOverdueAlerts } from './domain/survey/alerts'
-import { retagStale } from './domain/voice/write-time'
+import { backfillUntagged, retagStale } from './domain/voice/write-time'
 import { closeOverdueShifts, remindEscalated } from './domain/volunteer/handlers'
 import { DAY_MS } from '../contract/month'
 
@@ -27,6 +27,7 @@ export const SWEEPS: Record<string, (ctx: SystemCtx) => Promise<number>> = {
   escalatedRequestReminders: remindEscalated,
   prunedRecords: pruneStale,
   retaggedTexts: retagStale,
+  backfilledTexts: backfillUntagged,
 }
 
 export const SWEEP_INTERVAL_MINUTES = 5

@@ -11,6 +11,7 @@ import { benchSurvey } from './survey'
 import { benchSweeps } from './sweeps'
 import { benchVolunteer, benchVolunteerRecord } from './volunteer'
 import { benchVoice } from './voice'
+import { benchVoiceJieba } from './voice-jieba'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   shell: benchShell,
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   load: benchLoad,
   cloud: benchCloud,
   voice: benchVoice,
+  'voice-jieba': benchVoiceJieba,
 }
 
 async function main() {

@@ -143,6 +143,37 @@ export function voiceContract(harness: () => RepoHarness): void {
       expect((await voice().staleTags(current, 1000)).map((s) => s.target.sourceId)).not.toContain(target.sourceId)
     })
 
+    it('hands out untagged texts page by page from a cursor, each once, and a tagged text no more', async () => {
+      const { target, text } = await complaintTarget('2026-04')
+      const scan = async () => {
+        const seen: string[] = []
+        const found = []
+        let after: string | null = null
+        do {
+          const page: Awaited<ReturnType<ReturnType<typeof voice>['untaggedTexts']>> = await voice().untaggedTexts(
+            after,
+            2,
+          )
+          found.push(...page.texts)
+          seen.push(...page.texts.map((t) => `${t.target.source}:${t.target.sourceId}`))
+          after = page.next
+        } while (after !== null)
+        expect(new Set(seen).size).toBe(seen.length)
+        return found
+      }
+      expect(await scan()).toContainEqual({ target, text })
+      await voice().saveTags(target, negative, 1)
+      expect((await scan()).map((t) => t.target.sourceId)).not.toContain(target.sourceId)
+    })
+
+    it('keeps where the back-fill stands', async () => {
+      const cursor = { version: 7, after: 'f:abc', done: false }
+      await voice().saveBackfillCursor(cursor)
+      expect(await voice().backfillCursor()).toEqual(cursor)
+      await voice().saveBackfillCursor({ ...cursor, after: null, done: true })
+      expect(await voice().backfillCursor()).toEqual({ version: 7, after: null, done: true })
+    })
+
     it('lists the tags of a month range, of one department or all', async () => {
       const march = await complaintTarget('2026-03')
       const may = await complaintTarget('2026-05')

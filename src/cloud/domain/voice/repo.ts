@@ -21,7 +21,17 @@ export interface VoiceRepo {
   /** Stores the tags of a text, unless tags of a newer lexicon version are already there. */
   saveTags(target: TagTarget, tagging: Tagging, version: number): Promise<void>
   /** Up to `limit` tagged texts an older lexicon read, with their text as it is now (erased text too). */
-  staleTags(version: number, limit: number): Promise<{ target: TagTarget; text: string }[]>
+  staleTags(version: number, limit: number): Promise<TextToTag[]>
+  /**
+   * Texts that carry no tags (written before tagging existed, or whose tagging failed), complaints and
+   * praise first, then survey comments, in a fixed order from just after the position `after` (`null`:
+   * from the start). Returns at most `limit` texts and the position to go on from, `null` at the end.
+   */
+  untaggedTexts(after: string | null, limit: number): Promise<{ texts: TextToTag[]; next: string | null }>
+  /** Where the back-fill scan stands, `null` before the first. */
+  backfillCursor(): Promise<BackfillCursor | null>
+  saveBackfillCursor(cursor: BackfillCursor): Promise<void>
+
   /** The tags of these texts of one source, by id; a text without tags is absent. */
   tagsOf(source: TaggedSource, ids: string[]): Promise<Map<string, StoredTags>>
   /** Every tagged text of the months `from`..`to`, of one department or all. */
@@ -41,6 +51,18 @@ export interface TagTarget {
   departmentId: string
   month: string
   visitType: VisitType | null
+}
+
+export interface TextToTag {
+  target: TagTarget
+  text: string
+}
+
+/** One back-fill pass per lexicon version: `after` is the position in `untaggedTexts`' order. */
+export interface BackfillCursor {
+  version: number
+  after: string | null
+  done: boolean
 }
 
 export interface StoredTags extends TagTarget {

@@ -1,6 +1,7 @@
 import type { SystemCtx } from '../../core/context'
+import { ERASED } from '../../core/personal-data'
 import { tagNow } from './current-lexicon'
-import type { TagTarget } from './repo'
+import type { BackfillCursor, TagTarget } from './repo'
 
 /**
  * Tags a survey comment, complaint or praise as it is written. Tagging never costs the patient their
@@ -27,4 +28,27 @@ export async function retagStale(ctx: SystemCtx): Promise<number> {
     await ctx.repos.voice.saveTags(target, tagging, current)
   }
   return stale.length
+}
+
+/**
+ * The back-fill: texts with no tags at all — written before tagging existed, or whose tagging failed —
+ * tagged a batch per timer run, from a cursor so a run goes on where the last one stopped. Each lexicon
+ * version gets one full pass, so a text a failed tagging missed is caught at the next lexicon change.
+ * Erased words are never tagged again.
+ */
+export async function backfillUntagged(ctx: SystemCtx): Promise<number> {
+  const { version } = await tagNow(ctx.repos.voice, '', null)
+  const saved = await ctx.repos.voice.backfillCursor()
+  const cursor: BackfillCursor = saved && saved.version >= version ? saved : { version, after: null, done: false }
+  if (cursor.done) return 0
+  const { texts, next } = await ctx.repos.voice.untaggedTexts(cursor.after, RETAG_BATCH)
+  let tagged = 0
+  for (const { target, text } of texts) {
+    if (text.trim() === '' || text === ERASED.text) continue
+    const { version: current, tagging } = await tagNow(ctx.repos.voice, text, target.visitType)
+    await ctx.repos.voice.saveTags(target, tagging, current)
+    tagged++
+  }
+  await ctx.repos.voice.saveBackfillCursor({ version: cursor.version, after: next, done: next === null })
+  return tagged
 }

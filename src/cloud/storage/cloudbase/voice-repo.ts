@@ -1,9 +1,18 @@
 import { createHash } from 'node:crypto'
 import type { CustomLexiconEntry, LexiconEntry, Tagging } from '../../../contract'
 import { BUILT_IN_LEXICON } from '../../domain/voice/builtin-lexicon'
-import { textKey, type StoredTags, type TaggedSource, type TagTarget, type VoiceRepo } from '../../domain/voice/repo'
+import {
+  textKey,
+  type BackfillCursor,
+  type StoredTags,
+  type TaggedSource,
+  type TagTarget,
+  type TextToTag,
+  type VoiceRepo,
+} from '../../domain/voice/repo'
 import { byIds, readAll, type CloudDb, type Doc, type Where } from './db'
 import { nextSeq } from './platform-repo'
+import type { ItemDoc } from './feedback-repo'
 import { C } from './schema'
 
 export interface LexiconDoc extends Doc, CustomLexiconEntry {}
@@ -14,6 +23,14 @@ const lexiconId = (phrase: string) => createHash('sha256').update(phrase).digest
 /** The counters sequence that versions the lexicon; absent means the first version. */
 const VERSION_COUNTER = 'voiceLexicon'
 const FIRST_VERSION = 1
+
+/** The counters document that holds where the back-fill of untagged texts stands. */
+const BACKFILL_DOC = 'voiceBackfill'
+
+/** A survey response as the back-fill reads it. */
+interface CommentDoc extends Doc, Omit<TagTarget, 'source' | 'sourceId'> {
+  comment: string | null
+}
 
 /** One document per tagged text: `_id` is `source:sourceId`. */
 export interface TagsDoc extends Doc, StoredTags {
@@ -106,6 +123,56 @@ export function createVoiceRepo(db: CloudDb): VoiceRepo {
         target,
         text: texts.get(textKey(target)) ?? '',
       }))
+    },
+
+    async untaggedTexts(after, limit) {
+      // Complaints and praise (`f:` and the _id), then survey comments (`s:` and the _id), a page of one per call.
+      const survey = after?.startsWith('s:') ?? false
+      const from = after?.slice(2) ?? ''
+      const all = db.collection<Doc>(survey ? C.responses : C.feedbackItems)
+      const rest = from === '' ? all : all.where({ _id: db.command.gt(from) })
+      const { data } = await rest.orderBy('_id', 'asc').limit(limit).get()
+      const candidates: TextToTag[] = survey
+        ? (data as CommentDoc[])
+            .filter((doc) => (doc.comment ?? '') !== '')
+            .map((doc) => ({
+              target: {
+                source: 'survey',
+                sourceId: doc._id,
+                departmentId: doc.departmentId,
+                month: doc.month,
+                visitType: doc.visitType,
+              },
+              text: doc.comment ?? '',
+            }))
+        : (data as ItemDoc[]).map((doc) => ({
+            target: {
+              source: doc.kind,
+              sourceId: doc._id,
+              departmentId: doc.departmentId,
+              month: doc.month,
+              visitType: null,
+            },
+            text: doc.text,
+          }))
+      const tagged = await byIds<TagsDoc>(
+        db,
+        C.voiceTags,
+        candidates.map(({ target }) => tagsId(target.source, target.sourceId)),
+      )
+      const texts = candidates.filter(({ target }) => !tagged.has(tagsId(target.source, target.sourceId)))
+      const last = data[data.length - 1]
+      const next = data.length === limit ? `${survey ? 's' : 'f'}:${last._id}` : survey ? null : 's:'
+      return { texts, next }
+    },
+
+    async backfillCursor() {
+      const { data } = await db.collection<Doc & { cursor: BackfillCursor }>(C.counters).doc(BACKFILL_DOC).get()
+      return data?.cursor ?? null
+    },
+
+    async saveBackfillCursor(cursor) {
+      await db.collection<Doc & { cursor: BackfillCursor }>(C.counters).doc(BACKFILL_DOC).set({ data: { cursor } })
     },
 
     async textsOf(targets) {

@@ -1,6 +1,6 @@
 import type { CustomLexiconEntry, LexiconEntry, Tagging, TaggedSource } from '../../../contract'
 import { BUILT_IN_LEXICON } from '../../domain/voice/builtin-lexicon'
-import { textKey, type StoredTags, type TagTarget, type VoiceRepo } from '../../domain/voice/repo'
+import { textKey, type BackfillCursor, type StoredTags, type TagTarget, type VoiceRepo } from '../../domain/voice/repo'
 import type { Sql } from './sql'
 
 const TARGET_COLUMNS = `t.source, t.source_id AS "sourceId", t.department_id AS "departmentId", t.month, t.visit_type AS "visitType"`
@@ -30,6 +30,20 @@ export async function seedLexicon(tx: Sql, entries: readonly LexiconEntry[] = BU
     ],
   )
 }
+
+/**
+ * Every text with no tags, keyed in scan order: complaints and praise (`f:` and the id), then survey
+ * comments (`s:` and the id, zero-padded so the keys sort as the numbers do). Compared byte-wise.
+ */
+const UNTAGGED = `
+  SELECT 'f:' || f.id::text AS key, f.kind AS source, f.id::text AS "sourceId", f.department_id AS "departmentId",
+         f.month, NULL::text AS "visitType", f.body AS text
+  FROM feedback_items f
+  WHERE NOT EXISTS (SELECT 1 FROM voice_tags t WHERE t.source = f.kind AND t.source_id = f.id::text)
+  UNION ALL
+  SELECT 's:' || lpad(r.id::text, 20, '0'), 'survey', r.id::text, r.department_id, r.month, r.visit_type, r.comment
+  FROM survey_responses r
+  WHERE r.comment <> '' AND NOT EXISTS (SELECT 1 FROM voice_tags t WHERE t.source = 'survey' AND t.source_id = r.id::text)`
 
 export function createVoiceRepo(sql: Sql): VoiceRepo {
   return {
@@ -85,6 +99,25 @@ export function createVoiceRepo(sql: Sql): VoiceRepo {
         [version, limit],
       )
       return rows.map(({ text, ...target }) => ({ target, text }))
+    },
+
+    async untaggedTexts(after, limit) {
+      const rows = await sql.query<TagTarget & { key: string; text: string }>(
+        `SELECT * FROM (${UNTAGGED}) u WHERE $1::text IS NULL OR u.key COLLATE "C" > $1
+         ORDER BY u.key COLLATE "C" LIMIT $2`,
+        [after, limit],
+      )
+      const texts = rows.map(({ key: _key, text, ...target }) => ({ target, text }))
+      return { texts, next: rows.length < limit ? null : rows[rows.length - 1].key }
+    },
+
+    async backfillCursor() {
+      const [row] = await sql.query<{ backfill: BackfillCursor | null }>('SELECT backfill FROM voice_lexicon_version')
+      return row.backfill
+    },
+
+    async saveBackfillCursor(cursor) {
+      await sql.query('UPDATE voice_lexicon_version SET backfill = $1', [cursor])
     },
 
     async tagsOf(source, ids) {
