@@ -61,6 +61,8 @@ interface Clause {
   themes: Map<CanonicalThemeId, string[]>
   feelings: Feeling[]
   sentence: number
+  /** Opened by 但是/就是…: what the writer means, when the two sides pull apart. */
+  afterContrast: boolean
 }
 
 const newClause = (sentence: number): Clause => ({
@@ -69,6 +71,7 @@ const newClause = (sentence: number): Clause => ({
   themes: new Map(),
   feelings: [],
   sentence,
+  afterContrast: false,
 })
 
 /** The people a comment can be about: how they behave (courtesy) is also how their service is judged. */
@@ -103,7 +106,19 @@ export function tagText(text: string, lexicon: CompiledLexicon, visitType: Visit
   const themes = themesOf(clauses, visitType)
   const total = clauses.reduce((sum, clause) => sum + clauseValue(clause) * clause.weight, 0)
   const score = Math.round(Math.tanh(total) * 100) / 100
-  return { sentiment: polarityOf(score, POLARITY_THRESHOLD), score, themes }
+  return { sentiment: sentimentOf(score, clauses), score, themes }
+}
+
+/**
+ * A comment whose two sides of a 但是 (就是, 不过…) nearly cancel is not neutral: the side after the turn is
+ * what the writer means (医生不错，就是费用有点高 is a complaint about the cost).
+ */
+function sentimentOf(score: number, clauses: Clause[]): Polarity {
+  const overall = polarityOf(score, POLARITY_THRESHOLD)
+  if (overall !== 'neutral') return overall
+  const turned = clauses.filter((clause) => clause.afterContrast).reduce((sum, clause) => sum + clauseValue(clause), 0)
+  const before = clauses.filter((clause) => !clause.afterContrast).reduce((sum, clause) => sum + clauseValue(clause), 0)
+  return Math.sign(turned) !== 0 && Math.sign(turned) !== Math.sign(before) ? polarityOf(turned, 0) : overall
 }
 
 function polarityOf(value: number, threshold: number): Polarity {
@@ -150,6 +165,7 @@ function readClauses(text: string, lexicon: CompiledLexicon): Clause[] {
         clause.weight *= BEFORE_CONTRAST
         startClause()
         clause.weight = AFTER_CONTRAST
+        clause.afterContrast = true
         break
       case 'concession':
         clause.weight *= CONCEDED

@@ -50,6 +50,14 @@ describe('contrast', () => {
     expect(tag('虽然医生看得很认真，但是排队有点久').sentiment).toBe('negative')
   })
 
+  it('lets the side after 就是 decide when the two sides nearly cancel, instead of calling it neutral', () => {
+    for (const text of ['药师挺好，就是取药的窗口少了点', '挂号挺方便，就是等的时间有点长']) {
+      const tagging = tag(text)
+      expect(Math.abs(tagging.score)).toBeLessThan(0.1)
+      expect(tagging.sentiment).toBe('negative')
+    }
+  })
+
   it('cuts a clause at 但是 even without a comma', () => {
     const tagging = tag('医生挺好但是床位等得太久了', 'inpatient')
     expect(polarityOf(tagging, 'doctor')).toBe('positive')
