@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import type { ComponentType } from 'react'
 import type { CallEvent, CallResult, HeatView, LexiconView, TaggedComment, Tagging, UserView } from '../../src/contract'
 import { THEME_IDS } from '../../src/contract'
 import HeatPage from '../../src/pages/voice/heat/index'
@@ -19,7 +20,7 @@ const person = (roles: UserView['roles'], departmentId: string | null = null): U
 })
 const admin = person(['patient', 'staff', 'admin'])
 
-async function renderPage(Page: () => JSX.Element | null, me: UserView, respond: Responder) {
+async function renderPage(Page: ComponentType, me: UserView, respond: Responder) {
   const { api, sent } = fakeApi((fn, event) => (event.action === 'me' ? { ok: true, data: me } : respond(fn, event)))
   const store = new RootStore({ api, storage: createMemoryStorage(), toast: () => {}, devSignIn: null })
   render(
