@@ -92,6 +92,27 @@ describe('the lexicon', () => {
     expect(dataOf(await admin.call<LexiconView>('voice', 'lexicon')).custom).toEqual([])
   })
 
+  it('tags with the lexicon in the database, read again only when its version moves', async () => {
+    const sql = host.host.store.sql
+    const matched = async () => dataOf(await analyze(admin, '候诊等了半天')).themes.flatMap((t) => t.matched)
+    expect(await matched()).toContain('等了半天')
+    const [seeded] = await sql.query<{ kind: string; theme: string; weight: number }>(
+      `DELETE FROM voice_lexicon_seed WHERE phrase = '等了半天' RETURNING kind, theme, weight`,
+    )
+    // Warm instances keep the compiled lexicon until the version says it changed.
+    expect(await matched()).toContain('等了半天')
+    await sql.query('UPDATE voice_lexicon_version SET version = version + 1')
+    expect(await matched()).not.toContain('等了半天')
+    await sql.query('INSERT INTO voice_lexicon_seed (phrase, kind, theme, weight) VALUES ($1, $2, $3, $4)', [
+      '等了半天',
+      seeded.kind,
+      seeded.theme,
+      seeded.weight,
+    ])
+    await sql.query('UPDATE voice_lexicon_version SET version = version + 1')
+    expect(await matched()).toContain('等了半天')
+  })
+
   it('stores a phrase typed in traditional characters as the simplified phrase it matches', async () => {
     const saved = dataOf(
       await admin.call<LexiconView>('voice', 'saveLexiconEntry', {
