@@ -4,6 +4,7 @@ import type { CanonicalThemeId, LexiconEntry, LexiconKind } from '../../../contr
  * The lexicon a new database is seeded with (PGlite: migration 511; cloud: `npm run setup:cloud-db`),
  * written from how patients word comments, complaints and praise. The tagger never reads it from here:
  * it reads the database, where the hospital adds and overrides phrases on the lexicon page.
+ * Editing it changes new databases only: an existing one gets a change through a new migration.
  * Space-separated phrases; `phrase@weight` where the default weight of its list is wrong for it.
  */
 interface ThemePhrases {
