@@ -126,7 +126,7 @@ export function createVoiceRepo(db: CloudDb): VoiceRepo {
     },
 
     async untaggedTexts(after, limit) {
-      // Complaints and praise (`f:` and the _id), then survey comments (`s:` and the _id), a page of one per call.
+      // Complaints and praise (`f:` and the _id), then survey comments (`s:` and the _id): one collection per call.
       const survey = after?.startsWith('s:') ?? false
       const from = after?.slice(2) ?? ''
       const all = db.collection<Doc>(survey ? C.responses : C.feedbackItems)
