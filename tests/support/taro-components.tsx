@@ -65,7 +65,9 @@ export function Switch({ checked, onChange, ...props }: Props) {
 /** The system picker as a select over its range; the chosen index arrives as `detail.value`, as in Taro. */
 export function Picker({ range, value, onChange, children, ...props }: Props) {
   // A date picker (mode='date') has no range: it renders as an empty select.
-  const options = ((range as string[] | undefined) ?? []).map((label, i) => createElement('option', { key: i, value: String(i) }, label))
+  const options = ((range as string[] | undefined) ?? []).map((label, i) =>
+    createElement('option', { key: i, value: String(i) }, label),
+  )
   const select = createElement(
     'select',
     {
