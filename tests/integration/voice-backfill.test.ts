@@ -1,4 +1,5 @@
 import type { Department, OpenVisitResult, Tagging } from '../../src/contract'
+import { seedLexicon } from '../../src/cloud/storage/pglite/voice-repo'
 import { answersFor } from '../support/survey'
 import { visitCode } from '../support/world'
 import { dataOf, post, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
@@ -102,5 +103,41 @@ describe('the back-fill on the timer', () => {
     )
     await sweep()
     expect(await tagsOf('complaint', id)).toBeUndefined()
+  })
+
+  it('re-tags what was tagged before the built-in lexicon was seeded, once it is', async () => {
+    // Its own host: this one starts with the seed gone, as a cloud environment deployed before its setup ran.
+    const bare = await startTestHost()
+    try {
+      const sql = bare.host.store.sql
+      await sql.query('DELETE FROM voice_lexicon_seed')
+      const patient = await bare.signIn('patient', 'unseeded-writer')
+      const department = dataOf(await patient.call<Department[]>('identity', 'departments'))[0]
+      const item = dataOf(
+        await patient.call<{ id: string }>('feedback', 'submit', {
+          kind: 'complaint',
+          departmentId: department.id,
+          categories: ['等候无人理睬'],
+          text: '候诊等了半天，护士态度很差',
+          anonymous: false,
+        }),
+      )
+      const stored = () =>
+        sql.query<{ version: number; tagging: Tagging }>(
+          `SELECT version, tagging FROM voice_tags WHERE source = 'complaint' AND source_id = $1`,
+          [item.id],
+        )
+      expect(await stored()).toEqual([{ version: 0, tagging: { sentiment: 'neutral', score: 0, themes: [] } }])
+
+      await sql.transaction((tx) => seedLexicon(tx))
+      const run = ((await post(`${bare.url}/dev/sweep`, '{}')).body as { sweeps: Record<string, number> }).sweeps
+      expect(run.retaggedTexts).toBeGreaterThanOrEqual(1)
+      const [again] = await stored()
+      expect(again.version).toBeGreaterThan(0)
+      expect(again.tagging.sentiment).toBe('negative')
+      expect(again.tagging.themes.map((theme) => theme.id)).toEqual(expect.arrayContaining(['waiting', 'courtesy']))
+    } finally {
+      await bare.close()
+    }
   })
 })
