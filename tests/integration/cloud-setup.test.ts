@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import { idSchema } from '../../src/contract/common'
+import { BUILT_IN_LEXICON } from '../../src/cloud/domain/voice/builtin-lexicon'
 import { C, type CollectionSpec } from '../../src/cloud/storage/cloudbase/schema'
 
 const ROOT = resolve(__dirname, '../..')
@@ -28,6 +29,10 @@ test('setup:cloud-db plans every collection the adapter uses, its unique indexes
   expect(phraseIds.length).toBeGreaterThan(0)
   expect(phraseIds.every((id) => idSchema.safeParse(id).success)).toBe(true)
   expect(new Set(phraseIds).size).toBe(phraseIds.length)
+  // The built-in comment lexicon, one document per phrase, as the PGlite migration seeds it.
+  const lexicon = setup.documents[C.voiceLexiconSeed] as unknown as { _id: string; phrase: string }[]
+  expect(lexicon.map((d) => d.phrase).sort()).toEqual(BUILT_IN_LEXICON.map((e) => e.phrase).sort())
+  expect(new Set(lexicon.map((d) => d._id)).size).toBe(lexicon.length)
 })
 
 test.each([
