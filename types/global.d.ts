@@ -15,3 +15,17 @@ declare namespace NodeJS {
     TARO_ENV?: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | undefined
   }
 }
+
+/** Native mini-program components the weapp pages use (listed in the page's `usingComponents`). */
+declare namespace JSX {
+  interface IntrinsicElements {
+    'rx-rating': {
+      /** 1–5 chosen, 0 不适用, -1 not answered yet. */
+      value: number
+      /** Offers 不适用. */
+      na?: boolean
+      labels?: string[]
+      onChange?: (event: { detail: { value: number | null } }) => void
+    }
+  }
+}

@@ -27,11 +27,11 @@ const text = (node: { dom?: Node }) => node.dom?.textContent?.replace(/\s+/g, ''
 
 test('shows the five Chinese labels, and 不适用 only where the item allows it', () => {
   expect(choicesOf(mount('').rating).map(text)).toEqual(['1非常不满意', '2不满意', '3一般', '4满意', '5非常满意'])
-  expect(choicesOf(mount('allow-na="{{true}}"').rating).map(text).at(-1)).toBe('不适用')
+  expect(choicesOf(mount('na="{{true}}"').rating).map(text).at(-1)).toBe('不适用')
 })
 
 test('a tap selects the choice and reports it; 不适用 reports null; a repeated tap reports nothing', async () => {
-  const { rating, changes } = mount('allow-na="{{true}}"')
+  const { rating, changes } = mount('na="{{true}}"')
   const choices = choicesOf(rating)
 
   choices[3].dispatchEvent('tap')

@@ -30,7 +30,9 @@ function pngSize(path: string): { width: number; height: number } {
 let app: AppJson
 
 beforeAll(() => {
-  execFileSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: ROOT, stdio: 'pipe' })
+  // Built as it ships: under jest's NODE_ENV=test Taro leaves native components' attributes out of base.wxml.
+  const env = { ...process.env, NODE_ENV: 'production' }
+  execFileSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: ROOT, stdio: 'pipe', env })
   app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8'))
 })
 
@@ -107,4 +109,15 @@ test('cold start: components load on demand and every tab preloads its subpackag
     // WeChat refuses more than 2 MB of preloading from one page.
     expect((rule?.packages ?? []).reduce((sum, root) => sum + subBytes(root), 0)).toBeLessThan(2 * MB)
   }
+})
+
+test('the WeChat questionnaire ships the native rating that tests/component/rx-rating.test.ts drives', () => {
+  const config = JSON.parse(readFileSync(join(DIST, 'pages/survey/rate/index.json'), 'utf8')) as {
+    usingComponents?: Record<string, string>
+  }
+  expect(config.usingComponents?.['rx-rating']).toBe('../../../components/native/rx-rating/index')
+  for (const ext of ['js', 'json', 'wxml', 'wxss']) {
+    expect(existsSync(join(DIST, `components/native/rx-rating/index.${ext}`))).toBe(true)
+  }
+  expect(readFileSync(join(DIST, 'base.wxml'), 'utf8')).toMatch(/<rx-rating [^>]*na="\{\{i\.na\}\}"[^>]*bindchange=/)
 })

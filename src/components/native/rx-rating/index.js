@@ -7,7 +7,8 @@ Component({
   properties: {
     // 1–5 chosen, 0 不适用, -1 not answered yet
     value: { type: Number, value: -1 },
-    allowNa: { type: Boolean, value: false },
+    // Offers 不适用. One lowercase word: WXML spells a camelCase property with hyphens, Taro does not.
+    na: { type: Boolean, value: false },
     labels: { type: Array, value: DEFAULT_LABELS },
   },
   data: { choices: [] },
@@ -17,14 +18,14 @@ Component({
     },
   },
   observers: {
-    'labels, allowNa': function () {
+    'labels, na': function () {
       this.showChoices()
     },
   },
   methods: {
     showChoices() {
       const scale = this.data.labels.map((label, i) => ({ value: i + 1, label }))
-      this.setData({ choices: this.data.allowNa ? scale.concat([{ value: 0, label: '不适用' }]) : scale })
+      this.setData({ choices: this.data.na ? scale.concat([{ value: 0, label: '不适用' }]) : scale })
     },
     choose(event) {
       const value = Number(event.currentTarget.dataset.value)

@@ -2,16 +2,12 @@ import { Button, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { TextField } from '../../../components/text-field'
 import { SensitiveTextGate } from '../../../components/sensitive-consent'
-import { COMMENT_MAX, SCALE_LABELS, VISIT_TYPE_LABELS } from '../../../contract'
+import { COMMENT_MAX, VISIT_TYPE_LABELS } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { type Choice } from '../../../components/choice-grid'
 import { ChoiceRow } from '../shared/choice-row'
+import { RatingItem } from './rating-item'
 
-const SCALE: Choice<number | null>[] = ([5, 4, 3, 2, 1] as const).map((score) => ({
-  value: score,
-  label: SCALE_LABELS[score],
-}))
-const NOT_APPLICABLE: Choice<number | null> = { value: null, label: '不适用' }
 const RECOMMEND: Choice<number>[] = Array.from({ length: 11 }, (_, score) => ({ value: score, label: String(score) }))
 const CALL_BACK: Choice<boolean>[] = [
   { value: false, label: '保持匿名' },
@@ -47,10 +43,9 @@ export const Questionnaire = observer(function Questionnaire() {
 
       <View className='rx-card'>
         {rating.items.map((item) => (
-          <ChoiceRow
+          <RatingItem
             key={item.id}
-            label={item.label}
-            choices={item.allowNA ? [...SCALE, NOT_APPLICABLE] : SCALE}
+            item={item}
             chosen={draft.answers[item.id]}
             onChoose={(score) => rating.answer(item.id, score)}
             error={rating.itemError(item.id)}
