@@ -4,7 +4,8 @@ import { AppError, notFound } from './app-error'
 import type { Caller, Ctx, Runtime } from './context'
 import { isPrivileged, rateLimitOf, type ActionDef, type FunctionDef } from './define'
 import { audit, limitRate, wasAudited } from './effects'
-import type { RequestKey } from './platform-repo'
+import { inputDigest } from './input-digest'
+import type { BoundRequest } from './platform-repo'
 import { pseudonymousId } from './pseudonym'
 
 const eventSchema = z.object({
@@ -76,11 +77,17 @@ async function sleep(ms: number) {
   await new Promise((resolve) => setTimeout(resolve, ms))
 }
 
-/** A retried write gets the first result; a concurrent duplicate waits for it. */
-async function runOnce(runtime: Runtime, key: RequestKey, now: Date, run: () => Promise<unknown>): Promise<unknown> {
+const OTHER_INPUT = '同一次提交的内容前后不一致，未予处理；请刷新页面，查看结果后再操作'
+
+/**
+ * A retried write gets the first result; a concurrent duplicate waits for it. The same request id
+ * with other input is refused rather than answered with a result that is not its own.
+ */
+async function runOnce(runtime: Runtime, key: BoundRequest, now: Date, run: () => Promise<unknown>): Promise<unknown> {
   const platform = runtime.repos.platform
   for (let poll = 0; poll <= PENDING_POLLS; poll++) {
     const claim = await platform.claimRequest(key, now)
+    if (claim.state === 'mismatch') throw new AppError('CONFLICT', OTHER_INPUT)
     if (claim.state === 'done') return claim.result
     if (claim.state === 'new') {
       try {
@@ -135,7 +142,8 @@ async function execute(fnName: string, fn: FunctionDef, event: unknown, openid: 
   const owner = def.anonymous
     ? pseudonymousId(runtime.secrets.visitCode, `request:${fnName}.${actionName}:${caller.openid}:${requestId}`)
     : caller.userId
-  return runOnce(runtime, { userId: owner, fn: fnName, action: actionName, requestId }, now, run)
+  const inputHash = inputDigest(runtime.secrets.visitCode, input)
+  return runOnce(runtime, { userId: owner, fn: fnName, action: actionName, requestId, inputHash }, now, run)
 }
 
 /**

@@ -7,6 +7,12 @@ export interface RequestKey {
   requestId: string
 }
 
+/** A request key bound to the input it was first made with: the same id with other input is not a retry. */
+export interface BoundRequest extends RequestKey {
+  /** A keyed hash of the validated input in canonical JSON (see core/input-digest.ts). */
+  inputHash: string
+}
+
 /**
  * A claim still pending after this long belongs to a run that died (WeChat stops a function after
  * 60 s at most; a host process may be killed), so a retry with the same request id takes it over.
@@ -15,7 +21,9 @@ export const PENDING_LEASE_MS = 2 * 60_000
 
 export const staleBefore = (at: Date) => new Date(at.getTime() - PENDING_LEASE_MS)
 
-export type RequestClaim = { state: 'new' } | { state: 'pending' } | { state: 'done'; result: unknown }
+/** `mismatch`: the request id was claimed with other input (a request made before inputs were bound counts as the same). */
+export type RequestClaim =
+  { state: 'new' } | { state: 'pending' } | { state: 'done'; result: unknown } | { state: 'mismatch' }
 
 export interface OutboxMessage {
   userId: string
@@ -61,9 +69,9 @@ export interface AuditFilter {
 export interface PlatformRepo {
   /**
    * Atomically claims a request id: only the first caller gets `new`, and later only one caller
-   * taking over a claim left pending for longer than `PENDING_LEASE_MS`.
+   * taking over a claim left pending for longer than `PENDING_LEASE_MS` with the same input.
    */
-  claimRequest(key: RequestKey, at: Date): Promise<RequestClaim>
+  claimRequest(request: BoundRequest, at: Date): Promise<RequestClaim>
   completeRequest(key: RequestKey, result: unknown): Promise<void>
   releaseRequest(key: RequestKey): Promise<void>
   /** Counts one hit in the window and returns the hits so far, atomically. */

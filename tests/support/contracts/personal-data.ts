@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { MyData } from '../../../src/contract'
-import type { RequestKey } from '../../../src/cloud/core/platform-repo'
+import type { BoundRequest } from '../../../src/cloud/core/platform-repo'
 import type { Actor } from '../../../src/cloud/domain/feedback/repo'
 import type { RepoHarness } from '../repo-adapters'
 
@@ -102,7 +102,13 @@ export async function personalWorld(harness: RepoHarness) {
     await study.requestLeave(second, me.id, `${tag}孩子发烧`, hours(18))
 
     await platform.addOutbox({ userId: me.id, template: 'complaintStatus', payload: { name: tag } }, hours(19))
-    const done: RequestKey = { userId: me.id, fn: 'volunteer', action: 'register', requestId: `r-${tag}` }
+    const done: BoundRequest = {
+      userId: me.id,
+      fn: 'volunteer',
+      action: 'register',
+      requestId: `r-${tag}`,
+      inputHash: `h-${tag}`,
+    }
     await platform.claimRequest(done, hours(2))
     await platform.completeRequest(done, { name: tag })
     const stale = `kernel/60s:${me.openid}`

@@ -7,7 +7,13 @@ const at = new Date('2026-03-02T08:00:00.000Z')
 export function platformContract(harness: () => RepoHarness): void {
   describe('platform', () => {
     const platform = () => harness().repos.platform
-    const key = () => ({ userId: randomUUID(), fn: 'survey', action: 'submit', requestId: randomUUID() })
+    const key = () => ({
+      userId: randomUUID(),
+      fn: 'survey',
+      action: 'submit',
+      requestId: randomUUID(),
+      inputHash: 'input-a',
+    })
 
     it('gives a request id to exactly one of many concurrent claimants, then replays its result', async () => {
       const k = key()
@@ -46,6 +52,24 @@ export function platformContract(harness: () => RepoHarness): void {
         state: 'done',
         result: { done: true },
       })
+    })
+
+    it('binds a request id to its input: other input is a mismatch, pending or done, and takes over no dead claim', async () => {
+      const k = key()
+      const other = { ...k, inputHash: 'input-b' }
+      const after = (ms: number) => new Date(at.getTime() + ms)
+      expect(await platform().claimRequest(k, at)).toEqual({ state: 'new' })
+      expect(await platform().claimRequest(other, at)).toEqual({ state: 'mismatch' })
+      expect(await platform().claimRequest(other, after(PENDING_LEASE_MS + 1000))).toEqual({ state: 'mismatch' })
+      expect(await platform().claimRequest(k, after(PENDING_LEASE_MS + 1000))).toEqual({ state: 'new' })
+      await platform().completeRequest(k, { id: 'r1' })
+      expect(await platform().claimRequest(other, after(PENDING_LEASE_MS + 2000))).toEqual({ state: 'mismatch' })
+      expect(await platform().claimRequest(k, after(PENDING_LEASE_MS + 2000))).toEqual({
+        state: 'done',
+        result: { id: 'r1' },
+      })
+      // The same input under another request id is a request of its own.
+      expect(await platform().claimRequest({ ...other, requestId: randomUUID() }, at)).toEqual({ state: 'new' })
     })
 
     it('prunes finished results and ended rate windows, keeping pending claims and newer records', async () => {

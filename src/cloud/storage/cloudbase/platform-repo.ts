@@ -17,6 +17,8 @@ export interface IdempotencyDoc extends Doc {
   fn: string
   action: string
   requestId: string
+  /** The input the id is bound to (see core/input-digest.ts); absent on records made before the binding. */
+  inputHash?: string
   state: 'pending' | 'done'
   /** JSON text: results may hold keys the database refuses (`.`, `$`). */
   result: string | null
@@ -108,15 +110,22 @@ export function createPlatformRepo(db: CloudDb): PlatformRepo {
   const requests = () => db.collection<IdempotencyDoc>(C.idempotency)
 
   return {
-    async claimRequest(key, at) {
-      const _id = keyId(key)
-      const fresh: IdempotencyDoc = { _id, ...key, state: 'pending', result: null, createdAt: at.toISOString() }
+    async claimRequest(request, at) {
+      const _id = keyId(request)
+      const fresh: IdempotencyDoc = { _id, ...request, state: 'pending', result: null, createdAt: at.toISOString() }
       if (await addOnce(requests(), fresh)) return { state: 'new' }
       const takeOver = await requests()
-        .where({ _id, state: 'pending', createdAt: _.lt(staleBefore(at).toISOString()) })
-        .update({ data: { createdAt: fresh.createdAt } })
+        .where({
+          _id,
+          state: 'pending',
+          createdAt: _.lt(staleBefore(at).toISOString()),
+          // null also matches a record made before the binding, which has no hash.
+          inputHash: _.in([request.inputHash, null]),
+        })
+        .update({ data: { createdAt: fresh.createdAt, inputHash: request.inputHash } })
       if (takeOver.stats.updated === 1) return { state: 'new' }
       const { data } = await requests().doc(_id).get()
+      if (data?.inputHash !== undefined && data.inputHash !== request.inputHash) return { state: 'mismatch' }
       if (data?.state !== 'done') return { state: 'pending' }
       return { state: 'done', result: data.result === null ? null : JSON.parse(data.result) }
     },

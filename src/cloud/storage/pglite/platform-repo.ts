@@ -12,21 +12,23 @@ const keyParams = (key: RequestKey) => [key.userId, key.fn, key.action, key.requ
 
 export function createPlatformRepo(sql: Sql): PlatformRepo {
   return {
-    async claimRequest(key, at) {
+    async claimRequest(request, at) {
       const inserted = await sql.query(
-        `INSERT INTO idempotency (user_id, fn, action, request_id, state, created_at)
-         VALUES ($1, $2, $3, $4, 'pending', $5)
-         ON CONFLICT (user_id, fn, action, request_id) DO UPDATE SET created_at = EXCLUDED.created_at
+        `INSERT INTO idempotency (user_id, fn, action, request_id, state, created_at, input_hash)
+         VALUES ($1, $2, $3, $4, 'pending', $5, $7)
+         ON CONFLICT (user_id, fn, action, request_id) DO UPDATE SET created_at = EXCLUDED.created_at, input_hash = EXCLUDED.input_hash
          WHERE idempotency.state = 'pending' AND idempotency.created_at < $6
+           AND coalesce(idempotency.input_hash, EXCLUDED.input_hash) = EXCLUDED.input_hash
          RETURNING 1`,
-        [...keyParams(key), at, staleBefore(at)],
+        [...keyParams(request), at, staleBefore(at), request.inputHash],
       )
       if (inserted.length > 0) return { state: 'new' }
-      const [row] = await sql.query<{ state: 'pending' | 'done'; result: unknown }>(
-        `SELECT state, result FROM idempotency WHERE ${KEY_WHERE}`,
-        keyParams(key),
+      const [row] = await sql.query<{ state: 'pending' | 'done'; result: unknown; input_hash: string | null }>(
+        `SELECT state, result, input_hash FROM idempotency WHERE ${KEY_WHERE}`,
+        keyParams(request),
       )
       if (!row) return { state: 'pending' }
+      if (row.input_hash !== null && row.input_hash !== request.inputHash) return { state: 'mismatch' }
       return row.state === 'done' ? { state: 'done', result: row.result } : { state: 'pending' }
     },
 
