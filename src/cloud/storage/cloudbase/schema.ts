@@ -105,7 +105,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: C.employeeClaims, about: '已批准的工号；_id 为工号，一个工号只能属于一个微信账号', indexes: [] },
   {
     name: C.idempotency,
-    about: '写请求去重；_id 为 (用户, 函数, 操作, requestId) 的摘要',
+    about: '写请求去重；_id 为 (用户, 函数, 操作, requestId) 的摘要，inputHash 为输入的带密钥摘要',
     indexes: [{ name: 'state_created', fields: [asc('state'), asc('createdAt')] }],
   },
   {
