@@ -37,3 +37,19 @@ export function isRealDate(text: string): boolean {
   const at = new Date(`${text}T00:00:00Z`)
   return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === text
 }
+
+/** The China-time clock of an instant, `09:30`, whatever the device's zone. */
+export function chinaTime(at: Date | string): string {
+  return new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().slice(11, 16)
+}
+
+/** The instant a China-time date and clock name, as ISO text (`2026-03-02`, `09:30` → `…T01:30:00.000Z`). */
+export function fromChinaTime(date: string, time: string): string {
+  return new Date(`${date}T${time}:00+08:00`).toISOString()
+}
+
+/** `3月2日 09:30–10:30`: a span within one China-time day. */
+export function chinaTimeSpan(startAt: string, endAt: string): string {
+  const [, month, day] = chinaDay(new Date(startAt)).split('-').map(Number)
+  return `${month}月${day}日 ${chinaTime(startAt)}–${chinaTime(endAt)}`
+}

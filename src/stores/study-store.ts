@@ -10,6 +10,7 @@ import type {
   StudyStats,
   StudyType,
 } from '../contract'
+import { chinaDay, chinaYear, fromChinaTime } from '../contract/month'
 import type { ApiClient } from '../services/api/client'
 import { failureMessage } from '../services/api/errors'
 import { clearDraft, persistDraft } from './support/draft'
@@ -17,9 +18,9 @@ import { LoadState } from './support/load-state'
 import type { KeyValueStorage } from './support/storage'
 import { Submission } from './support/submission'
 import type { UiStore } from './ui-store'
-import { audienceOf, blankForm, chinaDate, formOf, toIso, type SessionForm } from './study/form'
+import { audienceOf, blankForm, formOf, type SessionForm } from './study/form'
 
-export { chinaDate, chinaTime, type AudienceKind, type SessionForm } from './study/form'
+export { type AudienceKind, type SessionForm } from './study/form'
 
 const SESSION_DRAFT_KEY = 'renxin.study.sessionDraft'
 const LEAVE_DRAFT_KEY = 'renxin.study.leaveDraft'
@@ -35,8 +36,8 @@ export class StudyStore {
   record: StudyRecord | null = null
   stats: StudyStats | null = null
   statsRange = {
-    from: `${chinaDate(new Date().toISOString()).slice(0, 4)}-01-01`,
-    to: chinaDate(new Date().toISOString()),
+    from: `${chinaYear(new Date())}-01-01`,
+    to: chinaDay(new Date()),
   }
   readonly upcomingLoading = new LoadState()
   readonly organizedLoading = new LoadState()
@@ -223,8 +224,8 @@ export class StudyStore {
       title: form.title,
       speaker: form.speaker || undefined,
       location: form.location,
-      startAt: toIso(form.date, form.startTime),
-      endAt: toIso(form.date, form.endTime),
+      startAt: fromChinaTime(form.date, form.startTime),
+      endAt: fromChinaTime(form.date, form.endTime),
       audience: audienceOf(form),
       creditHours: Number(form.creditHours),
       cmeCredits: Number(form.cmeCredits || 0),

@@ -1,5 +1,5 @@
 import type { Audience, SessionView, StudyType } from '../../contract'
-import { CHINA_OFFSET_MS, HOUR_MS } from '../../contract/month'
+import { chinaDay, chinaTime, HOUR_MS } from '../../contract/month'
 
 export type AudienceKind = 'all' | 'party' | 'departments'
 
@@ -22,11 +22,6 @@ export interface SessionForm {
   requireCheckOut: boolean | null
 }
 
-const chinaParts = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString()
-export const chinaDate = (iso: string) => chinaParts(new Date(iso)).slice(0, 10)
-export const chinaTime = (iso: string) => chinaParts(new Date(iso)).slice(11, 16)
-export const toIso = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString()
-
 /** The next half hour: check-in is open at once, which is what an organizer starting now needs. */
 export function blankForm(departmentId: string | null): SessionForm {
   const start = new Date(Math.ceil(Date.now() / (HOUR_MS / 2)) * (HOUR_MS / 2))
@@ -37,9 +32,9 @@ export function blankForm(departmentId: string | null): SessionForm {
     title: '',
     speaker: '',
     location: '',
-    date: chinaDate(start.toISOString()),
-    startTime: chinaTime(start.toISOString()),
-    endTime: chinaTime(end.toISOString()),
+    date: chinaDay(start),
+    startTime: chinaTime(start),
+    endTime: chinaTime(end),
     audienceKind: departmentId ? 'departments' : 'all',
     departmentIds: departmentId ? [departmentId] : [],
     creditHours: '1',
@@ -56,7 +51,7 @@ export function formOf(session: SessionView): SessionForm {
     title: session.title,
     speaker: session.speaker ?? '',
     location: session.location,
-    date: chinaDate(session.startAt),
+    date: chinaDay(new Date(session.startAt)),
     startTime: chinaTime(session.startAt),
     endTime: chinaTime(session.endAt),
     audienceKind: typeof audience === 'string' ? audience : 'departments',

@@ -6,7 +6,7 @@ import { ATTENDEE_STATUS_LABELS, type Attendee, type DepartmentAttendance } from
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
-import { chinaTime } from '../../../stores/study-store'
+import { chinaTime } from '../../../contract/month'
 import { sessionTime } from '../format'
 import '../study.scss'
 import { saveCsv } from '../../../services/save-csv'
