@@ -1,45 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import { type FeedbackAction, type FeedbackStatus, type HistoryActor } from '../../../contract'
-import type { Actor, FeedbackRecord, FeedbackRepo, NewFeedback } from '../../domain/feedback/repo'
+import type { Actor, FeedbackRecord, FeedbackRepo } from '../../domain/feedback/repo'
 import { autoCloseOf, guardHolds, moveOf, type ItemWrites, type Move } from '../../domain/feedback/lifecycle'
-import { byIds, readAll, type CloudDb, type Command, type Doc, type Patch, type Where } from './db'
+import { byIds, readAll, type CloudDb, type Command, type Patch, type Where } from './db'
 import type { BindingDoc, DepartmentDoc, RosterDoc, UserDoc } from './identity-repo'
+import type { HistoryDoc, ItemDoc } from './feedback-docs'
 import { phraseMethods } from './feedback-phrases'
 import { starMethods, toStaff } from './feedback-stars'
 import { C } from './schema'
 import type { StaffMentionDoc } from './survey-responses'
-
-export interface ItemDoc extends Doc, NewFeedback {
-  status: FeedbackStatus
-  createdAt: string
-  handlerId: string | null
-  acceptedAt: string | null
-  repliedAt: string | null
-  replyText: string | null
-  upheld: boolean | null
-  closedAt: string | null
-  rating: number | null
-  reopenedAt: string | null
-  reopenReason: string | null
-  reopenCount: number
-  decidedAt: string | null
-  decidedBy: string | null
-  /** How many history rows the item has; bumped in each row's transaction, it numbers them. */
-  events: number
-}
-
-/** Append-only: `_id` is `<item>#<seq>`, so a row is only ever added, never overwritten. */
-interface HistoryDoc extends Doc {
-  itemId: string
-  seq: number
-  action: FeedbackAction
-  fromStatus: FeedbackStatus | null
-  toStatus: FeedbackStatus
-  actorId: string | null
-  actor: HistoryActor
-  note: string | null
-  at: string
-}
 
 const LIST_LIMIT = 200
 

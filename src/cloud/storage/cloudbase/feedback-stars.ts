@@ -1,7 +1,7 @@
 import type { FeedbackRepo, RosterStaff, StaffTally } from '../../domain/feedback/repo'
 import { byIds, readAll, type CloudDb, type Doc } from './db'
 import { byText } from './feedback-phrases'
-import type { ItemDoc } from './feedback-repo'
+import type { ItemDoc } from './feedback-docs'
 import type { DepartmentDoc, RosterDoc } from './identity-repo'
 import { C } from './schema'
 import type { StaffMentionDoc } from './survey-responses'

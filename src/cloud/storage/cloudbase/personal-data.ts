@@ -8,7 +8,8 @@ import {
   type PersonalDataRepo,
 } from '../../core/personal-data'
 import { byIds, readAll, type CloudDb } from './db'
-import { advanceItem, type ItemDoc } from './feedback-repo'
+import type { ItemDoc } from './feedback-docs'
+import { advanceItem } from './feedback-repo'
 import { withdrawalOf } from '../../domain/feedback/lifecycle'
 import { tagsId } from './voice-repo'
 import type { BindingDoc, DepartmentDoc, EmployeeClaimDoc, UserDoc } from './identity-repo'

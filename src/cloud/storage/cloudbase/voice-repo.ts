@@ -12,7 +12,7 @@ import {
 } from '../../domain/voice/repo'
 import { byIds, readAll, type CloudDb, type Doc, type Where } from './db'
 import { nextSeq } from './platform-repo'
-import type { ItemDoc } from './feedback-repo'
+import type { ItemDoc } from './feedback-docs'
 import { C } from './schema'
 
 export interface LexiconDoc extends Doc, CustomLexiconEntry {}
