@@ -2,9 +2,8 @@ import { CARE_NEEDS, type DeskRequest, type MyHelpRequest, type OpenHelpRequest 
 import { isEscalated, maskName, minutesSince, nextStep } from './dispatch'
 import type { HelpRecord } from './repo'
 
-/** The patient's own request; `queuePosition` is their place in the dispatch order while waiting. */
-export function toMyRequest(record: HelpRecord, now: Date, queuePosition: number | null): MyHelpRequest {
-  const waiting = record.status === 'waiting'
+/** What every view of a request shows: the request itself, and how long it has waited so far. */
+function requestBasics(record: HelpRecord, now: Date) {
   return {
     id: record.id,
     need: record.need,
@@ -13,28 +12,29 @@ export function toMyRequest(record: HelpRecord, now: Date, queuePosition: number
     note: record.note,
     people: record.people,
     status: record.status,
+    waitingMinutes: record.status === 'waiting' ? minutesSince(record.createdAt, now) : 0,
+  }
+}
+
+/** The patient's own request; `queuePosition` is their place in the dispatch order while waiting. */
+export function toMyRequest(record: HelpRecord, now: Date, queuePosition: number | null): MyHelpRequest {
+  return {
+    ...requestBasics(record, now),
     createdAt: record.createdAt,
-    queuePosition: waiting ? queuePosition : null,
-    waitingMinutes: waiting ? minutesSince(record.createdAt, now) : 0,
+    queuePosition: record.status === 'waiting' ? queuePosition : null,
     volunteer: record.volunteer,
     rating: record.rating,
     nextStep: nextStep(record, now),
   }
 }
 
+/** A request as those who serve it see it, with the patient named as `patientName`. */
 function requestView(record: HelpRecord, now: Date, patientName: string): OpenHelpRequest {
   return {
-    id: record.id,
-    need: record.need,
-    from: record.from,
-    toDepartment: record.toDepartment,
-    note: record.note,
-    people: record.people,
-    status: record.status,
+    ...requestBasics(record, now),
     patientName,
     assigned: record.assigned,
     careNeeded: CARE_NEEDS.includes(record.need),
-    waitingMinutes: record.status === 'waiting' ? minutesSince(record.createdAt, now) : 0,
     escalated: isEscalated(record, now),
     claimedAt: record.claimedAt,
   }
