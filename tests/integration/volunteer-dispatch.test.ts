@@ -1,48 +1,16 @@
-import type { DeskRequest, DeskView, HallView, MyHelpRequest, ShiftView } from '../../src/contract'
-import { dataOf, errorOf, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
+import type { DeskRequest, DeskView, HallView, MyHelpRequest } from '../../src/contract'
+import { dataOf, errorOf, type SignedIn } from '../support/test-host'
+import { volunteerWorld } from '../support/volunteer-world'
 
 // Dispatch by need: a host of its own, so that no other test's waiting requests join the queue.
-const MINUTE = 60_000
-let host: TestHost
-let now: Date
-let departmentId: string
-let admin: SignedIn
-
-function advance(minutes: number) {
-  now = new Date(now.getTime() + minutes * MINUTE)
-  host.setClock(now)
-}
-
-beforeAll(async () => {
-  host = await startTestHost()
-  now = new Date('2026-04-06T01:00:00Z')
-  host.setClock(now)
-  admin = await host.signIn('admin')
-  const patient = await host.signIn('patient')
-  const departments = dataOf(await patient.call<{ id: string; name: string }[]>('identity', 'departments'))
-  departmentId = departments.find((d) => d.name === '骨科')!.id
-})
-afterAll(async () => {
-  await host.close()
-})
+const world = volunteerWorld('2026-04-06T01:00:00Z')
 
 async function ask(tag: string, need: string, from = '门诊大厅') {
-  const patient = await host.signIn('patient', tag)
+  const patient = await world.host.signIn('patient', tag)
   const request = dataOf(
-    await patient.call<MyHelpRequest>('volunteer', 'request', { need, from, to: departmentId, people: 1 }),
+    await patient.call<MyHelpRequest>('volunteer', 'request', { need, from, to: world.departmentId, people: 1 }),
   )
   return { patient, request }
-}
-
-async function onShift(id: string, station = '门诊大厅'): Promise<SignedIn> {
-  const volunteer = await host.signIn('volunteer', id)
-  dataOf(await volunteer.call<ShiftView>('volunteer', 'startShift', { station }))
-  return volunteer
-}
-
-async function outbox(userId: string): Promise<{ template: string; payload: Record<string, string> }[]> {
-  const response = await fetch(`${host.url}/dev/outbox?userId=${userId}`)
-  return (await response.json()) as { template: string; payload: Record<string, string> }[]
 }
 
 const myRequest = async (patient: SignedIn) => dataOf(await patient.call<MyHelpRequest>('volunteer', 'myRequest'))!
@@ -58,24 +26,24 @@ async function cancelAll(...patients: SignedIn[]) {
 describe('dispatch by need', () => {
   it('orders waiting requests by need, then waiting time, and pins one waiting 10 minutes to the top', async () => {
     const guide = await ask('order-guide', '导诊带路')
-    advance(1)
+    world.advance(1)
     const kiosk = await ask('order-kiosk', '自助机操作')
-    advance(1)
+    world.advance(1)
     const wheelchair = await ask('order-wheelchair', '轮椅协助')
-    advance(1)
+    world.advance(1)
     const elderly = await ask('order-elderly', '老人陪同')
-    const volunteer = await onShift('order-v')
+    const volunteer = await world.onShift('order-v')
     const order = async () => dataOf(await volunteer.call<HallView>('volunteer', 'open')).waiting.map((r) => r.id)
 
-    // The host clock runs on from where it was set, so each step keeps a margin from the 10-minute line.
+    // The world.host clock runs on from where it was set, so each step keeps a margin from the 10-minute line.
     // Under nine minutes for the first: not yet overdue, so wheelchairs and older people come first.
-    advance(5.9)
+    world.advance(5.9)
     expect(await order()).toEqual([wheelchair, elderly, guide, kiosk].map((x) => x.request.id))
     expect((await myRequest(wheelchair.patient)).queuePosition).toBe(1)
     expect((await myRequest(guide.patient)).queuePosition).toBe(3)
 
     // Ten minutes: the guide request is pinned to the top and marked 等待超时.
-    advance(1.2)
+    world.advance(1.2)
     expect(await order()).toEqual([guide, wheelchair, elderly, kiosk].map((x) => x.request.id))
     const hall = dataOf(await volunteer.call<HallView>('volunteer', 'open'))
     expect(hall.waiting.map((r) => [r.need, r.escalated, r.waitingMinutes])).toEqual([
@@ -87,7 +55,7 @@ describe('dispatch by need', () => {
     expect((await myRequest(guide.patient)).queuePosition).toBe(1)
     expect((await myRequest(kiosk.patient)).queuePosition).toBe(4)
     // The desk sees the same order.
-    const desk = dataOf(await admin.call<DeskView>('volunteer', 'desk'))
+    const desk = dataOf(await world.admin.call<DeskView>('volunteer', 'desk'))
     expect(desk.waiting.map((r) => r.id)).toEqual([guide, wheelchair, elderly, kiosk].map((x) => x.request.id))
     expect(desk.escalated.map((r) => r.id)).toEqual([guide.request.id])
 
@@ -97,11 +65,11 @@ describe('dispatch by need', () => {
 
   it('shows volunteers the masked name (张**), the desk the full name', async () => {
     const { patient, request } = await ask('mask-patient', '轮椅协助')
-    const volunteer = await onShift('mask-v')
+    const volunteer = await world.onShift('mask-v')
     const reply = await volunteer.call<HallView>('volunteer', 'open')
     expect(dataOf(reply).waiting.find((r) => r.id === request.id)?.patientName).toBe('测**')
     expect(JSON.stringify(reply.body)).not.toContain('测试用户mask-patient')
-    const desk = dataOf(await admin.call<DeskView>('volunteer', 'desk'))
+    const desk = dataOf(await world.admin.call<DeskView>('volunteer', 'desk'))
     expect(desk.waiting.find((r) => r.id === request.id)?.patientName).toBe('测试用户mask-patient')
 
     dataOf(await volunteer.call('volunteer', 'claim', { requestId: request.id }))
@@ -114,10 +82,10 @@ describe('dispatch by need', () => {
   it('tells the patient where to wait and what happens next', async () => {
     const { patient, request } = await ask('next-patient', '老人陪同', '住院部一楼')
     expect(request.nextStep).toBe('请在「住院部一楼」等候，志愿者接单后会到这里找您')
-    advance(10.5)
+    world.advance(10.5)
     expect((await myRequest(patient)).nextStep).toBe('请留在「住院部一楼」，服务台已收到提醒，正在为您安排志愿者')
-    const volunteer = await onShift('next-v')
-    dataOf(await admin.call('volunteer', 'assign', { requestId: request.id, volunteerId: volunteer.user.id }))
+    const volunteer = await world.onShift('next-v')
+    dataOf(await world.admin.call('volunteer', 'assign', { requestId: request.id, volunteerId: volunteer.user.id }))
     expect((await myRequest(patient)).nextStep).toBe('志愿者正在赶来，请留在「住院部一楼」，之后陪您去骨科')
     dataOf(await volunteer.call('volunteer', 'complete', { requestId: request.id }))
     expect((await myRequest(patient)).nextStep).toBe('服务已完成，欢迎为志愿者评价')
@@ -127,13 +95,13 @@ describe('dispatch by need', () => {
 
 describe('the desk assigns a request', () => {
   it('hands a waiting wheelchair request to a volunteer on shift, who sees it first and is notified', async () => {
-    const volunteer = await onShift('assign-v', '住院部')
+    const volunteer = await world.onShift('assign-v', '住院部')
     const own = await ask('assign-own', '导诊带路')
     dataOf(await volunteer.call('volunteer', 'claim', { requestId: own.request.id }))
-    advance(1)
+    world.advance(1)
     const { patient, request } = await ask('assign-patient', '轮椅协助')
 
-    const desk = dataOf(await admin.call<DeskView>('volunteer', 'desk'))
+    const desk = dataOf(await world.admin.call<DeskView>('volunteer', 'desk'))
     expect(desk.volunteersOnShift).toContainEqual({
       userId: volunteer.user.id,
       name: '测试用户assign-v',
@@ -142,7 +110,7 @@ describe('the desk assigns a request', () => {
       serving: 1,
     })
     const input = { requestId: request.id, volunteerId: volunteer.user.id }
-    const assigned = await admin.call<DeskRequest>('volunteer', 'assign', input, 'assign-once')
+    const assigned = await world.admin.call<DeskRequest>('volunteer', 'assign', input, 'assign-once')
     expect(dataOf(assigned)).toMatchObject({
       id: request.id,
       status: 'claimed',
@@ -150,25 +118,25 @@ describe('the desk assigns a request', () => {
       volunteerName: '测试用户assign-v',
     })
     // A double tap at the desk replays the first answer.
-    expect((await admin.call('volunteer', 'assign', input, 'assign-once')).body).toEqual(assigned.body)
+    expect((await world.admin.call('volunteer', 'assign', input, 'assign-once')).body).toEqual(assigned.body)
 
     const hall = dataOf(await volunteer.call<HallView>('volunteer', 'open'))
     expect(hall.mine.map((r) => [r.id, r.assigned])).toEqual([
       [request.id, true],
       [own.request.id, false],
     ])
-    const note = (await outbox(volunteer.user.id)).find((m) => m.template === 'volunteerAssigned')
+    const note = (await world.outbox(volunteer.user.id)).find((m) => m.template === 'volunteerAssigned')
     expect(note?.payload).toEqual({ need: '轮椅协助', from: '门诊大厅', to: '骨科', patient: '测**' })
-    expect((await outbox(patient.user.id)).map((m) => m.template)).toContain('volunteerClaimed')
-    const audits = await host.host.store.sql.query<{ details: { volunteerId: string } }>(
+    expect((await world.outbox(patient.user.id)).map((m) => m.template)).toContain('volunteerClaimed')
+    const audits = await world.host.host.store.sql.query<{ details: { volunteerId: string } }>(
       `SELECT details FROM audit_log WHERE action = 'assign' AND target = $1`,
       [`request:${request.id}`],
     )
     expect(audits.map((a) => a.details.volunteerId)).toEqual([volunteer.user.id])
 
     // Once taken, a second assignment is refused and nothing changes.
-    const other = await onShift('assign-other')
-    const again = await admin.call('volunteer', 'assign', { requestId: request.id, volunteerId: other.user.id })
+    const other = await world.onShift('assign-other')
+    const again = await world.admin.call('volunteer', 'assign', { requestId: request.id, volunteerId: other.user.id })
     expect(errorOf(again)).toMatchObject({ code: 'CONFLICT', message: '这条呼叫已被接单' })
     expect((await myRequest(patient)).volunteer?.name).toBe('测试用户assign-v')
 
@@ -179,15 +147,15 @@ describe('the desk assigns a request', () => {
 
   it('lets exactly one of an assignment and claims racing for the same request win', async () => {
     const { patient, request } = await ask('race-patient', '老人陪同')
-    const picked = await onShift('race-picked')
-    const claimers = await Promise.all([1, 2, 3, 4].map((i) => onShift(`race-claimer-${i}`)))
+    const picked = await world.onShift('race-picked')
+    const claimers = await Promise.all([1, 2, 3, 4].map((i) => world.onShift(`race-claimer-${i}`)))
     const replies = await Promise.all([
-      admin.call('volunteer', 'assign', { requestId: request.id, volunteerId: picked.user.id }),
+      world.admin.call('volunteer', 'assign', { requestId: request.id, volunteerId: picked.user.id }),
       ...claimers.map((v) => v.call('volunteer', 'claim', { requestId: request.id })),
     ])
     expect(replies.filter((r) => r.body.ok)).toHaveLength(1)
     expect(replies.filter((r) => !r.body.ok).map((r) => errorOf(r).code)).toEqual(Array(4).fill('CONFLICT'))
-    const [row] = await host.host.store.sql.query<{ volunteer_id: string; assigned: boolean }>(
+    const [row] = await world.host.host.store.sql.query<{ volunteer_id: string; assigned: boolean }>(
       'SELECT volunteer_id, assigned_by IS NOT NULL AS assigned FROM volunteer_requests WHERE id = $1',
       [request.id],
     )
@@ -203,21 +171,27 @@ describe('the desk assigns a request', () => {
 
   it('refuses a volunteer who is not on shift, and a request that was cancelled', async () => {
     const { patient, request } = await ask('refuse-patient', '轮椅协助')
-    const offDuty = await host.signIn('volunteer', 'refuse-off')
-    const refused = await admin.call('volunteer', 'assign', { requestId: request.id, volunteerId: offDuty.user.id })
+    const offDuty = await world.host.signIn('volunteer', 'refuse-off')
+    const refused = await world.admin.call('volunteer', 'assign', {
+      requestId: request.id,
+      volunteerId: offDuty.user.id,
+    })
     expect(errorOf(refused)).toMatchObject({ code: 'CONFLICT', message: '这位志愿者当前不在岗，请选择在岗志愿者' })
     expect((await myRequest(patient)).status).toBe('waiting')
 
-    const volunteer = await onShift('refuse-on')
+    const volunteer = await world.onShift('refuse-on')
     dataOf(await patient.call('volunteer', 'cancel', { requestId: request.id }))
-    const cancelled = await admin.call('volunteer', 'assign', { requestId: request.id, volunteerId: volunteer.user.id })
+    const cancelled = await world.admin.call('volunteer', 'assign', {
+      requestId: request.id,
+      volunteerId: volunteer.user.id,
+    })
     expect(errorOf(cancelled)).toMatchObject({ code: 'CONFLICT', message: '患者已取消呼叫' })
-    const unknown = await admin.call('volunteer', 'assign', {
+    const unknown = await world.admin.call('volunteer', 'assign', {
       requestId: '00000000-0000-4000-8000-000000000000',
       volunteerId: volunteer.user.id,
     })
     expect(errorOf(unknown).code).toBe('NOT_FOUND')
-    const malformed = await admin.call('volunteer', 'assign', { requestId: request.id })
+    const malformed = await world.admin.call('volunteer', 'assign', { requestId: request.id })
     expect(errorOf(malformed).fields?.map((f) => f.path)).toEqual(['volunteerId'])
     expect(
       errorOf(await volunteer.call('volunteer', 'assign', { requestId: request.id, volunteerId: volunteer.user.id }))

@@ -1,40 +1,23 @@
 import type { HallView, MyHelpRequest, RankingRow, ServiceRecord, UserView, VolunteerRecord } from '../../src/contract'
-import { dataOf, errorOf, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
+import { dataOf, errorOf, type SignedIn } from '../support/test-host'
+import { volunteerWorld } from '../support/volunteer-world'
 
 // The volunteer's record to the national standard: services, training, awards and the star level.
-const MINUTE = 60_000
-let host: TestHost
-let now: Date
-let admin: SignedIn
-let departmentId: string
-
-function advance(minutes: number) {
-  now = new Date(now.getTime() + minutes * MINUTE)
-  host.setClock(now)
-}
-
-beforeAll(async () => {
-  host = await startTestHost()
-  now = new Date('2032-03-02T01:00:00Z')
-  host.setClock(now)
-  admin = await host.signIn('admin')
-  const patient = await host.signIn('patient')
-  const departments = dataOf(await patient.call<{ id: string; name: string }[]>('identity', 'departments'))
-  departmentId = departments.find((d) => d.name === '骨科')!.id
-})
-afterAll(async () => {
-  await host.close()
-})
+const world = volunteerWorld('2032-03-02T01:00:00Z')
 
 const credit = (volunteer: SignedIn, minutes: number) =>
-  admin.call<ServiceRecord>('volunteer', 'adjustHours', { userId: volunteer.user.id, minutes, reason: '补录社区义诊' })
+  world.admin.call<ServiceRecord>('volunteer', 'adjustHours', {
+    userId: volunteer.user.id,
+    minutes,
+    reason: '补录社区义诊',
+  })
 
 const recordOf = async (volunteer: SignedIn, page?: number) =>
   dataOf(await volunteer.call<VolunteerRecord>('volunteer', 'myRecord', page === undefined ? {} : { page }))
 
 describe('star level', () => {
   it('reaches 一星 at exactly 100 h and 二星 at exactly 300 h, on the record, the ranking and the hall', async () => {
-    const volunteer = await host.signIn('volunteer', 'star-v')
+    const volunteer = await world.host.signIn('volunteer', 'star-v')
     const starEverywhere = async () => {
       const ranking = dataOf(await volunteer.call<RankingRow[]>('volunteer', 'ranking', { year: 2032 }))
       return {
@@ -63,26 +46,26 @@ describe('star level', () => {
 
 describe('the service list', () => {
   it('lists each service newest first, twenty to a page, with place, content, hours, rating and who confirmed it', async () => {
-    advance(60)
-    const volunteer = await host.signIn('volunteer', 'list-v')
+    world.advance(60)
+    const volunteer = await world.host.signIn('volunteer', 'list-v')
     dataOf(await volunteer.call('volunteer', 'startShift', { station: '急诊' }))
-    const patient = await host.signIn('patient', 'list-p')
+    const patient = await world.host.signIn('patient', 'list-p')
     const request = dataOf(
       await patient.call<MyHelpRequest>('volunteer', 'request', {
         need: '轮椅协助',
         from: '急诊大厅',
-        to: departmentId,
+        to: world.departmentId,
         people: 1,
       }),
     )
     dataOf(await volunteer.call('volunteer', 'claim', { requestId: request.id }))
-    advance(18)
+    world.advance(18)
     dataOf(await volunteer.call('volunteer', 'complete', { requestId: request.id }))
     dataOf(await patient.call('volunteer', 'rate', { requestId: request.id, stars: 5 }))
-    advance(42)
+    world.advance(42)
     dataOf(await volunteer.call('volunteer', 'endShift'))
     for (let i = 0; i < 20; i++) {
-      advance(60)
+      world.advance(60)
       dataOf(await credit(volunteer, 30))
     }
 
@@ -97,10 +80,10 @@ describe('the service list', () => {
       minutes: 30,
       countsHours: true,
       rating: null,
-      confirmedBy: `管理员 ${dataOf(await admin.call<UserView>('identity', 'me')).name}补录`,
+      confirmedBy: `管理员 ${dataOf(await world.admin.call<UserView>('identity', 'me')).name}补录`,
     })
-    // The host clock runs on from the last step: the newest service is the last adjustment.
-    expect(Date.parse(first.services[0].at)).toBeGreaterThanOrEqual(now.getTime())
+    // The world.host clock runs on from the last step: the newest service is the last adjustment.
+    expect(Date.parse(first.services[0].at)).toBeGreaterThanOrEqual(world.now.getTime())
     const ats = first.services.map((s) => s.at)
     expect(ats).toEqual([...ats].sort().reverse())
 
@@ -121,8 +104,9 @@ describe('the service list', () => {
 
 describe('training and awards', () => {
   it('lets an administrator add training and awards, which the volunteer sees in their record', async () => {
-    const volunteer = await host.signIn('volunteer', 'sections-v')
-    const add = (data: object) => admin.call('volunteer', 'addRecordSection', { userId: volunteer.user.id, ...data })
+    const volunteer = await world.host.signIn('volunteer', 'sections-v')
+    const add = (data: object) =>
+      world.admin.call('volunteer', 'addRecordSection', { userId: volunteer.user.id, ...data })
     dataOf(await add({ section: 'award', title: '优秀志愿者', date: '2031-12-28', detail: '2031年度' }))
     dataOf(await add({ section: 'training', title: '服务礼仪培训', date: '2031-03-01' }))
     dataOf(await add({ section: 'training', title: '急救知识培训', date: '2031-06-15', detail: '红十字会' }))
@@ -136,14 +120,14 @@ describe('training and awards', () => {
 
     const badDate = await add({ section: 'award', title: '优秀志愿者', date: '2031-02-30' })
     expect(errorOf(badDate).fields?.map((f) => f.path)).toEqual(['date'])
-    const patient = await host.signIn('patient', 'sections-p')
-    const notVolunteer = await admin.call('volunteer', 'addRecordSection', {
+    const patient = await world.host.signIn('patient', 'sections-p')
+    const notVolunteer = await world.admin.call('volunteer', 'addRecordSection', {
       userId: patient.user.id,
       section: 'training',
       title: '服务礼仪培训',
       date: '2031-03-01',
     })
     expect(errorOf(notVolunteer).code).toBe('NOT_FOUND')
-    expect((await recordOf(await host.signIn('volunteer', 'sections-other'))).training).toEqual([])
+    expect((await recordOf(await world.host.signIn('volunteer', 'sections-other'))).training).toEqual([])
   })
 })

@@ -11,48 +11,17 @@ import type {
   VolunteerRosterEntry,
   CsvExport,
 } from '../../src/contract'
-import { dataOf, errorOf, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
+import { dataOf, errorOf, type SignedIn } from '../support/test-host'
+import { volunteerWorld } from '../support/volunteer-world'
 
-const MINUTE = 60_000
-let host: TestHost
-let now: Date
-let departmentId: string
-
-/** Every test moves the host clock forward from where the last one left it. */
-function advance(minutes: number) {
-  now = new Date(now.getTime() + minutes * MINUTE)
-  host.setClock(now)
-}
-
-beforeAll(async () => {
-  host = await startTestHost()
-  now = new Date('2026-03-02T01:00:00Z')
-  host.setClock(now)
-  const patient = await host.signIn('patient')
-  const departments = dataOf(await patient.call<{ id: string; name: string }[]>('identity', 'departments'))
-  departmentId = departments.find((d) => d.name === '骨科')!.id
-})
-afterAll(async () => {
-  await host.close()
-})
+const world = volunteerWorld('2026-03-02T01:00:00Z')
 
 const askHelp = (patient: SignedIn, need = '轮椅协助') =>
-  patient.call<MyHelpRequest>('volunteer', 'request', { need, from: '门诊大厅', to: departmentId, people: 1 })
-
-async function onShift(id: string, station = '门诊大厅'): Promise<SignedIn> {
-  const volunteer = await host.signIn('volunteer', id)
-  dataOf(await volunteer.call<ShiftView>('volunteer', 'startShift', { station }))
-  return volunteer
-}
-
-async function outbox(userId: string): Promise<{ template: string; payload: Record<string, string> }[]> {
-  const response = await fetch(`${host.url}/dev/outbox?userId=${userId}`)
-  return (await response.json()) as { template: string; payload: Record<string, string> }[]
-}
+  patient.call<MyHelpRequest>('volunteer', 'request', { need, from: '门诊大厅', to: world.departmentId, people: 1 })
 
 describe('who may do what', () => {
   it('refuses volunteer and admin actions to a patient', async () => {
-    const patient = await host.signIn('patient', 'forbid-1')
+    const patient = await world.host.signIn('patient', 'forbid-1')
     const someId = '00000000-0000-4000-8000-000000000000'
     const calls: [string, unknown][] = [
       ['startShift', { station: '门诊大厅' }],
@@ -75,9 +44,9 @@ describe('who may do what', () => {
   })
 
   it('refuses to let a volunteer who is not on shift see or claim requests', async () => {
-    const patient = await host.signIn('patient', 'offshift-p')
+    const patient = await world.host.signIn('patient', 'offshift-p')
     const request = dataOf(await askHelp(patient))
-    const volunteer = await host.signIn('volunteer', 'offshift-v')
+    const volunteer = await world.host.signIn('volunteer', 'offshift-v')
     const hall = dataOf(await volunteer.call<HallView>('volunteer', 'open'))
     expect(hall).toEqual({ shift: null, waiting: [], mine: [], star: { level: 0, name: '未评星', hoursToNext: 100 } })
     const claim = await volunteer.call('volunteer', 'claim', { requestId: request.id })
@@ -88,12 +57,12 @@ describe('who may do what', () => {
 
 describe('registration', () => {
   it('reviews a registration, masks the phone except for admins and grants the role on approval', async () => {
-    const person = await host.signIn('patient', 'reg-1')
+    const person = await world.host.signIn('patient', 'reg-1')
     const form = { name: '李秀英', phone: '13912345678', team: '老年', skills: ['方言'], availability: '周二上午' }
     const registered = dataOf(await person.call<VolunteerProfile>('volunteer', 'register', form))
     expect(registered).toMatchObject({ status: 'pending', phone: '139****5678', team: '老年' })
 
-    const admin = await host.signIn('admin')
+    const admin = await world.host.signIn('admin')
     const queue = dataOf(await admin.call<PendingVolunteer[]>('volunteer', 'pending'))
     expect(queue).toContainEqual(expect.objectContaining({ userId: person.user.id, phone: '13912345678' }))
 
@@ -114,7 +83,7 @@ describe('registration', () => {
     expect(me.roles).toEqual(['patient', 'volunteer'])
     expect(errorOf(await person.call('volunteer', 'register', form)).code).toBe('CONFLICT')
 
-    const audits = await host.host.store.sql.query<{ action: string; details: { reason?: string } }>(
+    const audits = await world.host.host.store.sql.query<{ action: string; details: { reason?: string } }>(
       `SELECT action, details FROM audit_log WHERE fn = 'volunteer' AND target = $1 ORDER BY id`,
       [`user:${person.user.id}`],
     )
@@ -123,9 +92,9 @@ describe('registration', () => {
   })
 
   it('lists approved volunteers by team for crediting hours, before they have served any', async () => {
-    const admin = await host.signIn('admin')
+    const admin = await world.host.signIn('admin')
     const [youth, elder, waiting] = await Promise.all(
-      ['roster-youth', 'roster-elder', 'roster-waiting'].map((id) => host.signIn('patient', id)),
+      ['roster-youth', 'roster-elder', 'roster-waiting'].map((id) => world.host.signIn('patient', id)),
     )
     const form = { phone: '13912345679', skills: [], availability: '周六上午' }
     dataOf(await youth.call('volunteer', 'register', { ...form, name: '周青', team: '青年' }))
@@ -147,9 +116,9 @@ describe('registration', () => {
 
 describe('claiming a request', () => {
   it('gives a request to exactly one of 100 volunteers claiming at once', async () => {
-    advance(60)
-    const volunteers = await Promise.all(Array.from({ length: 100 }, (_, i) => onShift(`v-${i}`)))
-    const patient = await host.signIn('patient', 'race-p')
+    world.advance(60)
+    const volunteers = await Promise.all(Array.from({ length: 100 }, (_, i) => world.onShift(`v-${i}`)))
+    const patient = await world.host.signIn('patient', 'race-p')
     const request = dataOf(await askHelp(patient))
 
     const replies = await Promise.all(volunteers.map((v) => v.call('volunteer', 'claim', { requestId: request.id })))
@@ -161,24 +130,24 @@ describe('claiming a request', () => {
     expect(new Set(conflicts.map((r) => errorOf(r).message))).toEqual(new Set(['已被其他志愿者接单']))
 
     const winner = volunteers[replies.indexOf(won[0])]
-    const [row] = await host.host.store.sql.query<{ volunteer_id: string; status: string }>(
+    const [row] = await world.host.host.store.sql.query<{ volunteer_id: string; status: string }>(
       'SELECT volunteer_id, status FROM volunteer_requests WHERE id = $1',
       [request.id],
     )
     expect(row).toEqual({ volunteer_id: winner.user.id, status: 'claimed' })
-    expect((await outbox(volunteers[42].user.id)).map((m) => m.template)).toContain('volunteerNewRequest')
-    expect((await outbox(patient.user.id)).map((m) => m.template)).toContain('volunteerClaimed')
+    expect((await world.outbox(volunteers[42].user.id)).map((m) => m.template)).toContain('volunteerNewRequest')
+    expect((await world.outbox(patient.user.id)).map((m) => m.template)).toContain('volunteerClaimed')
 
     dataOf(await winner.call('volunteer', 'complete', { requestId: request.id }))
     await Promise.all(volunteers.map((v) => v.call('volunteer', 'endShift')))
   })
 
   it('lets a volunteer give a request back to the queue and another take it', async () => {
-    advance(10)
-    const patient = await host.signIn('patient', 'release-p')
+    world.advance(10)
+    const patient = await world.host.signIn('patient', 'release-p')
     const request = dataOf(await askHelp(patient, '导诊带路'))
-    const first = await onShift('release-v1')
-    const second = await onShift('release-v2')
+    const first = await world.onShift('release-v1')
+    const second = await world.onShift('release-v2')
     dataOf(await first.call('volunteer', 'claim', { requestId: request.id }))
     expect(errorOf(await second.call('volunteer', 'release', { requestId: request.id })).code).toBe('CONFLICT')
     dataOf(await first.call('volunteer', 'release', { requestId: request.id }))
@@ -193,8 +162,8 @@ describe('claiming a request', () => {
 
 describe('a patient and their request', () => {
   it('allows one open request per patient, even when two arrive at once', async () => {
-    advance(10)
-    const patient = await host.signIn('patient', 'one-open')
+    world.advance(10)
+    const patient = await world.host.signIn('patient', 'one-open')
     const replies = await Promise.all([askHelp(patient), askHelp(patient, '老人陪同')])
     expect(replies.filter((r) => r.body.ok)).toHaveLength(1)
     const refused = replies.find((r) => !r.body.ok)!
@@ -208,39 +177,39 @@ describe('a patient and their request', () => {
   })
 
   it('lets the patient cancel after a volunteer claimed, and tells the volunteer', async () => {
-    advance(10)
-    const patient = await host.signIn('patient', 'cancel-p')
+    world.advance(10)
+    const patient = await world.host.signIn('patient', 'cancel-p')
     const request = dataOf(await askHelp(patient))
-    const volunteer = await onShift('cancel-v')
+    const volunteer = await world.onShift('cancel-v')
     dataOf(await volunteer.call('volunteer', 'claim', { requestId: request.id }))
     const cancelled = dataOf(await patient.call<MyHelpRequest>('volunteer', 'cancel', { requestId: request.id }))
     expect(cancelled.status).toBe('cancelled')
-    expect((await outbox(volunteer.user.id)).map((m) => m.template)).toContain('volunteerRequestCancelled')
+    expect((await world.outbox(volunteer.user.id)).map((m) => m.template)).toContain('volunteerRequestCancelled')
     expect(errorOf(await volunteer.call('volunteer', 'complete', { requestId: request.id })).code).toBe('CONFLICT')
     expect(errorOf(await patient.call('volunteer', 'cancel', { requestId: request.id })).code).toBe('CONFLICT')
-    const stranger = await host.signIn('patient', 'cancel-stranger')
+    const stranger = await world.host.signIn('patient', 'cancel-stranger')
     expect(errorOf(await stranger.call('volunteer', 'cancel', { requestId: request.id })).code).toBe('NOT_FOUND')
     dataOf(await volunteer.call('volunteer', 'endShift'))
   })
 
   it('shows queue position, then the volunteer (never the phone), then completion; rated once', async () => {
-    advance(10)
-    const admin = await host.signIn('admin')
-    const person = await host.signIn('patient', 'status-v')
+    world.advance(10)
+    const admin = await world.host.signIn('admin')
+    const person = await world.host.signIn('patient', 'status-v')
     const form = { name: '王建华', phone: '13698765432', team: '党员', skills: [], availability: '周一全天' }
     dataOf(await person.call('volunteer', 'register', form))
     dataOf(await admin.call('volunteer', 'approve', { userId: person.user.id }))
-    const volunteer = await onShift('status-v')
+    const volunteer = await world.onShift('status-v')
 
-    const first = await host.signIn('patient', 'status-p1')
-    const second = await host.signIn('patient', 'status-p2')
+    const first = await world.host.signIn('patient', 'status-p1')
+    const second = await world.host.signIn('patient', 'status-p2')
     const a = dataOf(await askHelp(first))
-    advance(1)
+    world.advance(1)
     const b = dataOf(await askHelp(second, '自助机操作'))
     expect(a).toMatchObject({ status: 'waiting', queuePosition: expect.any(Number), waitingMinutes: 0 })
     expect(b.queuePosition).toBe(a.queuePosition! + 1)
 
-    advance(3.5)
+    world.advance(3.5)
     const waiting = dataOf(await second.call<MyHelpRequest>('volunteer', 'myRequest'))!
     expect(waiting).toMatchObject({ status: 'waiting', waitingMinutes: 3 })
     const hall = dataOf(await volunteer.call<HallView>('volunteer', 'open'))
@@ -263,12 +232,15 @@ describe('a patient and their request', () => {
     expect(JSON.stringify(claimed.body)).not.toMatch(/1369|5432/)
     expect(dataOf(await second.call<MyHelpRequest>('volunteer', 'myRequest'))!.queuePosition).toBe(b.queuePosition! - 1)
 
-    advance(12)
+    world.advance(12)
     dataOf(await volunteer.call('volunteer', 'complete', { requestId: a.id }))
     expect(dataOf(await first.call<MyHelpRequest>('volunteer', 'myRequest'))!.status).toBe('completed')
-    expect((await outbox(first.user.id)).map((m) => m.template)).toEqual(['volunteerCompleted', 'volunteerClaimed'])
+    expect((await world.outbox(first.user.id)).map((m) => m.template)).toEqual([
+      'volunteerCompleted',
+      'volunteerClaimed',
+    ])
 
-    const stranger = await host.signIn('patient', 'status-stranger')
+    const stranger = await world.host.signIn('patient', 'status-stranger')
     expect(errorOf(await stranger.call('volunteer', 'rate', { requestId: a.id, stars: 1 })).code).toBe('NOT_FOUND')
     const rated = dataOf(
       await first.call<MyHelpRequest>('volunteer', 'rate', { requestId: a.id, stars: 4, comment: '很耐心' }),
@@ -289,26 +261,26 @@ describe('a patient and their request', () => {
 
 describe('escalation', () => {
   it('escalates a request waiting over 10 minutes and flags a claim open over 60', async () => {
-    advance(10)
-    const admin = await host.signIn('admin')
-    const patient = await host.signIn('patient', 'escalate-p')
+    world.advance(10)
+    const admin = await world.host.signIn('admin')
+    const patient = await world.host.signIn('patient', 'escalate-p')
     const request = dataOf(await askHelp(patient, '老人陪同'))
     const inDesk = async (list: 'escalated' | 'overdue') =>
       dataOf(await admin.call<DeskView>('volunteer', 'desk'))[list].some((r) => r.id === request.id)
 
-    advance(9)
+    world.advance(9)
     expect(await inDesk('escalated')).toBe(false)
-    advance(2.5)
+    world.advance(2.5)
     expect(await inDesk('escalated')).toBe(true)
-    const volunteer = await onShift('escalate-v')
+    const volunteer = await world.onShift('escalate-v')
     const seen = dataOf(await volunteer.call<HallView>('volunteer', 'open')).waiting.find((r) => r.id === request.id)
     expect(seen).toMatchObject({ escalated: true, careNeeded: true, waitingMinutes: 11 })
 
     dataOf(await volunteer.call('volunteer', 'claim', { requestId: request.id }))
     expect(await inDesk('escalated')).toBe(false)
-    advance(59)
+    world.advance(59)
     expect(await inDesk('overdue')).toBe(false)
-    advance(2)
+    world.advance(2)
     expect(await inDesk('overdue')).toBe(true)
     dataOf(await volunteer.call('volunteer', 'complete', { requestId: request.id }))
     expect(await inDesk('overdue')).toBe(false)
@@ -318,28 +290,28 @@ describe('escalation', () => {
 
 describe('shifts and the hour ledger', () => {
   const ledgerOf = (userId: string) =>
-    host.host.store.sql.query<{ kind: string; minutes: number; reason: string | null }>(
+    world.host.host.store.sql.query<{ kind: string; minutes: number; reason: string | null }>(
       'SELECT kind, minutes, reason FROM volunteer_hours WHERE volunteer_id = $1 ORDER BY id',
       [userId],
     )
 
   it('keeps one open shift per volunteer and books each closed shift in the ledger', async () => {
-    advance(10)
-    const volunteer = await host.signIn('volunteer', 'ledger-v')
+    world.advance(10)
+    const volunteer = await world.host.signIn('volunteer', 'ledger-v')
     const starts = await Promise.all([
       volunteer.call('volunteer', 'startShift', { station: '急诊' }),
       volunteer.call('volunteer', 'startShift', { station: '住院部' }),
     ])
     expect(starts.filter((r) => r.body.ok)).toHaveLength(1)
     expect(errorOf(starts.find((r) => !r.body.ok)!).code).toBe('CONFLICT')
-    advance(90)
+    world.advance(90)
     expect(dataOf(await volunteer.call<{ minutes: number }>('volunteer', 'endShift')).minutes).toBe(90)
     expect(errorOf(await volunteer.call('volunteer', 'endShift')).code).toBe('CONFLICT')
     dataOf(await volunteer.call('volunteer', 'startShift', { station: '自助机区' }))
-    advance(45)
+    world.advance(45)
     dataOf(await volunteer.call('volunteer', 'endShift'))
 
-    const sums = await host.host.store.sql.query<{ shifts: number; ledger: number }>(
+    const sums = await world.host.host.store.sql.query<{ shifts: number; ledger: number }>(
       `SELECT (SELECT sum(extract(epoch FROM ended_at - started_at) / 60)::int FROM volunteer_shifts
                 WHERE volunteer_id = $1) AS shifts,
               (SELECT sum(minutes)::int FROM volunteer_hours WHERE volunteer_id = $1 AND kind = 'shift') AS ledger`,
@@ -351,7 +323,7 @@ describe('shifts and the hour ledger', () => {
       minutesAllTime: 135,
     })
 
-    const admin = await host.signIn('admin')
+    const admin = await world.host.signIn('admin')
     const noReason = await admin.call('volunteer', 'adjustHours', {
       userId: volunteer.user.id,
       minutes: 60,
@@ -371,37 +343,37 @@ describe('shifts and the hour ledger', () => {
       { kind: 'shift', minutes: 45, reason: null },
       { kind: 'adjustment', minutes: -15, reason: '重复登记，扣除' },
     ])
-    const [auditRow] = await host.host.store.sql.query<{ details: { minutes: number } }>(
+    const [auditRow] = await world.host.host.store.sql.query<{ details: { minutes: number } }>(
       `SELECT details FROM audit_log WHERE action = 'adjustHours' AND target = $1`,
       [`user:${volunteer.user.id}`],
     )
     expect(auditRow.details.minutes).toBe(-15)
     await expect(
-      host.host.store.sql.query('UPDATE volunteer_hours SET minutes = 999 WHERE volunteer_id = $1', [
+      world.host.host.store.sql.query('UPDATE volunteer_hours SET minutes = 999 WHERE volunteer_id = $1', [
         volunteer.user.id,
       ]),
     ).rejects.toThrow(/append-only/)
     await expect(
-      host.host.store.sql.query('DELETE FROM volunteer_hours WHERE volunteer_id = $1', [volunteer.user.id]),
+      world.host.host.store.sql.query('DELETE FROM volunteer_hours WHERE volunteer_id = $1', [volunteer.user.id]),
     ).rejects.toThrow(/append-only/)
   })
 
   it('closes a shift left open at exactly 12 hours, flagged, lazily and by the sweep', async () => {
-    advance(10)
-    const lazy = await onShift('forgot-1', '急诊')
-    const swept = await onShift('forgot-2', '住院部')
-    const late = await onShift('forgot-3', '门诊大厅')
-    const startedAt = new Date(now.getTime() - 1000)
-    advance(13 * 60)
+    world.advance(10)
+    const lazy = await world.onShift('forgot-1', '急诊')
+    const swept = await world.onShift('forgot-2', '住院部')
+    const late = await world.onShift('forgot-3', '门诊大厅')
+    const startedAt = new Date(world.now.getTime() - 1000)
+    world.advance(13 * 60)
 
     expect(dataOf(await lazy.call<HallView>('volunteer', 'open')).shift).toBeNull()
     const ended = dataOf(await late.call<ShiftView & { minutes: number }>('volunteer', 'endShift'))
     expect(ended).toMatchObject({ minutes: 720, autoClosed: true })
-    const admin = await host.signIn('admin')
+    const admin = await world.host.signIn('admin')
     expect(dataOf(await admin.call<{ closedShifts: number }>('volunteer', 'sweep')).closedShifts).toBe(1)
     expect(errorOf(await swept.call('volunteer', 'endShift')).code).toBe('CONFLICT')
 
-    const shifts = await host.host.store.sql.query<{ exact: boolean; auto_closed: boolean; minutes: number }>(
+    const shifts = await world.host.host.store.sql.query<{ exact: boolean; auto_closed: boolean; minutes: number }>(
       `SELECT s.ended_at = s.started_at + interval '12 hours' AS exact, s.auto_closed, h.minutes
        FROM volunteer_shifts s JOIN volunteer_hours h ON h.shift_id = s.id
        WHERE s.volunteer_id = ANY($1)`,
@@ -422,19 +394,18 @@ describe('shifts and the hour ledger', () => {
 
 describe('yearly ranking', () => {
   it('ranks a year by hours, with requests served and rating, and exports CSV for admins', async () => {
-    now = new Date('2031-05-01T01:00:00Z')
-    host.setClock(now)
-    const top = await onShift('rank-top')
-    const second = await onShift('rank-second')
-    const patient = await host.signIn('patient', 'rank-p')
+    world.setNow(new Date('2031-05-01T01:00:00Z'))
+    const top = await world.onShift('rank-top')
+    const second = await world.onShift('rank-second')
+    const patient = await world.host.signIn('patient', 'rank-p')
     const request = dataOf(await askHelp(patient))
     dataOf(await second.call('volunteer', 'claim', { requestId: request.id }))
-    advance(20)
+    world.advance(20)
     dataOf(await second.call('volunteer', 'complete', { requestId: request.id }))
     dataOf(await patient.call('volunteer', 'rate', { requestId: request.id, stars: 5 }))
-    advance(40)
+    world.advance(40)
     dataOf(await second.call('volunteer', 'endShift'))
-    advance(60)
+    world.advance(60)
     dataOf(await top.call('volunteer', 'endShift'))
 
     const rows = dataOf(await patient.call<RankingRow[]>('volunteer', 'ranking', { year: 2031 }))
@@ -444,7 +415,7 @@ describe('yearly ranking', () => {
     ])
     expect(dataOf(await patient.call<RankingRow[]>('volunteer', 'ranking', { year: 2030 }))).toEqual([])
 
-    const admin = await host.signIn('admin')
+    const admin = await world.host.signIn('admin')
     const exported = dataOf(await admin.call<CsvExport>('volunteer', 'exportRanking', { year: 2031 }))
     expect(exported.filename).toBe('志愿服务排行-2031.csv')
     expect(exported.csv.split('\r\n')).toEqual([
