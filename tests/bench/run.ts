@@ -2,6 +2,7 @@
 import { benchCloud } from './cloud'
 import { benchCodes } from './codes'
 import { benchFeedback } from './feedback'
+import { benchIdempotency } from './idempotency'
 import { benchLoad } from './load'
 import { benchRoster } from './roster'
 import { benchShell } from './shell'
@@ -28,6 +29,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   cloud: benchCloud,
   voice: benchVoice,
   'voice-jieba': benchVoiceJieba,
+  idempotency: benchIdempotency,
 }
 
 async function main() {
