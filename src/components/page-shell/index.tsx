@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite'
 import type { PropsWithChildren } from 'react'
 import { useStores } from '../../stores/context'
 import { PrivacySheet } from '../privacy-sheet'
+import { useFocusableScroller } from './focusable-scroller'
 
 interface PageShellProps {
   /** Off on the policy page itself, so the person can read it while deciding. */
@@ -18,8 +19,9 @@ export const PageShell = observer(function PageShell({
   privacySheet = true,
 }: PropsWithChildren<PageShellProps>) {
   const { ui } = useStores()
+  const root = useFocusableScroller()
   return (
-    <View className={ui.largeText ? 'rx-page rx-page--large' : 'rx-page'}>
+    <View ref={root} className={ui.largeText ? 'rx-page rx-page--large' : 'rx-page'}>
       {children}
       {privacySheet && <PrivacySheet />}
     </View>

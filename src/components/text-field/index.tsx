@@ -23,6 +23,8 @@ export function TextField({ label, value, onInput, placeholder, type = 'text', m
         value={value}
         placeholder={placeholder}
         aria-label={label}
+        // H5 renders the field inside Taro's own element: the name must reach the <input> itself.
+        nativeProps={{ 'aria-label': label }}
         onInput={(e) => onInput(e.detail.value)}
       />
       <View className='rx-field__error'>{error}</View>

@@ -1,9 +1,10 @@
-import { Switch, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
+import { Toggle } from '../../../components/toggle'
 import { COMPLAINT_STATUSES, FEEDBACK_STATUS_LABELS, REPLY_DUE_DAYS, ACCEPT_DUE_HOURS } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { Chips } from '../shared/chips'
@@ -43,11 +44,10 @@ export default observer(function QueuePage() {
       />
       <View className='rx-card rx-row'>
         <View>只看已超时</View>
-        <Switch
-          aria-label='只看已超时'
+        <Toggle
+          label='只看已超时'
           checked={queueFilter.overdueOnly}
-          color='#b71c1c'
-          onChange={(e) => feedback.setQueueFilter({ overdueOnly: e.detail.value })}
+          onChange={(overdueOnly) => feedback.setQueueFilter({ overdueOnly })}
         />
       </View>
       <ThemeFilter />

@@ -1,8 +1,9 @@
-import { Button, Input, Switch, Textarea, View } from '@tarojs/components'
+import { Button, Input, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { SensitiveTextGate } from '../../../components/sensitive-consent'
+import { Toggle } from '../../../components/toggle'
 import { FEEDBACK_KIND_LABELS, FEEDBACK_KINDS, FEEDBACK_TEXT_MAX, FEEDBACK_TEXT_MIN } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { asOptions, Chips } from '../shared/chips'
@@ -101,12 +102,7 @@ export default observer(function SubmitPage() {
             <View>匿名提交</View>
             <View className='rx-muted'>处理人看不到您的姓名</View>
           </View>
-          <Switch
-            aria-label='匿名提交'
-            checked={form.anonymous}
-            color='#b71c1c'
-            onChange={(e) => feedback.setForm({ anonymous: e.detail.value })}
-          />
+          <Toggle label='匿名提交' checked={form.anonymous} onChange={(anonymous) => feedback.setForm({ anonymous })} />
         </View>
       </View>
 

@@ -1,9 +1,10 @@
-import { Button, Switch, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { PRIVACY_POLICY_URL } from '../../../components/privacy-sheet'
 import { StateView } from '../../../components/state-view'
+import { Toggle } from '../../../components/toggle'
 import { ROLE_LABELS, ROLES } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { PendingStaffCard } from './pending-staff'
@@ -38,12 +39,7 @@ export default observer(function MePage() {
           <View className='me-switch-label'>大字模式</View>
           <View className='rx-muted'>放大全部文字，方便阅读</View>
         </View>
-        <Switch
-          aria-label='大字模式'
-          checked={ui.largeText}
-          color='#b71c1c'
-          onChange={(e) => void identity.setLargeText(e.detail.value)}
-        />
+        <Toggle label='大字模式' checked={ui.largeText} onChange={(on) => void identity.setLargeText(on)} />
       </View>
 
       <View className='rx-card'>

@@ -12,33 +12,38 @@ import './index.scss'
 const Row = observer(function Row({ row }: { row: HeatRow }) {
   const { voiceHeat } = useStores()
   return (
-    <View className='heat-row'>
-      <View className='heat-row__name'>
+    <View className='heat-row' role='row'>
+      <View className='heat-row__name' role='rowheader'>
         {row.departmentName}
         <View className='rx-muted'>{row.comments} 条</View>
       </View>
       {row.cells === null ? (
-        <View className='heat-row__thin rx-muted'>样本不足（少于{voiceHeat.heat?.minComments}条，不分主题）</View>
+        <View className='heat-row__thin rx-muted' role='cell'>
+          样本不足（少于{voiceHeat.heat?.minComments}条，不分主题）
+        </View>
       ) : (
         voiceHeat.columns.map((column) => {
           const cell = row.cells?.find((c) => c.theme === column.id)
           const negative = cell?.negative ?? 0
           return (
-            <Button
-              key={column.id}
-              className='heat-cell'
-              style={{ backgroundColor: `rgba(183, 28, 28, ${(0.08 + 0.72 * voiceHeat.heatOf(negative)).toFixed(2)})` }}
-              aria-label={`${row.departmentName} ${column.label}：负面${negative}条，共${cell?.mentions ?? 0}条`}
-              onClick={() =>
-                void voiceHeat.openCell({
-                  departmentId: row.departmentId,
-                  departmentName: row.departmentName,
-                  theme: column.id,
-                })
-              }
-            >
-              {negative}
-            </Button>
+            <View key={column.id} className='heat-slot' role='cell'>
+              <Button
+                className='heat-cell'
+                style={{
+                  backgroundColor: `rgba(183, 28, 28, ${(0.08 + 0.72 * voiceHeat.heatOf(negative)).toFixed(2)})`,
+                }}
+                aria-label={`${row.departmentName} ${column.label}：负面${negative}条，共${cell?.mentions ?? 0}条`}
+                onClick={() =>
+                  void voiceHeat.openCell({
+                    departmentId: row.departmentId,
+                    departmentName: row.departmentName,
+                    theme: column.id,
+                  })
+                }
+              >
+                {negative}
+              </Button>
+            </View>
           )
         })
       )}
@@ -119,10 +124,12 @@ export default observer(function HeatPage() {
           onRetry={() => void voiceHeat.load()}
         >
           <View className='heat-table' role='table'>
-            <View className='heat-row heat-row--head'>
-              <View className='heat-row__name'>科室</View>
+            <View className='heat-row heat-row--head' role='row'>
+              <View className='heat-row__name' role='columnheader'>
+                科室
+              </View>
               {voiceHeat.columns.map((column) => (
-                <View key={column.id} className='heat-head'>
+                <View key={column.id} className='heat-head' role='columnheader'>
                   {column.label}
                 </View>
               ))}
