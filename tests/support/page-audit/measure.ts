@@ -65,11 +65,12 @@ export function measureInPage({ large, controls, mainControls }: MeasureOptions)
     return `${el.tagName.toLowerCase()}${classes.map((c) => `.${c}`).join('')}「${text}」${extra}`
   }
   const all = Array.from(document.querySelectorAll('body *')).filter(inScope)
-  // The page itself scrolls vertically; a strip that scrolls sideways on purpose (chips) may be wider.
+  // The page itself (Taro's page element) scrolls vertically; a strip that scrolls sideways on
+  // purpose (chips) may be wider.
   const pageScrollers = new Set(['HTML', 'BODY'])
   const inSideScroller = (el: Element) => {
     for (let up = el.parentElement; up; up = up.parentElement) {
-      if (pageScrollers.has(up.tagName) || up.classList.contains('taro-tabbar__panel')) return false
+      if (pageScrollers.has(up.tagName) || up.matches('.taro-tabbar__panel, .taro_page')) return false
       if (getComputedStyle(up).overflowX !== 'visible' && up.getBoundingClientRect().right <= screen + 1) return true
     }
     return false
@@ -81,8 +82,8 @@ export function measureInPage({ large, controls, mainControls }: MeasureOptions)
       return box.width >= 1 && (box.right > screen + 1 || box.left < -1) && shown(el) && !inSideScroller(el)
     })
     .map((el) => describe(el, ` ${Math.round(el.getBoundingClientRect().right)}px`))
-  const panel = document.querySelector('.taro-tabbar__panel')
-  if (document.documentElement.scrollWidth > screen + 1 || (panel && panel.scrollWidth > panel.clientWidth + 1)) {
+  const scrollers = Array.from(document.querySelectorAll('.taro-tabbar__panel, .taro_page')).filter(inScope)
+  if (document.documentElement.scrollWidth > screen + 1 || scrollers.some((s) => s.scrollWidth > s.clientWidth + 1)) {
     wide.unshift(`the page scrolls sideways`)
   }
 

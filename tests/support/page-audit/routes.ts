@@ -81,13 +81,14 @@ export interface Visit {
   query: string
 }
 
+const ROLE_ORDER: Role[] = ['patient', 'volunteer', 'staff', 'manager', 'admin']
+
 /** The seeded demo users, one per role, signed in on the host. */
 export type DemoUsers = Record<Role, SignedIn>
 
 export async function signInDemoUsers(host: TestHost): Promise<DemoUsers> {
-  const roles: Role[] = ['patient', 'volunteer', 'staff', 'manager', 'admin']
-  const users = await Promise.all(roles.map((role) => host.signIn(role)))
-  return Object.fromEntries(roles.map((role, i) => [role, users[i]])) as DemoUsers
+  const users = await Promise.all(ROLE_ORDER.map((role) => host.signIn(role)))
+  return Object.fromEntries(ROLE_ORDER.map((role, i) => [role, users[i]])) as DemoUsers
 }
 
 /**
@@ -116,10 +117,14 @@ async function recordQueries(users: DemoUsers): Promise<Record<string, string>> 
   }
 }
 
-/** Every route of the app, once per role that uses it, with a real record where it needs one. */
+/**
+ * Every route of the app, once per role that uses it, with a real record where it needs one;
+ * grouped by role, since changing user costs a full page load.
+ */
 export async function auditVisits(users: DemoUsers): Promise<Visit[]> {
   const queries = await recordQueries(users)
-  return appRoutes().flatMap((route) =>
+  const visits = appRoutes().flatMap((route) =>
     (USERS[route] ?? ['patient']).map((role) => ({ route, role, query: queries[route] ?? '' })),
   )
+  return visits.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
 }
