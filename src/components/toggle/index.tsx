@@ -9,11 +9,12 @@ interface ToggleProps {
 
 /**
  * The app's on/off switch. On H5 Taro draws the checkbox inside its own element, so the name is
- * passed down to it as well; the switch's 44px target comes from app.scss.
+ * passed down to it as well; the switch's 44px target comes from app.scss (.rx-toggle).
  */
 export function Toggle({ label, checked, onChange }: ToggleProps) {
   return (
     <Switch
+      className='rx-toggle'
       aria-label={label}
       nativeProps={{ 'aria-label': label }}
       checked={checked}

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import type { Role } from '../../../src/contract'
 import { signInPage } from '../browser'
 import type { TestHost } from '../test-host'
-import { CONTROLS, MAIN_CONTROLS, measureInPage, type Measured } from './measure'
+import { CONTROLS, LABELS, MAIN_CONTROLS, measureInPage, type Measured } from './measure'
 import type { DemoUsers, Visit } from './routes'
 
 export type Mode = 'normal' | 'large'
@@ -105,6 +105,7 @@ export class PageAuditor {
       large: mode === 'large',
       controls: CONTROLS,
       mainControls: MAIN_CONTROLS,
+      labels: LABELS,
     })
     const violations = await this.page.evaluate(async () => {
       const result = await window.axe.run(
@@ -137,6 +138,7 @@ export function totals(findings: Findings[]) {
     smallMain: sum((f) => f.smallMain),
     smallText: sum((f) => f.smallText),
     tightLines: sum((f) => f.tightLines),
+    brokenWords: sum((f) => f.brokenWords),
   }
 }
 

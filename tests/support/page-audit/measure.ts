@@ -14,6 +14,8 @@ export interface Measured {
   smallText: string[]
   /** In 大字模式, text with line spacing under 1.3×. */
   tightLines: string[]
+  /** Short labels (one word, up to six characters) split over two lines, as in "非常不满/意". */
+  brokenWords: string[]
 }
 
 export interface MeasureOptions {
@@ -21,6 +23,7 @@ export interface MeasureOptions {
   /** Selectors of what a person taps, and of the main ones among them. */
   controls: string
   mainControls: string
+  labels: string
 }
 
 export const CONTROLS = [
@@ -40,6 +43,9 @@ export const CONTROLS = [
   '.rx-entry',
 ].join(', ')
 
+/** Where a label sits: answer tiles, buttons, entries, figures and titles. */
+export const LABELS = '.rx-choice__label, .rx-choice__hint, .rx-button, .rx-entry__title, .rx-title, .sv-figure__value'
+
 export const MAIN_CONTROLS = [
   'taro-button-core.rx-button',
   '[role=radio]',
@@ -49,7 +55,7 @@ export const MAIN_CONTROLS = [
 ].join(', ')
 
 /** Runs in the page: measures what is shown, skipping anything under `[data-audit-skip]`. */
-export function measureInPage({ large, controls, mainControls }: MeasureOptions): Measured {
+export function measureInPage({ large, controls, mainControls, labels }: MeasureOptions): Measured {
   const screen = document.documentElement.clientWidth
   const inScope = (el: Element) => !el.closest('[data-audit-skip]')
   const shown = (el: Element) => {
@@ -124,5 +130,18 @@ export function measureInPage({ large, controls, mainControls }: MeasureOptions)
       if (hasText(el) && spacing < 1.295) tightLines.push(describe(el, ` ${spacing.toFixed(2)}×`))
     }
   }
-  return { wide, smallTargets, smallMain, smallText, tightLines }
+  const brokenWords = all
+    .filter((el) => el.matches(labels) && shown(el))
+    .flatMap((el) =>
+      Array.from(el.childNodes).filter((node) => {
+        const text = (node.textContent ?? '').trim()
+        if (node.nodeType !== Node.TEXT_NODE || text.length < 2 || text.length > 6 || /\s/.test(text)) return false
+        const range = document.createRange()
+        range.selectNodeContents(node)
+        const lines = new Set(Array.from(range.getClientRects()).map((box) => Math.round(box.top)))
+        return lines.size > 1
+      }),
+    )
+    .map((node) => `「${(node.textContent ?? '').trim()}」 in ${describe(node.parentElement as Element)}`)
+  return { wide, smallTargets, smallMain, smallText, tightLines, brokenWords }
 }
