@@ -164,7 +164,7 @@ export const rejectPraiseInput = z.object({
   reason: z.string().trim().min(2, '请填写原因').max(200, '原因不超过200字'),
 })
 
-export const HELD_REASONS = ['含联系方式', '含不文明用语'] as const
+export const HELD_REASONS = ['含联系方式', '含证件号码', '含不文明用语'] as const
 export type HeldReason = (typeof HELD_REASONS)[number]
 
 export interface FeedbackItem {

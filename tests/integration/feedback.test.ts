@@ -425,10 +425,21 @@ describe('praise wall', () => {
       text: '2026-06-01 护士特别耐心，想当面感谢，我的电话139 1234 5678。',
     })
     const rude = await praise(patient, cardio, { text: '这位医生很好，不像隔壁那个废物，太耐心了。' })
+    const withId = await praise(patient, cardio, { text: '张护士帮我办了住院，身份证 110101199003071234，谢谢您！' })
     expect(withPhone.heldReasons).toEqual(['含联系方式'])
+    expect(withId.heldReasons).toEqual(['含证件号码'])
     expect(rude.heldReasons).toEqual(['含不文明用语'])
     const review = dataOf(await admin.call<FeedbackItem[]>('feedback', 'praiseReview', {}))
     expect(review.find((r) => r.id === withPhone.id)?.heldReasons).toEqual(['含联系方式'])
+    // The reviewer sees the text already masked, and so does the database: no click can publish the number.
+    expect(review.find((r) => r.id === withPhone.id)?.text).toBe('2026-06-01 护士特别耐心，想当面感谢，我的电话****。')
+    expect(review.find((r) => r.id === withId.id)?.text).toBe('张护士帮我办了住院，身份证 ****，谢谢您！')
+    const stored = await host.host.store.sql.query<{ body: string }>(
+      `SELECT body FROM feedback_items WHERE id = ANY($1::uuid[])`,
+      [[withPhone.id, withId.id]],
+    )
+    expect(stored.map((row) => row.body).join()).not.toMatch(/5678|1234/)
+    dataOf(await admin.call('feedback', 'approvePraise', { id: withId.id, confirmHeld: true }))
 
     expect(code(await admin.call('feedback', 'approvePraise', { id: withPhone.id }))).toBe('CONFLICT')
     dataOf(await admin.call('feedback', 'approvePraise', { id: withPhone.id, confirmHeld: true }))
@@ -440,6 +451,7 @@ describe('praise wall', () => {
     expect(wall.praise.find((p) => p.id === withPhone.id)?.text).toBe(
       '2026-06-01 护士特别耐心，想当面感谢，我的电话****。',
     )
+    expect(wall.praise.find((p) => p.id === withId.id)?.text).toBe('张护士帮我办了住院，身份证 ****，谢谢您！')
     expect(wall.praise.some((p) => p.id === rude.id)).toBe(false)
   })
 
