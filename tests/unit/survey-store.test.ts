@@ -1,4 +1,12 @@
-import type { CallEvent, CallResult, OpenVisitResult, SubmitResult } from '../../src/contract'
+import { runInAction } from 'mobx'
+import type {
+  CallEvent,
+  CallResult,
+  OpenVisitResult,
+  SensitiveTextAnswer,
+  SubmitResult,
+  UserView,
+} from '../../src/contract'
 import { TransportError } from '../../src/services/api/transport'
 import { RootStore } from '../../src/stores/root-store'
 import { createMemoryStorage, type KeyValueStorage } from '../../src/stores/support/storage'
@@ -22,9 +30,25 @@ const opened: OpenVisitResult = {
 
 const thanks: SubmitResult = { submitted: true, alert: false }
 
-function storeWith(respond: Responder, storage: KeyValueStorage = createMemoryStorage()) {
+/** A patient who has answered 单独同意 as given (`granted` unless a test says otherwise). */
+const patient = (sensitiveText: SensitiveTextAnswer | null): UserView => ({
+  id: 'u1',
+  name: '',
+  roles: ['patient'],
+  departmentId: null,
+  departmentName: null,
+  prefs: { largeText: false, sensitiveText },
+  staff: null,
+})
+
+function storeWith(
+  respond: Responder,
+  storage: KeyValueStorage = createMemoryStorage(),
+  sensitiveText: SensitiveTextAnswer | null = 'granted',
+) {
   const { api, sent } = fakeApi(respond)
   const root = new RootStore({ api, storage, toast: () => {}, devSignIn: null })
+  runInAction(() => (root.identity.me = patient(sensitiveText)))
   return { rating: root.survey.rating, sent, storage }
 }
 
@@ -82,6 +106,7 @@ describe('SurveyRatingStore', () => {
       answers: { waiting: 2, pharmacy: null, overall: 4 },
       recommend: 7,
       comment: '候诊太久',
+      commentConsent: true,
       contact: { phone: '13912345678', consent: true },
     })
 
@@ -120,6 +145,21 @@ describe('SurveyRatingStore', () => {
     expect(all).toHaveLength(lost.length + 1)
     expect(all.at(-1)?.event.requestId).toBe(lost[0])
     expect(rating.result).toEqual(thanks)
+  })
+
+  it('sends a comment only with 单独同意, and says so with the comment', async () => {
+    for (const answer of ['declined', null] as const) {
+      const { rating, sent } = storeWith(() => ({ ok: true, data: opened }), createMemoryStorage(), answer)
+      await rating.open(CODE)
+      for (const item of opened.questionnaire.items) rating.answer(item.id, 4)
+      rating.setRecommend(8)
+      rating.setComment('医生讲得很清楚')
+      await rating.submit()
+      const data = submits(sent)[0].event.data as Record<string, unknown>
+      expect(data).toMatchObject({ recommend: 8 })
+      expect(data.comment).toBeUndefined()
+      expect(data.commentConsent).toBeUndefined()
+    }
   })
 
   it('asks for the recommendation before sending anything', async () => {

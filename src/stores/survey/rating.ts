@@ -58,11 +58,13 @@ export class SurveyRatingStore {
   constructor(
     private readonly api: ApiClient,
     private readonly storage: KeyValueStorage,
+    private readonly hasTextConsent: () => boolean,
   ) {
-    makeAutoObservable<SurveyRatingStore, 'api' | 'storage' | 'stopDraft'>(this, {
+    makeAutoObservable<SurveyRatingStore, 'api' | 'storage' | 'stopDraft' | 'hasTextConsent'>(this, {
       api: false,
       storage: false,
       stopDraft: false,
+      hasTextConsent: false,
     })
   }
 
@@ -171,6 +173,8 @@ export class SurveyRatingStore {
     return new Submission<SubmitResult>((requestId) => {
       const { code, opened, draft } = this
       if (!code || !opened || draft.recommend === null) throw new Error('submit before open')
+      // The comment box shows only after 单独同意; a comment kept from before consent was withdrawn stays on the device.
+      const comment = this.hasTextConsent() ? draft.comment.trim() : ''
       return this.api.call(
         'survey',
         'submit',
@@ -179,7 +183,8 @@ export class SurveyRatingStore {
           version: opened.questionnaire.version,
           answers: draft.answers,
           recommend: draft.recommend,
-          comment: draft.comment.trim() || undefined,
+          comment: comment || undefined,
+          commentConsent: comment ? true : undefined,
           praiseStaff: draft.praiseStaff.trim() || undefined,
           contact: draft.callBack ? { phone: draft.phone.trim(), consent: true } : undefined,
         },

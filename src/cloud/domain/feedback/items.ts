@@ -21,6 +21,7 @@ import type { Ctx, SystemCtx } from '../../core/context'
 import { audit, limitRate, remind } from '../../core/effects'
 import { DAY_MS, monthOf } from '../../../contract/month'
 import type { Reminder } from '../../core/platform-repo'
+import { requireSensitiveTextConsent } from '../identity/consent'
 import { responsibleLookup } from '../identity/responsible'
 import { recordTags } from '../voice/write-time'
 import { mayCloseWithoutReason } from './lifecycle'
@@ -71,6 +72,7 @@ async function resolveStaff(ctx: Ctx, input: z.output<typeof submitFeedbackInput
 }
 
 export async function submit(ctx: Ctx, input: z.output<typeof submitFeedbackInput>): Promise<FeedbackItem> {
+  requireSensitiveTextConsent(ctx)
   await limitRate(ctx, 'feedback.submit', SUBMISSIONS_PER_DAY, DAY_SECONDS)
   if (!(await ctx.repos.feedback.departmentExists(input.departmentId))) {
     throw invalid('请选择科室', [{ path: 'departmentId', message: '没有找到该科室' }])
