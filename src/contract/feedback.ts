@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { emptyInput, idSchema, monthSchema, phoneSchema, type Endpoint } from './common'
+import { chosenId, emptyInput, idSchema, monthSchema, phoneSchema, type Endpoint } from './common'
 
 // 暖语手册
 
@@ -99,7 +99,7 @@ const staffSchema = z
 export const submitFeedbackInput = z
   .object({
     kind: z.enum(FEEDBACK_KINDS, '请选择表扬或投诉'),
-    departmentId: idSchema,
+    departmentId: chosenId('请选择科室'),
     staff: staffSchema.optional(),
     categories: z.array(z.string()).min(1, '请至少选择一个类别').max(7),
     text: z

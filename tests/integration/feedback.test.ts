@@ -149,6 +149,11 @@ describe('submitting', () => {
       errorOf(await patient.call('feedback', 'submit', { ...complaint, departmentId: cardio, ...data })).fields?.map(
         (f) => f.path,
       )
+    // A complaint with no department says so, not that an id is malformed.
+    const noDepartment = errorOf(await patient.call('feedback', 'submit', { ...complaint, departmentId: '' }))
+    expect(noDepartment.fields).toEqual([{ path: 'departmentId', message: '请选择科室' }])
+    const missing = errorOf(await patient.call('feedback', 'submit', { ...complaint, departmentId: undefined }))
+    expect(missing.fields).toEqual([{ path: 'departmentId', message: '请选择科室' }])
     expect(await fieldsOf({ text: '太差了' })).toEqual(['text'])
     expect(await fieldsOf({ text: '很'.repeat(501) })).toEqual(['text'])
     expect(await fieldsOf({ categories: ['热情暖心'] })).toEqual(['categories'])

@@ -48,6 +48,31 @@ describe('FeedbackStore', () => {
     expect(storage.get(FEEDBACK_DRAFT_KEY)).toBeUndefined()
   })
 
+  it("clears a field's error as soon as that field is edited, and the summary once none is left", async () => {
+    const { store } = rootWith(() => ({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: '填写的内容有误',
+        fields: [
+          { path: 'departmentId', message: '请选择科室' },
+          { path: 'staff.employeeNo', message: '没有找到该工号' },
+          { path: 'categories', message: '请至少选择一个类别' },
+        ],
+      },
+    }))
+    expect(await store.submit()).toBe(false)
+    store.setForm({ departmentId: 'd1' })
+    expect(store.submission.fieldError('departmentId')).toBeUndefined()
+    expect(store.submission.fieldError('staff.employeeNo')).toBe('没有找到该工号')
+    store.setForm({ staff: 'H0124' })
+    expect(store.submission.fieldError('staff.employeeNo')).toBeUndefined()
+    expect(store.submission.error).toBe('填写的内容有误')
+    store.toggleCategory('态度生硬')
+    expect(store.submission.fields).toEqual([])
+    expect(store.submission.error).toBeNull()
+  })
+
   it('sends a name or an employee number as the patient typed it, and retries with the same request id', async () => {
     const events: CallEvent[] = []
     let fail = true

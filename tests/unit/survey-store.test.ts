@@ -72,8 +72,8 @@ describe('SurveyRatingStore', () => {
       ok: false,
       error: {
         code: 'INVALID_INPUT',
-        message: '还有题目没有作答或选择有误，请检查标红的项目',
-        fields: [{ path: 'answers.overall', message: '请为“总体满意度”打分' }],
+        message: '填写的内容有误，请检查标红的项目',
+        fields: [{ path: 'contact.phone', message: '请填写11位手机号码' }],
       },
     }
     const again = storeWith(
@@ -90,17 +90,28 @@ describe('SurveyRatingStore', () => {
       phone: '13912345678',
     })
 
+    // The form marks the unanswered question itself, without a round trip, and unmarks it once answered.
     await again.rating.submit()
     expect(again.rating.itemError('overall')).toBe('请为“总体满意度”打分')
     expect(again.rating.itemError('waiting')).toBeUndefined()
-    expect(again.rating.result).toBeNull()
-
+    expect(submits(again.sent)).toHaveLength(0)
     again.rating.answer('overall', 4)
+    expect(again.rating.itemError('overall')).toBeUndefined()
+    expect(again.rating.submission.error).toBeNull()
+
+    // The server's field error shows by its field, and goes when that field is edited.
+    await again.rating.submit()
+    expect(again.rating.phoneError).toBe('请填写11位手机号码')
+    expect(again.rating.result).toBeNull()
+    again.rating.setPhone('13912345678')
+    expect(again.rating.phoneError).toBeUndefined()
+
     reply = { ok: true, data: thanks }
     await again.rating.submit()
     expect(again.rating.result).toEqual(thanks)
-    const [, second] = submits(again.sent)
-    expect(second.event.data).toEqual({
+    const sentSubmits = submits(again.sent)
+    expect(sentSubmits).toHaveLength(2)
+    expect(sentSubmits[1].event.data).toEqual({
       code: CODE,
       version: 1,
       answers: { waiting: 2, pharmacy: null, overall: 4 },
@@ -162,11 +173,16 @@ describe('SurveyRatingStore', () => {
     }
   })
 
-  it('asks for the recommendation before sending anything', async () => {
+  it('marks every unanswered question of a blank form, and the recommendation, before sending anything', async () => {
     const { rating, sent } = storeWith(() => ({ ok: true, data: opened }))
     await rating.open(CODE)
     await rating.submit()
     expect(rating.recommendError).toContain('0–10')
+    expect(opened.questionnaire.items.map((item) => rating.itemError(item.id))).toEqual([
+      '请为“候诊时间”打分',
+      '请为“取药与用药说明”打分',
+      '请为“总体满意度”打分',
+    ])
     expect(submits(sent)).toHaveLength(0)
     rating.setRecommend(0)
     expect(rating.recommendError).toBeUndefined()

@@ -3,6 +3,7 @@ import type { OpenVisitResult, SubmitResult } from '../../contract'
 import type { ApiClient } from '../../services/api/client'
 import { ApiFailure, failureMessage, type FailureCode } from '../../services/api/errors'
 import { clearDraft, persistDraft } from '../support/draft'
+import { INCOMPLETE, unansweredFields } from '../support/questionnaire-errors'
 import type { KeyValueStorage } from '../support/storage'
 import { Submission } from '../support/submission'
 
@@ -49,8 +50,6 @@ export class SurveyRatingStore {
   opening = false
   refusal: OpenRefusal | null = null
   draft: RatingDraft = emptyDraft()
-  /** Set when a submit was tried without the 0–10 recommendation, which the form cannot send empty. */
-  recommendMissing = false
   result: SubmitResult | null = null
   submission: Submission<SubmitResult> = this.newSubmission()
   private stopDraft: IReactionDisposer | null = null
@@ -76,13 +75,13 @@ export class SurveyRatingStore {
     return this.items.filter((item) => item.id in this.draft.answers).length
   }
 
-  /** Item errors come from the server (INVALID_INPUT names them by id). */
+  /** Item errors name the item by id, whether the form or the server found them. */
   itemError(itemId: string): string | undefined {
     return this.submission.fieldError(`answers.${itemId}`)
   }
 
   get recommendError(): string | undefined {
-    return this.recommendMissing ? '请选择您向亲友推荐本院的意愿（0–10分）' : this.submission.fieldError('recommend')
+    return this.submission.fieldError('recommend')
   }
 
   setCodeInput(value: string) {
@@ -119,27 +118,32 @@ export class SurveyRatingStore {
 
   answer(itemId: string, score: number | null) {
     this.draft.answers[itemId] = score
+    this.submission.clear(`answers.${itemId}`)
   }
 
   setRecommend(score: number) {
     this.draft.recommend = score
-    this.recommendMissing = false
+    this.submission.clear('recommend')
   }
 
   setComment(text: string) {
     this.draft.comment = text
+    this.submission.clear('comment')
   }
 
   setPraiseStaff(name: string) {
     this.draft.praiseStaff = name
+    this.submission.clear('praiseStaff')
   }
 
   setCallBack(callBack: boolean) {
     this.draft.callBack = callBack
+    this.submission.clear('contact')
   }
 
   setPhone(phone: string) {
     this.draft.phone = phone
+    this.submission.clear('contact')
   }
 
   get phoneError(): string | undefined {
@@ -147,8 +151,10 @@ export class SurveyRatingStore {
   }
 
   async submit() {
-    if (this.draft.recommend === null) {
-      this.recommendMissing = true
+    const { answers, recommend } = this.draft
+    const missing = unansweredFields(this.items, answers, recommend, '请选择您向亲友推荐本院的意愿（0–10分）')
+    if (missing.length > 0) {
+      this.submission.refuse(INCOMPLETE, missing)
       return
     }
     const result = await this.submission.submit()
@@ -165,7 +171,6 @@ export class SurveyRatingStore {
     this.opened = null
     this.refusal = null
     this.result = null
-    this.recommendMissing = false
     this.draft = emptyDraft()
   }
 

@@ -1,4 +1,5 @@
 import { Button, Textarea, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
@@ -33,7 +34,7 @@ const PatientActions = observer(function PatientActions({ item }: { item: Feedba
             placeholder='请说明不满意的原因'
             onInput={(e) => feedback.setReopenReason(e.detail.value)}
           />
-          <View className='rx-field__error'>{feedback.reopening.fieldError('reason') ?? feedback.reopening.error}</View>
+          <FieldError message={feedback.reopening.fieldError('reason') ?? feedback.reopening.error} />
           <Button className='rx-button rx-button--plain' onClick={() => void feedback.reopen()}>
             重新处理
           </Button>
@@ -68,7 +69,7 @@ const HandlerActions = observer(function HandlerActions({ item }: { item: Feedba
             placeholder='请说明提前办结的原因'
             onInput={(e) => feedback.setCloseReason(e.detail.value)}
           />
-          <View className='rx-field__error'>{feedback.closing.fieldError('reason') ?? feedback.closing.error}</View>
+          <FieldError message={feedback.closing.fieldError('reason') ?? feedback.closing.error} />
           <Button
             className='rx-button rx-button--plain'
             loading={feedback.closing.isPending}
@@ -97,7 +98,7 @@ const HandlerActions = observer(function HandlerActions({ item }: { item: Feedba
         placeholder='核实情况、整改措施与致歉，至少10个字'
         onInput={(e) => feedback.setReplyForm({ text: e.detail.value })}
       />
-      <View className='rx-field__error'>{replying.fieldError('text') ?? replying.error}</View>
+      <FieldError message={replying.fieldError('text') ?? replying.error} />
       <Button
         className='rx-button'
         disabled={replyForm.upheld === null}

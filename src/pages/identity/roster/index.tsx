@@ -1,4 +1,5 @@
 import { Button, Picker, Textarea, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
@@ -107,7 +108,7 @@ export default observer(function RosterPage() {
                 onInput={(e) => roster.setText(e.detail.value)}
               />
               <View className='rx-muted'>共 {roster.rowCount} 行</View>
-              {roster.textError && <View className='rx-field__error'>{roster.textError}</View>}
+              {roster.textError && <FieldError message={roster.textError} />}
               {submission.error && <View className='rx-field__error'>{submission.error}（已为您保留粘贴的内容）</View>}
             </View>
             <Button className='rx-button' loading={submission.isPending} onClick={() => void roster.importRoster()}>

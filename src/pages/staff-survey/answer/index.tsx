@@ -1,4 +1,5 @@
 import { Button, Textarea, View } from '@tarojs/components'
+import { FieldError, scrollToFirstError } from '../../../components/field-error'
 import Taro, { useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
@@ -61,7 +62,7 @@ const Questionnaire = observer(function Questionnaire() {
             aria-label='意见和建议'
             onInput={(e) => store.setComment(e.detail.value)}
           />
-          <View className='rx-field__error'>{submission.fieldError('comment')}</View>
+          <FieldError message={submission.fieldError('comment')} />
         </View>
       </View>
       {submission.error && (
@@ -69,7 +70,11 @@ const Questionnaire = observer(function Questionnaire() {
           {submission.error}
         </View>
       )}
-      <Button className='rx-button' loading={submission.isPending} onClick={() => void store.submit()}>
+      <Button
+        className='rx-button'
+        loading={submission.isPending}
+        onClick={() => void store.submit().then(scrollToFirstError)}
+      >
         提交问卷
       </Button>
     </View>

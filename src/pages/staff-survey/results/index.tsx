@@ -1,4 +1,5 @@
 import { Button, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
@@ -81,7 +82,7 @@ const CreateForm = observer(function CreateForm() {
         onInput={(closesOn) => store.setForm({ closesOn })}
         error={store.creating.fieldError('closesOn')}
       />
-      {store.creating.error && <View className='rx-field__error'>{store.creating.error}</View>}
+      {store.creating.error && <FieldError message={store.creating.error} />}
       <Button className='rx-button' loading={store.creating.isPending} onClick={() => void store.create()}>
         发布并邀请全院职工
       </Button>

@@ -1,4 +1,5 @@
 import { Button, Textarea, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
@@ -41,7 +42,7 @@ const LeaveForm = observer(function LeaveForm({ sessionId }: { sessionId: string
         maxlength={100}
         onInput={(e) => study.setLeaveReason(e.detail.value)}
       />
-      <View className='rx-field__error'>{study.leave.fieldError('reason') ?? study.leave.error}</View>
+      <FieldError message={study.leave.fieldError('reason') ?? study.leave.error} />
       <View className='study-actions'>
         <Button className='rx-button' loading={study.leave.isPending} onClick={() => void study.requestLeave()}>
           提交请假

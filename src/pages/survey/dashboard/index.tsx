@@ -1,4 +1,5 @@
 import { Button, Textarea, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
@@ -47,7 +48,7 @@ const ImprovementForm = observer(function ImprovementForm() {
           aria-label='患者反映的问题'
           onInput={(e) => store.editImprovement({ said: e.detail.value })}
         />
-        <View className='rx-field__error'>{publishing.fieldError('said')}</View>
+        <FieldError message={publishing.fieldError('said')} />
       </View>
       <View className='rx-field'>
         <View>我们做（科室的改进）</View>
@@ -59,7 +60,7 @@ const ImprovementForm = observer(function ImprovementForm() {
           aria-label='科室的改进'
           onInput={(e) => store.editImprovement({ did: e.detail.value })}
         />
-        <View className='rx-field__error'>{publishing.fieldError('did')}</View>
+        <FieldError message={publishing.fieldError('did')} />
       </View>
       {publishing.error && (
         <View className='rx-field__error' role='alert'>

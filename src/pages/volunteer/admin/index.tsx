@@ -1,4 +1,5 @@
 import { Button, Input, Picker, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
@@ -171,7 +172,7 @@ const AdjustCard = observer(function AdjustCard() {
             <View className='rx-input'>{chosen ? `${chosen.name}（${chosen.team}）` : '点此选择志愿者'}</View>
           </Picker>
         </StateView>
-        <View className='rx-field__error'>{adjusting.fieldError('userId')}</View>
+        <FieldError message={adjusting.fieldError('userId')} />
       </View>
       <TextField
         label='调整小时数（减少请写负数，如 -1.5）'
@@ -187,7 +188,7 @@ const AdjustCard = observer(function AdjustCard() {
         onInput={(reason) => admin.setAdjustForm({ reason })}
         error={adjusting.fieldError('reason')}
       />
-      {adjusting.error && adjusting.fields.length === 0 && <View className='rx-field__error'>{adjusting.error}</View>}
+      {adjusting.error && adjusting.fields.length === 0 && <FieldError message={adjusting.error} />}
       <Button className='rx-button' loading={adjusting.isPending} onClick={() => void admin.adjustHours()}>
         保存调整
       </Button>

@@ -1,4 +1,5 @@
 import { Button, Input, Picker, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
@@ -36,7 +37,7 @@ const ReportForm = observer(function ReportForm() {
         <Picker mode='date' value={form.date} onChange={(e) => reports.setForm({ date: String(e.detail.value) })}>
           <View className='rx-input'>{form.date}</View>
         </Picker>
-        <View className='rx-field__error'>{reporting.fieldError('date')}</View>
+        <FieldError message={reporting.fieldError('date')} />
       </View>
       <TextField
         label='服务地点'
@@ -69,7 +70,7 @@ const ReportForm = observer(function ReportForm() {
           isOn={(team) => form.team === team}
           onPick={(team) => reports.setForm({ team: form.team === team ? null : team })}
         />
-        <View className='rx-field__error'>{reporting.fieldError('team')}</View>
+        <FieldError message={reporting.fieldError('team')} />
       </View>
       <Button className='rx-button' loading={reporting.isPending} onClick={() => void reports.report()}>
         提交上报
