@@ -1,15 +1,28 @@
 // The few @tarojs/taro calls components make, recorded so tests can assert on them.
-export const calls: { navigateTo: string[]; toasts: string[]; modals: string[] } = {
+export const calls: {
+  navigateTo: string[]
+  toasts: string[]
+  modals: string[]
+  navigateBack: number
+  switchTab: string[]
+} = {
   navigateTo: [],
   toasts: [],
   modals: [],
+  navigateBack: 0,
+  switchTab: [],
 }
+/** How many pages are on the stack, for `getCurrentPages`. */
+export const pageStack = { depth: 2 }
 /** How the person answers the next `showModal`. */
 export const modalAnswer = { confirm: true }
 const storage = new Map<string, unknown>()
 
 const Taro = {
   navigateTo: async ({ url }: { url: string }) => void calls.navigateTo.push(url),
+  navigateBack: async () => void (calls.navigateBack += 1),
+  switchTab: async ({ url }: { url: string }) => void calls.switchTab.push(url),
+  getCurrentPages: () => Array.from({ length: pageStack.depth }, () => ({})),
   showToast: async ({ title }: { title: string }) => void calls.toasts.push(title),
   showModal: async ({ title }: { title: string }) => {
     calls.modals.push(title)

@@ -9,6 +9,7 @@ import type {
 } from '../../src/contract'
 import { TransportError } from '../../src/services/api/transport'
 import { RootStore } from '../../src/stores/root-store'
+import { afterTitle } from '../../src/stores/survey/rating'
 import { createMemoryStorage, type KeyValueStorage } from '../../src/stores/support/storage'
 import { fakeApi, type Responder } from '../support/fake-api'
 
@@ -240,5 +241,24 @@ describe('SurveyAlertsStore', () => {
       { filter: 'overdue', departmentId: 'd2' },
       { filter: 'overdue' },
     ])
+  })
+})
+
+describe('a refusal under its title', () => {
+  it('does not say the title twice', () => {
+    expect(afterTitle('评价码已过期', '评价码已过期（就诊后30天内有效），感谢您的关注')).toBe(
+      '就诊后30天内有效，感谢您的关注',
+    )
+    expect(afterTitle('本次就诊已评价', '本次就诊已评价，感谢您的反馈')).toBe('感谢您的反馈')
+    expect(afterTitle('评价码无效', '没有这个就诊号')).toBe('没有这个就诊号')
+  })
+
+  it('shows the server message without its title when a code cannot open', async () => {
+    const { rating } = storeWith(() => ({
+      ok: false,
+      error: { code: 'CONFLICT', message: '本次就诊已评价，感谢您的反馈' },
+    }))
+    await rating.open(CODE)
+    expect(rating.refusal).toEqual({ title: '本次就诊已评价', message: '感谢您的反馈', final: true })
   })
 })

@@ -42,6 +42,18 @@ const emptyDraft = (): RatingDraft => ({
   phone: '',
 })
 
+/**
+ * The message under a title, without saying the title twice: "评价码已过期" over
+ * "评价码已过期（就诊后30天内有效），感谢您的关注" reads "就诊后30天内有效，感谢您的关注".
+ */
+export function afterTitle(title: string, message: string): string {
+  if (!message.startsWith(title)) return message
+  return message
+    .slice(title.length)
+    .replace(/^[，。,.：:\s]+/, '')
+    .replace(/^（([^）]*)）/, '$1')
+}
+
 /** One visit's questionnaire: open by code, answer on one screen, submit once. */
 export class SurveyRatingStore {
   codeInput = ''
@@ -105,11 +117,8 @@ export class SurveyRatingStore {
     } catch (error) {
       const known = error instanceof ApiFailure ? REFUSAL_TITLES[error.code] : undefined
       runInAction(() => {
-        this.refusal = {
-          title: known?.title ?? '暂时无法打开问卷',
-          message: failureMessage(error),
-          final: known?.final ?? false,
-        }
+        const title = known?.title ?? '暂时无法打开问卷'
+        this.refusal = { title, message: afterTitle(title, failureMessage(error)), final: known?.final ?? false }
       })
     } finally {
       runInAction(() => (this.opening = false))

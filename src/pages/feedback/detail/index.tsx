@@ -121,6 +121,7 @@ export default observer(function DetailPage() {
       <StateView
         status={feedback.detailLoading.status}
         error={feedback.detailLoading.error}
+        errorCode={feedback.detailLoading.code}
         empty={!item}
         onRetry={() => void feedback.loadDetail(id)}
       >

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
@@ -16,8 +16,13 @@ export default observer(function MinePage() {
       <StateView
         status={feedback.mineLoading.status}
         error={feedback.mineLoading.error}
+        errorCode={feedback.mineLoading.code}
         empty={feedback.mine.length === 0}
         emptyText='您还没有提交过表扬或投诉'
+        emptyAction={{
+          label: '去表扬/投诉',
+          onTap: () => void Taro.navigateTo({ url: '/pages/feedback/submit/index' }),
+        }}
         onRetry={() => void feedback.loadMine()}
       >
         {feedback.mine.map((item) => (

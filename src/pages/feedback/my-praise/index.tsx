@@ -17,6 +17,7 @@ export default observer(function MyPraisePage() {
       <StateView
         status={feedback.myPraiseLoading.status}
         error={feedback.myPraiseLoading.error}
+        errorCode={feedback.myPraiseLoading.code}
         empty={feedback.myPraise.length === 0}
         emptyText='还没有收到表扬，继续加油'
         onRetry={() => void feedback.loadMyPraise()}

@@ -43,6 +43,7 @@ export default observer(function PhrasesPage() {
       <StateView
         status={phraseBook.phrasesLoading.status}
         error={phraseBook.phrasesLoading.error}
+        errorCode={phraseBook.phrasesLoading.code}
         empty={phraseBook.phrases.length === 0}
         emptyText='没有找到相关用语'
         onRetry={() => void phraseBook.loadPhrases()}

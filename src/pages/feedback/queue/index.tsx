@@ -54,6 +54,7 @@ export default observer(function QueuePage() {
       <StateView
         status={feedback.queueLoading.status}
         error={feedback.queueLoading.error}
+        errorCode={feedback.queueLoading.code}
         empty={feedback.queue.length === 0}
         emptyText='没有需要处理的投诉'
         onRetry={() => void feedback.loadQueue()}

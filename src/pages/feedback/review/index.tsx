@@ -17,6 +17,7 @@ export default observer(function ReviewPage() {
       <StateView
         status={feedback.reviewLoading.status}
         error={feedback.reviewLoading.error}
+        errorCode={feedback.reviewLoading.code}
         empty={feedback.review.length === 0}
         emptyText='暂无待审核的表扬'
         onRetry={() => void feedback.loadReview()}

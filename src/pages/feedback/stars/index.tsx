@@ -23,6 +23,7 @@ export default observer(function StarsPage() {
       <StateView
         status={stars.starsLoading.status}
         error={stars.starsLoading.error}
+        errorCode={stars.starsLoading.code}
         empty={!starResult}
         onRetry={() => void stars.computeStars()}
       >

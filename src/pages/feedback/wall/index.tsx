@@ -17,6 +17,7 @@ export default observer(function WallPage() {
       <StateView
         status={feedback.wallLoading.status}
         error={feedback.wallLoading.error}
+        errorCode={feedback.wallLoading.code}
         empty={!wall}
         onRetry={() => void feedback.loadWall()}
       >

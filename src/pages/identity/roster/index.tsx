@@ -61,6 +61,7 @@ const DepartmentKinds = observer(function DepartmentKinds() {
       <StateView
         status={identity.departmentsLoading.status}
         error={identity.departmentsLoading.error}
+        errorCode={identity.departmentsLoading.code}
         empty={identity.departments.length === 0}
         emptyText='还没有科室，请先导入花名册'
         onRetry={() => void identity.reloadDepartments()}
@@ -89,7 +90,12 @@ export default observer(function RosterPage() {
   const { submission } = roster
   return (
     <PageShell>
-      <StateView status={identity.loading.status} error={identity.loading.error} onRetry={() => void identity.load()}>
+      <StateView
+        status={identity.loading.status}
+        error={identity.loading.error}
+        errorCode={identity.loading.code}
+        onRetry={() => void identity.load()}
+      >
         {identity.hasRole('admin') ? (
           <View>
             <View className='rx-card'>

@@ -99,6 +99,7 @@ export default observer(function StaffSurveyAnswerPage() {
         <StateView
           status={store.listLoading.status}
           error={store.listLoading.error}
+          errorCode={store.listLoading.code}
           empty={store.waiting.length === 0}
           emptyText='目前没有待填写的调查'
           onRetry={() => void store.loadCampaigns()}
@@ -124,6 +125,7 @@ export default observer(function StaffSurveyAnswerPage() {
       <StateView
         status={store.openLoading.status}
         error={store.openLoading.error}
+        errorCode={store.openLoading.code}
         empty={!store.opened}
         onRetry={() => void store.open(id)}
       >

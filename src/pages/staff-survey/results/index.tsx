@@ -115,6 +115,7 @@ export default observer(function StaffSurveyResultsPage() {
       <StateView
         status={store.listLoading.status}
         error={store.listLoading.error}
+        errorCode={store.listLoading.code}
         empty={store.campaigns.length === 0}
         emptyText='还没有职工满意度调查'
         onRetry={() => void store.loadCampaigns()}
@@ -135,6 +136,7 @@ export default observer(function StaffSurveyResultsPage() {
         <StateView
           status={store.resultsLoading.status}
           error={store.resultsLoading.error}
+          errorCode={store.resultsLoading.code}
           empty={!results}
           onRetry={() => results && void store.loadResults(results.campaign.id)}
         >

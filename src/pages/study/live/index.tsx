@@ -55,6 +55,7 @@ export default observer(function LivePage() {
       <StateView
         status={live ? 'ready' : study.liveLoading.status}
         error={study.liveLoading.error}
+        errorCode={study.liveLoading.code}
         onRetry={() => study.startLive(id)}
       >
         {live && (

@@ -66,6 +66,7 @@ export default observer(function OrganizePage() {
       <StateView
         status={study.organizedLoading.status}
         error={study.organizedLoading.error}
+        errorCode={study.organizedLoading.code}
         empty={study.organized.length === 0}
         emptyText='还没有组织过学习活动'
         onRetry={() => void study.loadOrganized()}

@@ -18,6 +18,7 @@ export default observer(function RecordPage() {
       <StateView
         status={record ? 'ready' : study.recordLoading.status}
         error={study.recordLoading.error}
+        errorCode={study.recordLoading.code}
         onRetry={() => void study.loadRecord()}
       >
         {record && (

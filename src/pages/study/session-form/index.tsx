@@ -131,7 +131,11 @@ export default observer(function SessionFormPage() {
 
   return (
     <PageShell>
-      <StateView status={study.sessionLoading.status} error={study.sessionLoading.error}>
+      <StateView
+        status={study.sessionLoading.status}
+        error={study.sessionLoading.error}
+        errorCode={study.sessionLoading.code}
+      >
         <View className='rx-card'>
           <View className='rx-title'>{study.form.editingId ? '修改学习活动' : '发起学习活动'}</View>
           <View className='rx-field'>

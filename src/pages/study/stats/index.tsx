@@ -41,6 +41,7 @@ export default observer(function StatsPage() {
       <StateView
         status={stats ? 'ready' : study.statsLoading.status}
         error={study.statsLoading.error}
+        errorCode={study.statsLoading.code}
         empty={stats?.sessions === 0}
         emptyText='这段时间没有学习活动'
         onRetry={() => void study.loadStats()}

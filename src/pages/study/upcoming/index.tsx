@@ -109,6 +109,7 @@ export default observer(function UpcomingPage() {
       <StateView
         status={study.upcomingLoading.status}
         error={study.upcomingLoading.error}
+        errorCode={study.upcomingLoading.code}
         empty={study.upcoming.length === 0}
         emptyText='近期没有需要参加的学习活动'
         onRetry={() => void study.loadUpcoming()}

@@ -124,6 +124,7 @@ export default observer(function AlertsPage() {
       <StateView
         status={alerts.loading.status}
         error={alerts.loading.error}
+        errorCode={alerts.loading.code}
         empty={alerts.alerts.length === 0}
         emptyText='没有需要跟进的差评'
         onRetry={() => void alerts.load()}

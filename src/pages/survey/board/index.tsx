@@ -36,7 +36,13 @@ export default observer(function BoardPage() {
     <PageShell>
       <View className='rx-title'>满意度公示</View>
       {board && <MonthStepper month={board.month} latest={monthOf(new Date())} onStep={(d) => void store.step(d)} />}
-      <StateView status={loading.status} error={loading.error} empty={!board} onRetry={() => void store.load()}>
+      <StateView
+        status={loading.status}
+        error={loading.error}
+        errorCode={loading.code}
+        empty={!board}
+        onRetry={() => void store.load()}
+      >
         {board && (
           <View>
             <View className='rx-card'>

@@ -123,7 +123,13 @@ export default observer(function DashboardPage() {
       {!store.departmentId ? (
         <View className='rx-state'>{isAdmin ? '请选择科室' : '您还没有所属科室'}</View>
       ) : (
-        <StateView status={loading.status} error={loading.error} empty={!dashboard} onRetry={() => void store.load()}>
+        <StateView
+          status={loading.status}
+          error={loading.error}
+          errorCode={loading.code}
+          empty={!dashboard}
+          onRetry={() => void store.load()}
+        >
           {dashboard && (
             <View>
               <View className='rx-card'>

@@ -17,6 +17,7 @@ export const PendingStaffCard = observer(function PendingStaffCard() {
       <StateView
         status={pendingLoading.status}
         error={pendingLoading.error}
+        errorCode={pendingLoading.code}
         empty={pendingStaff.length === 0}
         emptyText='暂无待审核的职工认证'
         onRetry={() => void identity.loadPendingStaff()}

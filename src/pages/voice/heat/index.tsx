@@ -58,6 +58,7 @@ const CellComments = observer(function CellComments() {
       <StateView
         status={voiceHeat.commentsLoading.status}
         error={voiceHeat.commentsLoading.error}
+        errorCode={voiceHeat.commentsLoading.code}
         empty={voiceHeat.comments.length === 0}
         emptyText='没有可查看的评论（仅管理员和本科室负责人可查看原文）'
         onRetry={() => void voiceHeat.openCell(cell)}
@@ -114,6 +115,7 @@ export default observer(function HeatPage() {
         <StateView
           status={voiceHeat.loading.status}
           error={voiceHeat.loading.error}
+          errorCode={voiceHeat.loading.code}
           empty={voiceHeat.heat?.departments.length === 0}
           emptyText='本月还没有已标注的评论'
           onRetry={() => void voiceHeat.load()}

@@ -163,6 +163,7 @@ export default observer(function LexiconPage() {
         <StateView
           status={voice.loading.status}
           error={voice.loading.error}
+          errorCode={voice.loading.code}
           empty={voice.lexicon?.custom.length === 0}
           emptyText='还没有添加词语，内置词典已在使用'
           onRetry={() => void voice.load()}

@@ -20,6 +20,7 @@ const PendingCard = observer(function PendingCard() {
       <StateView
         status={pendingLoading.status}
         error={pendingLoading.error}
+        errorCode={pendingLoading.code}
         empty={pending.length === 0}
         emptyText='暂无待审核的报名'
         onRetry={() => void admin.loadPending()}
@@ -120,7 +121,12 @@ const DeskCard = observer(function DeskCard() {
         <View className='rx-title'>服务台</View>
         {desk && <View>在岗 {desk.onShift} 人</View>}
       </View>
-      <StateView status={loading.status} error={loading.error} onRetry={() => void dispatch.load()}>
+      <StateView
+        status={loading.status}
+        error={loading.error}
+        errorCode={loading.code}
+        onRetry={() => void dispatch.load()}
+      >
         {desk && (
           <View>
             <View className='rx-title'>等待中的呼叫（超时优先，其次轮椅、老人）</View>
@@ -160,6 +166,7 @@ const AdjustCard = observer(function AdjustCard() {
         <StateView
           status={admin.rosterLoading.status}
           error={admin.rosterLoading.error}
+          errorCode={admin.rosterLoading.code}
           empty={roster.length === 0}
           emptyText='还没有通过审核的志愿者'
           onRetry={() => void admin.loadRoster()}

@@ -44,7 +44,12 @@ export default observer(function CertificatePage() {
           {thisYear - 1} 年
         </Button>
       </View>
-      <StateView status={loading.status} error={loading.error} onRetry={() => void certificates.load()}>
+      <StateView
+        status={loading.status}
+        error={loading.error}
+        errorCode={loading.code}
+        onRetry={() => void certificates.load()}
+      >
         {certificate && (
           <View className='rx-card vol-certificate' aria-label='志愿服务证明'>
             <View className='vol-certificate__title'>志愿服务证明</View>

@@ -98,7 +98,12 @@ export default observer(function HallPage() {
   const { hall, hallLoading } = volunteer
   return (
     <PageShell>
-      <StateView status={hallLoading.status} error={hallLoading.error} onRetry={() => void volunteer.loadHall()}>
+      <StateView
+        status={hallLoading.status}
+        error={hallLoading.error}
+        errorCode={hallLoading.code}
+        onRetry={() => void volunteer.loadHall()}
+      >
         <ShiftCard />
         {hall && hall.mine.length > 0 && (
           <View>

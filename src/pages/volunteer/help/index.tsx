@@ -190,6 +190,7 @@ export default observer(function HelpPage() {
       <StateView
         status={myRequestLoading.status}
         error={myRequestLoading.error}
+        errorCode={myRequestLoading.code}
         onRetry={() => void volunteer.loadMyRequest()}
       >
         {volunteer.showsRequest ? <RequestStatus /> : <HelpForm />}

@@ -38,6 +38,7 @@ export default observer(function RankingPage() {
       <StateView
         status={rankingLoading.status}
         error={rankingLoading.error}
+        errorCode={rankingLoading.code}
         empty={ranking.length === 0}
         emptyText='这一年还没有服务记录'
         onRetry={() => void records.loadRanking()}

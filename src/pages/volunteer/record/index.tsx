@@ -69,7 +69,12 @@ export default observer(function RecordPage() {
   const { record, recordLoading } = records
   return (
     <PageShell>
-      <StateView status={recordLoading.status} error={recordLoading.error} onRetry={() => void records.loadRecord()}>
+      <StateView
+        status={recordLoading.status}
+        error={recordLoading.error}
+        errorCode={recordLoading.code}
+        onRetry={() => void records.loadRecord()}
+      >
         {record && (
           <View>
             <View className='rx-card'>

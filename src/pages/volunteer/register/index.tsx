@@ -112,6 +112,7 @@ export default observer(function RegisterPage() {
       <StateView
         status={profileLoading.status}
         error={profileLoading.error}
+        errorCode={profileLoading.code}
         onRetry={() => void volunteer.loadProfile()}
       >
         {profile ? <ProfileCard profile={profile} onReapply={() => volunteer.reapply()} /> : <RegisterForm />}

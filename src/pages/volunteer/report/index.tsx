@@ -88,6 +88,7 @@ const MyReports = observer(function MyReports() {
       <StateView
         status={reports.mineLoading.status}
         error={reports.mineLoading.error}
+        errorCode={reports.mineLoading.code}
         empty={reports.mine.length === 0}
         emptyText='还没有上报过院外服务'
         onRetry={() => void reports.loadMine()}
