@@ -7,7 +7,7 @@ import { StateView } from '../../../components/state-view'
 import { FEEDBACK_ACTION_LABELS, HISTORY_ACTOR_LABELS, type FeedbackDetail } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { Chips } from '../shared/chips'
-import { formatTime } from '../shared/format'
+import { formatDateTime } from '../../../contract/when'
 import { ItemHeader } from '../shared/item-card'
 import { Rating } from '../shared/rating'
 import '../shared/feedback.scss'
@@ -147,7 +147,7 @@ export default observer(function DetailPage() {
                 <View className='rx-title'>科室回复</View>
                 <View>{item.reply.text}</View>
                 {item.autoCloseAt && (
-                  <View className='rx-muted'>如无异议，将于{formatTime(item.autoCloseAt)}自动办结</View>
+                  <View className='rx-muted'>如无异议，将于{formatDateTime(item.autoCloseAt)}自动办结</View>
                 )}
               </View>
             )}
@@ -166,7 +166,7 @@ export default observer(function DetailPage() {
                   <View className='fb-kind'>
                     {FEEDBACK_ACTION_LABELS[step.action]} · {HISTORY_ACTOR_LABELS[step.actor]}
                   </View>
-                  <View className='rx-muted'>{formatTime(step.at)}</View>
+                  <View className='rx-muted'>{formatDateTime(step.at)}</View>
                   {step.note && <View>{step.note}</View>}
                 </View>
               ))}

@@ -4,7 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
-import { formatTime } from '../shared/format'
+import { formatDateTime } from '../../../contract/when'
 import '../shared/feedback.scss'
 
 export default observer(function ReviewPage() {
@@ -28,7 +28,7 @@ export default observer(function ReviewPage() {
             <View key={item.id} className='rx-card'>
               <View className='fb-item__meta'>
                 {item.departmentName}
-                {item.staffName ? ` · ${item.staffName}` : ''} · {formatTime(item.createdAt)}
+                {item.staffName ? ` · ${item.staffName}` : ''} · {formatDateTime(item.createdAt)}
               </View>
               {held && <View className='fb-overdue'>待核：{item.heldReasons.join('、')}</View>}
               <View className='fb-item__text'>{item.text}</View>

@@ -4,7 +4,8 @@ import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
-import { formatMonth, lastMonth } from '../shared/format'
+import { formatMonth } from '../../../contract/when'
+import { lastMonth } from '../shared/format'
 import '../shared/feedback.scss'
 
 export default observer(function StarsPage() {

@@ -4,7 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
-import { formatMonth } from '../shared/format'
+import { formatMonth } from '../../../contract/when'
 import { PraiseCard } from '../shared/praise-card'
 import '../shared/feedback.scss'
 

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { useStores } from '../../../stores/context'
-import { chinaTime } from '../../../contract/month'
+import { formatClock } from '../../../contract/when'
 import { SHORT_CODE_LENGTH } from '../../../stores/study-store'
 import '../study.scss'
 import './index.scss'
@@ -28,7 +28,7 @@ const Result = observer(function Result() {
     <View className='rx-card check-in__result' role='status'>
       <View>{result.repeated ? '您已签到过' : '签到成功'}</View>
       <View>{result.title}</View>
-      <View className='rx-muted'>{`签到时间 ${chinaTime(result.checkedInAt)}${notes ? `（${notes}）` : ''}`}</View>
+      <View className='rx-muted'>{`签到时间 ${formatClock(result.checkedInAt)}${notes ? `（${notes}）` : ''}`}</View>
     </View>
   )
 })

@@ -6,13 +6,13 @@ import { ATTENDEE_STATUS_LABELS, type Attendee, type DepartmentAttendance } from
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
-import { chinaTime } from '../../../contract/month'
+import { formatClock } from '../../../contract/when'
 import { sessionTime } from '../format'
 import '../study.scss'
 import { saveCsv } from '../../../services/save-csv'
 
 function Person({ person }: { person: Attendee }) {
-  const notes = [person.checkedInAt ? chinaTime(person.checkedInAt) : '', person.expected ? '' : '非应到']
+  const notes = [person.checkedInAt ? formatClock(person.checkedInAt) : '', person.expected ? '' : '非应到']
   return (
     <View className='study-table__row'>
       <View>{person.name}</View>

@@ -1,6 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
@@ -9,7 +8,7 @@ import { ALERT_OVERDUE_HOURS, FOLLOW_UP_LABELS, VISIT_TYPE_LABELS, type AlertVie
 import { useStores } from '../../../stores/context'
 import type { AlertListFilter } from '../../../stores/survey/alerts'
 import { DepartmentPicker } from '../shared/department-picker'
-import { monthLabel } from '../shared/format'
+import { formatDate, formatDateTime, formatMonth } from '../../../contract/when'
 import { FollowUpForm } from './follow-up-form'
 import { ThemeTags } from '../../voice/shared/theme-filter'
 import './index.scss'
@@ -19,8 +18,6 @@ const FILTERS: { value: AlertListFilter; label: string }[] = [
   { value: 'overdue', label: '已超时' },
   { value: 'closed', label: '已关闭' },
 ]
-
-const time = (iso: string) => dayjs(iso).format('M月D日 HH:mm')
 
 const AlertCard = observer(function AlertCard({ alert }: { alert: AlertView }) {
   const { survey } = useStores()
@@ -36,7 +33,7 @@ const AlertCard = observer(function AlertCard({ alert }: { alert: AlertView }) {
         {alert.status === 'closed' && <View className='alert-badge alert-badge--closed'>已关闭</View>}
       </View>
       <View className='rx-muted'>
-        {dayjs(alert.createdOn).format('YYYY年M月D日')} · {monthLabel(alert.month)}就诊
+        {formatDate(alert.createdOn)} · {formatMonth(alert.month)}就诊
       </View>
       {alert.contactPhone ? (
         <View className='alert-card__contact'>
@@ -65,7 +62,7 @@ const AlertCard = observer(function AlertCard({ alert }: { alert: AlertView }) {
         <View className='alert-history'>
           {alert.history.map((event, i) => (
             <View key={i} className='rx-muted'>
-              {time(event.at)} {event.actorName}：
+              {formatDateTime(event.at)} {event.actorName}：
               {event.kind === 'close' ? '关闭' : event.action ? FOLLOW_UP_LABELS[event.action] : ''}
               {event.note ? ` — ${event.note}` : ''}
             </View>

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
@@ -7,7 +6,8 @@ import { StateView } from '../../../components/state-view'
 import type { RateFigure } from '../../../contract'
 import { monthOf } from '../../../contract/month'
 import { useStores } from '../../../stores/context'
-import { monthLabel, percent, rateText, targetClass } from '../shared/format'
+import { formatDate, formatMonth } from '../../../contract/when'
+import { percent, rateText, targetClass } from '../shared/format'
 import { MonthStepper } from '../shared/month-stepper'
 import { TrendChart } from './trend-chart'
 import './index.scss'
@@ -48,8 +48,8 @@ export default observer(function BoardPage() {
             <View className='rx-card'>
               <View className='board-heading'>全院满意度（目标 ≥ {percent(board.target, 0)}）</View>
               <View className='sv-figures'>
-                <Figure label={monthLabel(board.month)} figure={board.hospital.current} />
-                <Figure label={monthLabel(board.previousMonth)} figure={board.hospital.previous} />
+                <Figure label={formatMonth(board.month)} figure={board.hospital.current} />
+                <Figure label={formatMonth(board.previousMonth)} figure={board.hospital.previous} />
               </View>
             </View>
 
@@ -66,7 +66,7 @@ export default observer(function BoardPage() {
                 board.improvements.map((item) => (
                   <View key={item.id} className='improvement'>
                     <View className='improvement__meta rx-muted'>
-                      {item.departmentName} · {dayjs(item.publishedOn).format('YYYY年M月D日')}
+                      {item.departmentName} · {formatDate(item.publishedOn)}
                     </View>
                     <View className='improvement__said'>
                       <Text className='improvement__tag'>你说</Text>

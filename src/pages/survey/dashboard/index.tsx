@@ -7,7 +7,8 @@ import { StateView } from '../../../components/state-view'
 import { IMPROVEMENT_TEXT_MAX, SCALE_LABELS, VISIT_TYPE_LABELS, type ItemFigure } from '../../../contract'
 import { monthOf } from '../../../contract/month'
 import { useStores } from '../../../stores/context'
-import { monthLabel, percent } from '../shared/format'
+import { formatMonth } from '../../../contract/when'
+import { percent } from '../shared/format'
 import { DepartmentPicker } from '../shared/department-picker'
 import { MonthStepper } from '../shared/month-stepper'
 import { saveCsv } from '../../../services/save-csv'
@@ -134,7 +135,7 @@ export default observer(function DashboardPage() {
             <View>
               <View className='rx-card'>
                 <View className='dash-heading'>
-                  {dashboard.departmentName} · {monthLabel(dashboard.from)}至{monthLabel(dashboard.to)}
+                  {dashboard.departmentName} · {formatMonth(dashboard.from)}至{formatMonth(dashboard.to)}
                 </View>
                 <View className='sv-figures'>
                   <View className='sv-figure'>
@@ -194,7 +195,7 @@ export default observer(function DashboardPage() {
                 {dashboard.comments.map((c, i) => (
                   <View key={i} className='dash-comment'>
                     <View className='rx-muted'>
-                      {monthLabel(c.month)} · {VISIT_TYPE_LABELS[c.visitType]} · 总体 {c.overall ?? '—'} 分
+                      {formatMonth(c.month)} · {VISIT_TYPE_LABELS[c.visitType]} · 总体 {c.overall ?? '—'} 分
                     </View>
                     <View>{c.comment}</View>
                   </View>

@@ -1,4 +1,5 @@
 import { Button, Input, Picker, View } from '@tarojs/components'
+import { formatDateTime } from '../../../contract/when'
 import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
@@ -139,7 +140,7 @@ const DeskCard = observer(function DeskCard() {
             {desk.autoClosed.length === 0 && <View className='rx-muted'>没有自动下岗的班次</View>}
             {desk.autoClosed.map((shift) => (
               <View key={shift.id}>
-                {shift.volunteerName} · {shift.station} · {new Date(shift.startedAt).toLocaleString('zh-CN')} 上岗
+                {shift.volunteerName} · {shift.station} · {formatDateTime(shift.startedAt)} 上岗
               </View>
             ))}
           </View>

@@ -1,4 +1,5 @@
 import { Button, View } from '@tarojs/components'
+import { formatClock } from '../../../contract/when'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
@@ -11,8 +12,6 @@ import { RequestSummary } from '../shared/request-summary'
 import { StarBadge } from '../shared/star-badge'
 import '../shared/volunteer.scss'
 
-const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })
-
 const ShiftCard = observer(function ShiftCard() {
   const { volunteer } = useStores()
   const shift = volunteer.hall?.shift
@@ -23,7 +22,7 @@ const ShiftCard = observer(function ShiftCard() {
         <View className='vol-status'>
           值班中 · {shift.station} {star && <StarBadge star={star} />}
         </View>
-        <View className='rx-muted'>{timeOf(shift.startedAt)} 上岗，下拉或每10秒刷新</View>
+        <View className='rx-muted'>{formatClock(shift.startedAt)} 上岗，下拉或每10秒刷新</View>
         <Button
           className='rx-button rx-button--plain'
           loading={volunteer.endingShift.isPending}

@@ -1,4 +1,5 @@
 import { Button, View } from '@tarojs/components'
+import { formatDate } from '../../../contract/when'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
@@ -9,8 +10,6 @@ import { useStores } from '../../../stores/context'
 import { formatHours, starText } from '../../../stores/volunteer/record'
 import { StarBadge } from '../shared/star-badge'
 import '../shared/volunteer.scss'
-
-const dateOf = (iso: string) => new Date(iso).toLocaleDateString('zh-CN')
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -26,7 +25,7 @@ function Service({ service }: { service: ServiceEntry }) {
     <View className='vol-service'>
       <View className='vol-service__head'>
         <View>
-          {dateOf(service.at)} · {SERVICE_KIND_LABELS[service.kind]}
+          {formatDate(service.at)} · {SERVICE_KIND_LABELS[service.kind]}
         </View>
         <View>{formatHours(service.minutes)}</View>
       </View>
