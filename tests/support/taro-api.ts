@@ -1,3 +1,5 @@
+import { useEffect } from 'react'
+
 // The few @tarojs/taro calls components make, recorded so tests can assert on them.
 export const calls: {
   navigateTo: string[]
@@ -12,13 +14,25 @@ export const calls: {
   navigateBack: 0,
   switchTab: [],
 }
+/** The page's pull-down handler, so a test can pull; and how often the page stopped the spinner. */
+export const pullDown: { handler: (() => void) | null; stopped: number } = { handler: null, stopped: 0 }
 /** How many pages are on the stack, for `getCurrentPages`. */
 export const pageStack = { depth: 2 }
 /** How the person answers the next `showModal`. */
 export const modalAnswer = { confirm: true }
 const storage = new Map<string, unknown>()
 
+/** A page shows once, when it mounts. */
+export function useDidShow(show: () => void) {
+  useEffect(show, [])
+}
+
+export function usePullDownRefresh(handler: () => void) {
+  pullDown.handler = handler
+}
+
 const Taro = {
+  stopPullDownRefresh: () => void (pullDown.stopped += 1),
   navigateTo: async ({ url }: { url: string }) => void calls.navigateTo.push(url),
   navigateBack: async () => void (calls.navigateBack += 1),
   switchTab: async ({ url }: { url: string }) => void calls.switchTab.push(url),
