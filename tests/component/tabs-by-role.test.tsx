@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import type { ComponentType } from 'react'
 import type { Role, UserView } from '../../src/contract'
 import CarePage from '../../src/pages/tabs/care/index'
 import StudyPage from '../../src/pages/tabs/study/index'
@@ -19,7 +20,7 @@ const person = (roles: Role[]): UserView => ({
   staff: null,
 })
 
-async function renderAs(roles: Role[], Page: () => JSX.Element | null) {
+async function renderAs(roles: Role[], Page: ComponentType) {
   const { api } = fakeApi((_fn, event) =>
     event.action === 'me' ? { ok: true, data: person(roles) } : { ok: true, data: [] },
   )

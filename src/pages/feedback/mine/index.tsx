@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
@@ -9,7 +10,7 @@ import '../shared/feedback.scss'
 
 export default observer(function MinePage() {
   const { feedback } = useStores()
-  useDidShow(() => void feedback.loadMine())
+  useFreshList(() => feedback.loadMine())
   return (
     <PageShell>
       <View className='rx-title'>我的表扬与投诉</View>

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
@@ -9,7 +9,7 @@ import '../shared/feedback.scss'
 
 export default observer(function MyPraisePage() {
   const { feedback } = useStores()
-  useDidShow(() => void feedback.loadMyPraise())
+  useFreshList(() => feedback.loadMyPraise())
   return (
     <PageShell>
       <View className='rx-title'>我收到的表扬</View>

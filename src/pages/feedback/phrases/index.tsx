@@ -1,6 +1,6 @@
 import { Button, Input, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { PHRASE_SCENES } from '../../../contract'
@@ -15,7 +15,7 @@ export default observer(function PhrasesPage() {
   const { feedback, identity } = useStores()
   const { phraseBook } = feedback
   const isAdmin = identity.hasRole('admin')
-  useDidShow(() => void phraseBook.loadPhrases())
+  useFreshList(() => phraseBook.loadPhrases())
   return (
     <PageShell>
       <View className='rx-title'>暖语手册</View>

@@ -1,7 +1,7 @@
 import { Switch, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { observer } from 'mobx-react-lite'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { COMPLAINT_STATUSES, FEEDBACK_STATUS_LABELS, REPLY_DUE_DAYS, ACCEPT_DUE_HOURS } from '../../../contract'
@@ -20,7 +20,7 @@ const STATUS_OPTIONS = [
 export default observer(function QueuePage() {
   const { feedback, voiceTags } = useStores()
   const { queueFilter } = feedback
-  useDidShow(() => void feedback.loadQueue())
+  useFreshList(() => feedback.loadQueue())
   useEffect(
     () =>
       void voiceTags.load(

@@ -1,6 +1,6 @@
 import { Button, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
@@ -9,7 +9,7 @@ import '../shared/feedback.scss'
 
 export default observer(function ReviewPage() {
   const { feedback } = useStores()
-  useDidShow(() => void feedback.loadReview())
+  useFreshList(() => feedback.loadReview())
   return (
     <PageShell>
       <View className='rx-title'>表扬审核</View>

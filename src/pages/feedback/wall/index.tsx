@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
@@ -11,7 +11,7 @@ import '../shared/feedback.scss'
 export default observer(function WallPage() {
   const { feedback } = useStores()
   const { wall } = feedback
-  useDidShow(() => void feedback.loadWall())
+  useFreshList(() => feedback.loadWall())
   return (
     <PageShell>
       <StateView

@@ -1,4 +1,5 @@
 import { Button, Picker, Textarea, View } from '@tarojs/components'
+import { useFreshList } from '../../../components/fresh-list'
 import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
@@ -51,8 +52,10 @@ const ImportSummary = observer(function ImportSummary({ result }: { result: Impo
 /** The import guesses each new department's kind from its name; the kind decides what the public board lists. */
 const DepartmentKinds = observer(function DepartmentKinds() {
   const { identity, roster } = useStores()
+  useFreshList(() => identity.reloadDepartments())
+  // An import may add departments.
   useEffect(() => {
-    void identity.reloadDepartments()
+    if (roster.result) void identity.reloadDepartments()
   }, [identity, roster.result])
   return (
     <View className='rx-card'>

@@ -3,6 +3,7 @@ import { FieldError, scrollToFirstError } from '../../../components/field-error'
 import Taro, { useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { SCALE_LABELS, STAFF_COMMENT_MAX } from '../../../contract'
@@ -88,9 +89,9 @@ export default observer(function StaffSurveyAnswerPage() {
   const id = useRouter().params.id ?? ''
   useEffect(() => {
     if (id) void store.open(id)
-    else void store.loadCampaigns()
     return () => store.close()
   }, [store, id])
+  useFreshList(() => (id ? Promise.resolve() : store.loadCampaigns()))
 
   if (!id) {
     return (

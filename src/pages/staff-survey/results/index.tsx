@@ -1,6 +1,6 @@
 import { Button, View } from '@tarojs/components'
+import { useFreshList } from '../../../components/fresh-list'
 import { FieldError } from '../../../components/field-error'
-import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
@@ -94,7 +94,7 @@ const CreateForm = observer(function CreateForm() {
 export default observer(function StaffSurveyResultsPage() {
   const { staffSurvey, identity, ui } = useStores()
   const store = staffSurvey.results
-  useDidShow(() => void store.loadCampaigns())
+  useFreshList(() => store.loadCampaigns())
   const results = store.results
 
   // Saving is its own tap: WeChat only shares a file from a tap handler.

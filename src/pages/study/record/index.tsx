@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { ATTENDEE_STATUS_LABELS } from '../../../contract'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
@@ -11,7 +11,7 @@ import '../study.scss'
 
 export default observer(function RecordPage() {
   const { study } = useStores()
-  useDidShow(() => void study.loadRecord())
+  useFreshList(() => study.loadRecord())
   const { record } = study
   return (
     <PageShell>

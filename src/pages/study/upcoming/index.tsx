@@ -1,6 +1,7 @@
 import { Button, Textarea, View } from '@tarojs/components'
+import { useFreshList } from '../../../components/fresh-list'
 import { FieldError } from '../../../components/field-error'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { checkOutWindow, LEAVE_STATUS_LABELS, type MySession } from '../../../contract'
@@ -102,7 +103,7 @@ const SessionCard = observer(function SessionCard({ session }: { session: MySess
 
 export default observer(function UpcomingPage() {
   const { study } = useStores()
-  useDidShow(() => void study.loadUpcoming())
+  useFreshList(() => study.loadUpcoming())
   return (
     <PageShell>
       <View className='rx-title'>近期学习活动</View>

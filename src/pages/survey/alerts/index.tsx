@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { ALERT_OVERDUE_HOURS, FOLLOW_UP_LABELS, VISIT_TYPE_LABELS, type AlertView } from '../../../contract'
@@ -87,9 +88,7 @@ export default observer(function AlertsPage() {
   const { alerts } = survey
   const isAdmin = identity.hasRole('admin')
 
-  useEffect(() => {
-    void alerts.load()
-  }, [alerts])
+  useFreshList(() => alerts.load())
   useEffect(() => {
     if (isAdmin) void identity.loadDepartments()
   }, [identity, isAdmin])

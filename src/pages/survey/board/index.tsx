@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import type { RateFigure } from '../../../contract'
@@ -28,9 +28,7 @@ export default observer(function BoardPage() {
   const { board: store } = survey
   const { board, loading } = store
 
-  useEffect(() => {
-    void store.load()
-  }, [store])
+  useFreshList(() => store.load())
 
   return (
     <PageShell>

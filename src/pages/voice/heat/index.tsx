@@ -1,7 +1,7 @@
 import { Button, Picker, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { TAGGED_SOURCE_LABELS, THEME_LABELS, type HeatRow } from '../../../contract'
@@ -83,9 +83,7 @@ const CellComments = observer(function CellComments() {
 
 export default observer(function HeatPage() {
   const { identity, voiceHeat } = useStores()
-  useEffect(() => {
-    void voiceHeat.load()
-  }, [voiceHeat])
+  useFreshList(() => voiceHeat.load())
   if (!identity.hasRole('manager') && !identity.hasRole('admin')) {
     return (
       <PageShell>

@@ -1,7 +1,7 @@
 import { Button, Picker, Textarea, View } from '@tarojs/components'
 import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { TextField } from '../../../components/text-field'
@@ -139,9 +139,7 @@ const Entry = observer(function Entry({ entry }: { entry: CustomLexiconEntry }) 
 
 export default observer(function LexiconPage() {
   const { identity, voice } = useStores()
-  useEffect(() => {
-    void voice.load()
-  }, [voice])
+  useFreshList(() => voice.load())
   if (!identity.hasRole('admin')) {
     return (
       <PageShell>

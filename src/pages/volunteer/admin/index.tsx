@@ -1,8 +1,8 @@
 import { Button, Input, Picker, View } from '@tarojs/components'
 import { formatDateTime } from '../../../contract/when'
+import { useFreshList } from '../../../components/fresh-list'
 import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { TextField } from '../../../components/text-field'
@@ -206,11 +206,9 @@ const AdjustCard = observer(function AdjustCard() {
 
 export default observer(function VolunteerAdminPage() {
   const { volunteer } = useStores()
-  useEffect(() => {
-    void volunteer.admin.loadPending()
-    void volunteer.dispatch.load()
-    void volunteer.admin.loadRoster()
-  }, [volunteer])
+  useFreshList(() =>
+    Promise.all([volunteer.admin.loadPending(), volunteer.dispatch.load(), volunteer.admin.loadRoster()]),
+  )
   return (
     <PageShell>
       <PendingCard />

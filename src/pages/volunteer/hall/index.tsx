@@ -1,8 +1,8 @@
 import { Button, View } from '@tarojs/components'
 import { formatClock } from '../../../contract/when'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { STATIONS, type OpenHelpRequest } from '../../../contract'
@@ -87,13 +87,11 @@ const RequestCard = observer(function RequestCard({ request, mine }: { request: 
 
 export default observer(function HallPage() {
   const { volunteer } = useStores()
-  useEffect(() => {
-    void volunteer.loadHall()
-  }, [volunteer])
+  useFreshList(
+    () => volunteer.loadHall(),
+    () => volunteer.loadHall(true),
+  )
   useEffect(() => volunteer.watchHall(), [volunteer])
-  usePullDownRefresh(() => {
-    void volunteer.loadHall(true).finally(() => void Taro.stopPullDownRefresh())
-  })
   const { hall, hallLoading } = volunteer
   return (
     <PageShell>

@@ -2,7 +2,7 @@ import { Button, View } from '@tarojs/components'
 import { formatDate } from '../../../contract/when'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { SERVICE_KIND_LABELS, STAR_LEVEL_HOURS, type RecordSection, type ServiceEntry } from '../../../contract'
@@ -62,9 +62,7 @@ function Sections({ title, items, empty }: { title: string; items: RecordSection
 export default observer(function RecordPage() {
   const { volunteer } = useStores()
   const records = volunteer.records
-  useEffect(() => {
-    void records.loadRecord()
-  }, [records])
+  useFreshList(() => records.loadRecord())
   const { record, recordLoading } = records
   return (
     <PageShell>

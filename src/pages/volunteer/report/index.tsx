@@ -1,7 +1,7 @@
 import { Button, Input, Picker, View } from '@tarojs/components'
+import { useFreshList } from '../../../components/fresh-list'
 import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { TextField } from '../../../components/text-field'
@@ -149,10 +149,7 @@ const ToApprove = observer(function ToApprove() {
 
 export default observer(function ReportPage() {
   const { volunteer } = useStores()
-  useEffect(() => {
-    void volunteer.reports.loadMine()
-    void volunteer.reports.loadToApprove()
-  }, [volunteer])
+  useFreshList(() => Promise.all([volunteer.reports.loadMine(), volunteer.reports.loadToApprove()]))
   return (
     <PageShell>
       <ToApprove />
