@@ -27,11 +27,19 @@ export function useDidShow(show: () => void) {
   useEffect(show, [])
 }
 
+/** The params of the page under test, for `useRouter`. */
+export const route: { params: Record<string, string> } = { params: {} }
+
+export function useRouter() {
+  return route
+}
+
 export function usePullDownRefresh(handler: () => void) {
   pullDown.handler = handler
 }
 
 const Taro = {
+  arrayBufferToBase64: (buffer: ArrayBuffer) => Buffer.from(buffer).toString('base64'),
   stopPullDownRefresh: () => void (pullDown.stopped += 1),
   navigateTo: async ({ url }: { url: string }) => void calls.navigateTo.push(url),
   navigateBack: async () => void (calls.navigateBack += 1),

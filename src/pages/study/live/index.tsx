@@ -12,7 +12,7 @@ import '../study.scss'
 import { saveCsv } from '../../../services/save-csv'
 
 function Person({ person }: { person: Attendee }) {
-  const notes = [person.checkedInAt ? formatClock(person.checkedInAt) : '', person.expected ? '' : '非应到']
+  const notes = [person.checkedInAt ? formatClock(person.checkedInAt) : '', person.expected ? '' : '自愿参加']
   return (
     <View className='study-table__row'>
       <View>{person.name}</View>
@@ -88,7 +88,7 @@ export default observer(function LivePage() {
                 </View>
               </View>
               {live.totals.unexpected > 0 && (
-                <View className='rx-muted'>{`其中非应到人员 ${live.totals.unexpected} 人`}</View>
+                <View className='rx-muted'>{`其中自愿参加（不在应到名单）${live.totals.unexpected} 人`}</View>
               )}
               <Button className='rx-button rx-button--plain' onClick={() => void exportCsv()}>
                 导出签到表（CSV）
