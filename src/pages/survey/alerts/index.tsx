@@ -1,13 +1,14 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { ALERT_OVERDUE_HOURS, FOLLOW_UP_LABELS, VISIT_TYPE_LABELS, type AlertView } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import type { AlertListFilter } from '../../../stores/survey/alerts'
+import { worstFirst } from '../../../stores/survey/low-items'
 import { DepartmentPicker } from '../shared/department-picker'
 import { formatDate, formatDateTime, formatMonth } from '../../../contract/when'
 import { FollowUpForm } from './follow-up-form'
@@ -19,6 +20,24 @@ const FILTERS: { value: AlertListFilter; label: string }[] = [
   { value: 'overdue', label: '已超时' },
   { value: 'closed', label: '已关闭' },
 ]
+
+/** The worst scores first; the rest behind 展开, so the card stays short. */
+function LowItems({ items }: { items: AlertView['lowItems'] }) {
+  const [open, setOpen] = useState(false)
+  if (items.length === 0) return null
+  const { shown, folded } = worstFirst(items)
+  const label = (item: AlertView['lowItems'][number]) => `${item.label}（${item.score}分）`
+  return (
+    <View className='alert-card__low' role='group' aria-label='低分项'>
+      <View>低分项：{[...shown, ...(open ? folded : [])].map(label).join('、')}</View>
+      {folded.length > 0 && (
+        <Button className='rx-button rx-button--plain' onClick={() => setOpen(!open)}>
+          {open ? '收起' : `展开其余 ${folded.length} 项`}
+        </Button>
+      )}
+    </View>
+  )
+}
 
 const AlertCard = observer(function AlertCard({ alert }: { alert: AlertView }) {
   const { survey } = useStores()
@@ -52,11 +71,7 @@ const AlertCard = observer(function AlertCard({ alert }: { alert: AlertView }) {
       <View>
         总体 {alert.overall ?? '—'} 分 · 推荐 {alert.recommend} 分
       </View>
-      {alert.lowItems.length > 0 && (
-        <View className='alert-card__low'>
-          低分项：{alert.lowItems.map((item) => `${item.label}（${item.score}分）`).join('、')}
-        </View>
-      )}
+      <LowItems items={alert.lowItems} />
       {alert.comment && <View className='alert-card__comment'>“{alert.comment}”</View>}
       <ThemeTags themes={alert.themes ?? []} />
       {alert.history.length > 0 && (

@@ -10,7 +10,7 @@ import { useStores } from '../../../stores/context'
 import { formatMonth } from '../../../contract/when'
 import { percent } from '../shared/format'
 import { DepartmentPicker } from '../shared/department-picker'
-import { MonthStepper } from '../shared/month-stepper'
+import { RangePicker } from '../shared/range-picker'
 import { saveCsv } from '../../../services/save-csv'
 import { TopThemesCard } from '../../voice/shared/top-themes'
 import './index.scss'
@@ -118,8 +118,14 @@ export default observer(function DashboardPage() {
           onChange={(id) => id && store.setDepartment(id)}
         />
       )}
-      <MonthStepper label='从' month={store.from} latest={latest} onStep={(d) => store.stepRange('from', d)} />
-      <MonthStepper label='至' month={store.to} latest={latest} onStep={(d) => store.stepRange('to', d)} />
+      <RangePicker
+        from={store.from}
+        to={store.to}
+        months={store.rangeMonths}
+        latest={latest}
+        onMonths={(months) => store.setRangeMonths(months)}
+        onStep={(delta) => store.stepRange(delta, latest)}
+      />
 
       {!store.departmentId ? (
         <View className='rx-state'>{isAdmin ? '请选择科室' : '您还没有所属科室'}</View>
