@@ -1,4 +1,4 @@
-import type { CallEvent, CallResult, FeedbackItem } from '../../src/contract'
+import type { CallEvent, CallResult, FeedbackItem, PhraseEntry } from '../../src/contract'
 import { FEEDBACK_DRAFT_KEY } from '../../src/stores/feedback-store'
 import { RootStore } from '../../src/stores/root-store'
 import { createMemoryStorage, type KeyValueStorage } from '../../src/stores/support/storage'
@@ -128,5 +128,32 @@ describe('FeedbackStore', () => {
     store.setForm({ kind: 'praise' })
     expect(store.form.categories).toEqual([])
     expect(store.categoryOptions).toContain('热情暖心')
+  })
+})
+
+describe('暖语手册', () => {
+  const entry = (id: string, scene: PhraseEntry['scene'], situation: string, recommended: string[]): PhraseEntry =>
+    ({ id, scene, situation, recommended, forbidden: ['自己看'] }) as PhraseEntry
+
+  it('loads the book once, groups it by scene and searches as the person types, without a round trip', async () => {
+    const book = [
+      entry('1', '病房', '患者按铃', ['您好，我马上来']),
+      entry('2', '候诊', '患者询问排队', ['前面还有三位，请您稍等']),
+      entry('3', '候诊', '候诊时间长', ['让您久等了']),
+    ]
+    const { store, sent } = rootWith(() => ({ ok: true, data: book }))
+    await store.phraseBook.loadPhrases()
+    expect(store.phraseBook.groups.map((g) => [g.scene, g.entries.map((e) => e.id)])).toEqual([
+      ['候诊', ['2', '3']],
+      ['病房', ['1']],
+    ])
+    store.phraseBook.setQuery('排')
+    expect(store.phraseBook.groups).toEqual([{ scene: '候诊', entries: [book[1]] }])
+    store.phraseBook.setQuery('久等')
+    expect(store.phraseBook.matchCount).toBe(1)
+    store.phraseBook.setQuery('没有这个词')
+    expect(store.phraseBook.groups).toEqual([])
+    store.phraseBook.setScene('病房')
+    expect(sent.filter((s) => s.event.action === 'phrases')).toHaveLength(1)
   })
 })
