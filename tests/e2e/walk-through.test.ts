@@ -116,7 +116,7 @@ test('服务明星评选 in 大字模式: names, labels and scores never break m
         .filter((node) => {
           const range = document.createRange()
           range.selectNodeContents(node)
-          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))
+          const lines = new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top)))
           return lines.size > 1
         })
         .map((node) => node.textContent),
