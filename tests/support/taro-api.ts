@@ -24,7 +24,9 @@ const storage = new Map<string, unknown>()
 
 /** A page shows once, when it mounts. */
 export function useDidShow(show: () => void) {
-  useEffect(show, [])
+  // Once, on mount: a page rendered in a test shows once.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => show(), [])
 }
 
 /** The params of the page under test, for `useRouter`. */
