@@ -65,6 +65,8 @@ export default defineAppConfig({
     navigationBarTitleText: '仁心',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f6f4f2',
+    // WeChat's default; in H5 it turns on Taro's title bar, with a back button on every non-tab page.
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#5f5f5f',

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { emptyInput, idSchema, monthSchema, phoneSchema, type Endpoint } from './common'
+import { chosenId, emptyInput, idSchema, monthSchema, phoneSchema, type Endpoint } from './common'
 
 // 暖语手册
 
@@ -99,7 +99,7 @@ const staffSchema = z
 export const submitFeedbackInput = z
   .object({
     kind: z.enum(FEEDBACK_KINDS, '请选择表扬或投诉'),
-    departmentId: idSchema,
+    departmentId: chosenId('请选择科室'),
     staff: staffSchema.optional(),
     categories: z.array(z.string()).min(1, '请至少选择一个类别').max(7),
     text: z
@@ -164,7 +164,7 @@ export const rejectPraiseInput = z.object({
   reason: z.string().trim().min(2, '请填写原因').max(200, '原因不超过200字'),
 })
 
-export const HELD_REASONS = ['含联系方式', '含不文明用语'] as const
+export const HELD_REASONS = ['含联系方式', '含证件号码', '含不文明用语'] as const
 export type HeldReason = (typeof HELD_REASONS)[number]
 
 export interface FeedbackItem {

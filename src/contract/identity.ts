@@ -38,6 +38,10 @@ export const setDepartmentKindInput = z.object({
  * information, so the app asks once before the first such text and remembers the answer.
  */
 export const SENSITIVE_TEXT_ANSWERS = ['granted', 'declined'] as const
+
+/** The refusal when such text arrives without that consent; the app shows its consent card instead. */
+export const SENSITIVE_TEXT_REFUSED =
+  '填写病情、治疗或就医经历等文字前，需要您单独同意。请在页面上点“同意并填写”后再提交'
 export type SensitiveTextAnswer = (typeof SENSITIVE_TEXT_ANSWERS)[number]
 
 export interface Prefs {

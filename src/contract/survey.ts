@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idSchema, monthSchema, phoneSchema, type CsvExport, type Endpoint, type VisitType } from './common'
+import { SENSITIVE_TEXT_REFUSED } from './identity'
 import type { analyzeTextInput, Tagging, ThemeTag } from './voice'
 
 export const VISIT_TYPE_LABELS: Record<VisitType, string> = { outpatient: '门诊', inpatient: '住院' }
@@ -105,16 +106,26 @@ export const contactInput = z.object({
 
 const scoreSchema = z.number().int('请选择1–5分').min(1, '请选择1–5分').max(5, '请选择1–5分').nullable()
 
-export const submitInput = z.object({
-  code: codeSchema,
-  /** The version the patient was shown; the active one when absent. */
-  version: z.number().int().positive().optional(),
-  answers: z.record(z.string().max(40), scoreSchema),
-  recommend: z.number().int('请选择0–10分').min(0, '请选择0–10分').max(10, '请选择0–10分'),
-  comment: z.string().trim().max(COMMENT_MAX, `意见建议不超过${COMMENT_MAX}字`).optional(),
-  praiseStaff: z.string().trim().max(20, '姓名不超过20字').optional(),
-  contact: contactInput.optional(),
-})
+export const submitInput = z
+  .object({
+    code: codeSchema,
+    /** The version the patient was shown; the active one when absent. */
+    version: z.number().int().positive().optional(),
+    answers: z.record(z.string().max(40), scoreSchema),
+    recommend: z.number().int('请选择0–10分').min(0, '请选择0–10分').max(10, '请选择0–10分'),
+    comment: z.string().trim().max(COMMENT_MAX, `意见建议不超过${COMMENT_MAX}字`).optional(),
+    praiseStaff: z.string().trim().max(20, '姓名不超过20字').optional(),
+    contact: contactInput.optional(),
+    /**
+     * 单独同意 for the comment, sent with it. The answer is anonymous, so the handler never looks up who
+     * is answering: the app attests the person's recorded consent, and a comment without it is refused.
+     */
+    commentConsent: z.literal(true).optional(),
+  })
+  .refine((input) => !input.comment || input.commentConsent === true, {
+    path: ['comment'],
+    message: SENSITIVE_TEXT_REFUSED,
+  })
 
 /** Carries nothing that could tell who answered: no response id, no visit. */
 export interface SubmitResult {

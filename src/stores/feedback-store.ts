@@ -121,6 +121,7 @@ export class FeedbackStore {
   setForm(patch: Partial<FeedbackForm>) {
     const kindChanged = patch.kind !== undefined && patch.kind !== this.form.kind
     this.form = { ...this.form, ...patch, ...(kindChanged ? { categories: [] } : {}) }
+    this.submission.clear(...Object.keys(patch), ...(kindChanged ? ['categories'] : []))
   }
 
   toggleCategory(category: string) {

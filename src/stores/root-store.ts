@@ -48,7 +48,7 @@ export class RootStore {
     this.myData = new MyDataStore(deps.api, this.ui, this.identity)
     this.roster = new RosterStore(deps.api, this.ui, deps.storage)
     this.feedback = new FeedbackStore(deps.api, this.ui, deps.storage)
-    this.survey = new SurveyStore(deps.api, this.ui, deps.storage)
+    this.survey = new SurveyStore(deps.api, this.ui, deps.storage, () => this.identity.sensitiveText === 'granted')
     this.study = new StudyStore(deps.api, this.ui, deps.storage)
     this.staffSurvey = new StaffSurveyStore(deps.api, this.ui, deps.storage)
     this.volunteer = new VolunteerStore(deps.api, this.ui, deps.storage)

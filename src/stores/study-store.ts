@@ -19,6 +19,7 @@ import type { KeyValueStorage } from './support/storage'
 import { Submission } from './support/submission'
 import type { UiStore } from './ui-store'
 import { audienceOf, blankForm, formOf, type SessionForm } from './study/form'
+import { monthBars, type MonthBar } from './study/stats-chart'
 
 export { type AudienceKind, type SessionForm } from './study/form'
 
@@ -43,6 +44,8 @@ export class StudyStore {
   readonly organizedLoading = new LoadState()
   readonly recordLoading = new LoadState()
   readonly statsLoading = new LoadState()
+  /** The 学习统计 chart's type; all types when null. */
+  statsChartType: StudyType | null = null
 
   leaveForm = { sessionId: '', reason: '' }
   readonly leave: Submission<MySession>
@@ -174,6 +177,12 @@ export class StudyStore {
   async checkInScanned(payload: string) {
     this.checkIn = this.newCheckIn({ payload })
     await this.finishCheckIn()
+  }
+
+  /** Back to the keypad for another session, after a check-in was shown. */
+  checkInAnother() {
+    this.lastCheckIn = null
+    this.setCode('')
   }
 
   private async finishCheckIn() {
@@ -348,6 +357,14 @@ export class StudyStore {
   async loadRecord() {
     const record = await this.recordLoading.run(() => this.api.call('study', 'myRecord', {}))
     if (record) runInAction(() => (this.record = record))
+  }
+
+  get statsBars(): MonthBar[] {
+    return this.stats ? monthBars(this.stats.byTypeMonth, this.statsChartType) : []
+  }
+
+  setStatsChartType(type: StudyType | null) {
+    this.statsChartType = type
   }
 
   setStatsRange(patch: Partial<{ from: string; to: string }>) {

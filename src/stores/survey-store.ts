@@ -18,8 +18,9 @@ export class SurveyStore {
   readonly alerts: SurveyAlertsStore
   readonly visits: SurveyVisitsStore
 
-  constructor(api: ApiClient, ui: UiStore, storage: KeyValueStorage) {
-    this.rating = new SurveyRatingStore(api, storage)
+  /** `hasTextConsent`: whether the person has given 单独同意 for free text about their treatment. */
+  constructor(api: ApiClient, ui: UiStore, storage: KeyValueStorage, hasTextConsent: () => boolean) {
+    this.rating = new SurveyRatingStore(api, storage, hasTextConsent)
     this.board = new SurveyBoardStore(api)
     this.dashboard = new SurveyDashboardStore(api, ui)
     this.alerts = new SurveyAlertsStore(api, ui)

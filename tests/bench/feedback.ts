@@ -1,5 +1,6 @@
 import { benchHost, burst, ms, report, stats } from './support'
 import { bareServerBurst } from './shell'
+import { consentToTreatmentText } from '../support/test-host'
 
 const PATIENTS = 100
 const BACKLOG = 20_000
@@ -13,7 +14,9 @@ export async function benchFeedback() {
     const sql = host.host.store.sql
     const [{ id: cardio }] = await sql.query<{ id: string }>(`SELECT id FROM departments WHERE name = '心内科'`)
     const patients = await Promise.all(
-      Array.from({ length: PATIENTS }, (_, i) => host.signIn('patient', `bench-fb-${i}`)),
+      Array.from({ length: PATIENTS }, async (_, i) =>
+        consentToTreatmentText(await host.signIn('patient', `bench-fb-${i}`)),
+      ),
     )
     const manager = await host.signIn('manager', 'bench-fb-manager', cardio)
     const admin = await host.signIn('admin', 'bench-fb-admin')

@@ -59,7 +59,7 @@ function sessions(where: Departments, codes: string[], study: StudyPlan): Record
   let submitted = 0
   return {
     async patient(user, step) {
-      if (step === 0) return user.call('identity', 'setPrefs', { largeText: true })
+      if (step === 0) return user.call('identity', 'setPrefs', { largeText: true, sensitiveText: 'granted' })
       if (step === 1) {
         const code = codes.pop()
         if (code) {

@@ -78,7 +78,38 @@ test('shows progress, 不适用 only where allowed, the comment counter, and mar
     fireEvent.click(screen.getByText('提交评价'))
   })
   expect(screen.getByText('请为“总体满意度”打分')).toBeTruthy()
-  expect(screen.getByRole('alert').textContent).toContain('请检查标红的项目')
+  expect(screen.getAllByRole('alert').some((alert) => alert.textContent?.includes('请检查标红的项目'))).toBe(true)
   expect(screen.getByText('总体满意度').parentElement?.className).toContain('sv-question--missing')
   expect(screen.getByText('饮食').parentElement?.className).not.toContain('sv-question--missing')
+})
+
+test('a blank form marks every unanswered question and the recommendation, each next to it, until it is answered', async () => {
+  const { api, sent } = fakeApi((_fn, event) =>
+    event.action === 'openVisit' ? { ok: true, data: opened } : { ok: true, data: agreedToSensitiveText },
+  )
+  const store = new RootStore({ api, storage: createMemoryStorage(), toast: () => {}, devSignIn: null })
+  await store.identity.load()
+  await store.survey.rating.open('code')
+  render(
+    <StoreContext.Provider value={store}>
+      <Questionnaire />
+    </StoreContext.Provider>,
+  )
+  await act(async () => {
+    fireEvent.click(screen.getByText('提交评价'))
+  })
+  expect(sent.filter((s) => s.event.action === 'submit')).toHaveLength(0)
+  const diet = screen.getByRole('radiogroup', { name: '饮食' })
+  const overall = screen.getByRole('radiogroup', { name: '总体满意度' })
+  const recommend = screen.getByRole('radiogroup', { name: /推荐本院/ })
+  // Each mark sits inside its own question, not in one list at the bottom.
+  expect(within(diet.parentElement as HTMLElement).getByText('请为“饮食”打分')).toBeTruthy()
+  expect(within(overall.parentElement as HTMLElement).getByText('请为“总体满意度”打分')).toBeTruthy()
+  expect(within(recommend.parentElement as HTMLElement).getByText(/推荐本院的意愿/)).toBeTruthy()
+
+  act(() => {
+    fireEvent.click(within(diet).getByText('满意'))
+  })
+  expect(screen.queryByText('请为“饮食”打分')).toBeNull()
+  expect(screen.getByText('请为“总体满意度”打分')).toBeTruthy()
 })

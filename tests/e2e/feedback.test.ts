@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import type { FeedbackDetail, FeedbackItem } from '../../src/contract'
 import { setUpH5Session } from '../support/browser'
 import { eventually } from '../support/eventually'
-import { dataOf, type SignedIn } from '../support/test-host'
+import { consentToTreatmentText, dataOf, type SignedIn } from '../support/test-host'
 
 const h5 = setUpH5Session()
 let cardio: string
@@ -60,7 +60,7 @@ test('a patient files a complaint, the manager accepts and replies, the patient 
 })
 
 test('a praise approved by the admin appears on the wall', async () => {
-  const patient = await h5.host.signIn('patient', 'e2e-fb-praise')
+  const patient = await consentToTreatmentText(await h5.host.signIn('patient', 'e2e-fb-praise'))
   const admin = await h5.host.signIn('admin', 'e2e-fb-admin')
   const praiseText = '夜里按铃护士马上就来，耐心给我换药，非常感谢。'
   dataOf(

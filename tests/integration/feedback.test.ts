@@ -1,4 +1,5 @@
 import {
+  SENSITIVE_TEXT_REFUSED,
   STAR_FORMULA,
   type FeedbackDetail,
   type FeedbackItem,
@@ -9,7 +10,15 @@ import {
   type Wall,
   type WallPraise,
 } from '../../src/contract'
-import { dataOf, errorOf, type Reply, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
+import {
+  consentToTreatmentText,
+  dataOf,
+  errorOf,
+  type Reply,
+  type SignedIn,
+  startTestHost,
+  type TestHost,
+} from '../support/test-host'
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR
@@ -23,6 +32,8 @@ let otherManager: SignedIn
 let admin: SignedIn
 
 const code = (reply: Reply) => errorOf(reply).code
+/** A patient who has given 单独同意 for what they write about their treatment. */
+const consentingPatient = async (id: string) => consentToTreatmentText(await host.signIn('patient', id))
 
 /** Moves the host clock; sessions last 7 days, so the handlers sign in again at the new time. */
 async function clockAt(iso: string): Promise<Date> {
@@ -133,11 +144,16 @@ describe('暖语手册', () => {
 
 describe('submitting', () => {
   it('checks text length, categories of the kind, phone and the named staff member', async () => {
-    const patient = await host.signIn('patient', 'fb-invalid')
+    const patient = await consentingPatient('fb-invalid')
     const fieldsOf = async (data: Record<string, unknown>) =>
       errorOf(await patient.call('feedback', 'submit', { ...complaint, departmentId: cardio, ...data })).fields?.map(
         (f) => f.path,
       )
+    // A complaint with no department says so, not that an id is malformed.
+    const noDepartment = errorOf(await patient.call('feedback', 'submit', { ...complaint, departmentId: '' }))
+    expect(noDepartment.fields).toEqual([{ path: 'departmentId', message: '请选择科室' }])
+    const missing = errorOf(await patient.call('feedback', 'submit', { ...complaint, departmentId: undefined }))
+    expect(missing.fields).toEqual([{ path: 'departmentId', message: '请选择科室' }])
     expect(await fieldsOf({ text: '太差了' })).toEqual(['text'])
     expect(await fieldsOf({ text: '很'.repeat(501) })).toEqual(['text'])
     expect(await fieldsOf({ categories: ['热情暖心'] })).toEqual(['categories'])
@@ -148,12 +164,27 @@ describe('submitting', () => {
     ])
   })
 
+  it('refuses what a person writes about their treatment until they have given 单独同意', async () => {
+    const patient = await host.signIn('patient', 'fb-no-consent')
+    const refused = errorOf(await patient.call('feedback', 'submit', { ...complaint, departmentId: cardio }))
+    expect(refused).toMatchObject({ code: 'FORBIDDEN', message: SENSITIVE_TEXT_REFUSED })
+    dataOf(await patient.call('identity', 'setPrefs', { sensitiveText: 'declined' }))
+    expect(code(await patient.call('feedback', 'submit', { ...complaint, departmentId: cardio }))).toBe('FORBIDDEN')
+    const [{ n }] = await host.host.store.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM feedback_items WHERE patient_id = $1`,
+      [patient.user.id],
+    )
+    expect(n).toBe(0)
+    await consentToTreatmentText(patient)
+    expect((await complain(patient)).status).toBe('submitted')
+  })
+
   it('allows five submissions a day per person, then RATE_LIMITED', async () => {
     const at = await clockAt('2026-03-03T02:00:00Z')
-    const patient = await host.signIn('patient', 'fb-rate')
+    const patient = await consentingPatient('fb-rate')
     for (let i = 0; i < 5; i++) await complain(patient)
     expect(code(await patient.call('feedback', 'submit', { ...complaint, departmentId: cardio }))).toBe('RATE_LIMITED')
-    const someoneElse = await host.signIn('patient', 'fb-rate-2')
+    const someoneElse = await consentingPatient('fb-rate-2')
     await complain(someoneElse)
     await later(at, DAY)
     await complain(patient)
@@ -163,8 +194,8 @@ describe('submitting', () => {
 describe('the complaint workflow', () => {
   it('moves submitted → accepted → replied → (reopened) → replied → closed, each step for its role only', async () => {
     const start = await clockAt('2026-03-04T02:00:00Z')
-    const patient = await host.signIn('patient', 'fb-flow')
-    const stranger = await host.signIn('patient', 'fb-stranger')
+    const patient = await consentingPatient('fb-flow')
+    const stranger = await consentingPatient('fb-stranger')
     const staff = await host.signIn('staff', 'fb-staff', cardio)
     const item = await complain(patient, { staff: { name: cardioStaff[1].name } })
     expect(item).toMatchObject({ status: 'submitted', employeeNo: cardioStaff[1].employeeNo, overdue: false })
@@ -238,7 +269,7 @@ describe('the complaint workflow', () => {
 
   it('lets an admin handle any department and close a replied complaint, not an open one', async () => {
     await clockAt('2026-03-05T02:00:00Z')
-    const patient = await host.signIn('patient', 'fb-admin-flow')
+    const patient = await consentingPatient('fb-admin-flow')
     const { id } = await complain(patient, { departmentId: ortho })
     expect(code(await manager.call('feedback', 'accept', { id }))).toBe('FORBIDDEN')
     expect(code(await admin.call('feedback', 'close', { id }))).toBe('CONFLICT')
@@ -260,7 +291,7 @@ describe('the complaint workflow', () => {
 
   it('leaves a reply for the patient to confirm: a manager closes it early only with a reason', async () => {
     const start = await clockAt('2026-03-06T02:00:00Z')
-    const patient = await host.signIn('patient', 'fb-early-close')
+    const patient = await consentingPatient('fb-early-close')
     const { id } = await complain(patient)
     dataOf(await manager.call('feedback', 'accept', { id }))
     dataOf(await manager.call('feedback', 'reply', { id, text: replyText, upheld: false }))
@@ -280,7 +311,7 @@ describe('the complaint workflow', () => {
 
   it('shows the contact phone only to the handler, masked to everyone else', async () => {
     await clockAt('2026-03-05T03:00:00Z')
-    const patient = await host.signIn('patient', 'fb-phone')
+    const patient = await consentingPatient('fb-phone')
     const submitted = await complain(patient, { contactPhone: '13812345678' })
     expect(submitted.contactPhone).toBe('138****5678')
     expect(dataOf(await patient.call<FeedbackDetail>('feedback', 'detail', { id: submitted.id })).contactPhone).toBe(
@@ -323,7 +354,7 @@ describe('the complaint workflow', () => {
 describe('SLA and auto-close', () => {
   it('flags a complaint not accepted within 24 h, and not replied within 5 days', async () => {
     const start = await clockAt('2026-04-01T02:00:00Z')
-    const patient = await host.signIn('patient', 'fb-sla')
+    const patient = await consentingPatient('fb-sla')
     const { id } = await complain(patient)
     const overdueIds = async () =>
       dataOf(await manager.call<FeedbackItem[]>('feedback', 'queue', { overdue: true })).map((q) => q.id)
@@ -350,7 +381,7 @@ describe('SLA and auto-close', () => {
 
   it('closes a reply by itself 7 days later, on read or by the sweep, after which it cannot be reopened', async () => {
     const start = await clockAt('2026-05-01T02:00:00Z')
-    let patient = await host.signIn('patient', 'fb-auto')
+    let patient = await consentingPatient('fb-auto')
     dataOf(await admin.call('feedback', 'sweep', {})) // earlier tests' replies are long due
     const first = await complain(patient)
     const second = await complain(patient)
@@ -363,7 +394,7 @@ describe('SLA and auto-close', () => {
     expect(dataOf(await admin.call<SweepResult>('feedback', 'sweep', {})).closed).toBe(0)
 
     await later(start, 7 * DAY + HOUR)
-    patient = await host.signIn('patient', 'fb-auto')
+    patient = await consentingPatient('fb-auto')
     const detail = dataOf(await patient.call<FeedbackDetail>('feedback', 'detail', { id: first.id }))
     expect(detail.status).toBe('closed')
     expect(detail.history.at(-1)).toMatchObject({ action: 'close', actor: 'system', toStatus: 'closed' })
@@ -378,7 +409,7 @@ describe('SLA and auto-close', () => {
 
   it('sweeps expired replies for the timer without anyone reading them', async () => {
     const start = await clockAt('2026-05-20T02:00:00Z')
-    const patient = await host.signIn('patient', 'fb-sweep')
+    const patient = await consentingPatient('fb-sweep')
     dataOf(await admin.call('feedback', 'sweep', {}))
     const { id } = await complain(patient)
     dataOf(await manager.call('feedback', 'accept', { id }))
@@ -396,7 +427,7 @@ describe('SLA and auto-close', () => {
 describe('praise wall', () => {
   it('shows praise only after an admin approves it, naming staff by surname and title, never the patient', async () => {
     await clockAt('2026-06-02T02:00:00Z')
-    const patient = await host.signIn('patient', 'fb-praise')
+    const patient = await consentingPatient('fb-praise')
     const member = cardioStaff[2]
     const item = await praise(patient, cardio, { staff: { employeeNo: member.employeeNo } })
     expect(item).toMatchObject({ status: 'pending', heldReasons: [] })
@@ -420,15 +451,26 @@ describe('praise wall', () => {
 
   it('holds praise with contact details or abusive words until the admin confirms explicitly', async () => {
     await clockAt('2026-06-02T03:00:00Z')
-    const patient = await host.signIn('patient', 'fb-held')
+    const patient = await consentingPatient('fb-held')
     const withPhone = await praise(patient, cardio, {
       text: '2026-06-01 护士特别耐心，想当面感谢，我的电话139 1234 5678。',
     })
     const rude = await praise(patient, cardio, { text: '这位医生很好，不像隔壁那个废物，太耐心了。' })
+    const withId = await praise(patient, cardio, { text: '张护士帮我办了住院，身份证 110101199003071234，谢谢您！' })
     expect(withPhone.heldReasons).toEqual(['含联系方式'])
+    expect(withId.heldReasons).toEqual(['含证件号码'])
     expect(rude.heldReasons).toEqual(['含不文明用语'])
     const review = dataOf(await admin.call<FeedbackItem[]>('feedback', 'praiseReview', {}))
     expect(review.find((r) => r.id === withPhone.id)?.heldReasons).toEqual(['含联系方式'])
+    // The reviewer sees the text already masked, and so does the database: no click can publish the number.
+    expect(review.find((r) => r.id === withPhone.id)?.text).toBe('2026-06-01 护士特别耐心，想当面感谢，我的电话****。')
+    expect(review.find((r) => r.id === withId.id)?.text).toBe('张护士帮我办了住院，身份证 ****，谢谢您！')
+    const stored = await host.host.store.sql.query<{ body: string }>(
+      `SELECT body FROM feedback_items WHERE id = ANY($1::uuid[])`,
+      [[withPhone.id, withId.id]],
+    )
+    expect(stored.map((row) => row.body).join()).not.toMatch(/5678|1234/)
+    dataOf(await admin.call('feedback', 'approvePraise', { id: withId.id, confirmHeld: true }))
 
     expect(code(await admin.call('feedback', 'approvePraise', { id: withPhone.id }))).toBe('CONFLICT')
     dataOf(await admin.call('feedback', 'approvePraise', { id: withPhone.id, confirmHeld: true }))
@@ -440,6 +482,7 @@ describe('praise wall', () => {
     expect(wall.praise.find((p) => p.id === withPhone.id)?.text).toBe(
       '2026-06-01 护士特别耐心，想当面感谢，我的电话****。',
     )
+    expect(wall.praise.find((p) => p.id === withId.id)?.text).toBe('张护士帮我办了住院，身份证 ****，谢谢您！')
     expect(wall.praise.some((p) => p.id === rude.id)).toBe(false)
   })
 
@@ -450,7 +493,7 @@ describe('praise wall', () => {
       `SELECT employee_no AS "employeeNo" FROM staff_bindings WHERE user_id = $1 AND status = 'approved'`,
       [staff.user.id],
     )
-    const patient = await host.signIn('patient', 'fb-my-praise')
+    const patient = await consentingPatient('fb-my-praise')
     const pending = await praise(patient, respiratory, { staff: { employeeNo } })
     const approved = await praise(patient, respiratory, { staff: { employeeNo } })
     dataOf(await admin.call('feedback', 'approvePraise', { id: approved.id }))
@@ -466,7 +509,7 @@ describe('service stars', () => {
     await clockAt('2026-07-10T02:00:00Z')
     const month = '2026-07'
     const [a, b, c] = cardioStaff.slice(3, 6)
-    const patients = await Promise.all(['s1', 's2', 's3'].map((id) => host.signIn('patient', `fb-star-${id}`)))
+    const patients = await Promise.all(['s1', 's2', 's3'].map((id) => consentingPatient(`fb-star-${id}`)))
     for (const [patient, member] of [
       [patients[0], a],
       [patients[1], a],

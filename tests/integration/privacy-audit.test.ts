@@ -10,7 +10,14 @@ import type {
 import { isPrivileged } from '../../src/cloud/core/define'
 import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
 import { staffCampaignInput } from '../support/staff-survey'
-import { dataOf, errorOf, startTestHost, type SignedIn, type TestHost } from '../support/test-host'
+import {
+  consentToTreatmentText,
+  dataOf,
+  errorOf,
+  startTestHost,
+  type SignedIn,
+  type TestHost,
+} from '../support/test-host'
 import {
   checkedIn,
   claimedRequest,
@@ -186,6 +193,7 @@ describe('privacy', () => {
     const { staff: person, sessionId } = await checkedIn(host, admin, 'privacy-areas')
     const later = await studySession(admin, 'all')
     dataOf(await person.call('study', 'requestLeave', { sessionId: later.id, reason: '孩子发烧请假' }))
+    await consentToTreatmentText(person)
     const complaint = dataOf(
       await person.call<FeedbackItem>('feedback', 'submit', {
         ...complaintInput(world.where.home),

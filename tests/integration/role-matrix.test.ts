@@ -11,7 +11,14 @@ import {
 } from '../support/role-matrix'
 import { staffCampaignInput } from '../support/staff-survey'
 import { answersFor } from '../support/survey'
-import { dataOf, startTestHost, type Reply, type SignedIn, type TestHost } from '../support/test-host'
+import {
+  consentToTreatmentText,
+  dataOf,
+  startTestHost,
+  type Reply,
+  type SignedIn,
+  type TestHost,
+} from '../support/test-host'
 import {
   actionKeys,
   APPLICANT_PHONE,
@@ -138,6 +145,8 @@ beforeAll(async () => {
   dataOf(
     await setupAdmin.call('identity', 'importRoster', { text: ['工号,姓名,科室,职称,党员', ...roster].join('\n') }),
   )
+  // Everyone signed in has given 单独同意, so a refusal below is the role table's, not the consent rule's.
+  for (const kind of CALLER_KINDS) if (kind !== 'anonymous') await consentToTreatmentText(callers[kind])
   const complaint = dataOf(await callers.patient.call<FeedbackItem>('feedback', 'submit', complaintInput(where.home)))
   const repliedOfPatient = async () => {
     const { id } = dataOf(await callers.patient.call<FeedbackItem>('feedback', 'submit', complaintInput(where.home)))

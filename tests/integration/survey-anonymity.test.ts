@@ -71,6 +71,7 @@ describe.each(REPO_ADAPTERS)('an anonymous answer read from a dump of $name', (a
         answers: Object.fromEntries(questionnaire.items.map((item) => [item.id, score])),
         recommend: score * 2,
         comment: i === 0 ? COMMENT : undefined,
+        commentConsent: i === 0 ? true : undefined,
         praiseStaff: i === 0 ? undefined : '王护士',
       }
       const requestId = `linkage-request-${i}-${Date.now()}`

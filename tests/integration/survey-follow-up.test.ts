@@ -182,6 +182,7 @@ describe('boards', () => {
         answers: { ...answers, tests: null },
         recommend: 3,
         comment: '排队太久',
+        commentConsent: true,
       }),
     )
 

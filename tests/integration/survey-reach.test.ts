@@ -176,10 +176,14 @@ describe('call-back by consent', () => {
     const anonymous = await importOne('CALL-2', '康复医学科')
     const happy = await importOne('CALL-3', '康复医学科')
     const contact = { phone: '13912345678', consent: true }
-    expect(dataOf(await answer('call-1', consented.shortCode, 1, { contact, comment: '态度差' }))).toMatchObject({
+    expect(
+      dataOf(await answer('call-1', consented.shortCode, 1, { contact, comment: '态度差', commentConsent: true })),
+    ).toMatchObject({
       alert: true,
     })
-    expect(dataOf(await answer('call-2', anonymous.shortCode, 1, { comment: '等太久' }))).toMatchObject({ alert: true })
+    expect(
+      dataOf(await answer('call-2', anonymous.shortCode, 1, { comment: '等太久', commentConsent: true })),
+    ).toMatchObject({ alert: true })
     expect(dataOf(await answer('call-3', happy.shortCode, 5, { contact }))).toMatchObject({ alert: false })
 
     const alerts = await alertsOf()
@@ -230,6 +234,7 @@ describe('call-back by consent', () => {
       await answer('call-5', visit.shortCode, 1, {
         contact: { phone: '13700001111', consent: true },
         comment: '回访我',
+        commentConsent: true,
       }),
     )
     const alert = (await alertsOf()).find((a) => a.comment === '回访我') as AlertView

@@ -1,4 +1,9 @@
-import type { ImportVisitsResult, OpenVisitResult, SubmitResult } from '../../src/contract'
+import {
+  SENSITIVE_TEXT_REFUSED,
+  type ImportVisitsResult,
+  type OpenVisitResult,
+  type SubmitResult,
+} from '../../src/contract'
 import { buildRoster, ROSTER_SIZE } from '../../src/cloud/host/seed/hospital'
 import { answersFor, chinaDate, departmentsByName, importVisits, submitScore, VISIT_HEADER } from '../support/survey'
 import { dataOf, errorOf, startTestHost, type SignedIn, type TestHost } from '../support/test-host'
@@ -146,7 +151,13 @@ describe('submit', () => {
     answers.tests = null
     answers.bogus = 3
     const error = errorOf(
-      await patient.call('survey', 'submit', { code, answers, recommend: 8, comment: 'x'.repeat(20) }),
+      await patient.call('survey', 'submit', {
+        code,
+        answers,
+        recommend: 8,
+        comment: 'x'.repeat(20),
+        commentConsent: true,
+      }),
     )
     expect(error.code).toBe('INVALID_INPUT')
     expect(error.fields?.map((f) => f.path).sort()).toEqual(['answers.bogus', 'answers.overall', 'answers.waiting'])
@@ -157,15 +168,28 @@ describe('submit', () => {
         answers: { ...answersFor(opened, 4), courtesy: 6 },
         recommend: 11,
         comment: '长'.repeat(501),
+        commentConsent: true,
       }),
     )
     expect(outOfRange.fields?.map((f) => f.path).sort()).toEqual(['answers.courtesy', 'comment', 'recommend'])
   })
 
+  it('refuses a comment sent without 单独同意, and stores nothing of that answer', async () => {
+    const [code] = await importVisits(admin, 'CONSENT', '神经内科', 1)
+    const opened = dataOf(await open(code))
+    const body = { code, answers: answersFor(opened, 4), recommend: 8 }
+    const refused = errorOf(await patient.call('survey', 'submit', { ...body, comment: '医生讲得很清楚' }))
+    expect(refused.code).toBe('INVALID_INPUT')
+    expect(refused.fields).toEqual([{ path: 'comment', message: SENSITIVE_TEXT_REFUSED }])
+    // The visit is still open: nothing was stored, and the answer goes through without the comment.
+    expect(dataOf(await open(code)).visit.departmentName).toBe('神经内科')
+    expect(dataOf(await patient.call<SubmitResult>('survey', 'submit', body))).toMatchObject({ submitted: true })
+  })
+
   it('stores one response per visit; a retry with the same requestId gets the first result', async () => {
     const [code] = await importVisits(admin, 'ONE', '神经内科', 1)
     const opened = dataOf(await open(code))
-    const body = { code, answers: answersFor(opened, 5), recommend: 10, comment: '很好' }
+    const body = { code, answers: answersFor(opened, 5), recommend: 10, comment: '很好', commentConsent: true }
     const first = dataOf(await patient.call<SubmitResult>('survey', 'submit', body, 'req-one-visit-1'))
     expect(first).toEqual({ submitted: true, alert: false })
     const retry = dataOf(await patient.call<SubmitResult>('survey', 'submit', body, 'req-one-visit-1'))
@@ -241,6 +265,7 @@ describe('anonymity and counters', () => {
       answers: answersFor(opened, 1),
       recommend: 0,
       comment: '体验很差',
+      commentConsent: true,
     })
     expect(dataOf(submitted)).toEqual({ submitted: true, alert: true })
 

@@ -1,7 +1,7 @@
 import type { FeedbackDetail, FeedbackItem, MyHelpRequest } from '../../src/contract'
 import type { SweepRun } from '../../src/cloud/sweeps'
 import { departmentsByName, importVisits, submitScore } from '../support/survey'
-import { dataOf, post, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
+import { consentToTreatmentText, dataOf, post, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
 
 // The timer's work on the local host (`POST /dev/sweep` runs what the WeChat timer trigger runs).
 const MINUTE = 60_000
@@ -53,7 +53,7 @@ describe('complaints', () => {
     const start = new Date('2026-06-01T02:00:00Z')
     host.setClock(start)
     const manager = await host.signIn('manager', 'sw-manager', cardio)
-    const patient = await host.signIn('patient', 'sw-patient')
+    const patient = await consentToTreatmentText(await host.signIn('patient', 'sw-patient'))
     const { id } = dataOf(
       await patient.call<FeedbackItem>('feedback', 'submit', { ...complaint, departmentId: cardio }),
     )
@@ -85,7 +85,7 @@ describe('complaints', () => {
     const start = new Date('2026-07-01T02:00:00Z')
     host.setClock(start)
     const manager = await host.signIn('manager', 'sw-manager', cardio)
-    let patient = await host.signIn('patient', 'sw-closed')
+    let patient = await consentToTreatmentText(await host.signIn('patient', 'sw-closed'))
     const { id } = dataOf(
       await patient.call<FeedbackItem>('feedback', 'submit', { ...complaint, departmentId: cardio }),
     )

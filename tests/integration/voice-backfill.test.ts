@@ -2,7 +2,7 @@ import type { Department, OpenVisitResult, Tagging } from '../../src/contract'
 import { seedLexicon } from '../../src/cloud/storage/pglite/voice-repo'
 import { answersFor } from '../support/survey'
 import { visitCode } from '../support/world'
-import { dataOf, post, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
+import { consentToTreatmentText, dataOf, post, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
 
 let host: TestHost
 let admin: SignedIn
@@ -33,6 +33,7 @@ const forgetTags = (source: string, sourceId: string) =>
 
 async function feedback(patient: SignedIn, department: Department, kind: 'complaint' | 'praise', text: string) {
   const categories = kind === 'complaint' ? ['等候无人理睬'] : ['耐心解释']
+  await consentToTreatmentText(patient)
   const item = dataOf(
     await patient.call<{ id: string }>('feedback', 'submit', {
       kind,
@@ -57,7 +58,15 @@ describe('the back-fill on the timer', () => {
     const code = await visitCode(admin, 'backfill-survey', department)
     const opened = dataOf(await patient.call<OpenVisitResult>('survey', 'openVisit', { code }))
     const comment = '取药的人磨磨蹭蹭的，等得心急'
-    dataOf(await patient.call('survey', 'submit', { code, answers: answersFor(opened, 4, 4), recommend: 7, comment }))
+    dataOf(
+      await patient.call('survey', 'submit', {
+        code,
+        answers: answersFor(opened, 4, 4),
+        recommend: 7,
+        comment,
+        commentConsent: true,
+      }),
+    )
     const [{ id: responseId }] = await host.host.store.sql.query<{ id: string }>(
       'SELECT id::text AS id FROM survey_responses WHERE comment = $1',
       [comment],
@@ -111,7 +120,7 @@ describe('the back-fill on the timer', () => {
     try {
       const sql = bare.host.store.sql
       await sql.query('DELETE FROM voice_lexicon_seed')
-      const patient = await bare.signIn('patient', 'unseeded-writer')
+      const patient = await consentToTreatmentText(await bare.signIn('patient', 'unseeded-writer'))
       const department = dataOf(await patient.call<Department[]>('identity', 'departments'))[0]
       const item = dataOf(
         await patient.call<{ id: string }>('feedback', 'submit', {

@@ -10,7 +10,15 @@ import type {
 } from '../../src/contract'
 import { answersFor } from '../support/survey'
 import { visitCode } from '../support/world'
-import { dataOf, errorOf, post, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
+import {
+  consentToTreatmentText,
+  dataOf,
+  errorOf,
+  post,
+  type SignedIn,
+  startTestHost,
+  type TestHost,
+} from '../support/test-host'
 
 let host: TestHost
 let manager: SignedIn
@@ -165,6 +173,7 @@ describe('tagging at write time', () => {
     )[0]
 
   async function complain(patient: SignedIn, text: string) {
+    await consentToTreatmentText(patient)
     const departments = dataOf(await patient.call<{ id: string }[]>('identity', 'departments'))
     const item = dataOf(
       await patient.call<{ id: string }>('feedback', 'submit', {
@@ -216,7 +225,7 @@ describe('患者声音', () => {
       '等候时间太长，下午都耽误了',
     ]
     for (const [i, text] of texts.entries()) {
-      const writer = await host.signIn('patient', `voice-heat-${i}`)
+      const writer = await consentToTreatmentText(await host.signIn('patient', `voice-heat-${i}`))
       dataOf(
         await writer.call('feedback', 'submit', {
           kind: 'complaint',
@@ -277,7 +286,8 @@ describe('survey comments', () => {
     const code = await visitCode(admin, 'voice-survey', department)
     const opened = dataOf(await patient.call<OpenVisitResult>('survey', 'openVisit', { code }))
     const comment = '医生很耐心，就是取药排队太久了'
-    dataOf(await patient.call('survey', 'submit', { code, answers: answersFor(opened, 4, 4), recommend: 8, comment }))
+    const answers = answersFor(opened, 4, 4)
+    dataOf(await patient.call('survey', 'submit', { code, answers, recommend: 8, comment, commentConsent: true }))
     const [row] = await host.host.store.sql.query<{ department_id: string; visit_type: string; tagging: Tagging }>(
       `SELECT department_id, visit_type, tagging FROM voice_tags WHERE source = 'survey' ORDER BY source_id::bigint DESC LIMIT 1`,
     )
@@ -299,7 +309,8 @@ describe('survey comments', () => {
     const code = await visitCode(admin, 'voice-alert', department)
     const opened = dataOf(await patient.call<OpenVisitResult>('survey', 'openVisit', { code }))
     const comment = '护士态度很差，问什么都不理'
-    dataOf(await patient.call('survey', 'submit', { code, answers: answersFor(opened, 1, 1), recommend: 2, comment }))
+    const answers = answersFor(opened, 1, 1)
+    dataOf(await patient.call('survey', 'submit', { code, answers, recommend: 2, comment, commentConsent: true }))
     const alerts = dataOf(await admin.call<AlertView[]>('survey', 'alerts', { departmentId: department.id }))
     const alert = alerts.find((a) => a.comment === comment)
     expect(alert?.themes).toEqual(

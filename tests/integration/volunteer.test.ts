@@ -11,7 +11,8 @@ import type {
   VolunteerRosterEntry,
   CsvExport,
 } from '../../src/contract'
-import { dataOf, errorOf, type SignedIn } from '../support/test-host'
+import { SENSITIVE_TEXT_REFUSED } from '../../src/contract'
+import { consentToTreatmentText, dataOf, errorOf, type SignedIn } from '../support/test-host'
 import { volunteerWorld } from '../support/volunteer-world'
 
 const world = volunteerWorld('2026-03-02T01:00:00Z')
@@ -174,6 +175,30 @@ describe('a patient and their request', () => {
     const open = dataOf(await patient.call<MyHelpRequest>('volunteer', 'myRequest'))!
     dataOf(await patient.call('volunteer', 'cancel', { requestId: open.id }))
     dataOf(await askHelp(patient))
+  })
+
+  it('takes a note about the patient only with their 单独同意; the call itself never needs it', async () => {
+    world.advance(10)
+    const patient = await world.host.signIn('patient', 'help-note-consent')
+    const withNote = {
+      need: '老人陪同',
+      from: '门诊大厅',
+      to: world.departmentId,
+      people: 1,
+      note: '行动不便，刚做完手术',
+    }
+    expect(errorOf(await patient.call('volunteer', 'request', withNote))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: SENSITIVE_TEXT_REFUSED,
+    })
+    expect(dataOf(await patient.call<MyHelpRequest | null>('volunteer', 'myRequest'))).toBeNull()
+    const call = dataOf(await askHelp(patient))
+    expect(call.note).toBeNull()
+    dataOf(await patient.call('volunteer', 'cancel', { requestId: call.id }))
+    await consentToTreatmentText(patient)
+    expect(dataOf(await patient.call<MyHelpRequest>('volunteer', 'request', withNote)).note).toBe(
+      '行动不便，刚做完手术',
+    )
   })
 
   it('lets the patient cancel after a volunteer claimed, and tells the volunteer', async () => {

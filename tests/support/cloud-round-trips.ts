@@ -64,7 +64,7 @@ export async function measureActions(volume: number): Promise<ActionCost[]> {
   await run(staff, false, 'study', 'upcoming')
   await run(admin, false, 'volunteer', 'pending')
 
-  await run(patient, true, 'identity', 'setPrefs', { largeText: true })
+  await run(patient, true, 'identity', 'setPrefs', { largeText: true, sensitiveText: 'granted' })
   const opened = dataOf(await patient.call<OpenVisitResult>('survey', 'openVisit', { code: codes[0] }))
   await run(patient, true, 'survey', 'submit', { code: codes[0], answers: answersFor(opened, 4), recommend: 9 })
   await run(patient, true, 'feedback', 'submit', complaintInput(home))

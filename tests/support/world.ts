@@ -8,7 +8,7 @@ import type {
   SessionView,
 } from '../../src/contract'
 import { departmentsByName, importVisits, submitScore } from './survey'
-import { dataOf, post, type Reply, type SignedIn, type TestHost } from './test-host'
+import { consentToTreatmentText, dataOf, post, type Reply, type SignedIn, type TestHost } from './test-host'
 
 /** The department the hardening suites act on, and another one for "manager of another department". */
 export const HOME_DEPARTMENT = '心内科'
@@ -152,7 +152,7 @@ export const praiseInput = (to: Department, employeeNo?: string) => ({
 
 /** Feedback a fresh patient just submitted: a complaint unless `input` says otherwise. */
 export async function submittedFeedback(host: TestHost, id: string, to: Department, input = complaintInput(to)) {
-  const patient = await host.signIn('patient', id)
+  const patient = await consentToTreatmentText(await host.signIn('patient', id))
   const item = dataOf(await patient.call<FeedbackItem>('feedback', 'submit', input))
   return { patient, id: item.id }
 }

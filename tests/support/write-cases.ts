@@ -3,7 +3,7 @@ import type { ActionName, FunctionName, OpenVisitResult, QrCodeView } from '../.
 import { monthOf } from '../../src/contract/month'
 import { staffAnswersFor, staffCampaignInput } from './staff-survey'
 import { answersFor, chinaDate, VISIT_HEADER } from './survey'
-import { dataOf, type SignedIn, type TestHost } from './test-host'
+import { consentToTreatmentText, dataOf, type SignedIn, type TestHost } from './test-host'
 import {
   applicant,
   checkedIn,
@@ -93,7 +93,10 @@ export const WRITE_CASES: WriteCases = {
       const code = await visitCode(w.admin, tag, w.where.home)
       const patient = await w.host.signIn('patient', tag)
       const opened = dataOf(await patient.call<OpenVisitResult>('survey', 'openVisit', { code }))
-      return { as: patient, input: { code, answers: answersFor(opened, 4), recommend: 9, comment: '护士很耐心' } }
+      return {
+        as: patient,
+        input: { code, answers: answersFor(opened, 4), recommend: 9, comment: '护士很耐心', commentConsent: true },
+      }
     },
     followUp: async (w, tag) =>
       asAdmin(w, { alertId: await openAlert(w.host, w.admin, tag, w.where.home), action: 'explained', note: '已说明' }),
@@ -185,7 +188,10 @@ export const WRITE_CASES: WriteCases = {
         recommended: ['我帮您看一下'],
         forbidden: ['自己看'],
       }),
-    submit: async (w, tag) => ({ as: await w.host.signIn('patient', tag), input: complaintInput(w.where.home) }),
+    submit: async (w, tag) => ({
+      as: await consentToTreatmentText(await w.host.signIn('patient', tag)),
+      input: complaintInput(w.where.home),
+    }),
     confirm: async (w, tag) => {
       const { patient, id } = await repliedComplaint(w.host, w.admin, tag, w.where.home)
       return { as: patient, input: { id, rating: 4 } }

@@ -1,4 +1,4 @@
-import type { CallEvent, CallResult, FeedbackItem } from '../../src/contract'
+import type { CallEvent, CallResult, FeedbackItem, PhraseEntry } from '../../src/contract'
 import { FEEDBACK_DRAFT_KEY } from '../../src/stores/feedback-store'
 import { RootStore } from '../../src/stores/root-store'
 import { createMemoryStorage, type KeyValueStorage } from '../../src/stores/support/storage'
@@ -46,6 +46,31 @@ describe('FeedbackStore', () => {
     expect(restarted.mine[0]).toEqual(stored)
     expect(rootWith(() => answer, storage).store.form.text).toBe('')
     expect(storage.get(FEEDBACK_DRAFT_KEY)).toBeUndefined()
+  })
+
+  it("clears a field's error as soon as that field is edited, and the summary once none is left", async () => {
+    const { store } = rootWith(() => ({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: '填写的内容有误',
+        fields: [
+          { path: 'departmentId', message: '请选择科室' },
+          { path: 'staff.employeeNo', message: '没有找到该工号' },
+          { path: 'categories', message: '请至少选择一个类别' },
+        ],
+      },
+    }))
+    expect(await store.submit()).toBe(false)
+    store.setForm({ departmentId: 'd1' })
+    expect(store.submission.fieldError('departmentId')).toBeUndefined()
+    expect(store.submission.fieldError('staff.employeeNo')).toBe('没有找到该工号')
+    store.setForm({ staff: 'H0124' })
+    expect(store.submission.fieldError('staff.employeeNo')).toBeUndefined()
+    expect(store.submission.error).toBe('填写的内容有误')
+    store.toggleCategory('态度生硬')
+    expect(store.submission.fields).toEqual([])
+    expect(store.submission.error).toBeNull()
   })
 
   it('sends a name or an employee number as the patient typed it, and retries with the same request id', async () => {
@@ -103,5 +128,32 @@ describe('FeedbackStore', () => {
     store.setForm({ kind: 'praise' })
     expect(store.form.categories).toEqual([])
     expect(store.categoryOptions).toContain('热情暖心')
+  })
+})
+
+describe('暖语手册', () => {
+  const entry = (id: string, scene: PhraseEntry['scene'], situation: string, recommended: string[]): PhraseEntry =>
+    ({ id, scene, situation, recommended, forbidden: ['自己看'] }) as PhraseEntry
+
+  it('loads the book once, groups it by scene and searches as the person types, without a round trip', async () => {
+    const book = [
+      entry('1', '病房', '患者按铃', ['您好，我马上来']),
+      entry('2', '候诊', '患者询问排队', ['前面还有三位，请您稍等']),
+      entry('3', '候诊', '候诊时间长', ['让您久等了']),
+    ]
+    const { store, sent } = rootWith(() => ({ ok: true, data: book }))
+    await store.phraseBook.loadPhrases()
+    expect(store.phraseBook.groups.map((g) => [g.scene, g.entries.map((e) => e.id)])).toEqual([
+      ['候诊', ['2', '3']],
+      ['病房', ['1']],
+    ])
+    store.phraseBook.setQuery('排')
+    expect(store.phraseBook.groups).toEqual([{ scene: '候诊', entries: [book[1]] }])
+    store.phraseBook.setQuery('久等')
+    expect(store.phraseBook.matchCount).toBe(1)
+    store.phraseBook.setQuery('没有这个词')
+    expect(store.phraseBook.groups).toEqual([])
+    store.phraseBook.setScene('病房')
+    expect(sent.filter((s) => s.event.action === 'phrases')).toHaveLength(1)
   })
 })

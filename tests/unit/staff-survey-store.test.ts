@@ -62,6 +62,18 @@ describe('StaffSurveyAnswerStore', () => {
     expect(fresh.answer.draft.answers).toEqual({})
   })
 
+  it('marks every unanswered question of a blank form before sending anything', async () => {
+    const { answer, sent } = storeWith([])
+    await answer.open('c1')
+    expect(await answer.submit()).toBe(false)
+    expect(answer.items.length).toBeGreaterThan(0)
+    for (const item of answer.items) expect(answer.itemError(item.id)).toBe(`请为“${item.label}”打分`)
+    expect(answer.recommendError).toBe('请选择推荐意愿（0–10分）')
+    expect(sent.filter((s) => s.event.action === 'submit')).toHaveLength(0)
+    answer.answer(answer.items[0].id, 3)
+    expect(answer.itemError(answer.items[0].id)).toBeUndefined()
+  })
+
   it('treats an answer already on file (CONFLICT) as done, and a missing item as the server names it', async () => {
     const missing: CallResult<unknown> = {
       ok: false,
@@ -74,6 +86,7 @@ describe('StaffSurveyAnswerStore', () => {
     const conflict = { ok: false, error: { code: 'CONFLICT', message: '您已提交过本次调查，感谢参与' } } as const
     const { answer } = storeWith([missing, conflict])
     await answer.open('c1')
+    for (const item of answer.items) answer.answer(item.id, 4)
     answer.setRecommend(9)
     expect(await answer.submit()).toBe(false)
     expect(answer.itemError('overall')).toBe('请打分')

@@ -1,6 +1,15 @@
-import type { CallEvent, CallResult, OpenVisitResult, SubmitResult } from '../../src/contract'
+import { runInAction } from 'mobx'
+import type {
+  CallEvent,
+  CallResult,
+  OpenVisitResult,
+  SensitiveTextAnswer,
+  SubmitResult,
+  UserView,
+} from '../../src/contract'
 import { TransportError } from '../../src/services/api/transport'
 import { RootStore } from '../../src/stores/root-store'
+import { afterTitle } from '../../src/stores/survey/rating'
 import { createMemoryStorage, type KeyValueStorage } from '../../src/stores/support/storage'
 import { fakeApi, type Responder } from '../support/fake-api'
 
@@ -22,9 +31,25 @@ const opened: OpenVisitResult = {
 
 const thanks: SubmitResult = { submitted: true, alert: false }
 
-function storeWith(respond: Responder, storage: KeyValueStorage = createMemoryStorage()) {
+/** A patient who has answered 单独同意 as given (`granted` unless a test says otherwise). */
+const patient = (sensitiveText: SensitiveTextAnswer | null): UserView => ({
+  id: 'u1',
+  name: '',
+  roles: ['patient'],
+  departmentId: null,
+  departmentName: null,
+  prefs: { largeText: false, sensitiveText },
+  staff: null,
+})
+
+function storeWith(
+  respond: Responder,
+  storage: KeyValueStorage = createMemoryStorage(),
+  sensitiveText: SensitiveTextAnswer | null = 'granted',
+) {
   const { api, sent } = fakeApi(respond)
   const root = new RootStore({ api, storage, toast: () => {}, devSignIn: null })
+  runInAction(() => (root.identity.me = patient(sensitiveText)))
   return { rating: root.survey.rating, sent, storage }
 }
 
@@ -48,8 +73,8 @@ describe('SurveyRatingStore', () => {
       ok: false,
       error: {
         code: 'INVALID_INPUT',
-        message: '还有题目没有作答或选择有误，请检查标红的项目',
-        fields: [{ path: 'answers.overall', message: '请为“总体满意度”打分' }],
+        message: '填写的内容有误，请检查标红的项目',
+        fields: [{ path: 'contact.phone', message: '请填写11位手机号码' }],
       },
     }
     const again = storeWith(
@@ -66,22 +91,34 @@ describe('SurveyRatingStore', () => {
       phone: '13912345678',
     })
 
+    // The form marks the unanswered question itself, without a round trip, and unmarks it once answered.
     await again.rating.submit()
     expect(again.rating.itemError('overall')).toBe('请为“总体满意度”打分')
     expect(again.rating.itemError('waiting')).toBeUndefined()
-    expect(again.rating.result).toBeNull()
-
+    expect(submits(again.sent)).toHaveLength(0)
     again.rating.answer('overall', 4)
+    expect(again.rating.itemError('overall')).toBeUndefined()
+    expect(again.rating.submission.error).toBeNull()
+
+    // The server's field error shows by its field, and goes when that field is edited.
+    await again.rating.submit()
+    expect(again.rating.phoneError).toBe('请填写11位手机号码')
+    expect(again.rating.result).toBeNull()
+    again.rating.setPhone('13912345678')
+    expect(again.rating.phoneError).toBeUndefined()
+
     reply = { ok: true, data: thanks }
     await again.rating.submit()
     expect(again.rating.result).toEqual(thanks)
-    const [, second] = submits(again.sent)
-    expect(second.event.data).toEqual({
+    const sentSubmits = submits(again.sent)
+    expect(sentSubmits).toHaveLength(2)
+    expect(sentSubmits[1].event.data).toEqual({
       code: CODE,
       version: 1,
       answers: { waiting: 2, pharmacy: null, overall: 4 },
       recommend: 7,
       comment: '候诊太久',
+      commentConsent: true,
       contact: { phone: '13912345678', consent: true },
     })
 
@@ -122,11 +159,31 @@ describe('SurveyRatingStore', () => {
     expect(rating.result).toEqual(thanks)
   })
 
-  it('asks for the recommendation before sending anything', async () => {
+  it('sends a comment only with 单独同意, and says so with the comment', async () => {
+    for (const answer of ['declined', null] as const) {
+      const { rating, sent } = storeWith(() => ({ ok: true, data: opened }), createMemoryStorage(), answer)
+      await rating.open(CODE)
+      for (const item of opened.questionnaire.items) rating.answer(item.id, 4)
+      rating.setRecommend(8)
+      rating.setComment('医生讲得很清楚')
+      await rating.submit()
+      const data = submits(sent)[0].event.data as Record<string, unknown>
+      expect(data).toMatchObject({ recommend: 8 })
+      expect(data.comment).toBeUndefined()
+      expect(data.commentConsent).toBeUndefined()
+    }
+  })
+
+  it('marks every unanswered question of a blank form, and the recommendation, before sending anything', async () => {
     const { rating, sent } = storeWith(() => ({ ok: true, data: opened }))
     await rating.open(CODE)
     await rating.submit()
     expect(rating.recommendError).toContain('0–10')
+    expect(opened.questionnaire.items.map((item) => rating.itemError(item.id))).toEqual([
+      '请为“候诊时间”打分',
+      '请为“取药与用药说明”打分',
+      '请为“总体满意度”打分',
+    ])
     expect(submits(sent)).toHaveLength(0)
     rating.setRecommend(0)
     expect(rating.recommendError).toBeUndefined()
@@ -184,5 +241,24 @@ describe('SurveyAlertsStore', () => {
       { filter: 'overdue', departmentId: 'd2' },
       { filter: 'overdue' },
     ])
+  })
+})
+
+describe('a refusal under its title', () => {
+  it('does not say the title twice', () => {
+    expect(afterTitle('评价码已过期', '评价码已过期（就诊后30天内有效），感谢您的关注')).toBe(
+      '就诊后30天内有效，感谢您的关注',
+    )
+    expect(afterTitle('本次就诊已评价', '本次就诊已评价，感谢您的反馈')).toBe('感谢您的反馈')
+    expect(afterTitle('评价码无效', '没有这个就诊号')).toBe('没有这个就诊号')
+  })
+
+  it('shows the server message without its title when a code cannot open', async () => {
+    const { rating } = storeWith(() => ({
+      ok: false,
+      error: { code: 'CONFLICT', message: '本次就诊已评价，感谢您的反馈' },
+    }))
+    await rating.open(CODE)
+    expect(rating.refusal).toEqual({ title: '本次就诊已评价', message: '感谢您的反馈', final: true })
   })
 })

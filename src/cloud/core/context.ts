@@ -1,4 +1,4 @@
-import type { Role } from '../../contract'
+import type { Role, SensitiveTextAnswer } from '../../contract'
 import type { Repos } from '../domain/repos'
 import type { Clock } from './clock'
 import type { Logger } from './logger'
@@ -36,6 +36,8 @@ export interface Caller {
   name: string
   roles: Role[]
   departmentId: string | null
+  /** 单独同意 for free text about one's treatment, as on the user row; `null` until asked. */
+  sensitiveText: SensitiveTextAnswer | null
 }
 
 /** What scheduled work has: no caller, only the time of the run and storage. */

@@ -70,7 +70,14 @@ function findAction(fn: FunctionDef, name: string): ActionDef<z.ZodType, unknown
 async function resolveCaller(runtime: Runtime, openid: string | undefined): Promise<Caller> {
   if (!openid) throw new AppError('UNAUTHENTICATED')
   const user = await runtime.repos.identity.ensureUser(openid)
-  return { userId: user.id, openid, name: user.name, roles: user.roles, departmentId: user.departmentId }
+  return {
+    userId: user.id,
+    openid,
+    name: user.name,
+    roles: user.roles,
+    departmentId: user.departmentId,
+    sensitiveText: user.prefs.sensitiveText,
+  }
 }
 
 async function sleep(ms: number) {

@@ -1,4 +1,5 @@
 import { Input, View } from '@tarojs/components'
+import { FieldError } from '../field-error'
 
 interface TextFieldProps {
   label: string
@@ -27,7 +28,7 @@ export function TextField({ label, value, onInput, placeholder, type = 'text', m
         nativeProps={{ 'aria-label': label }}
         onInput={(e) => onInput(e.detail.value)}
       />
-      <View className='rx-field__error'>{error}</View>
+      <FieldError message={error} />
     </View>
   )
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema } from '../common'
+import { chosenId, idSchema } from '../common'
 import type { StarLevel } from './records'
 import type { VolunteerTeam } from './registration'
 
@@ -31,7 +31,7 @@ export const startShiftInput = z.object({ station: z.enum(STATIONS, '请选择�
 export const helpRequestInput = z.object({
   need: z.enum(HELP_NEEDS, '请选择需要的帮助'),
   from: z.string().trim().min(2, '请填写您现在的位置').max(40, '位置描述过长'),
-  to: idSchema,
+  to: chosenId('请选择要去的科室'),
   note: z.string().trim().max(100, '备注不超过100字').optional(),
   people: z.number().int('人数应为整数').min(1, '至少1人').max(6, '人数较多请到服务台'),
 })

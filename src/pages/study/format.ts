@@ -1,9 +1,10 @@
 import type { SessionView } from '../../contract'
-import { chinaTimeSpan } from '../../contract/month'
+import { formatClock, formatDateTime } from '../../contract/when'
 
 /** 3月2日 09:30–10:30, in China time whatever the device's zone. */
-export const sessionTime = (session: Pick<SessionView, 'startAt' | 'endAt'>) =>
-  chinaTimeSpan(session.startAt, session.endAt)
+export function sessionTime(session: Pick<SessionView, 'startAt' | 'endAt'>): string {
+  return `${formatDateTime(session.startAt)}–${formatClock(session.endAt)}`
+}
 
 export const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
 

@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { PhraseEntry, PhraseScene } from '../../contract'
+import { PHRASE_SCENES, type PhraseEntry, type PhraseScene } from '../../contract'
 import type { ApiClient } from '../../services/api/client'
 import { LoadState } from '../support/load-state'
 import { Submission } from '../support/submission'
@@ -54,19 +54,35 @@ export class FeedbackPhrasesStore {
     makeAutoObservable<FeedbackPhrasesStore, 'api' | 'ui'>(this, { api: false, ui: false })
   }
 
+  /** The scene the picker points at; the list is grouped by scene and scrolls to it. */
   setScene(scene: PhraseScene | null) {
     this.scene = scene
-    void this.loadPhrases()
   }
 
+  /** Searches as the person types: the whole book is on the device, so no round trip per key. */
   setQuery(query: string) {
     this.query = query
   }
 
+  /** Entries matching the query, grouped by scene in the book's order; scenes with none are left out. */
+  get groups(): { scene: PhraseScene; entries: PhraseEntry[] }[] {
+    const words = this.query.trim().toLowerCase().split(/\s+/).filter(Boolean)
+    const matches = (entry: PhraseEntry) => {
+      const text = [entry.situation, ...entry.recommended, ...entry.forbidden].join('\n').toLowerCase()
+      return words.every((word) => text.includes(word))
+    }
+    return PHRASE_SCENES.map((scene) => ({
+      scene,
+      entries: this.phrases.filter((entry) => entry.scene === scene && matches(entry)),
+    })).filter((group) => group.entries.length > 0)
+  }
+
+  get matchCount(): number {
+    return this.groups.reduce((sum, group) => sum + group.entries.length, 0)
+  }
+
   async loadPhrases() {
-    const phrases = await this.phrasesLoading.run(() =>
-      this.api.call('feedback', 'phrases', { scene: this.scene ?? undefined, q: this.query.trim() || undefined }),
-    )
+    const phrases = await this.phrasesLoading.run(() => this.api.call('feedback', 'phrases', {}))
     if (phrases) runInAction(() => (this.phrases = phrases))
   }
 

@@ -3,6 +3,7 @@ import type { CampaignView, OpenCampaignResult, StaffSubmitResult } from '../../
 import type { ApiClient } from '../../services/api/client'
 import { ApiFailure } from '../../services/api/errors'
 import { clearDraft, persistDraft } from '../support/draft'
+import { INCOMPLETE, unansweredFields } from '../support/questionnaire-errors'
 import { LoadState } from '../support/load-state'
 import type { KeyValueStorage } from '../support/storage'
 import { Submission } from '../support/submission'
@@ -24,7 +25,6 @@ export class StaffSurveyAnswerStore {
   opened: OpenCampaignResult | null = null
   readonly openLoading = new LoadState()
   draft: StaffDraft = emptyDraft()
-  recommendMissing = false
   /** Set once this campaign is answered, here or before (CONFLICT). */
   done = false
   submission: Submission<StaffSubmitResult> = this.newSubmission('')
@@ -59,7 +59,7 @@ export class StaffSurveyAnswerStore {
   }
 
   get recommendError(): string | undefined {
-    return this.recommendMissing ? '请选择推荐意愿（0–10分）' : this.submission.fieldError('recommend')
+    return this.submission.fieldError('recommend')
   }
 
   async loadCampaigns() {
@@ -90,28 +90,30 @@ export class StaffSurveyAnswerStore {
     this.stopDraft = null
     this.opened = null
     this.draft = emptyDraft()
-    this.recommendMissing = false
     this.done = false
   }
 
   answer(itemId: string, score: number | null) {
     this.draft.answers[itemId] = score
+    this.submission.clear(`answers.${itemId}`)
   }
 
   setRecommend(score: number) {
     this.draft.recommend = score
-    this.recommendMissing = false
+    this.submission.clear('recommend')
   }
 
   setComment(text: string) {
     this.draft.comment = text
+    this.submission.clear('comment')
   }
 
   /** The draft stays on the device until the server has the answer. */
   async submit(): Promise<boolean> {
     if (!this.opened) return false
-    if (this.draft.recommend === null) {
-      this.recommendMissing = true
+    const missing = unansweredFields(this.items, this.draft.answers, this.draft.recommend, '请选择推荐意愿（0–10分）')
+    if (missing.length > 0) {
+      this.submission.refuse(INCOMPLETE, missing)
       return false
     }
     const campaignId = this.opened.campaign.id

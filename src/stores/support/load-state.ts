@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import { failureMessage } from '../../services/api/errors'
+import { failureCode, readFailureMessage, type FailureCode } from '../../services/api/errors'
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -7,6 +7,8 @@ export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
 export class LoadState {
   status: LoadStatus = 'idle'
   error: string | null = null
+  /** Why the last load failed: a missing record (NOT_FOUND) is not worth reloading. */
+  code: FailureCode | null = null
 
   constructor() {
     makeAutoObservable(this)
@@ -19,6 +21,7 @@ export class LoadState {
   async run<T>(load: () => Promise<T>): Promise<T | undefined> {
     this.status = 'loading'
     this.error = null
+    this.code = null
     try {
       const value = await load()
       runInAction(() => (this.status = 'ready'))
@@ -26,7 +29,8 @@ export class LoadState {
     } catch (error) {
       runInAction(() => {
         this.status = 'error'
-        this.error = failureMessage(error)
+        this.error = readFailureMessage(error)
+        this.code = failureCode(error)
       })
       return undefined
     }

@@ -27,6 +27,22 @@ export class Submission<Result> {
     return this.fields.find((field) => field.path === path)?.message
   }
 
+  /** The person edited these fields: their errors go (`staff` clears `staff.name` too). */
+  clear(...paths: string[]) {
+    const edited = (field: FieldError) => paths.some((path) => field.path === path || field.path.startsWith(`${path}.`))
+    if (!this.fields.some(edited)) return
+    this.fields = this.fields.filter((field) => !edited(field))
+    // The summary was about the marked fields; once none is left it has nothing to point at.
+    if (this.fields.length === 0) this.error = null
+  }
+
+  /** Refused before sending, by a check the form can make itself: shown exactly like the server's. */
+  refuse(message: string, fields: FieldError[]) {
+    this.status = 'failed'
+    this.error = message
+    this.fields = fields
+  }
+
   async submit(): Promise<Result | undefined> {
     if (this.status === 'pending') return undefined
     this.requestId ??= createRequestId()

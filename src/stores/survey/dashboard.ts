@@ -40,14 +40,26 @@ export class SurveyDashboardStore {
     void this.load()
   }
 
-  /** Moves one end of the range; the other follows when they would cross. */
-  stepRange(end: 'from' | 'to', delta: number) {
-    const month = shiftMonth(this[end], delta)
-    this[end] = month
-    if (this.from > this.to) {
-      if (end === 'from') this.to = month
-      else this.from = month
-    }
+  /** How many months the range spans, ending with `to`. */
+  get rangeMonths(): number {
+    const [fromYear, fromMonth] = this.from.split('-').map(Number)
+    const [toYear, toMonth] = this.to.split('-').map(Number)
+    return (toYear - fromYear) * 12 + (toMonth - fromMonth) + 1
+  }
+
+  /** The one range control: how many months, ending with the month shown. */
+  setRangeMonths(months: number) {
+    this.from = shiftMonth(this.to, 1 - months)
+    void this.load()
+  }
+
+  /** Moves the whole range by months, keeping its length; never past `latest` (this month). */
+  stepRange(delta: number, latest: string = monthOf(new Date())) {
+    const to = shiftMonth(this.to, delta)
+    if (to > latest) return
+    const months = this.rangeMonths
+    this.to = to
+    this.from = shiftMonth(to, 1 - months)
     void this.load()
   }
 

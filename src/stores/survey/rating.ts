@@ -3,6 +3,7 @@ import type { OpenVisitResult, SubmitResult } from '../../contract'
 import type { ApiClient } from '../../services/api/client'
 import { ApiFailure, failureMessage, type FailureCode } from '../../services/api/errors'
 import { clearDraft, persistDraft } from '../support/draft'
+import { INCOMPLETE, unansweredFields } from '../support/questionnaire-errors'
 import type { KeyValueStorage } from '../support/storage'
 import { Submission } from '../support/submission'
 
@@ -41,6 +42,18 @@ const emptyDraft = (): RatingDraft => ({
   phone: '',
 })
 
+/**
+ * The message under a title, without saying the title twice: "评价码已过期" over
+ * "评价码已过期（就诊后30天内有效），感谢您的关注" reads "就诊后30天内有效，感谢您的关注".
+ */
+export function afterTitle(title: string, message: string): string {
+  if (!message.startsWith(title)) return message
+  return message
+    .slice(title.length)
+    .replace(/^[，。,.：:\s]+/, '')
+    .replace(/^（([^）]*)）/, '$1')
+}
+
 /** One visit's questionnaire: open by code, answer on one screen, submit once. */
 export class SurveyRatingStore {
   codeInput = ''
@@ -49,8 +62,6 @@ export class SurveyRatingStore {
   opening = false
   refusal: OpenRefusal | null = null
   draft: RatingDraft = emptyDraft()
-  /** Set when a submit was tried without the 0–10 recommendation, which the form cannot send empty. */
-  recommendMissing = false
   result: SubmitResult | null = null
   submission: Submission<SubmitResult> = this.newSubmission()
   private stopDraft: IReactionDisposer | null = null
@@ -58,11 +69,13 @@ export class SurveyRatingStore {
   constructor(
     private readonly api: ApiClient,
     private readonly storage: KeyValueStorage,
+    private readonly hasTextConsent: () => boolean,
   ) {
-    makeAutoObservable<SurveyRatingStore, 'api' | 'storage' | 'stopDraft'>(this, {
+    makeAutoObservable<SurveyRatingStore, 'api' | 'storage' | 'stopDraft' | 'hasTextConsent'>(this, {
       api: false,
       storage: false,
       stopDraft: false,
+      hasTextConsent: false,
     })
   }
 
@@ -74,13 +87,13 @@ export class SurveyRatingStore {
     return this.items.filter((item) => item.id in this.draft.answers).length
   }
 
-  /** Item errors come from the server (INVALID_INPUT names them by id). */
+  /** Item errors name the item by id, whether the form or the server found them. */
   itemError(itemId: string): string | undefined {
     return this.submission.fieldError(`answers.${itemId}`)
   }
 
   get recommendError(): string | undefined {
-    return this.recommendMissing ? '请选择您向亲友推荐本院的意愿（0–10分）' : this.submission.fieldError('recommend')
+    return this.submission.fieldError('recommend')
   }
 
   setCodeInput(value: string) {
@@ -104,11 +117,8 @@ export class SurveyRatingStore {
     } catch (error) {
       const known = error instanceof ApiFailure ? REFUSAL_TITLES[error.code] : undefined
       runInAction(() => {
-        this.refusal = {
-          title: known?.title ?? '暂时无法打开问卷',
-          message: failureMessage(error),
-          final: known?.final ?? false,
-        }
+        const title = known?.title ?? '暂时无法打开问卷'
+        this.refusal = { title, message: afterTitle(title, failureMessage(error)), final: known?.final ?? false }
       })
     } finally {
       runInAction(() => (this.opening = false))
@@ -117,27 +127,32 @@ export class SurveyRatingStore {
 
   answer(itemId: string, score: number | null) {
     this.draft.answers[itemId] = score
+    this.submission.clear(`answers.${itemId}`)
   }
 
   setRecommend(score: number) {
     this.draft.recommend = score
-    this.recommendMissing = false
+    this.submission.clear('recommend')
   }
 
   setComment(text: string) {
     this.draft.comment = text
+    this.submission.clear('comment')
   }
 
   setPraiseStaff(name: string) {
     this.draft.praiseStaff = name
+    this.submission.clear('praiseStaff')
   }
 
   setCallBack(callBack: boolean) {
     this.draft.callBack = callBack
+    this.submission.clear('contact')
   }
 
   setPhone(phone: string) {
     this.draft.phone = phone
+    this.submission.clear('contact')
   }
 
   get phoneError(): string | undefined {
@@ -145,8 +160,10 @@ export class SurveyRatingStore {
   }
 
   async submit() {
-    if (this.draft.recommend === null) {
-      this.recommendMissing = true
+    const { answers, recommend } = this.draft
+    const missing = unansweredFields(this.items, answers, recommend, '请选择您向亲友推荐本院的意愿（0–10分）')
+    if (missing.length > 0) {
+      this.submission.refuse(INCOMPLETE, missing)
       return
     }
     const result = await this.submission.submit()
@@ -163,7 +180,6 @@ export class SurveyRatingStore {
     this.opened = null
     this.refusal = null
     this.result = null
-    this.recommendMissing = false
     this.draft = emptyDraft()
   }
 
@@ -171,6 +187,8 @@ export class SurveyRatingStore {
     return new Submission<SubmitResult>((requestId) => {
       const { code, opened, draft } = this
       if (!code || !opened || draft.recommend === null) throw new Error('submit before open')
+      // The comment box shows only after 单独同意; a comment kept from before consent was withdrawn stays on the device.
+      const comment = this.hasTextConsent() ? draft.comment.trim() : ''
       return this.api.call(
         'survey',
         'submit',
@@ -179,7 +197,8 @@ export class SurveyRatingStore {
           version: opened.questionnaire.version,
           answers: draft.answers,
           recommend: draft.recommend,
-          comment: draft.comment.trim() || undefined,
+          comment: comment || undefined,
+          commentConsent: comment ? true : undefined,
           praiseStaff: draft.praiseStaff.trim() || undefined,
           contact: draft.callBack ? { phone: draft.phone.trim(), consent: true } : undefined,
         },

@@ -21,11 +21,13 @@ import type { Ctx, SystemCtx } from '../../core/context'
 import { audit, limitRate, remind } from '../../core/effects'
 import { DAY_MS, monthOf } from '../../../contract/month'
 import type { Reminder } from '../../core/platform-repo'
+import { requireSensitiveTextConsent } from '../identity/consent'
 import { responsibleLookup } from '../identity/responsible'
 import { recordTags } from '../voice/write-time'
 import { mayCloseWithoutReason } from './lifecycle'
 import type { Transition } from './repo'
-import { deadlines, handlerActor, isAdmin, isHandler, overdueCutoffs, patientActor, PHONE_NUMBER, toItem } from './view'
+import { maskIdentifiers } from './identifiers'
+import { deadlines, handlerActor, isAdmin, isHandler, overdueCutoffs, patientActor, toItem } from './view'
 import {
   closeExpired,
   handlerItem,
@@ -41,9 +43,12 @@ const DAY_SECONDS = 24 * 3600
 const CONTACT_WORDS = /微信号|QQ号|加我微信/i
 const ABUSIVE_WORDS = ['傻逼', '傻X', '白痴', '混蛋', '王八蛋', '去死', '他妈', 'TMD', '废物', '滚蛋', '狗东西']
 
+/** Why a praise waits for an explicit confirmation; read from the text as the patient wrote it. */
 export function heldReasonsOf(text: string): HeldReason[] {
   const reasons: HeldReason[] = []
-  if (text.search(PHONE_NUMBER) >= 0 || CONTACT_WORDS.test(text)) reasons.push('含联系方式')
+  const { found } = maskIdentifiers(text)
+  if (found.includes('phone') || CONTACT_WORDS.test(text)) reasons.push('含联系方式')
+  if (found.includes('idCard')) reasons.push('含证件号码')
   if (ABUSIVE_WORDS.some((word) => text.toUpperCase().includes(word.toUpperCase()))) reasons.push('含不文明用语')
   return reasons
 }
@@ -67,11 +72,15 @@ async function resolveStaff(ctx: Ctx, input: z.output<typeof submitFeedbackInput
 }
 
 export async function submit(ctx: Ctx, input: z.output<typeof submitFeedbackInput>): Promise<FeedbackItem> {
+  requireSensitiveTextConsent(ctx)
   await limitRate(ctx, 'feedback.submit', SUBMISSIONS_PER_DAY, DAY_SECONDS)
   if (!(await ctx.repos.feedback.departmentExists(input.departmentId))) {
     throw invalid('请选择科室', [{ path: 'departmentId', message: '没有找到该科室' }])
   }
   const staff = await resolveStaff(ctx, input)
+  // A praise is written for the public wall: its phone and ID-card numbers are masked before it is
+  // stored, so no reviewer's click can publish them. A complaint keeps them for its handler.
+  const text = input.kind === 'praise' ? maskIdentifiers(input.text).text : input.text
   const id = await ctx.repos.feedback.create(
     {
       kind: input.kind,
@@ -79,7 +88,7 @@ export async function submit(ctx: Ctx, input: z.output<typeof submitFeedbackInpu
       departmentId: input.departmentId,
       ...staff,
       categories: input.categories,
-      text: input.text,
+      text,
       contactPhone: input.contactPhone ?? null,
       anonymous: input.anonymous,
       heldReasons: input.kind === 'praise' ? heldReasonsOf(input.text) : [],
@@ -89,7 +98,7 @@ export async function submit(ctx: Ctx, input: z.output<typeof submitFeedbackInpu
     ctx.now,
   )
   const where = { departmentId: input.departmentId, month: monthOf(ctx.now), visitType: null }
-  await recordTags(ctx, { source: input.kind, sourceId: id, ...where }, input.text)
+  await recordTags(ctx, { source: input.kind, sourceId: id, ...where }, text)
   const record = await requireItem(ctx, id)
   if (record.kind === 'complaint') await notifyManagers(ctx, record, '收到新投诉')
   return toItem(ctx, record)

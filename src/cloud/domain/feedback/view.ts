@@ -9,12 +9,10 @@ import {
 import type { Ctx } from '../../core/context'
 import { maskPhone } from '../../core/phone'
 import { DAY_MS, HOUR_MS } from '../../../contract/month'
+import { maskIdentifiers } from './identifiers'
 import type { Actor, FeedbackRecord, StoredStar } from './repo'
 
 /** What each viewer sees of an item: masking, deadlines, permissions, the public wall. */
-
-// Mobile numbers (also written 139 1234 5678) and landlines with an area code.
-export const PHONE_NUMBER = /1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}-?\d{7,8}/g
 
 const at = (iso: string, plusMs: number) => new Date(new Date(iso).getTime() + plusMs)
 const isoAfter = (iso: string, plusMs: number) => at(iso, plusMs).toISOString()
@@ -79,7 +77,8 @@ export function toItem(ctx: Ctx, record: FeedbackRecord): FeedbackItem {
     staffName: record.staffName,
     employeeNo: record.employeeNo,
     categories: record.categories,
-    text: record.text,
+    // Praise is stored masked; masking again on read covers praise written before that rule.
+    text: record.kind === 'praise' ? maskIdentifiers(record.text).text : record.text,
     contactPhone:
       record.contactPhone && !seesFullPhone(ctx, record) ? maskPhone(record.contactPhone) : record.contactPhone,
     anonymous: record.anonymous,
@@ -111,8 +110,8 @@ export function toWallPraise(record: FeedbackRecord): WallPraise {
     departmentName: record.departmentName,
     staffLabel: record.employeeNo && record.staffName ? staffLabel(record.staffName, record.staffTitle) : null,
     categories: record.categories,
-    // An admin may approve held praise; the wall still never shows a phone number.
-    text: record.text.replace(PHONE_NUMBER, '****'),
+    // An admin may approve held praise; the wall still never shows a phone or ID-card number.
+    text: maskIdentifiers(record.text).text,
     at: record.decidedAt ?? record.createdAt,
   }
 }

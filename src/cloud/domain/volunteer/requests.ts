@@ -3,6 +3,7 @@ import type { helpRequestInput, MyHelpRequest, rateInput, requestIdInput } from 
 import { conflict, invalid, notFound } from '../../core/app-error'
 import type { Ctx } from '../../core/context'
 import { limitRate, notify } from '../../core/effects'
+import { requireSensitiveTextConsent } from '../identity/consent'
 import { dispatchOrder } from './dispatch'
 import type { HelpRecord } from './repo'
 import { toMyRequest } from './views'
@@ -39,6 +40,8 @@ async function patientView(ctx: Ctx, record: HelpRecord): Promise<MyHelpRequest>
 export async function request(ctx: Ctx, input: z.output<typeof helpRequestInput>): Promise<MyHelpRequest> {
   const department = await ctx.repos.identity.findDepartment(input.to)
   if (!department) throw invalid('请选择要去的科室', [{ path: 'to', message: '科室不存在' }])
+  // A note may describe the patient's condition; the call itself never needs consent.
+  if (input.note) requireSensitiveTextConsent(ctx)
   await limitRate(ctx, 'volunteer.request', REQUESTS_PER_HOUR, 3600)
   const id = await ctx.repos.volunteer.createRequest(
     ctx.caller.userId,

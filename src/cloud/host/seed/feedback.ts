@@ -8,6 +8,7 @@ import {
   type FeedbackStatus,
   type HistoryActor,
 } from '../../../contract'
+import { maskIdentifiers } from '../../domain/feedback/identifiers'
 import { heldReasonsOf } from '../../domain/feedback/items'
 import { DAY_MS, HOUR_MS, monthOf, shiftMonth } from '../../../contract/month'
 import type { Sql } from '../../storage/pglite/sql'
@@ -169,7 +170,11 @@ async function seedHistory(sql: Sql, now: Date) {
       rating: null,
       decidedAt: null,
     }
-    item.held = kind === 'praise' ? heldReasonsOf(item.text) : []
+    if (kind === 'praise') {
+      // As submit does: held for the number the patient wrote, stored with it masked.
+      item.held = heldReasonsOf(item.text)
+      item.text = maskIdentifiers(item.text).text
+    }
     items.push(item)
     const patient = { id: patientId, role: 'patient' as const }
     step(item, 'submit', null, item.status, createdAt, patient)

@@ -1,4 +1,5 @@
 import { Button, Textarea, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
@@ -6,7 +7,7 @@ import { StateView } from '../../../components/state-view'
 import { FEEDBACK_ACTION_LABELS, HISTORY_ACTOR_LABELS, type FeedbackDetail } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { Chips } from '../shared/chips'
-import { formatTime } from '../shared/format'
+import { formatDateTime } from '../../../contract/when'
 import { ItemHeader } from '../shared/item-card'
 import { Rating } from '../shared/rating'
 import '../shared/feedback.scss'
@@ -33,7 +34,7 @@ const PatientActions = observer(function PatientActions({ item }: { item: Feedba
             placeholder='请说明不满意的原因'
             onInput={(e) => feedback.setReopenReason(e.detail.value)}
           />
-          <View className='rx-field__error'>{feedback.reopening.fieldError('reason') ?? feedback.reopening.error}</View>
+          <FieldError message={feedback.reopening.fieldError('reason') ?? feedback.reopening.error} />
           <Button className='rx-button rx-button--plain' onClick={() => void feedback.reopen()}>
             重新处理
           </Button>
@@ -68,7 +69,7 @@ const HandlerActions = observer(function HandlerActions({ item }: { item: Feedba
             placeholder='请说明提前办结的原因'
             onInput={(e) => feedback.setCloseReason(e.detail.value)}
           />
-          <View className='rx-field__error'>{feedback.closing.fieldError('reason') ?? feedback.closing.error}</View>
+          <FieldError message={feedback.closing.fieldError('reason') ?? feedback.closing.error} />
           <Button
             className='rx-button rx-button--plain'
             loading={feedback.closing.isPending}
@@ -97,7 +98,7 @@ const HandlerActions = observer(function HandlerActions({ item }: { item: Feedba
         placeholder='核实情况、整改措施与致歉，至少10个字'
         onInput={(e) => feedback.setReplyForm({ text: e.detail.value })}
       />
-      <View className='rx-field__error'>{replying.fieldError('text') ?? replying.error}</View>
+      <FieldError message={replying.fieldError('text') ?? replying.error} />
       <Button
         className='rx-button'
         disabled={replyForm.upheld === null}
@@ -120,6 +121,7 @@ export default observer(function DetailPage() {
       <StateView
         status={feedback.detailLoading.status}
         error={feedback.detailLoading.error}
+        errorCode={feedback.detailLoading.code}
         empty={!item}
         onRetry={() => void feedback.loadDetail(id)}
       >
@@ -145,7 +147,7 @@ export default observer(function DetailPage() {
                 <View className='rx-title'>科室回复</View>
                 <View>{item.reply.text}</View>
                 {item.autoCloseAt && (
-                  <View className='rx-muted'>如无异议，将于{formatTime(item.autoCloseAt)}自动办结</View>
+                  <View className='rx-muted'>如无异议，将于{formatDateTime(item.autoCloseAt)}自动办结</View>
                 )}
               </View>
             )}
@@ -164,7 +166,7 @@ export default observer(function DetailPage() {
                   <View className='fb-kind'>
                     {FEEDBACK_ACTION_LABELS[step.action]} · {HISTORY_ACTOR_LABELS[step.actor]}
                   </View>
-                  <View className='rx-muted'>{formatTime(step.at)}</View>
+                  <View className='rx-muted'>{formatDateTime(step.at)}</View>
                   {step.note && <View>{step.note}</View>}
                 </View>
               ))}

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的表扬与投诉' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '我的表扬与投诉' })

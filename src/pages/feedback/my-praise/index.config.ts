@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我收到的表扬' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '我收到的表扬' })

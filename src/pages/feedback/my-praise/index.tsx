@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
@@ -9,7 +9,7 @@ import '../shared/feedback.scss'
 
 export default observer(function MyPraisePage() {
   const { feedback } = useStores()
-  useDidShow(() => void feedback.loadMyPraise())
+  useFreshList(() => feedback.loadMyPraise())
   return (
     <PageShell>
       <View className='rx-title'>我收到的表扬</View>
@@ -17,6 +17,7 @@ export default observer(function MyPraisePage() {
       <StateView
         status={feedback.myPraiseLoading.status}
         error={feedback.myPraiseLoading.error}
+        errorCode={feedback.myPraiseLoading.code}
         empty={feedback.myPraise.length === 0}
         emptyText='还没有收到表扬，继续加油'
         onRetry={() => void feedback.loadMyPraise()}

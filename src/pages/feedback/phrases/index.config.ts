@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '暖语手册' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '暖语手册' })

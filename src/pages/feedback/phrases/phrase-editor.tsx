@@ -1,4 +1,5 @@
 import { Button, Textarea, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { TextField } from '../../../components/text-field'
 import { PHRASE_SCENES } from '../../../contract'
@@ -39,7 +40,7 @@ export const PhraseEditor = observer(function PhraseEditor() {
           value={form.recommended}
           onInput={(e) => phraseBook.setPhraseForm({ recommended: e.detail.value })}
         />
-        <View className='rx-field__error'>{savingPhrase.fieldError('recommended')}</View>
+        <FieldError message={savingPhrase.fieldError('recommended')} />
       </View>
       <View className='rx-field'>
         <View>禁语（每行一条）</View>
@@ -48,9 +49,9 @@ export const PhraseEditor = observer(function PhraseEditor() {
           value={form.forbidden}
           onInput={(e) => phraseBook.setPhraseForm({ forbidden: e.detail.value })}
         />
-        <View className='rx-field__error'>{savingPhrase.fieldError('forbidden')}</View>
+        <FieldError message={savingPhrase.fieldError('forbidden')} />
       </View>
-      {savingPhrase.error && <View className='rx-field__error'>{savingPhrase.error}</View>}
+      {savingPhrase.error && <FieldError message={savingPhrase.error} />}
       <Button className='rx-button' loading={savingPhrase.isPending} onClick={() => void phraseBook.savePhrase()}>
         保存
       </Button>

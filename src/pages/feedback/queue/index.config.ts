@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '投诉处理' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '投诉处理' })

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { observer } from 'mobx-react-lite'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { Toggle } from '../../../components/toggle'
@@ -21,7 +21,7 @@ const STATUS_OPTIONS = [
 export default observer(function QueuePage() {
   const { feedback, voiceTags } = useStores()
   const { queueFilter } = feedback
-  useDidShow(() => void feedback.loadQueue())
+  useFreshList(() => feedback.loadQueue())
   useEffect(
     () =>
       void voiceTags.load(
@@ -54,6 +54,7 @@ export default observer(function QueuePage() {
       <StateView
         status={feedback.queueLoading.status}
         error={feedback.queueLoading.error}
+        errorCode={feedback.queueLoading.code}
         empty={feedback.queue.length === 0}
         emptyText='没有需要处理的投诉'
         onRetry={() => void feedback.loadQueue()}

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '表扬审核' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '表扬审核' })

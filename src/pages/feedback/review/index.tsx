@@ -1,15 +1,15 @@
 import { Button, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
-import { formatTime } from '../shared/format'
+import { formatDateTime } from '../../../contract/when'
 import '../shared/feedback.scss'
 
 export default observer(function ReviewPage() {
   const { feedback } = useStores()
-  useDidShow(() => void feedback.loadReview())
+  useFreshList(() => feedback.loadReview())
   return (
     <PageShell>
       <View className='rx-title'>表扬审核</View>
@@ -17,6 +17,7 @@ export default observer(function ReviewPage() {
       <StateView
         status={feedback.reviewLoading.status}
         error={feedback.reviewLoading.error}
+        errorCode={feedback.reviewLoading.code}
         empty={feedback.review.length === 0}
         emptyText='暂无待审核的表扬'
         onRetry={() => void feedback.loadReview()}
@@ -27,7 +28,7 @@ export default observer(function ReviewPage() {
             <View key={item.id} className='rx-card'>
               <View className='fb-item__meta'>
                 {item.departmentName}
-                {item.staffName ? ` · ${item.staffName}` : ''} · {formatTime(item.createdAt)}
+                {item.staffName ? ` · ${item.staffName}` : ''} · {formatDateTime(item.createdAt)}
               </View>
               {held && <View className='fb-overdue'>待核：{item.heldReasons.join('、')}</View>}
               <View className='fb-item__text'>{item.text}</View>

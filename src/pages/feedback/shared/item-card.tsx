@@ -1,7 +1,8 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { FEEDBACK_KIND_LABELS, FEEDBACK_STATUS_LABELS, type FeedbackItem } from '../../../contract'
-import { detailUrl, formatTime } from './format'
+import { formatDateTime } from '../../../contract/when'
+import { detailUrl } from './format'
 
 /** Kind, status and the overdue mark: the first line wherever an item is shown. */
 export function ItemHeader({ item }: { item: FeedbackItem }) {
@@ -27,7 +28,7 @@ export function ItemCard({ item }: { item: FeedbackItem }) {
       <ItemHeader item={item} />
       <View className='fb-item__meta'>
         {item.departmentName}
-        {item.staffName ? ` · ${item.staffName}` : ''} · {formatTime(item.createdAt)}
+        {item.staffName ? ` · ${item.staffName}` : ''} · {formatDateTime(item.createdAt)}
       </View>
       <View className='fb-item__text'>{item.text}</View>
     </View>

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import type { WallPraise } from '../../../contract'
-import { formatDate } from './format'
+import { formatDate } from '../../../contract/when'
 
 export function PraiseCard({ praise }: { praise: WallPraise }) {
   return (

@@ -1,6 +1,7 @@
 import { Button, Input, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { FieldError, scrollToFirstError } from '../../../components/field-error'
 import { PageShell } from '../../../components/page-shell'
 import { SensitiveTextGate } from '../../../components/sensitive-consent'
 import { Toggle } from '../../../components/toggle'
@@ -10,10 +11,9 @@ import { asOptions, Chips } from '../shared/chips'
 import { askForStatusMessages } from '../shared/subscribe'
 import '../shared/feedback.scss'
 
-const FieldError = observer(function FieldError({ path }: { path: string }) {
+const FieldErrorAt = observer(function FieldErrorAt({ path }: { path: string }) {
   const { feedback } = useStores()
-  const message = feedback.submission.fieldError(path)
-  return message ? <View className='rx-field__error'>{message}</View> : null
+  return <FieldError message={feedback.submission.fieldError(path)} />
 })
 
 export default observer(function SubmitPage() {
@@ -24,6 +24,7 @@ export default observer(function SubmitPage() {
   async function send() {
     await askForStatusMessages()
     if (await feedback.submit()) void Taro.redirectTo({ url: '/pages/feedback/mine/index' })
+    else scrollToFirstError()
   }
 
   return (
@@ -46,7 +47,7 @@ export default observer(function SubmitPage() {
             isOn={(value) => form.departmentId === value}
             onTap={(value) => feedback.setForm({ departmentId: value })}
           />
-          <FieldError path='departmentId' />
+          <FieldErrorAt path='departmentId' />
         </View>
         <View className='rx-field'>
           <View>工作人员（选填）</View>
@@ -56,8 +57,8 @@ export default observer(function SubmitPage() {
             placeholder='姓名或工号，如 王芳 或 H0123'
             onInput={(e) => feedback.setForm({ staff: e.detail.value })}
           />
-          <FieldError path='staff.employeeNo' />
-          <FieldError path='staff.name' />
+          <FieldErrorAt path='staff.employeeNo' />
+          <FieldErrorAt path='staff.name' />
         </View>
         <View className='rx-field'>
           <View>{form.kind === 'praise' ? '表扬什么' : '遇到的问题'}</View>
@@ -67,7 +68,7 @@ export default observer(function SubmitPage() {
             isOn={(value) => form.categories.includes(value)}
             onTap={(value) => feedback.toggleCategory(value)}
           />
-          <FieldError path='categories' />
+          <FieldErrorAt path='categories' />
         </View>
         <View className='rx-field'>
           <View>具体经过</View>
@@ -83,7 +84,7 @@ export default observer(function SubmitPage() {
           <View className='fb-counter'>
             {feedback.textLength}/{FEEDBACK_TEXT_MAX}
           </View>
-          <FieldError path='text' />
+          <FieldErrorAt path='text' />
         </View>
         <View className='rx-field'>
           <View>联系电话（选填，仅处理人可见）</View>
@@ -95,7 +96,7 @@ export default observer(function SubmitPage() {
             placeholder='便于科室回访'
             onInput={(e) => feedback.setForm({ contactPhone: e.detail.value })}
           />
-          <FieldError path='contactPhone' />
+          <FieldErrorAt path='contactPhone' />
         </View>
         <View className='rx-row'>
           <View>

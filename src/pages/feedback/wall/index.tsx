@@ -1,22 +1,23 @@
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
-import { formatMonth } from '../shared/format'
+import { formatMonth } from '../../../contract/when'
 import { PraiseCard } from '../shared/praise-card'
 import '../shared/feedback.scss'
 
 export default observer(function WallPage() {
   const { feedback } = useStores()
   const { wall } = feedback
-  useDidShow(() => void feedback.loadWall())
+  useFreshList(() => feedback.loadWall())
   return (
     <PageShell>
       <StateView
         status={feedback.wallLoading.status}
         error={feedback.wallLoading.error}
+        errorCode={feedback.wallLoading.code}
         empty={!wall}
         onRetry={() => void feedback.loadWall()}
       >

@@ -29,7 +29,12 @@ const MyDataCard = observer(function MyDataCard() {
         查看我的全部个人信息
       </Button>
       {myData.loading.status !== 'idle' && (
-        <StateView status={myData.loading.status} error={myData.loading.error} onRetry={() => void myData.load()}>
+        <StateView
+          status={myData.loading.status}
+          error={myData.loading.error}
+          errorCode={myData.loading.code}
+          onRetry={() => void myData.load()}
+        >
           <Text className='privacy-export' selectable aria-label='我的个人信息'>
             {JSON.stringify(myData.data, null, 2)}
           </Text>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '导入职工花名册' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '导入职工花名册' })

@@ -1,4 +1,6 @@
 import { Button, Picker, Textarea, View } from '@tarojs/components'
+import { useFreshList } from '../../../components/fresh-list'
+import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
@@ -50,8 +52,10 @@ const ImportSummary = observer(function ImportSummary({ result }: { result: Impo
 /** The import guesses each new department's kind from its name; the kind decides what the public board lists. */
 const DepartmentKinds = observer(function DepartmentKinds() {
   const { identity, roster } = useStores()
+  useFreshList(() => identity.reloadDepartments())
+  // An import may add departments.
   useEffect(() => {
-    void identity.reloadDepartments()
+    if (roster.result) void identity.reloadDepartments()
   }, [identity, roster.result])
   return (
     <View className='rx-card'>
@@ -60,6 +64,7 @@ const DepartmentKinds = observer(function DepartmentKinds() {
       <StateView
         status={identity.departmentsLoading.status}
         error={identity.departmentsLoading.error}
+        errorCode={identity.departmentsLoading.code}
         empty={identity.departments.length === 0}
         emptyText='还没有科室，请先导入花名册'
         onRetry={() => void identity.reloadDepartments()}
@@ -88,7 +93,12 @@ export default observer(function RosterPage() {
   const { submission } = roster
   return (
     <PageShell>
-      <StateView status={identity.loading.status} error={identity.loading.error} onRetry={() => void identity.load()}>
+      <StateView
+        status={identity.loading.status}
+        error={identity.loading.error}
+        errorCode={identity.loading.code}
+        onRetry={() => void identity.load()}
+      >
         {identity.hasRole('admin') ? (
           <View>
             <View className='rx-card'>
@@ -107,7 +117,7 @@ export default observer(function RosterPage() {
                 onInput={(e) => roster.setText(e.detail.value)}
               />
               <View className='rx-muted'>共 {roster.rowCount} 行</View>
-              {roster.textError && <View className='rx-field__error'>{roster.textError}</View>}
+              {roster.textError && <FieldError message={roster.textError} />}
               {submission.error && <View className='rx-field__error'>{submission.error}（已为您保留粘贴的内容）</View>}
             </View>
             <Button className='rx-button' loading={submission.isPending} onClick={() => void roster.importRoster()}>

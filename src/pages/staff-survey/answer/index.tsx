@@ -1,7 +1,9 @@
 import { Button, Textarea, View } from '@tarojs/components'
+import { FieldError, scrollToFirstError } from '../../../components/field-error'
 import Taro, { useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { SCALE_LABELS, STAFF_COMMENT_MAX } from '../../../contract'
@@ -61,7 +63,7 @@ const Questionnaire = observer(function Questionnaire() {
             aria-label='意见和建议'
             onInput={(e) => store.setComment(e.detail.value)}
           />
-          <View className='rx-field__error'>{submission.fieldError('comment')}</View>
+          <FieldError message={submission.fieldError('comment')} />
         </View>
       </View>
       {submission.error && (
@@ -69,7 +71,11 @@ const Questionnaire = observer(function Questionnaire() {
           {submission.error}
         </View>
       )}
-      <Button className='rx-button' loading={submission.isPending} onClick={() => void store.submit()}>
+      <Button
+        className='rx-button'
+        loading={submission.isPending}
+        onClick={() => void store.submit().then(scrollToFirstError)}
+      >
         提交问卷
       </Button>
     </View>
@@ -83,9 +89,9 @@ export default observer(function StaffSurveyAnswerPage() {
   const id = useRouter().params.id ?? ''
   useEffect(() => {
     if (id) void store.open(id)
-    else void store.loadCampaigns()
     return () => store.close()
   }, [store, id])
+  useFreshList(() => (id ? Promise.resolve() : store.loadCampaigns()))
 
   if (!id) {
     return (
@@ -94,6 +100,7 @@ export default observer(function StaffSurveyAnswerPage() {
         <StateView
           status={store.listLoading.status}
           error={store.listLoading.error}
+          errorCode={store.listLoading.code}
           empty={store.waiting.length === 0}
           emptyText='目前没有待填写的调查'
           onRetry={() => void store.loadCampaigns()}
@@ -119,6 +126,7 @@ export default observer(function StaffSurveyAnswerPage() {
       <StateView
         status={store.openLoading.status}
         error={store.openLoading.error}
+        errorCode={store.openLoading.code}
         empty={!store.opened}
         onRetry={() => void store.open(id)}
       >

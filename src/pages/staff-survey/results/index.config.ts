@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '职工满意度结果' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '职工满意度结果' })

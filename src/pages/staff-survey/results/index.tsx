@@ -1,5 +1,6 @@
 import { Button, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import { useFreshList } from '../../../components/fresh-list'
+import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
@@ -81,7 +82,7 @@ const CreateForm = observer(function CreateForm() {
         onInput={(closesOn) => store.setForm({ closesOn })}
         error={store.creating.fieldError('closesOn')}
       />
-      {store.creating.error && <View className='rx-field__error'>{store.creating.error}</View>}
+      {store.creating.error && <FieldError message={store.creating.error} />}
       <Button className='rx-button' loading={store.creating.isPending} onClick={() => void store.create()}>
         发布并邀请全院职工
       </Button>
@@ -93,7 +94,7 @@ const CreateForm = observer(function CreateForm() {
 export default observer(function StaffSurveyResultsPage() {
   const { staffSurvey, identity, ui } = useStores()
   const store = staffSurvey.results
-  useDidShow(() => void store.loadCampaigns())
+  useFreshList(() => store.loadCampaigns())
   const results = store.results
 
   // Saving is its own tap: WeChat only shares a file from a tap handler.
@@ -114,6 +115,7 @@ export default observer(function StaffSurveyResultsPage() {
       <StateView
         status={store.listLoading.status}
         error={store.listLoading.error}
+        errorCode={store.listLoading.code}
         empty={store.campaigns.length === 0}
         emptyText='还没有职工满意度调查'
         onRetry={() => void store.loadCampaigns()}
@@ -134,6 +136,7 @@ export default observer(function StaffSurveyResultsPage() {
         <StateView
           status={store.resultsLoading.status}
           error={store.resultsLoading.error}
+          errorCode={store.resultsLoading.code}
           empty={!results}
           onRetry={() => results && void store.loadResults(results.campaign.id)}
         >

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { useStores } from '../../../stores/context'
-import { chinaTime } from '../../../contract/month'
+import { formatClock } from '../../../contract/when'
 import { SHORT_CODE_LENGTH } from '../../../stores/study-store'
 import '../study.scss'
 import './index.scss'
@@ -23,17 +23,32 @@ const Result = observer(function Result() {
   const { study } = useStores()
   const result = study.lastCheckIn
   if (!result) return null
-  const notes = [result.late ? '迟到' : '', result.expected ? '' : '非应到人员'].filter(Boolean).join('，')
+  const notes = [result.late ? '迟到' : '', result.expected ? '' : '自愿参加'].filter(Boolean).join('，')
   return (
     <View className='rx-card check-in__result' role='status'>
-      <View>{result.repeated ? '您已签到过' : '签到成功'}</View>
+      <View className='rx-title'>{result.repeated ? '您已签到过' : '签到成功'}</View>
       <View>{result.title}</View>
-      <View className='rx-muted'>{`签到时间 ${chinaTime(result.checkedInAt)}${notes ? `（${notes}）` : ''}`}</View>
+      <View className='rx-muted'>{`签到时间 ${formatClock(result.checkedInAt)}${notes ? `（${notes}）` : ''}`}</View>
+      {!result.expected && <View className='rx-muted'>您不在本场的应到名单中，这次签到已记入您的学习记录。</View>}
+      <Button className='rx-button rx-button--plain' onClick={() => study.checkInAnother()}>
+        签到其他活动
+      </Button>
     </View>
   )
 })
 
 export default observer(function CheckInPage() {
+  const { study } = useStores()
+  return (
+    <PageShell>
+      <Result />
+      {/* Once signed in, the keypad goes away: the result is what the person came for. */}
+      {!study.lastCheckIn && <CodeEntry />}
+    </PageShell>
+  )
+})
+
+const CodeEntry = observer(function CodeEntry() {
   const { study } = useStores()
   const digits = Array.from({ length: SHORT_CODE_LENGTH }, (_, i) => study.code[i] ?? '')
   const press = (key: string) => {
@@ -41,8 +56,7 @@ export default observer(function CheckInPage() {
     else if (key) study.pressDigit(key)
   }
   return (
-    <PageShell>
-      <Result />
+    <>
       {process.env.TARO_ENV === 'weapp' && (
         <Button className='rx-button' onClick={() => void scan((payload) => study.checkInScanned(payload))}>
           扫描会场二维码
@@ -78,6 +92,6 @@ export default observer(function CheckInPage() {
           ))}
         </View>
       </View>
-    </PageShell>
+    </>
   )
 })

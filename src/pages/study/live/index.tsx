@@ -6,13 +6,13 @@ import { ATTENDEE_STATUS_LABELS, type Attendee, type DepartmentAttendance } from
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
-import { chinaTime } from '../../../contract/month'
+import { formatClock } from '../../../contract/when'
 import { sessionTime } from '../format'
 import '../study.scss'
 import { saveCsv } from '../../../services/save-csv'
 
 function Person({ person }: { person: Attendee }) {
-  const notes = [person.checkedInAt ? chinaTime(person.checkedInAt) : '', person.expected ? '' : '非应到']
+  const notes = [person.checkedInAt ? formatClock(person.checkedInAt) : '', person.expected ? '' : '自愿参加']
   return (
     <View className='study-table__row'>
       <View>{person.name}</View>
@@ -55,6 +55,7 @@ export default observer(function LivePage() {
       <StateView
         status={live ? 'ready' : study.liveLoading.status}
         error={study.liveLoading.error}
+        errorCode={study.liveLoading.code}
         onRetry={() => study.startLive(id)}
       >
         {live && (
@@ -87,7 +88,7 @@ export default observer(function LivePage() {
                 </View>
               </View>
               {live.totals.unexpected > 0 && (
-                <View className='rx-muted'>{`其中非应到人员 ${live.totals.unexpected} 人`}</View>
+                <View className='rx-muted'>{`其中自愿参加（不在应到名单）${live.totals.unexpected} 人`}</View>
               )}
               <Button className='rx-button rx-button--plain' onClick={() => void exportCsv()}>
                 导出签到表（CSV）

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '组织学习活动' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '组织学习活动' })

@@ -1,7 +1,8 @@
 import { Button, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import type { SessionView } from '../../../contract'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
@@ -56,7 +57,7 @@ const OrganizedCard = observer(function OrganizedCard({ session }: { session: Se
 
 export default observer(function OrganizePage() {
   const { study } = useStores()
-  useDidShow(() => void study.loadOrganized())
+  useFreshList(() => study.loadOrganized())
   return (
     <PageShell>
       <Button className='rx-button' onClick={() => go('session-form')}>
@@ -66,6 +67,7 @@ export default observer(function OrganizePage() {
       <StateView
         status={study.organizedLoading.status}
         error={study.organizedLoading.error}
+        errorCode={study.organizedLoading.code}
         empty={study.organized.length === 0}
         emptyText='还没有组织过学习活动'
         onRetry={() => void study.loadOrganized()}

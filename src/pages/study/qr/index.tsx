@@ -15,9 +15,14 @@ export default observer(function QrPage() {
   const id = useRouter().params.id ?? ''
   useEffect(() => {
     study.startQr(id)
-    return () => study.stopQr()
+    // The screen also shows who has arrived, from the organizer's live attendance.
+    study.startLive(id)
+    return () => {
+      study.stopQr()
+      study.stopLive()
+    }
   }, [study, id])
-  const { qr } = study
+  const { qr, live } = study
   const image = useMemo(() => (qr ? qrImageUrl(qr.payload) : ''), [qr])
   return (
     <PageShell>
@@ -27,6 +32,14 @@ export default observer(function QrPage() {
       >
         {qr && (
           <View className='qr-screen'>
+            {live && live.session.id === id && (
+              <View className='qr-screen__session'>
+                <View className='rx-title'>{live.session.title}</View>
+                <View className='qr-screen__count' aria-live='polite' aria-label='已签到人数'>
+                  {`已签到 ${live.totals.checkedIn} 人 / 应到 ${live.totals.expected} 人`}
+                </View>
+              </View>
+            )}
             <View className='rx-title'>请用微信扫码签到</View>
             <Image className='qr-screen__image' src={image} aria-label='签到二维码' />
             <View className='rx-muted'>扫码不便可在“扫码签到”中输入</View>

@@ -1,23 +1,24 @@
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { ATTENDEE_STATUS_LABELS } from '../../../contract'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
-import { chinaDay } from '../../../contract/month'
+import { formatDate } from '../../../contract/when'
 import { percent } from '../format'
 import '../study.scss'
 
 export default observer(function RecordPage() {
   const { study } = useStores()
-  useDidShow(() => void study.loadRecord())
+  useFreshList(() => study.loadRecord())
   const { record } = study
   return (
     <PageShell>
       <StateView
         status={record ? 'ready' : study.recordLoading.status}
         error={study.recordLoading.error}
+        errorCode={study.recordLoading.code}
         onRetry={() => void study.loadRecord()}
       >
         {record && (
@@ -76,7 +77,7 @@ export default observer(function RecordPage() {
                 <View key={entry.sessionId} className='study-table__row'>
                   <View>
                     <View>{entry.title}</View>
-                    <View className='rx-muted'>{`${chinaDay(new Date(entry.startAt))} · ${entry.type}`}</View>
+                    <View className='rx-muted'>{`${formatDate(entry.startAt)} · ${entry.type}`}</View>
                   </View>
                   {entry.missedCheckOut ? (
                     <View className='study-tag' aria-label='未签退，不计学时；如有误请联系组织者更正'>

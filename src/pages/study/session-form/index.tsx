@@ -1,4 +1,5 @@
 import { Button, Picker, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import Taro, { useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
@@ -70,7 +71,7 @@ const TimePicker = observer(function TimePicker(props: { field: 'date' | 'startT
           {shown}
         </Picker>
       )}
-      {props.field !== 'date' && <View className='rx-field__error'>{study.saving.fieldError(errorPath)}</View>}
+      {props.field !== 'date' && <FieldError message={study.saving.fieldError(errorPath)} />}
     </View>
   )
 })
@@ -107,7 +108,7 @@ const AudienceField = observer(function AudienceField() {
           ))}
         </View>
       )}
-      <View className='rx-field__error'>{study.saving.fieldError('audience')}</View>
+      <FieldError message={study.saving.fieldError('audience')} />
     </View>
   )
 })
@@ -130,7 +131,11 @@ export default observer(function SessionFormPage() {
 
   return (
     <PageShell>
-      <StateView status={study.sessionLoading.status} error={study.sessionLoading.error}>
+      <StateView
+        status={study.sessionLoading.status}
+        error={study.sessionLoading.error}
+        errorCode={study.sessionLoading.code}
+      >
         <View className='rx-card'>
           <View className='rx-title'>{study.form.editingId ? '修改学习活动' : '发起学习活动'}</View>
           <View className='rx-field'>
@@ -140,7 +145,7 @@ export default observer(function SessionFormPage() {
                 <Chip key={type} on={study.form.type === type} label={type} onTap={() => study.setForm({ type })} />
               ))}
             </View>
-            <View className='rx-field__error'>{study.saving.fieldError('type')}</View>
+            <FieldError message={study.saving.fieldError('type')} />
           </View>
           <Field field='title' label='学习主题' placeholder='如：学习贯彻党的二十届三中全会精神' />
           <Field field='speaker' label='主讲人（可不填）' placeholder='姓名' />

@@ -1,9 +1,13 @@
 import { Button, Picker, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { ChoiceGrid, type Choice } from '../../../components/choice-grid'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
+import type { StudyType } from '../../../contract'
+import { formatMonth } from '../../../contract/when'
+import { typesIn } from '../../../stores/study/stats-chart'
 import { percent } from '../format'
 import '../study.scss'
 
@@ -19,6 +23,39 @@ const RangePicker = observer(function RangePicker({ field, label }: { field: 'fr
       >
         <View className='rx-input study-picker'>{study.statsRange[field]}</View>
       </Picker>
+    </View>
+  )
+})
+
+/** Attendance by month as bars, one type at a time or all together, instead of a row per month and type. */
+const MonthChart = observer(function MonthChart() {
+  const { study } = useStores()
+  const types = typesIn(study.stats?.byTypeMonth ?? [])
+  const choices: Choice<StudyType | null>[] = [
+    { value: null, label: '全部' },
+    ...types.map((type) => ({ value: type, label: type })),
+  ]
+  return (
+    <View className='rx-card'>
+      <View className='rx-title'>各月出勤率</View>
+      <ChoiceGrid
+        label='学习类型'
+        choices={choices}
+        isOn={(value) => study.statsChartType === value}
+        onPick={(value) => study.setStatsChartType(value)}
+        columns={3}
+      />
+      <View className='study-chart' role='list' aria-label='各月出勤率'>
+        {study.statsBars.map((bar) => (
+          <View key={bar.month} className='study-chart__row' role='listitem'>
+            <View className='study-chart__month'>{formatMonth(bar.month)}</View>
+            <View className='study-chart__track'>
+              <View className='study-chart__bar' style={{ width: `${Math.round((bar.rate ?? 0) * 100)}%` }} />
+            </View>
+            <View className='study-chart__value'>{`${percent(bar.rate)} · ${bar.sessions}次`}</View>
+          </View>
+        ))}
+      </View>
     </View>
   )
 })
@@ -41,6 +78,7 @@ export default observer(function StatsPage() {
       <StateView
         status={stats ? 'ready' : study.statsLoading.status}
         error={study.statsLoading.error}
+        errorCode={study.statsLoading.code}
         empty={stats?.sessions === 0}
         emptyText='这段时间没有学习活动'
         onRetry={() => void study.loadStats()}
@@ -65,15 +103,7 @@ export default observer(function StatsPage() {
                 </View>
               ))}
             </View>
-            <View className='rx-card'>
-              <View className='rx-title'>按月、按类型</View>
-              {stats.byTypeMonth.map((row) => (
-                <View key={`${row.month}-${row.type}`} className='study-table__row'>
-                  <View>{`${row.month} ${row.type}（${row.sessions}次）`}</View>
-                  <View>{percent(row.rate)}</View>
-                </View>
-              ))}
-            </View>
+            <MonthChart />
           </View>
         )}
       </StateView>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '近期学习活动' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '近期学习活动' })

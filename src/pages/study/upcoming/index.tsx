@@ -1,5 +1,7 @@
 import { Button, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useFreshList } from '../../../components/fresh-list'
+import { FieldError } from '../../../components/field-error'
+import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { checkOutWindow, LEAVE_STATUS_LABELS, type MySession } from '../../../contract'
@@ -41,7 +43,7 @@ const LeaveForm = observer(function LeaveForm({ sessionId }: { sessionId: string
         maxlength={100}
         onInput={(e) => study.setLeaveReason(e.detail.value)}
       />
-      <View className='rx-field__error'>{study.leave.fieldError('reason') ?? study.leave.error}</View>
+      <FieldError message={study.leave.fieldError('reason') ?? study.leave.error} />
       <View className='study-actions'>
         <Button className='rx-button' loading={study.leave.isPending} onClick={() => void study.requestLeave()}>
           提交请假
@@ -101,13 +103,14 @@ const SessionCard = observer(function SessionCard({ session }: { session: MySess
 
 export default observer(function UpcomingPage() {
   const { study } = useStores()
-  useDidShow(() => void study.loadUpcoming())
+  useFreshList(() => study.loadUpcoming())
   return (
     <PageShell>
       <View className='rx-title'>近期学习活动</View>
       <StateView
         status={study.upcomingLoading.status}
         error={study.upcomingLoading.error}
+        errorCode={study.upcomingLoading.code}
         empty={study.upcoming.length === 0}
         emptyText='近期没有需要参加的学习活动'
         onRetry={() => void study.loadUpcoming()}

@@ -1,4 +1,5 @@
 import { Button, Textarea, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { FOLLOW_UP_LABELS } from '../../../contract'
 import { useStores } from '../../../stores/context'
@@ -30,7 +31,7 @@ export const FollowUpForm = observer(function FollowUpForm() {
           }
           onInput={(e) => alerts.setForm({ note: e.detail.value })}
         />
-        <View className='rx-field__error'>{followUp.fieldError('note') ?? closing.fieldError('note')}</View>
+        <FieldError message={followUp.fieldError('note') ?? closing.fieldError('note')} />
       </View>
       {(followUp.error || closing.error) && (
         <View className='rx-field__error' role='alert'>

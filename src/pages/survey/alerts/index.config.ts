@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '差评跟进' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '差评跟进' })

@@ -1,15 +1,16 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { ALERT_OVERDUE_HOURS, FOLLOW_UP_LABELS, VISIT_TYPE_LABELS, type AlertView } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import type { AlertListFilter } from '../../../stores/survey/alerts'
+import { worstFirst } from '../../../stores/survey/low-items'
 import { DepartmentPicker } from '../shared/department-picker'
-import { monthLabel } from '../shared/format'
+import { formatDate, formatDateTime, formatMonth } from '../../../contract/when'
 import { FollowUpForm } from './follow-up-form'
 import { ThemeTags } from '../../voice/shared/theme-filter'
 import './index.scss'
@@ -20,7 +21,23 @@ const FILTERS: { value: AlertListFilter; label: string }[] = [
   { value: 'closed', label: '已关闭' },
 ]
 
-const time = (iso: string) => dayjs(iso).format('M月D日 HH:mm')
+/** The worst scores first; the rest behind 展开, so the card stays short. */
+function LowItems({ items }: { items: AlertView['lowItems'] }) {
+  const [open, setOpen] = useState(false)
+  if (items.length === 0) return null
+  const { shown, folded } = worstFirst(items)
+  const label = (item: AlertView['lowItems'][number]) => `${item.label}（${item.score}分）`
+  return (
+    <View className='alert-card__low' role='group' aria-label='低分项'>
+      <View>低分项：{[...shown, ...(open ? folded : [])].map(label).join('、')}</View>
+      {folded.length > 0 && (
+        <Button className='rx-button rx-button--plain' onClick={() => setOpen(!open)}>
+          {open ? '收起' : `展开其余 ${folded.length} 项`}
+        </Button>
+      )}
+    </View>
+  )
+}
 
 const AlertCard = observer(function AlertCard({ alert }: { alert: AlertView }) {
   const { survey } = useStores()
@@ -36,7 +53,7 @@ const AlertCard = observer(function AlertCard({ alert }: { alert: AlertView }) {
         {alert.status === 'closed' && <View className='alert-badge alert-badge--closed'>已关闭</View>}
       </View>
       <View className='rx-muted'>
-        {dayjs(alert.createdOn).format('YYYY年M月D日')} · {monthLabel(alert.month)}就诊
+        {formatDate(alert.createdOn)} · {formatMonth(alert.month)}就诊
       </View>
       {alert.contactPhone ? (
         <View className='alert-card__contact'>
@@ -54,18 +71,14 @@ const AlertCard = observer(function AlertCard({ alert }: { alert: AlertView }) {
       <View>
         总体 {alert.overall ?? '—'} 分 · 推荐 {alert.recommend} 分
       </View>
-      {alert.lowItems.length > 0 && (
-        <View className='alert-card__low'>
-          低分项：{alert.lowItems.map((item) => `${item.label}（${item.score}分）`).join('、')}
-        </View>
-      )}
+      <LowItems items={alert.lowItems} />
       {alert.comment && <View className='alert-card__comment'>“{alert.comment}”</View>}
       <ThemeTags themes={alert.themes ?? []} />
       {alert.history.length > 0 && (
         <View className='alert-history'>
           {alert.history.map((event, i) => (
             <View key={i} className='rx-muted'>
-              {time(event.at)} {event.actorName}：
+              {formatDateTime(event.at)} {event.actorName}：
               {event.kind === 'close' ? '关闭' : event.action ? FOLLOW_UP_LABELS[event.action] : ''}
               {event.note ? ` — ${event.note}` : ''}
             </View>
@@ -90,9 +103,7 @@ export default observer(function AlertsPage() {
   const { alerts } = survey
   const isAdmin = identity.hasRole('admin')
 
-  useEffect(() => {
-    void alerts.load()
-  }, [alerts])
+  useFreshList(() => alerts.load())
   useEffect(() => {
     if (isAdmin) void identity.loadDepartments()
   }, [identity, isAdmin])
@@ -124,6 +135,7 @@ export default observer(function AlertsPage() {
       <StateView
         status={alerts.loading.status}
         error={alerts.loading.error}
+        errorCode={alerts.loading.code}
         empty={alerts.alerts.length === 0}
         emptyText='没有需要跟进的差评'
         onRetry={() => void alerts.load()}

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '满意度公示' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '满意度公示' })

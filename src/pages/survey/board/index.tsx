@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import type { RateFigure } from '../../../contract'
 import { monthOf } from '../../../contract/month'
 import { useStores } from '../../../stores/context'
-import { monthLabel, percent, rateText, targetClass } from '../shared/format'
+import { formatDate, formatMonth } from '../../../contract/when'
+import { percent, rateText, targetClass } from '../shared/format'
 import { MonthStepper } from '../shared/month-stepper'
 import { TrendChart } from './trend-chart'
 import './index.scss'
@@ -28,22 +28,26 @@ export default observer(function BoardPage() {
   const { board: store } = survey
   const { board, loading } = store
 
-  useEffect(() => {
-    void store.load()
-  }, [store])
+  useFreshList(() => store.load())
 
   return (
     <PageShell>
       <View className='rx-title'>满意度公示</View>
       {board && <MonthStepper month={board.month} latest={monthOf(new Date())} onStep={(d) => void store.step(d)} />}
-      <StateView status={loading.status} error={loading.error} empty={!board} onRetry={() => void store.load()}>
+      <StateView
+        status={loading.status}
+        error={loading.error}
+        errorCode={loading.code}
+        empty={!board}
+        onRetry={() => void store.load()}
+      >
         {board && (
           <View>
             <View className='rx-card'>
               <View className='board-heading'>全院满意度（目标 ≥ {percent(board.target, 0)}）</View>
               <View className='sv-figures'>
-                <Figure label={monthLabel(board.month)} figure={board.hospital.current} />
-                <Figure label={monthLabel(board.previousMonth)} figure={board.hospital.previous} />
+                <Figure label={formatMonth(board.month)} figure={board.hospital.current} />
+                <Figure label={formatMonth(board.previousMonth)} figure={board.hospital.previous} />
               </View>
             </View>
 
@@ -60,7 +64,7 @@ export default observer(function BoardPage() {
                 board.improvements.map((item) => (
                   <View key={item.id} className='improvement'>
                     <View className='improvement__meta rx-muted'>
-                      {item.departmentName} · {dayjs(item.publishedOn).format('YYYY年M月D日')}
+                      {item.departmentName} · {formatDate(item.publishedOn)}
                     </View>
                     <View className='improvement__said'>
                       <Text className='improvement__tag'>你说</Text>

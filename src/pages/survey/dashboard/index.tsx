@@ -1,4 +1,5 @@
 import { Button, Textarea, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
@@ -6,9 +7,10 @@ import { StateView } from '../../../components/state-view'
 import { IMPROVEMENT_TEXT_MAX, SCALE_LABELS, VISIT_TYPE_LABELS, type ItemFigure } from '../../../contract'
 import { monthOf } from '../../../contract/month'
 import { useStores } from '../../../stores/context'
-import { monthLabel, percent } from '../shared/format'
+import { formatMonth } from '../../../contract/when'
+import { percent } from '../shared/format'
 import { DepartmentPicker } from '../shared/department-picker'
-import { MonthStepper } from '../shared/month-stepper'
+import { RangePicker } from '../shared/range-picker'
 import { saveCsv } from '../../../services/save-csv'
 import { TopThemesCard } from '../../voice/shared/top-themes'
 import './index.scss'
@@ -47,7 +49,7 @@ const ImprovementForm = observer(function ImprovementForm() {
           aria-label='患者反映的问题'
           onInput={(e) => store.editImprovement({ said: e.detail.value })}
         />
-        <View className='rx-field__error'>{publishing.fieldError('said')}</View>
+        <FieldError message={publishing.fieldError('said')} />
       </View>
       <View className='rx-field'>
         <View>我们做（科室的改进）</View>
@@ -59,7 +61,7 @@ const ImprovementForm = observer(function ImprovementForm() {
           aria-label='科室的改进'
           onInput={(e) => store.editImprovement({ did: e.detail.value })}
         />
-        <View className='rx-field__error'>{publishing.fieldError('did')}</View>
+        <FieldError message={publishing.fieldError('did')} />
       </View>
       {publishing.error && (
         <View className='rx-field__error' role='alert'>
@@ -116,18 +118,30 @@ export default observer(function DashboardPage() {
           onChange={(id) => id && store.setDepartment(id)}
         />
       )}
-      <MonthStepper label='从' month={store.from} latest={latest} onStep={(d) => store.stepRange('from', d)} />
-      <MonthStepper label='至' month={store.to} latest={latest} onStep={(d) => store.stepRange('to', d)} />
+      <RangePicker
+        from={store.from}
+        to={store.to}
+        months={store.rangeMonths}
+        latest={latest}
+        onMonths={(months) => store.setRangeMonths(months)}
+        onStep={(delta) => store.stepRange(delta, latest)}
+      />
 
       {!store.departmentId ? (
         <View className='rx-state'>{isAdmin ? '请选择科室' : '您还没有所属科室'}</View>
       ) : (
-        <StateView status={loading.status} error={loading.error} empty={!dashboard} onRetry={() => void store.load()}>
+        <StateView
+          status={loading.status}
+          error={loading.error}
+          errorCode={loading.code}
+          empty={!dashboard}
+          onRetry={() => void store.load()}
+        >
           {dashboard && (
             <View>
               <View className='rx-card'>
                 <View className='dash-heading'>
-                  {dashboard.departmentName} · {monthLabel(dashboard.from)}至{monthLabel(dashboard.to)}
+                  {dashboard.departmentName} · {formatMonth(dashboard.from)}至{formatMonth(dashboard.to)}
                 </View>
                 <View className='sv-figures'>
                   <View className='sv-figure'>
@@ -187,7 +201,7 @@ export default observer(function DashboardPage() {
                 {dashboard.comments.map((c, i) => (
                   <View key={i} className='dash-comment'>
                     <View className='rx-muted'>
-                      {monthLabel(c.month)} · {VISIT_TYPE_LABELS[c.visitType]} · 总体 {c.overall ?? '—'} 分
+                      {formatMonth(c.month)} · {VISIT_TYPE_LABELS[c.visitType]} · 总体 {c.overall ?? '—'} 分
                     </View>
                     <View>{c.comment}</View>
                   </View>

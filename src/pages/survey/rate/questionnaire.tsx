@@ -1,4 +1,5 @@
 import { Button, Textarea, View } from '@tarojs/components'
+import { FieldError, scrollToFirstError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { TextField } from '../../../components/text-field'
 import { SensitiveTextGate } from '../../../components/sensitive-consent'
@@ -76,7 +77,7 @@ export const Questionnaire = observer(function Questionnaire() {
           <View className='rx-muted rate-counter'>
             {draft.comment.length} / {COMMENT_MAX}
           </View>
-          <View className='rx-field__error'>{submission.fieldError('comment')}</View>
+          <FieldError message={submission.fieldError('comment')} />
         </View>
         <TextField
           label='想表扬的工作人员（选填）'
@@ -118,7 +119,11 @@ export const Questionnaire = observer(function Questionnaire() {
           {submission.error}
         </View>
       )}
-      <Button className='rx-button' loading={submission.isPending} onClick={() => void rating.submit()}>
+      <Button
+        className='rx-button'
+        loading={submission.isPending}
+        onClick={() => void rating.submit().then(scrollToFirstError)}
+      >
         提交评价
       </Button>
     </View>

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { ChoiceGrid, type Choice } from '../../../components/choice-grid'
 import './survey.scss'
 
@@ -31,7 +32,7 @@ export function ChoiceRow<T extends string | number | boolean | null>({
         onPick={onChoose}
         columns={compact ? 7 : 5}
       />
-      {error && <View className='rx-field__error'>{error}</View>}
+      <FieldError message={error} />
     </View>
   )
 }

@@ -10,5 +10,3 @@ export function targetClass(figure: RateFigure): string {
   if (figure.metTarget === null) return 'sv-rate sv-rate--few'
   return figure.metTarget ? 'sv-rate sv-rate--met' : 'sv-rate sv-rate--missed'
 }
-
-export const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`

@@ -1,5 +1,5 @@
 import { Button, View } from '@tarojs/components'
-import { monthLabel } from './format'
+import { formatMonth } from '../../../contract/when'
 import './survey.scss'
 
 interface MonthStepperProps {
@@ -19,7 +19,7 @@ export function MonthStepper({ label, month, latest, onStep }: MonthStepperProps
       </Button>
       <View className='sv-stepper__month'>
         {label && <View className='rx-muted'>{label}</View>}
-        {monthLabel(month)}
+        {formatMonth(month)}
       </View>
       <Button
         className='rx-button rx-button--plain sv-stepper__arrow'

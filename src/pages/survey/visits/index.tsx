@@ -1,4 +1,5 @@
 import { Button, Textarea, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../../components/page-shell'
 import { TextField } from '../../../components/text-field'
@@ -56,7 +57,7 @@ export default observer(function VisitsPage() {
             aria-label='就诊记录 CSV'
             onInput={(e) => visits.setCsv(e.detail.value)}
           />
-          <View className='rx-field__error'>{importing.fieldError('csv')}</View>
+          <FieldError message={importing.fieldError('csv')} />
           {importing.error && (
             <View className='rx-field__error' role='alert'>
               {importing.error}

@@ -1,12 +1,11 @@
 import { Image, View } from '@tarojs/components'
+import { formatDate } from '../../../contract/when'
 import { observer } from 'mobx-react-lite'
 import { VISIT_TYPE_LABELS, type VisitCode } from '../../../contract'
 import { useStores } from '../../../stores/context'
 
 /** 7K3MQ9PX → 7K3M-Q9PX: two groups of four are easier to copy from paper. */
 export const grouped = (shortCode: string) => `${shortCode.slice(0, 4)}-${shortCode.slice(4)}`
-
-const dateLabel = (date: string) => `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`
 
 function Slip({ slip, image }: { slip: VisitCode; image: string | undefined }) {
   return (
@@ -21,7 +20,7 @@ function Slip({ slip, image }: { slip: VisitCode; image: string | undefined }) {
         {grouped(slip.shortCode)}
       </View>
       <View className='slip__meta'>
-        {slip.departmentName} · {VISIT_TYPE_LABELS[slip.visitType]} · {dateLabel(slip.visitDate)}
+        {slip.departmentName} · {VISIT_TYPE_LABELS[slip.visitType]} · {formatDate(slip.visitDate)}
       </View>
       <View className='slip__note'>无法扫码时，在“仁心”小程序“满意度评价”中输入上方评价码。匿名评价，30天内有效。</View>
     </View>

@@ -1,5 +1,6 @@
 import type { RoleEntry } from '../../../components/entry-grid/visible'
 
+/** What a patient comes for. */
 export const careEntries: RoleEntry[] = [
   {
     title: '满意度评价',
@@ -20,6 +21,10 @@ export const careEntries: RoleEntry[] = [
   { title: '暖语手册', description: '医院服务礼仪用语与禁语', url: '/pages/feedback/phrases/index' },
   { title: '表扬墙', description: '患者的感谢与每月服务明星', url: '/pages/feedback/wall/index' },
   { title: '满意度公示', description: '各科室每月满意度，目标不低于95%', url: '/pages/survey/board/index' },
+]
+
+/** Tools for managers and admins, shown apart from what a patient comes for. */
+export const careToolEntries: RoleEntry[] = [
   {
     title: '满意度看板',
     description: '本科室各项满意度、薄弱项与患者意见',

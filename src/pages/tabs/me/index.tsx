@@ -17,7 +17,12 @@ export default observer(function MePage() {
   return (
     <PageShell>
       <View className='rx-card'>
-        <StateView status={loading.status} error={loading.error} onRetry={() => void identity.load()}>
+        <StateView
+          status={loading.status}
+          error={loading.error}
+          errorCode={loading.code}
+          onRetry={() => void identity.load()}
+        >
           {me && (
             <View>
               <View className='rx-title'>{me.name || '微信用户'}</View>

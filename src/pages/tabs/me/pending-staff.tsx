@@ -1,15 +1,14 @@
 import { Button, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
 
 /** Admin: approve or reject staff who matched the roster. */
 export const PendingStaffCard = observer(function PendingStaffCard() {
   const { identity } = useStores()
-  useEffect(() => {
-    void identity.loadPendingStaff()
-  }, [identity])
+  // Shown again after approving elsewhere or switching tabs: the list must not need a full reload.
+  useFreshList(() => identity.loadPendingStaff())
   const { pendingLoading, pendingStaff } = identity
   return (
     <View className='rx-card'>
@@ -17,6 +16,7 @@ export const PendingStaffCard = observer(function PendingStaffCard() {
       <StateView
         status={pendingLoading.status}
         error={pendingLoading.error}
+        errorCode={pendingLoading.code}
         empty={pendingStaff.length === 0}
         emptyText='暂无待审核的职工认证'
         onRetry={() => void identity.loadPendingStaff()}

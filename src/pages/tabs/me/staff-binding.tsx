@@ -1,4 +1,5 @@
 import { Button, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { TextField } from '../../../components/text-field'
 import { useStores } from '../../../stores/context'
@@ -36,7 +37,7 @@ export const StaffBindingCard = observer(function StaffBindingCard() {
         onInput={(name) => identity.setStaffForm({ name })}
         error={staffBinding.fieldError('name')}
       />
-      {staffBinding.error && <View className='rx-field__error'>{staffBinding.error}</View>}
+      {staffBinding.error && <FieldError message={staffBinding.error} />}
       <Button className='rx-button' loading={staffBinding.isPending} onClick={() => void identity.bindStaff()}>
         提交认证
       </Button>

@@ -46,7 +46,16 @@ export default observer(function StudyPage() {
       {entries.length > 0 ? (
         <EntryGrid entries={entries} />
       ) : (
-        <View className='rx-card'>学习签到面向本院职工。请在“我的”页面完成职工认证，审核通过后即可扫码签到。</View>
+        <View className='rx-card' role='region' aria-label='学习签到说明'>
+          <View className='rx-title'>这里是本院职工的学习签到</View>
+          <View>职工参加三会一课、主题党日、业务学习等活动时，在这里扫码签到，学时自动记入个人学习记录。</View>
+          <View className='rx-muted'>
+            您是本院职工？在“我的”页面填写工号和姓名完成职工认证，管理员审核通过后即可使用。患者无需使用本页。
+          </View>
+          <Button className='rx-button' onClick={() => void Taro.switchTab({ url: '/pages/tabs/me/index' })}>
+            去职工认证
+          </Button>
+        </View>
       )}
     </PageShell>
   )

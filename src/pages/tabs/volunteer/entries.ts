@@ -1,10 +1,18 @@
 import type { RoleEntry } from '../../../components/entry-grid/visible'
 
+/** A patient comes here for help first; a volunteer comes to serve. */
 export const volunteerEntries: RoleEntry[] = [
+  {
+    title: '呼叫志愿者',
+    description: '带路、轮椅协助、老人陪同，志愿者来帮您',
+    exceptRoles: ['volunteer'],
+    url: '/pages/volunteer/help/index',
+  },
   {
     title: '报名志愿者',
     description: '加入党员、青年、老年或社会志愿服务队',
     roles: ['patient'],
+    exceptRoles: ['volunteer'],
     url: '/pages/volunteer/register/index',
   },
   {

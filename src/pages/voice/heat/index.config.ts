@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '患者声音' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '患者声音' })

@@ -1,7 +1,7 @@
 import { Button, Picker, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { TAGGED_SOURCE_LABELS, THEME_LABELS, type HeatRow } from '../../../contract'
@@ -63,6 +63,7 @@ const CellComments = observer(function CellComments() {
       <StateView
         status={voiceHeat.commentsLoading.status}
         error={voiceHeat.commentsLoading.error}
+        errorCode={voiceHeat.commentsLoading.code}
         empty={voiceHeat.comments.length === 0}
         emptyText='没有可查看的评论（仅管理员和本科室负责人可查看原文）'
         onRetry={() => void voiceHeat.openCell(cell)}
@@ -87,9 +88,7 @@ const CellComments = observer(function CellComments() {
 
 export default observer(function HeatPage() {
   const { identity, voiceHeat } = useStores()
-  useEffect(() => {
-    void voiceHeat.load()
-  }, [voiceHeat])
+  useFreshList(() => voiceHeat.load())
   if (!identity.hasRole('manager') && !identity.hasRole('admin')) {
     return (
       <PageShell>
@@ -119,6 +118,7 @@ export default observer(function HeatPage() {
         <StateView
           status={voiceHeat.loading.status}
           error={voiceHeat.loading.error}
+          errorCode={voiceHeat.loading.code}
           empty={voiceHeat.heat?.departments.length === 0}
           emptyText='本月还没有已标注的评论'
           onRetry={() => void voiceHeat.load()}

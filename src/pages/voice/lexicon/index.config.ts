@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '评论标注词典' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '评论标注词典' })

@@ -1,6 +1,7 @@
 import { Button, Picker, Textarea, View } from '@tarojs/components'
+import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { TextField } from '../../../components/text-field'
@@ -49,7 +50,7 @@ const TryIt = observer(function TryIt() {
       <Button className='rx-button' loading={voice.trying.isLoading} onClick={() => void voice.tryText()}>
         分析
       </Button>
-      {voice.trying.error && <View className='rx-field__error'>{voice.trying.error}</View>}
+      {voice.trying.error && <FieldError message={voice.trying.error} />}
       {voice.trialResult && (
         <View className='voice-themes'>
           <TaggingView tagging={voice.trialResult} />
@@ -95,7 +96,7 @@ const AddPhrase = observer(function AddPhrase() {
       >
         <View className='rx-input rx-row'>主题：{themeLabel(form.theme)}</View>
       </Picker>
-      <View className='rx-field__error'>{saving.fieldError('theme')}</View>
+      <FieldError message={saving.fieldError('theme')} />
       <TextField
         label='权重'
         value={form.weight}
@@ -103,7 +104,7 @@ const AddPhrase = observer(function AddPhrase() {
         error={saving.fieldError('weight')}
         onInput={(weight) => voice.setForm({ weight })}
       />
-      {saving.error && <View className='rx-field__error'>{saving.error}</View>}
+      {saving.error && <FieldError message={saving.error} />}
       <Button className='rx-button' loading={saving.isPending} onClick={() => void voice.save()}>
         保存词语
       </Button>
@@ -138,9 +139,7 @@ const Entry = observer(function Entry({ entry }: { entry: CustomLexiconEntry }) 
 
 export default observer(function LexiconPage() {
   const { identity, voice } = useStores()
-  useEffect(() => {
-    void voice.load()
-  }, [voice])
+  useFreshList(() => voice.load())
   if (!identity.hasRole('admin')) {
     return (
       <PageShell>
@@ -162,6 +161,7 @@ export default observer(function LexiconPage() {
         <StateView
           status={voice.loading.status}
           error={voice.loading.error}
+          errorCode={voice.loading.code}
           empty={voice.lexicon?.custom.length === 0}
           emptyText='还没有添加词语，内置词典已在使用'
           onRetry={() => void voice.load()}

@@ -25,6 +25,7 @@ export const TopThemesCard = observer(function TopThemesCard({
       <StateView
         status={voiceHeat.topLoading.status}
         error={voiceHeat.topLoading.error}
+        errorCode={voiceHeat.topLoading.code}
         onRetry={() => void voiceHeat.loadTop(departmentId, month)}
       >
         {top && top.themes === null && (

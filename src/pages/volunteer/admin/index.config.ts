@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '志愿者管理' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '志愿者管理' })

@@ -1,6 +1,8 @@
 import { Button, Input, Picker, View } from '@tarojs/components'
+import { formatDateTime } from '../../../contract/when'
+import { useFreshList } from '../../../components/fresh-list'
+import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { TextField } from '../../../components/text-field'
@@ -19,6 +21,7 @@ const PendingCard = observer(function PendingCard() {
       <StateView
         status={pendingLoading.status}
         error={pendingLoading.error}
+        errorCode={pendingLoading.code}
         empty={pending.length === 0}
         emptyText='暂无待审核的报名'
         onRetry={() => void admin.loadPending()}
@@ -119,7 +122,12 @@ const DeskCard = observer(function DeskCard() {
         <View className='rx-title'>服务台</View>
         {desk && <View>在岗 {desk.onShift} 人</View>}
       </View>
-      <StateView status={loading.status} error={loading.error} onRetry={() => void dispatch.load()}>
+      <StateView
+        status={loading.status}
+        error={loading.error}
+        errorCode={loading.code}
+        onRetry={() => void dispatch.load()}
+      >
         {desk && (
           <View>
             <View className='rx-title'>等待中的呼叫（超时优先，其次轮椅、老人）</View>
@@ -132,7 +140,7 @@ const DeskCard = observer(function DeskCard() {
             {desk.autoClosed.length === 0 && <View className='rx-muted'>没有自动下岗的班次</View>}
             {desk.autoClosed.map((shift) => (
               <View key={shift.id}>
-                {shift.volunteerName} · {shift.station} · {new Date(shift.startedAt).toLocaleString('zh-CN')} 上岗
+                {shift.volunteerName} · {shift.station} · {formatDateTime(shift.startedAt)} 上岗
               </View>
             ))}
           </View>
@@ -159,6 +167,7 @@ const AdjustCard = observer(function AdjustCard() {
         <StateView
           status={admin.rosterLoading.status}
           error={admin.rosterLoading.error}
+          errorCode={admin.rosterLoading.code}
           empty={roster.length === 0}
           emptyText='还没有通过审核的志愿者'
           onRetry={() => void admin.loadRoster()}
@@ -171,7 +180,7 @@ const AdjustCard = observer(function AdjustCard() {
             <View className='rx-input'>{chosen ? `${chosen.name}（${chosen.team}）` : '点此选择志愿者'}</View>
           </Picker>
         </StateView>
-        <View className='rx-field__error'>{adjusting.fieldError('userId')}</View>
+        <FieldError message={adjusting.fieldError('userId')} />
       </View>
       <TextField
         label='调整小时数（减少请写负数，如 -1.5）'
@@ -187,7 +196,7 @@ const AdjustCard = observer(function AdjustCard() {
         onInput={(reason) => admin.setAdjustForm({ reason })}
         error={adjusting.fieldError('reason')}
       />
-      {adjusting.error && adjusting.fields.length === 0 && <View className='rx-field__error'>{adjusting.error}</View>}
+      {adjusting.error && adjusting.fields.length === 0 && <FieldError message={adjusting.error} />}
       <Button className='rx-button' loading={adjusting.isPending} onClick={() => void admin.adjustHours()}>
         保存调整
       </Button>
@@ -197,11 +206,9 @@ const AdjustCard = observer(function AdjustCard() {
 
 export default observer(function VolunteerAdminPage() {
   const { volunteer } = useStores()
-  useEffect(() => {
-    void volunteer.admin.loadPending()
-    void volunteer.dispatch.load()
-    void volunteer.admin.loadRoster()
-  }, [volunteer])
+  useFreshList(() =>
+    Promise.all([volunteer.admin.loadPending(), volunteer.dispatch.load(), volunteer.admin.loadRoster()]),
+  )
   return (
     <PageShell>
       <PendingCard />

@@ -1,4 +1,5 @@
 import { Button, Image, View } from '@tarojs/components'
+import { formatDate } from '../../../contract/when'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
@@ -44,7 +45,12 @@ export default observer(function CertificatePage() {
           {thisYear - 1} 年
         </Button>
       </View>
-      <StateView status={loading.status} error={loading.error} onRetry={() => void certificates.load()}>
+      <StateView
+        status={loading.status}
+        error={loading.error}
+        errorCode={loading.code}
+        onRetry={() => void certificates.load()}
+      >
         {certificate && (
           <View className='rx-card vol-certificate' aria-label='志愿服务证明'>
             <View className='vol-certificate__title'>志愿服务证明</View>
@@ -58,7 +64,7 @@ export default observer(function CertificatePage() {
             </View>
             <View>服务内容：{certificate.content}</View>
             <View>出具单位：{certificate.issuer}</View>
-            <View>出具日期：{new Date(certificate.issuedAt).toLocaleDateString('zh-CN')}</View>
+            <View>出具日期：{formatDate(certificate.issuedAt)}</View>
             <View>证明编号：{certificate.number}</View>
             {certificate.status === 'revoked' && <View className='vol-tag vol-tag--warn'>此证明已撤销</View>}
             <Image className='vol-certificate__qr' src={qrImageUrl(verifyUrl(certificate.number))} mode='aspectFit' />

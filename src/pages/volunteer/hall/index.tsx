@@ -1,7 +1,8 @@
 import { Button, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { formatClock } from '../../../contract/when'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { STATIONS, type OpenHelpRequest } from '../../../contract'
@@ -10,8 +11,6 @@ import { ChoiceGrid, plainChoices } from '../../../components/choice-grid'
 import { RequestSummary } from '../shared/request-summary'
 import { StarBadge } from '../shared/star-badge'
 import '../shared/volunteer.scss'
-
-const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })
 
 const ShiftCard = observer(function ShiftCard() {
   const { volunteer } = useStores()
@@ -23,7 +22,7 @@ const ShiftCard = observer(function ShiftCard() {
         <View className='vol-status'>
           值班中 · {shift.station} {star && <StarBadge star={star} />}
         </View>
-        <View className='rx-muted'>{timeOf(shift.startedAt)} 上岗，下拉或每10秒刷新</View>
+        <View className='rx-muted'>{formatClock(shift.startedAt)} 上岗，下拉或每10秒刷新</View>
         <Button
           className='rx-button rx-button--plain'
           loading={volunteer.endingShift.isPending}
@@ -88,17 +87,20 @@ const RequestCard = observer(function RequestCard({ request, mine }: { request: 
 
 export default observer(function HallPage() {
   const { volunteer } = useStores()
-  useEffect(() => {
-    void volunteer.loadHall()
-  }, [volunteer])
+  useFreshList(
+    () => volunteer.loadHall(),
+    () => volunteer.loadHall(true),
+  )
   useEffect(() => volunteer.watchHall(), [volunteer])
-  usePullDownRefresh(() => {
-    void volunteer.loadHall(true).finally(() => void Taro.stopPullDownRefresh())
-  })
   const { hall, hallLoading } = volunteer
   return (
     <PageShell>
-      <StateView status={hallLoading.status} error={hallLoading.error} onRetry={() => void volunteer.loadHall()}>
+      <StateView
+        status={hallLoading.status}
+        error={hallLoading.error}
+        errorCode={hallLoading.code}
+        onRetry={() => void volunteer.loadHall()}
+      >
         <ShiftCard />
         {hall && hall.mine.length > 0 && (
           <View>

@@ -1,4 +1,5 @@
 import { Button, Input, Textarea, View } from '@tarojs/components'
+import { FieldError, scrollToFirstError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
@@ -28,7 +29,7 @@ const HelpForm = observer(function HelpForm() {
           isOn={(need) => helpForm.need === need}
           onPick={(need) => volunteer.setHelpForm({ need })}
         />
-        <View className='rx-field__error'>{asking.fieldError('need')}</View>
+        <FieldError message={asking.fieldError('need')} />
       </View>
 
       <View className='rx-card'>
@@ -46,7 +47,7 @@ const HelpForm = observer(function HelpForm() {
           placeholder='或写下位置，如“2号楼3层电梯口”'
           onInput={(e) => volunteer.setHelpForm({ from: e.detail.value })}
         />
-        <View className='rx-field__error'>{asking.fieldError('from')}</View>
+        <FieldError message={asking.fieldError('from')} />
       </View>
 
       <View className='rx-card'>
@@ -58,7 +59,7 @@ const HelpForm = observer(function HelpForm() {
           isOn={(id) => helpForm.to === id}
           onPick={(to) => volunteer.setHelpForm({ to })}
         />
-        <View className='rx-field__error'>{asking.fieldError('to')}</View>
+        <FieldError message={asking.fieldError('to')} />
       </View>
 
       <View className='rx-card'>
@@ -80,11 +81,15 @@ const HelpForm = observer(function HelpForm() {
               onInput={(e) => volunteer.setHelpForm({ note: e.detail.value })}
             />
           </SensitiveTextGate>
-          <View className='rx-field__error'>{asking.fieldError('note')}</View>
+          <FieldError message={asking.fieldError('note')} />
         </View>
       </View>
 
-      <Button className='rx-button' loading={asking.isPending} onClick={() => void volunteer.askForHelp()}>
+      <Button
+        className='rx-button'
+        loading={asking.isPending}
+        onClick={() => void volunteer.askForHelp().then(scrollToFirstError)}
+      >
         呼叫志愿者
       </Button>
     </View>
@@ -104,7 +109,7 @@ const RatingForm = observer(function RatingForm() {
         isOn={(n) => rateForm.stars === n}
         onPick={(stars) => volunteer.setRateForm({ stars })}
       />
-      <View className='rx-field__error'>{rating.fieldError('stars')}</View>
+      <FieldError message={rating.fieldError('stars')} />
       <Textarea
         className='rx-textarea vol-textarea'
         value={rateForm.comment}
@@ -185,6 +190,7 @@ export default observer(function HelpPage() {
       <StateView
         status={myRequestLoading.status}
         error={myRequestLoading.error}
+        errorCode={myRequestLoading.code}
         onRetry={() => void volunteer.loadMyRequest()}
       >
         {volunteer.showsRequest ? <RequestStatus /> : <HelpForm />}

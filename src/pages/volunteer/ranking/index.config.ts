@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '年度服务排行' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '年度服务排行' })

@@ -1,6 +1,6 @@
 import { Button, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
@@ -13,9 +13,7 @@ import '../shared/volunteer.scss'
 export default observer(function RankingPage() {
   const { volunteer, identity } = useStores()
   const records = volunteer.records
-  useEffect(() => {
-    void records.loadRanking()
-  }, [records])
+  useFreshList(() => records.loadRanking())
   const { ranking, rankingLoading, rankingYear } = records
   const exportCsv = async () => {
     const exported = await records.exportRanking()
@@ -38,6 +36,7 @@ export default observer(function RankingPage() {
       <StateView
         status={rankingLoading.status}
         error={rankingLoading.error}
+        errorCode={rankingLoading.code}
         empty={ranking.length === 0}
         emptyText='这一年还没有服务记录'
         onRetry={() => void records.loadRanking()}

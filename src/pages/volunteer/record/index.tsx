@@ -1,7 +1,8 @@
 import { Button, View } from '@tarojs/components'
+import { formatDate } from '../../../contract/when'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { SERVICE_KIND_LABELS, STAR_LEVEL_HOURS, type RecordSection, type ServiceEntry } from '../../../contract'
@@ -9,8 +10,6 @@ import { useStores } from '../../../stores/context'
 import { formatHours, starText } from '../../../stores/volunteer/record'
 import { StarBadge } from '../shared/star-badge'
 import '../shared/volunteer.scss'
-
-const dateOf = (iso: string) => new Date(iso).toLocaleDateString('zh-CN')
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -26,7 +25,7 @@ function Service({ service }: { service: ServiceEntry }) {
     <View className='vol-service'>
       <View className='vol-service__head'>
         <View>
-          {dateOf(service.at)} · {SERVICE_KIND_LABELS[service.kind]}
+          {formatDate(service.at)} · {SERVICE_KIND_LABELS[service.kind]}
         </View>
         <View>{formatHours(service.minutes)}</View>
       </View>
@@ -63,13 +62,16 @@ function Sections({ title, items, empty }: { title: string; items: RecordSection
 export default observer(function RecordPage() {
   const { volunteer } = useStores()
   const records = volunteer.records
-  useEffect(() => {
-    void records.loadRecord()
-  }, [records])
+  useFreshList(() => records.loadRecord())
   const { record, recordLoading } = records
   return (
     <PageShell>
-      <StateView status={recordLoading.status} error={recordLoading.error} onRetry={() => void records.loadRecord()}>
+      <StateView
+        status={recordLoading.status}
+        error={recordLoading.error}
+        errorCode={recordLoading.code}
+        onRetry={() => void records.loadRecord()}
+      >
         {record && (
           <View>
             <View className='rx-card'>

@@ -1,4 +1,5 @@
 import { Button, View } from '@tarojs/components'
+import { FieldError, scrollToFirstError } from '../../../components/field-error'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
@@ -38,7 +39,7 @@ const RegisterForm = observer(function RegisterForm() {
           isOn={(team) => registerForm.team === team}
           onPick={(team) => volunteer.setRegisterForm({ team })}
         />
-        <View className='rx-field__error'>{registering.fieldError('team')}</View>
+        <FieldError message={registering.fieldError('team')} />
       </View>
       <View className='rx-field'>
         <View>特长（可多选）</View>
@@ -52,8 +53,12 @@ const RegisterForm = observer(function RegisterForm() {
         />
       </View>
       {text('可服务时间', 'availability', '如“周二、周四上午”')}
-      {registering.error && <View className='rx-field__error'>{registering.error}</View>}
-      <Button className='rx-button' loading={registering.isPending} onClick={() => void volunteer.register()}>
+      {registering.error && <FieldError message={registering.error} />}
+      <Button
+        className='rx-button'
+        loading={registering.isPending}
+        onClick={() => void volunteer.register().then(scrollToFirstError)}
+      >
         提交报名
       </Button>
     </View>
@@ -107,6 +112,7 @@ export default observer(function RegisterPage() {
       <StateView
         status={profileLoading.status}
         error={profileLoading.error}
+        errorCode={profileLoading.code}
         onRetry={() => void volunteer.loadProfile()}
       >
         {profile ? <ProfileCard profile={profile} onReapply={() => volunteer.reapply()} /> : <RegisterForm />}

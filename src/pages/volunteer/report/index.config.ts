@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '上报院外服务' })
+export default definePageConfig({ enablePullDownRefresh: true, navigationBarTitleText: '上报院外服务' })

@@ -1,6 +1,7 @@
 import { Button, Input, Picker, View } from '@tarojs/components'
+import { useFreshList } from '../../../components/fresh-list'
+import { FieldError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { TextField } from '../../../components/text-field'
@@ -36,7 +37,7 @@ const ReportForm = observer(function ReportForm() {
         <Picker mode='date' value={form.date} onChange={(e) => reports.setForm({ date: String(e.detail.value) })}>
           <View className='rx-input'>{form.date}</View>
         </Picker>
-        <View className='rx-field__error'>{reporting.fieldError('date')}</View>
+        <FieldError message={reporting.fieldError('date')} />
       </View>
       <TextField
         label='服务地点'
@@ -69,7 +70,7 @@ const ReportForm = observer(function ReportForm() {
           isOn={(team) => form.team === team}
           onPick={(team) => reports.setForm({ team: form.team === team ? null : team })}
         />
-        <View className='rx-field__error'>{reporting.fieldError('team')}</View>
+        <FieldError message={reporting.fieldError('team')} />
       </View>
       <Button className='rx-button' loading={reporting.isPending} onClick={() => void reports.report()}>
         提交上报
@@ -87,6 +88,7 @@ const MyReports = observer(function MyReports() {
       <StateView
         status={reports.mineLoading.status}
         error={reports.mineLoading.error}
+        errorCode={reports.mineLoading.code}
         empty={reports.mine.length === 0}
         emptyText='还没有上报过院外服务'
         onRetry={() => void reports.loadMine()}
@@ -147,10 +149,7 @@ const ToApprove = observer(function ToApprove() {
 
 export default observer(function ReportPage() {
   const { volunteer } = useStores()
-  useEffect(() => {
-    void volunteer.reports.loadMine()
-    void volunteer.reports.loadToApprove()
-  }, [volunteer])
+  useFreshList(() => Promise.all([volunteer.reports.loadMine(), volunteer.reports.loadToApprove()]))
   return (
     <PageShell>
       <ToApprove />

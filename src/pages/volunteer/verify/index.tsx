@@ -37,7 +37,12 @@ export default observer(function VerifyPage() {
         </Button>
       </View>
       {checking.status !== 'idle' && (
-        <StateView status={checking.status} error={checking.error} onRetry={() => void certificates.verify()}>
+        <StateView
+          status={checking.status}
+          error={checking.error}
+          errorCode={checking.code}
+          onRetry={() => void certificates.verify()}
+        >
           {check && (
             <View className='rx-card' aria-live='polite'>
               <View className='vol-status'>{VERDICT[check.status]}</View>
