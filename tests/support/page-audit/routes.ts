@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import ts from 'typescript'
 import type { CampaignView, FeedbackItem, Role, SessionView } from '../../../src/contract'
 import { staffCampaignInput } from '../staff-survey'
-import { dataOf, type SignedIn, type TestHost } from '../test-host'
+import { consentToTreatmentText, dataOf, type SignedIn, type TestHost } from '../test-host'
 import { complaintInput, departments, studySession, visitCode } from '../world'
 
 const APP_CONFIG = resolve(__dirname, '../../../src/app.config.ts')
@@ -99,8 +99,14 @@ async function recordQueries(users: DemoUsers): Promise<Record<string, string>> 
   const { patient, manager, admin } = users
   const where = await departments(admin)
   const mine = dataOf(await patient.call<FeedbackItem[]>('feedback', 'mine'))
+  // A complaint is free text about treatment, so writing one needs the patient's 单独同意 first.
   const complaint =
-    mine[0] ?? dataOf(await patient.call<FeedbackItem>('feedback', 'submit', complaintInput(where.home)))
+    mine[0] ??
+    dataOf(
+      await (
+        await consentToTreatmentText(patient)
+      ).call<FeedbackItem>('feedback', 'submit', complaintInput(where.home)),
+    )
   const organized = dataOf(await manager.call<SessionView[]>('study', 'organized'))
   const session = organized[0] ?? (await studySession(manager, [manager.user.departmentId ?? where.home.id]))
   const campaign = dataOf(

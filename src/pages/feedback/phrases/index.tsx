@@ -1,4 +1,4 @@
-import { Button, Input, ScrollView, View } from '@tarojs/components'
+import { Button, Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useFreshList } from '../../../components/fresh-list'
@@ -66,7 +66,7 @@ export default observer(function PhrasesPage() {
             </Button>
           )}
         </View>
-        <ScrollView scrollX className='fb-scenes' aria-label='按场景跳转'>
+        <View className='fb-scenes' role='group' aria-label='按场景跳转'>
           {groups.map(({ scene, entries }) => (
             <View
               key={scene}
@@ -80,7 +80,7 @@ export default observer(function PhrasesPage() {
               {`${scene} ${entries.length}`}
             </View>
           ))}
-        </ScrollView>
+        </View>
       </View>
       {isAdmin && <PhraseEditor />}
       <StateView
