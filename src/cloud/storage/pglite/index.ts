@@ -35,9 +35,16 @@ export function createPgliteRepos(sql: Sql, users: UserCache): Repos {
   }
 }
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers is WebAssembly memory PGlite grows and clears at
+ * every start: most of a start on a seeded data directory (`npm run bench shell`). The directory's
+ * files stay in the operating system's page cache, so 32 MB still holds the hot tables and indexes.
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB']
+
 /** Opens (creating if needed) a file-backed database; `undefined` keeps it in memory. */
 export async function openPgliteStore(dataDir: string | undefined): Promise<PgliteStore> {
-  const db = await PGlite.create(dataDir ? { dataDir } : {})
+  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams: START_PARAMS })
   const sql = wrapDatabase(db)
   const migrated = await migrate(sql)
   const users = new UserCache()
