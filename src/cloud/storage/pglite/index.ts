@@ -11,7 +11,7 @@ import { createSurveyRepo } from './survey-repo'
 import { createVolunteerRepo } from './volunteer-repo'
 import { createVoiceRepo } from './voice-repo'
 import { wrapDatabase, type Sql } from './sql'
-import { USERS_CHANGED, UserCache } from './user-cache'
+import { PROFILES_CHANGED, USERS_CHANGED, UserCache } from './user-cache'
 
 export interface PgliteStore {
   sql: Sql
@@ -49,6 +49,7 @@ export async function openPgliteStore(dataDir: string | undefined): Promise<Pgli
   const migrated = await migrate(sql)
   const users = new UserCache()
   await db.listen(USERS_CHANGED, (openid) => users.forget(openid))
+  await db.listen(PROFILES_CHANGED, () => users.forgetProfiles())
   return { sql, repos: createPgliteRepos(sql, users), migrated, close: () => db.close() }
 }
 
