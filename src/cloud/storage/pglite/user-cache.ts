@@ -3,7 +3,7 @@ import type { UserRecord } from '../../domain/identity/repo'
 
 /** The channel `008_users_changed.sql` notifies with the OPENID of each changed user ('*': all). */
 export const USERS_CHANGED = 'users_changed'
-/** The channel `009_profiles_changed.sql` notifies on any change to departments, bindings or the roster. */
+/** The channel `010_profiles_changed.sql` notifies on any change to departments, bindings or the roster. */
 export const PROFILES_CHANGED = 'profiles_changed'
 
 const MAX_USERS = 20_000
