@@ -72,7 +72,7 @@ export async function surveyBurst(cloud: CloudActions, admin: SignedIn, count: n
             code: codes[i],
             answers: answersFor(opened[i], i % 10 === 0 ? 1 : (i % 5) + 1),
             recommend: i % 11,
-            ...(i % 7 === 0 ? { comment: '护士很耐心，就是排队时间有点长' } : {}),
+            ...(i % 7 === 0 ? { comment: '护士很耐心，就是排队时间有点长', commentConsent: true } : {}),
           }),
         ),
       ),
