@@ -28,6 +28,7 @@ export const SWEEPS: Record<string, (ctx: SystemCtx) => Promise<number>> = {
   prunedRecords: pruneStale,
   retaggedTexts: retagStale,
   backfilledTexts: backfillUntagged,
+  rolledUpSurveyCounters: (ctx) => ctx.repos.survey.rollUpCounters(),
 }
 
 export const SWEEP_INTERVAL_MINUTES = 5

@@ -4,6 +4,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
+import { openCloudActions } from '../support/cloud-actions'
+import { checkInBurst, claimBurst, surveyBurst, type Contention } from '../support/cloud-contention'
 import { measureActions, READ_CEILING, WRITE_CEILING } from '../support/cloud-round-trips'
 import { report } from './support'
 
@@ -76,8 +78,27 @@ async function benchRoundTrips() {
   report(`cloud database per action at ${VOLUMES[1]} survey answers: reads writes transactions round-trips`, rows)
 }
 
-/** `npm run bench cloud`: what a cold start loads, and what each action costs the cloud database. */
+const contentionRow = (burst: Contention, extra = '') =>
+  `${Object.entries(burst.codes)
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ')}; counted ${burst.counted}${extra}; transactions ${burst.transactions}, retried ${burst.retried}, ` +
+  `retries p95 ${burst.p95Retries} max ${burst.maxRetries}`
+
+/** Issue 17's hot spots on the stand-in's concurrent mode: errors, lost updates and the retries they cost. */
+async function benchContention() {
+  const cloud = await openCloudActions({ concurrent: true })
+  const admin = await cloud.signIn('admin', 'bench-admin')
+  const survey = await surveyBurst(cloud, admin, 500)
+  report('hot spots, all calls at once (stand-in, concurrent transactions): replies; counted; retries', {
+    '500 survey answers, one department-month': contentionRow(survey, `, ${survey.afterFold} after the fold`),
+    '500 check-ins, one session': contentionRow(await checkInBurst(cloud, admin, 500)),
+    '100 claims, one request': contentionRow(await claimBurst(cloud, 100)),
+  })
+}
+
+/** `npm run bench cloud`: what a cold start loads, what each action costs the cloud database, and the hot spots. */
 export async function benchCloud() {
   await benchBundles()
   await benchRoundTrips()
+  await benchContention()
 }

@@ -29,11 +29,36 @@ async function statementsDuring(work: () => Promise<unknown>): Promise<number> {
 }
 
 describe('the host remembers callers by OPENID', () => {
-  it('reads a known caller without a users query', async () => {
+  it('answers a known caller’s me without a statement: caller and profile come from the cache', async () => {
     const patient = await host.signIn('patient', 'cache-reads')
     await patient.call('identity', 'me')
-    // `me` reads the profile; the caller itself comes from the cache.
-    expect(await statementsDuring(() => patient.call('identity', 'me'))).toBe(1)
+    expect(await statementsDuring(() => patient.call('identity', 'me'))).toBe(0)
+  })
+
+  it('shows a renamed department, a new binding and a roster name in the very next me', async () => {
+    const sql = host.host.store.sql
+    const staff = await host.signIn('staff', 'cache-profile')
+    const me = async () => dataOf(await staff.call<UserView>('identity', 'me'))
+    const first = await me()
+    expect(first.departmentName).not.toBeNull()
+    expect(first.staff).toBeNull()
+    await sql.query(`UPDATE departments SET name = name || '（新）' WHERE id = $1`, [first.departmentId])
+    expect((await me()).departmentName).toBe(`${first.departmentName}（新）`)
+
+    const employeeNo = `C${Date.now()}`
+    await sql.query(
+      `INSERT INTO staff_roster (employee_no, name, department_id, title) VALUES ($1, '林护士', $2, '护师')`,
+      [employeeNo, first.departmentId],
+    )
+    await sql.query(
+      `INSERT INTO staff_bindings (user_id, employee_no, status, requested_at) VALUES ($1, $2, 'pending', now())`,
+      [staff.user.id, employeeNo],
+    )
+    expect((await me()).staff).toEqual({ employeeNo, name: '林护士', status: 'pending' })
+    await sql.query(`UPDATE staff_roster SET name = '林护师' WHERE employee_no = $1`, [employeeNo])
+    expect((await me()).staff).toEqual({ employeeNo, name: '林护师', status: 'pending' })
+    await sql.query(`UPDATE staff_bindings SET status = 'approved' WHERE user_id = $1`, [staff.user.id])
+    expect((await me()).staff?.status).toBe('approved')
   })
 
   it('sees a role granted or taken back on the very next call', async () => {

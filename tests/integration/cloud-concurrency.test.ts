@@ -1,15 +1,18 @@
-import type { AttendanceView, QrCodeView } from '../../src/contract'
 import { openCloudActions, type CloudActions } from '../support/cloud-actions'
+import { checkInBurst, claimBurst, surveyBurst } from '../support/cloud-contention'
 import { CloudDbStandIn } from '../support/cloud-db-stand-in'
 import { isTransactionConflict, TRANSACTION_ATTEMPTS } from '../support/cloud-db-workspace'
 import { feedbackContract } from '../support/contracts/feedback'
 import { identityContract } from '../support/contracts/identity'
 import { personalDataContract } from '../support/contracts/personal-data'
+import { platformContract } from '../support/contracts/platform'
 import { studyContract } from '../support/contracts/study'
+import { staffSurveyContract } from '../support/contracts/staff-survey'
+import { surveyContract } from '../support/contracts/survey'
+import { voiceContract } from '../support/contracts/voice'
 import { volunteerContract } from '../support/contracts/volunteer'
 import { cloudbaseConcurrentAdapter, type RepoHarness } from '../support/repo-adapters'
-import { dataOf, type SignedIn } from '../support/test-host'
-import { helpRequestInput, studySession } from '../support/world'
+import type { SignedIn } from '../support/test-host'
 
 describe('the stand-in with concurrent transactions', () => {
   it('aborts a transaction whose document changed since it began, retries it, and loses no update', async () => {
@@ -52,21 +55,25 @@ describe('the stand-in with concurrent transactions', () => {
   })
 })
 
-// The repository contract in this mode: the areas without a shared hot document hold as they are.
+// The repository contract in this mode: every area, now that none keeps a document all writers share.
 describe('repository contract: cloudbase (stand-in, concurrent transactions)', () => {
   let harness: RepoHarness
   beforeAll(async () => {
     harness = await cloudbaseConcurrentAdapter.open()
   })
   const current = () => harness
+  platformContract(current)
   identityContract(current)
+  surveyContract(current)
   volunteerContract(current)
   studyContract(current)
+  staffSurveyContract(current)
   feedbackContract(current)
   personalDataContract(current)
+  voiceContract(current)
 })
 
-describe('hot spots under concurrent transactions', () => {
+describe('hot spots under concurrent transactions: 0 errors, nothing lost', () => {
   let cloud: CloudActions
   let admin: SignedIn
   beforeAll(async () => {
@@ -74,28 +81,26 @@ describe('hot spots under concurrent transactions', () => {
     admin = await cloud.signIn('admin', 'hot-admin')
   })
 
-  const codesOf = (replies: { body: { ok: boolean; error?: { code: string } } }[]) =>
-    replies.map((r) => (r.body.ok ? 'ok' : (r.body.error?.code ?? '?')))
+  it('500 patients answer one department-month at once: every answer counted, before and after the fold', async () => {
+    const burst = await surveyBurst(cloud, admin, 500)
+    expect(burst.codes).toEqual({ ok: 500 })
+    expect(burst.counted).toBe(500)
+    expect(burst.afterFold).toBe(500)
+    // Every answer writes only documents of its own: no transaction ever has to retry.
+    expect(burst.retried).toBe(0)
+    expect(burst.transactions).toBeGreaterThanOrEqual(500)
+  }, 600_000)
 
   it('100 volunteers claim one request at once: exactly one wins, the rest hear it is taken', async () => {
-    const home = await cloud.fixtures.department()
-    const patient = await cloud.signIn('patient', 'hot-patient')
-    const request = dataOf(await patient.call<{ id: string }>('volunteer', 'request', helpRequestInput(home)))
-    const crowd = await Promise.all(Array.from({ length: 100 }, (_, i) => cloud.signIn('volunteer', `hot-v${i}`)))
-    for (const v of crowd) dataOf(await v.call('volunteer', 'startShift', { station: '门诊大厅' }))
-    const codes = codesOf(await Promise.all(crowd.map((v) => v.call('volunteer', 'claim', { requestId: request.id }))))
-    expect(codes.filter((c) => c === 'ok')).toHaveLength(1)
-    expect(codes.filter((c) => c !== 'ok' && c !== 'CONFLICT')).toEqual([])
+    const burst = await claimBurst(cloud, 100)
+    expect(burst.codes.ok).toBe(1)
+    expect(burst.codes).toEqual({ ok: 1, CONFLICT: 99 })
+    expect(burst.counted).toBe(1)
   }, 300_000)
 
   it('500 staff check in to one session at once: every one recorded, no error', async () => {
-    const session = await studySession(admin, 'all', { startInMinutes: 5 })
-    const qr = dataOf(await admin.call<QrCodeView>('study', 'qrCode', { sessionId: session.id }))
-    const home = await cloud.fixtures.department()
-    const staff = await Promise.all(Array.from({ length: 500 }, (_, i) => cloud.signIn('staff', `hot-s${i}`, home.id)))
-    const codes = codesOf(await Promise.all(staff.map((s) => s.call('study', 'checkIn', { payload: qr.payload }))))
-    expect(codes.filter((c) => c !== 'ok')).toEqual([])
-    const view = dataOf(await admin.call<AttendanceView>('study', 'attendance', { sessionId: session.id }))
-    expect(view.totals.checkedIn).toBe(500)
+    const burst = await checkInBurst(cloud, admin, 500)
+    expect(burst.codes).toEqual({ ok: 500 })
+    expect(burst.counted).toBe(500)
   }, 600_000)
 })

@@ -21,11 +21,11 @@ const OVER_TARGET: Record<string, { ceiling: number; why: string }> = {
   },
   'identity.setPrefs': { ceiling: 8, why: 'idempotency and the profile re-read for the reply' },
   'survey.submit': {
-    ceiling: 42,
-    why: "one counter document per questionnaire item and month, read and written in the answer's transaction (the hot spot), and the comment's theme tags",
+    ceiling: 20,
+    why: "rate limits (caller and code guess guard), idempotency, the visit, its questionnaire, then one transaction adding the answer's own documents (its pending counts included)",
   },
   'feedback.submit': {
-    ceiling: 26,
+    ceiling: 22,
     why: 'rate limit, idempotency, two transactions (feedback, mentions), the lexicon version and the theme tags',
   },
   'volunteer.request': {
@@ -33,7 +33,7 @@ const OVER_TARGET: Record<string, { ceiling: number; why: string }> = {
     why: 'rate limit, idempotency, one open request per patient, and the queue position for the next step',
   },
   'volunteer.startShift': { ceiling: 8, why: 'idempotency and the one-open-shift transaction' },
-  'volunteer.claim': { ceiling: 17, why: 'idempotency, shift check, conditional claim, the reply view' },
+  'volunteer.claim': { ceiling: 13, why: 'idempotency, shift check, conditional claim, the reply view' },
   'study.checkIn': { ceiling: 9, why: 'idempotency, the QR slot, the session, the unique check-in' },
 }
 

@@ -14,6 +14,7 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 
 export interface CloudActions {
   db: CloudDbStandIn
+  repos: Runtime['repos']
   fixtures: Fixtures
   /** A user of this role (a department for staff and managers), calling as WeChat would call the function. */
   signIn(as: Role, id: string, departmentId?: string): Promise<SignedIn>
@@ -36,6 +37,7 @@ export async function openCloudActions(options: { concurrent?: boolean } = {}): 
   }
   return {
     db,
+    repos,
     fixtures,
     async signIn(as, id, departmentId) {
       const user = await devUser(repos.identity, as, id, departmentId ?? null)

@@ -165,6 +165,8 @@ export class CloudDbStandIn implements CloudDb, CommittedData {
   readonly calls: RoundTrips = { reads: 0, writes: 0, transactions: 0 }
   /** Transactions that ran into a conflict, whether or not a retry then succeeded. */
   conflicts = 0
+  /** Concurrent mode: the attempts each finished transaction took (1 = no retry), in finishing order. */
+  readonly attempts: number[] = []
   private versions = new Map<string, number>()
   private writeSeq = 0
 
@@ -272,11 +274,14 @@ export class CloudDbStandIn implements CloudDb, CommittedData {
       try {
         const result = await this.inTransaction.run(true, () => run(tx))
         workspace.commit()
+        this.attempts.push(attempt)
         return result
       } catch (error) {
-        if (!isTransactionConflict(error)) throw error
-        this.conflicts++
-        if (attempt >= TRANSACTION_ATTEMPTS) throw error
+        if (isTransactionConflict(error)) this.conflicts++
+        if (!isTransactionConflict(error) || attempt >= TRANSACTION_ATTEMPTS) {
+          this.attempts.push(attempt)
+          throw error
+        }
       }
     }
   }

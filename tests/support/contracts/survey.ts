@@ -182,6 +182,38 @@ export function surveyContract(harness: () => RepoHarness): void {
       })
     })
 
+    it('counts the same before, during and after racing roll-ups of the counters, and keeps counting after', async () => {
+      const department = await fixtures().department()
+      const ids = await visits(department.id, 8)
+      const counted = async () => ({
+        month: await survey().monthCounts(department.id, MONTH, MONTH),
+        items: await survey().itemCounts(department.id, MONTH, MONTH),
+        everywhere: (await survey().itemCountsAll('registration', MONTH, MONTH)).filter(
+          (c) => c.departmentId === department.id,
+        ),
+      })
+      for (const [i, id] of ids.slice(0, 6).entries()) {
+        await survey().submitResponse(await response(department.id, id, (i % 5) + 1, { recommend: i }))
+      }
+      const before = await counted()
+      expect(before.month.responses).toBe(6)
+      expect(before.everywhere).toEqual([expect.objectContaining({ scores: [2, 1, 1, 1, 1] })])
+      await Promise.all([survey().rollUpCounters(), survey().rollUpCounters()])
+      expect(await counted()).toEqual(before)
+      expect(await survey().rollUpCounters()).toBe(0)
+      await Promise.all(ids.slice(6).map(async (id) => survey().submitResponse(await response(department.id, id, 5))))
+      const after = await counted()
+      expect(after.month).toEqual({
+        ...before.month,
+        responses: 8,
+        recommendSum: before.month.recommendSum + 18,
+        promoters: before.month.promoters + 2,
+      })
+      expect(after.everywhere).toEqual([expect.objectContaining({ scores: [2, 1, 1, 1, 3] })])
+      await survey().rollUpCounters()
+      expect(await counted()).toEqual(after)
+    })
+
     it('lists recent comments newest day first, whatever order they were stored in', async () => {
       const department = await fixtures().department()
       const [late, early] = await visits(department.id, 2)

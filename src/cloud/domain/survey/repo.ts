@@ -118,6 +118,11 @@ export interface SurveyRepo {
   itemCountsAll(itemId: string, from: string, to: string): Promise<ItemCounts[]>
   itemCounts(departmentId: string, from: string, to: string): Promise<ItemCounts[]>
   monthCounts(departmentId: string, from: string, to: string): Promise<MonthCounts>
+  /**
+   * Folds the counts answers left pending into the counters (the timer's sweep); returns how many
+   * answers it folded. Reads count pending answers too, so this keeps reads small, not correct.
+   */
+  rollUpCounters(): Promise<number>
   visitCount(departmentId: string, fromDate: string, toDate: string): Promise<number>
   /** Newest day first; the survey keeps the day only, so within a day the order is the store's own. */
   recentComments(

@@ -167,7 +167,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   {
     name: C.itemCounters,
-    about: '按科室、月份、题目预聚合；_id 为 科室|月份|题目',
+    about: '按科室、月份、题目预聚合；_id 为 科室|月份|题目；题目为 * 的是一份评价待汇总的得分（定时汇总）',
     indexes: [
       { name: 'item_month', fields: [asc('itemId'), asc('month')] },
       { name: 'department_month', fields: [asc('departmentId'), asc('month')] },
@@ -175,8 +175,11 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   {
     name: C.monthCounters,
-    about: '按科室、月份预聚合；_id 为 科室|月份',
-    indexes: [{ name: 'department_month', fields: [asc('departmentId'), asc('month')] }],
+    about: '按科室、月份预聚合；_id 为 科室|月份；pending 的是一份评价待汇总的合计（定时汇总）',
+    indexes: [
+      { name: 'department_month', fields: [asc('departmentId'), asc('month')] },
+      { name: 'pending', fields: [asc('pending')] },
+    ],
   },
   {
     name: C.alerts,

@@ -4,6 +4,7 @@ import { addOnce, readAll, type CloudDb, type Doc, type Where } from './db'
 import type { DepartmentDoc } from './identity-repo'
 import { C } from './schema'
 import { createSurveyAlertsRepo } from './survey-alerts'
+import { createSurveyCountersRepo } from './survey-counters'
 import { createSurveyResponsesRepo } from './survey-responses'
 
 export interface QuestionnaireDoc extends Doc {
@@ -143,6 +144,7 @@ export function createSurveyRepo(db: CloudDb): SurveyRepo {
     },
 
     ...createSurveyResponsesRepo(db),
+    ...createSurveyCountersRepo(db),
     ...createSurveyAlertsRepo(db),
   }
 }

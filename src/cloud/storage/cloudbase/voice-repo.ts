@@ -10,7 +10,7 @@ import {
   type TextToTag,
   type VoiceRepo,
 } from '../../domain/voice/repo'
-import { byIds, readAll, type CloudDb, type Doc, type Where } from './db'
+import { byIds, readAll, runTransactionPatiently, type CloudDb, type Doc, type Where } from './db'
 import { nextSeq } from './platform-repo'
 import type { ItemDoc } from './feedback-docs'
 import { C } from './schema'
@@ -76,8 +76,9 @@ export function createVoiceRepo(db: CloudDb): VoiceRepo {
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.phrase.localeCompare(b.phrase))
     },
 
+    // Every change writes the one version document, so admins saving at once conflict: retried patiently.
     async saveLexiconEntry(draft, at) {
-      await db.runTransaction(async (tx) => {
+      await runTransactionPatiently(db, async (tx) => {
         const entry: Omit<LexiconDoc, '_id'> = { ...draft, updatedAt: at.toISOString() }
         await tx.collection<LexiconDoc>(C.voiceLexicon).doc(lexiconId(draft.phrase)).set({ data: entry })
         await nextSeq(tx, VERSION_COUNTER)
@@ -85,7 +86,7 @@ export function createVoiceRepo(db: CloudDb): VoiceRepo {
     },
 
     async removeLexiconEntry(phrase) {
-      return db.runTransaction(async (tx) => {
+      return runTransactionPatiently(db, async (tx) => {
         const doc = tx.collection<LexiconDoc>(C.voiceLexicon).doc(lexiconId(phrase))
         const { data } = await doc.get()
         if (data === null) return false

@@ -63,6 +63,9 @@ export function createIdentityRepo(sql: Sql, cache: UserCache): IdentityRepo {
     findUser: (id) => userWhere('id', id),
 
     async findProfile(id) {
+      const cached = cache.profile(id)
+      if (cached) return cached
+      const readStartedAt = cache.mark()
       const [row] = await sql.query<UserRow & { departmentName: string | null; staff: StaffBinding | null }>(
         `SELECT u.id, u.openid, u.name, u.roles, u.department_id AS "departmentId", u.large_text AS "largeText",
                 u.sensitive_text AS "sensitiveText", d.name AS "departmentName",
@@ -76,8 +79,10 @@ export function createIdentityRepo(sql: Sql, cache: UserCache): IdentityRepo {
         [id],
       )
       if (!row) return null
-      const { openid: _openid, ...user } = toUser(row)
-      return { ...user, departmentName: row.departmentName, staff: row.staff }
+      const { openid, ...user } = toUser(row)
+      const profile = { ...user, departmentName: row.departmentName, staff: row.staff }
+      cache.rememberProfile(openid, profile, readStartedAt)
+      return profile
     },
 
     async setDepartmentKind(id, kind) {
