@@ -10,6 +10,7 @@ const checkedIn: CheckInResult = {
   late: false,
   expected: true,
   checkedOutAt: null,
+  presence: 'none',
   repeated: false,
 }
 
@@ -75,6 +76,8 @@ describe('StudyStore session form', () => {
       creditHours: 1,
       cmeCredits: 0,
       requireCheckOut: false,
+      fence: null,
+      wifiBssids: [],
       status: 'scheduled',
       organizerName: '张三',
     }
