@@ -284,6 +284,24 @@ export const cmeRequirementInput = z
 
 export const cmeYearInput = z.object({ year: z.number().int().min(2000, '年份有误').max(2100, '年份有误') })
 
+/** Who signs a staff member's yearly CME record. */
+export const CME_RECORD_ISSUER = '仁心医院科教科'
+
+/** A staff member's printable record of the year's Ⅱ类 credits earned here, session by session. */
+export interface CmeCertificate {
+  year: number
+  name: string
+  employeeNo: string | null
+  departmentName: string
+  sessions: { sessionId: string; title: string; date: string; cmeCredits: number }[]
+  total: number
+  requirement: CmeRequirement
+  /** Ⅱ类 credits still needed to reach the minimum; 0 once met. */
+  stillNeeded: number
+  issuer: string
+  issuedOn: string
+}
+
 export interface CmeDepartmentProgress {
   departmentId: string | null
   departmentName: string
@@ -355,6 +373,7 @@ export interface StudyApi {
   setCmeRequirement: Endpoint<z.input<typeof cmeRequirementInput>, CmeRequirement>
   cmeProgress: Endpoint<z.input<typeof cmeYearInput>, CmeProgress>
   exportCme: Endpoint<z.input<typeof cmeYearInput>, CsvExport>
+  cmeCertificate: Endpoint<z.input<typeof cmeYearInput>, CmeCertificate>
   confirmPresence: Endpoint<z.input<typeof confirmPresenceInput>, MyAttendance & { userId: string }>
   correctCheckOut: Endpoint<
     z.input<typeof correctCheckOutInput>,

@@ -310,6 +310,7 @@ export const ROLE_MATRIX: RoleMatrix = {
     },
     cmeProgress: { access: 'organizers', input: (w) => ({ year: w.year }) },
     exportCme: { access: 'organizers', input: (w) => ({ year: w.year }) },
+    cmeCertificate: { access: 'staff', input: (w) => ({ year: w.year }) },
     confirmPresence: { access: 'ownDepartment', input: (w) => ({ ...session(w), userId: w.applicantId }) },
     correctCheckOut: {
       access: 'ownDepartment',

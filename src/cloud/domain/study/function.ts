@@ -53,5 +53,6 @@ export const studyFunction = {
   requestLeave: action({ roles: STAFF, input: requestLeaveInput, write: true, handle: study.requestLeave }),
   checkIn: action({ roles: STAFF, input: checkInInput, write: true, handle: checkIns.checkIn }),
   checkOut: action({ roles: STAFF, input: sessionIdInput, write: true, handle: checkIns.checkOut }),
+  cmeCertificate: action({ roles: STAFF, input: cmeYearInput, handle: cme.cmeCertificate }),
   myRecord: action({ roles: STAFF, input: emptyInput, handle: study.myRecord }),
 } satisfies FunctionOf<StudyApi>
