@@ -32,6 +32,7 @@ export default defineAppConfig({
         'qr/index',
         'live/index',
         'record/index',
+        'cme-record/index',
         'stats/index',
       ],
     },

@@ -19,6 +19,7 @@ import { LoadState } from './support/load-state'
 import type { KeyValueStorage } from './support/storage'
 import { Submission } from './support/submission'
 import type { UiStore } from './ui-store'
+import { CmeRecordStore } from './study/cme-record'
 import { audienceOf, blankForm, fenceOf, formOf, type SessionForm } from './study/form'
 import { readProof, type CheckInCode, type PresenceSent } from './study/presence'
 import { monthBars, type MonthBar } from './study/stats-chart'
@@ -48,6 +49,7 @@ export class StudyStore {
   readonly statsLoading = new LoadState()
   /** The 学习统计 chart's type; all types when null. */
   statsChartType: StudyType | null = null
+  readonly cmeRecord: CmeRecordStore
 
   leaveForm = { sessionId: '', reason: '' }
   readonly leave: Submission<MySession>
@@ -82,6 +84,7 @@ export class StudyStore {
       this.api.call('study', 'requestLeave', { ...this.leaveForm }, { requestId }),
     )
     this.checkIn = this.newCheckIn({ shortCode: '' })
+    this.cmeRecord = new CmeRecordStore(api)
     this.saving = new Submission((requestId) => this.writeSession(requestId))
     makeAutoObservable<StudyStore, 'api' | 'ui' | 'storage' | 'presence' | 'qrTimer' | 'ticker' | 'liveTimer'>(this, {
       api: false,
@@ -389,8 +392,6 @@ export class StudyStore {
       return null
     }
   }
-
-  // Records
 
   async loadRecord() {
     const record = await this.recordLoading.run(() => this.api.call('study', 'myRecord', {}))
