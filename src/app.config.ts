@@ -1,6 +1,9 @@
 export default defineAppConfig({
   // WeChat's privacy check: privacy APIs wait for consent to the 用户隐私保护指引 (see app.tsx).
   __usePrivacyCheck__: true,
+  // Study check-in inside a session's location fence (declared in the privacy guide as 位置信息).
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: { 'scope.userLocation': { desc: '学习签到时确认您在会场附近，位置不保存' } },
   pages: ['pages/tabs/care/index', 'pages/tabs/volunteer/index', 'pages/tabs/study/index', 'pages/tabs/me/index'],
   // Feature pages live in one subpackage per area, keeping the main package (tabs) small.
   subPackages: [
@@ -29,6 +32,7 @@ export default defineAppConfig({
         'qr/index',
         'live/index',
         'record/index',
+        'cme-record/index',
         'stats/index',
       ],
     },

@@ -1,5 +1,13 @@
 import { z } from 'zod'
 import { dateSchema, emptyInput, idSchema, type CsvExport, type Endpoint } from './common'
+import {
+  bssidSchema,
+  fenceSchema,
+  locationSchema,
+  wifiListSchema,
+  type Fence,
+  type PresenceProof,
+} from './study-presence'
 
 /** 三会一课 and the hospital's other collective study, in the order the forms list them. */
 export const STUDY_TYPES = [
@@ -59,6 +67,10 @@ const sessionFields = z.object({
     .optional(),
   /** Omitted: on for sessions over two hours. */
   requireCheckOut: z.boolean('请选择是否需要签退').optional(),
+  /** Check-in only inside this circle; omitted or null: anywhere. */
+  fence: fenceSchema.nullable().optional(),
+  /** Check-in only on one of these Wi-Fi access points; omitted or empty: off. */
+  wifiBssids: wifiListSchema.optional(),
 })
 
 const orderedTimes = <T extends { startAt: Date; endAt: Date }>(session: T) =>
@@ -76,18 +88,30 @@ export const requestLeaveInput = z.object({
 
 export const decideLeaveInput = z.object({ sessionId: idSchema, userId: idSchema, approve: z.boolean() })
 
+/** Sent with the check-in code, in the same request: a location cannot outlive the code's 15 s slot. */
+const presenceFields = { location: locationSchema.optional(), bssid: bssidSchema.optional() }
+
 export const checkInInput = z.union(
   [
-    z.object({ payload: z.string().trim().min(1).max(300, '二维码内容无效') }),
+    z.object({ payload: z.string().trim().min(1).max(300, '二维码内容无效'), ...presenceFields }),
     z.object({
       shortCode: z
         .string()
         .trim()
         .regex(/^\d{6}$/, '请输入屏幕上的6位数字'),
+      ...presenceFields,
     }),
   ],
   '请扫码或输入6位签到码',
 )
+
+/** The organizer confirms a person on the live attendance view: present, or their 签退 time. */
+export const confirmPresenceInput = z.object({ sessionId: idSchema, userId: idSchema })
+export const correctCheckOutInput = z.object({
+  sessionId: idSchema,
+  userId: idSchema,
+  checkedOutAt: z.iso.datetime({ offset: true, message: '签退时间应为完整的日期时间' }).transform((t) => new Date(t)),
+})
 
 export const statsInput = z
   .object({ from: dateSchema, to: dateSchema })
@@ -117,6 +141,8 @@ export interface SessionView {
   cmeCredits: number
   /** Credit needs 签到 and 签退. */
   requireCheckOut: boolean
+  fence: Fence | null
+  wifiBssids: string[]
   status: SessionStatus
   organizerName: string
 }
@@ -126,6 +152,7 @@ export interface MyAttendance {
   late: boolean
   expected: boolean
   checkedOutAt: string | null
+  presence: PresenceProof
 }
 
 /** A session as a staff member sees it in their list. */
@@ -172,6 +199,8 @@ export interface Attendee {
   expected: boolean
   checkedInAt: string | null
   checkedOutAt: string | null
+  /** How the check-in showed presence; `null` before check-in. */
+  presence: PresenceProof | null
   leave: { status: LeaveStatus; reason: string } | null
 }
 
@@ -255,6 +284,24 @@ export const cmeRequirementInput = z
 
 export const cmeYearInput = z.object({ year: z.number().int().min(2000, '年份有误').max(2100, '年份有误') })
 
+/** Who signs a staff member's yearly CME record. */
+export const CME_RECORD_ISSUER = '仁心医院科教科'
+
+/** A staff member's printable record of the year's Ⅱ类 credits earned here, session by session. */
+export interface CmeCertificate {
+  year: number
+  name: string
+  employeeNo: string | null
+  departmentName: string
+  sessions: { sessionId: string; title: string; date: string; cmeCredits: number }[]
+  total: number
+  requirement: CmeRequirement
+  /** Ⅱ类 credits still needed to reach the minimum; 0 once met. */
+  stillNeeded: number
+  issuer: string
+  issuedOn: string
+}
+
 export interface CmeDepartmentProgress {
   departmentId: string | null
   departmentName: string
@@ -326,4 +373,10 @@ export interface StudyApi {
   setCmeRequirement: Endpoint<z.input<typeof cmeRequirementInput>, CmeRequirement>
   cmeProgress: Endpoint<z.input<typeof cmeYearInput>, CmeProgress>
   exportCme: Endpoint<z.input<typeof cmeYearInput>, CsvExport>
+  cmeCertificate: Endpoint<z.input<typeof cmeYearInput>, CmeCertificate>
+  confirmPresence: Endpoint<z.input<typeof confirmPresenceInput>, MyAttendance & { userId: string }>
+  correctCheckOut: Endpoint<
+    z.input<typeof correctCheckOutInput>,
+    MyAttendance & { userId: string; creditHours: number; cmeCredits: number }
+  >
 }

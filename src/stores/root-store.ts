@@ -1,4 +1,5 @@
 import type { Role } from '../contract'
+import { noPresence, type PresenceReader } from '../services/presence/reader'
 import type { ApiClient } from '../services/api/client'
 import { FeedbackStore } from './feedback-store'
 import { IdentityStore } from './identity-store'
@@ -24,6 +25,8 @@ export interface StoreDeps {
   devSignIn: ((role: Role) => Promise<void>) | null
   /** WeChat's own text size, where the platform tells it. */
   wechatTextSize?: WeChatTextSize
+  /** The device's location and Wi-Fi for a check-in that asks for presence; none where omitted. */
+  presence?: PresenceReader
 }
 
 export class RootStore {
@@ -49,7 +52,7 @@ export class RootStore {
     this.roster = new RosterStore(deps.api, this.ui, deps.storage)
     this.feedback = new FeedbackStore(deps.api, this.ui, deps.storage)
     this.survey = new SurveyStore(deps.api, this.ui, deps.storage, () => this.identity.sensitiveText === 'granted')
-    this.study = new StudyStore(deps.api, this.ui, deps.storage)
+    this.study = new StudyStore(deps.api, this.ui, deps.storage, deps.presence ?? noPresence)
     this.staffSurvey = new StaffSurveyStore(deps.api, this.ui, deps.storage)
     this.volunteer = new VolunteerStore(deps.api, this.ui, deps.storage)
     this.voice = new VoiceStore(deps.api, this.ui)

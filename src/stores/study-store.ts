@@ -12,13 +12,16 @@ import type {
 } from '../contract'
 import { chinaDay, chinaYear, fromChinaTime } from '../contract/month'
 import type { ApiClient } from '../services/api/client'
+import type { PresenceReader } from '../services/presence/reader'
 import { failureMessage } from '../services/api/errors'
 import { clearDraft, persistDraft } from './support/draft'
 import { LoadState } from './support/load-state'
 import type { KeyValueStorage } from './support/storage'
 import { Submission } from './support/submission'
 import type { UiStore } from './ui-store'
-import { audienceOf, blankForm, formOf, type SessionForm } from './study/form'
+import { CmeRecordStore } from './study/cme-record'
+import { audienceOf, blankForm, fenceOf, formOf, type SessionForm } from './study/form'
+import { readProof, type CheckInCode, type PresenceSent } from './study/presence'
 import { monthBars, type MonthBar } from './study/stats-chart'
 
 export { type AudienceKind, type SessionForm } from './study/form'
@@ -46,6 +49,7 @@ export class StudyStore {
   readonly statsLoading = new LoadState()
   /** The 学习统计 chart's type; all types when null. */
   statsChartType: StudyType | null = null
+  readonly cmeRecord: CmeRecordStore
 
   leaveForm = { sessionId: '', reason: '' }
   readonly leave: Submission<MySession>
@@ -74,14 +78,17 @@ export class StudyStore {
     private readonly api: ApiClient,
     private readonly ui: UiStore,
     private readonly storage: KeyValueStorage,
+    private readonly presence: PresenceReader,
   ) {
     this.leave = new Submission((requestId) =>
       this.api.call('study', 'requestLeave', { ...this.leaveForm }, { requestId }),
     )
     this.checkIn = this.newCheckIn({ shortCode: '' })
+    this.cmeRecord = new CmeRecordStore(api)
     this.saving = new Submission((requestId) => this.writeSession(requestId))
-    makeAutoObservable<StudyStore, 'api' | 'ui' | 'storage' | 'qrTimer' | 'ticker' | 'liveTimer'>(this, {
+    makeAutoObservable<StudyStore, 'api' | 'ui' | 'storage' | 'presence' | 'qrTimer' | 'ticker' | 'liveTimer'>(this, {
       api: false,
+      presence: false,
       ui: false,
       storage: false,
       qrTimer: false,
@@ -150,7 +157,7 @@ export class StudyStore {
   // Staff: check-in
 
   /** A new code is a new write; retrying the same code keeps its request id. */
-  private newCheckIn(data: { payload: string } | { shortCode: string }): Submission<CheckInResult> {
+  private newCheckIn(data: CheckInCode & PresenceSent): Submission<CheckInResult> {
     return new Submission((requestId) => this.api.call('study', 'checkIn', data, { requestId }))
   }
 
@@ -171,12 +178,12 @@ export class StudyStore {
 
   async submitCode() {
     if (this.code.length !== SHORT_CODE_LENGTH || this.checkIn.isPending) return
-    await this.finishCheckIn()
+    await this.finishCheckIn({ shortCode: this.code })
   }
 
   async checkInScanned(payload: string) {
     this.checkIn = this.newCheckIn({ payload })
-    await this.finishCheckIn()
+    await this.finishCheckIn({ payload })
   }
 
   /** Back to the keypad for another session, after a check-in was shown. */
@@ -185,8 +192,17 @@ export class StudyStore {
     this.setCode('')
   }
 
-  private async finishCheckIn() {
-    const result = await this.checkIn.submit()
+  /**
+   * A session asking for presence refuses a check-in without proof, naming what it needs; only then
+   * is the location or Wi-Fi read, and sent with the same, still fresh, code.
+   */
+  private async finishCheckIn(code: CheckInCode) {
+    let result = await this.checkIn.submit()
+    const proof = result ? null : await readProof(this.checkIn.fields, this.presence)
+    if (proof) {
+      runInAction(() => (this.checkIn = this.newCheckIn({ ...code, ...proof })))
+      result = await this.checkIn.submit()
+    }
     runInAction(() => {
       if (result) this.lastCheckIn = result
       this.code = ''
@@ -239,6 +255,8 @@ export class StudyStore {
       creditHours: Number(form.creditHours),
       cmeCredits: Number(form.cmeCredits || 0),
       ...(form.requireCheckOut === null ? {} : { requireCheckOut: form.requireCheckOut }),
+      fence: fenceOf(form),
+      wifiBssids: form.wifiBssids,
     }
     return form.editingId
       ? this.api.call('study', 'editSession', { ...fields, sessionId: form.editingId }, { requestId })
@@ -334,9 +352,32 @@ export class StudyStore {
   }
 
   async decideLeave(sessionId: string, userId: string, approve: boolean) {
+    await this.liveWrite(sessionId, approve ? '已准假' : '已驳回', () =>
+      this.api.call('study', 'decideLeave', { sessionId, userId, approve }),
+    )
+  }
+
+  /** Checks in one the platform could not place, whom the organizer sees in the room. */
+  async confirmPresence(sessionId: string, userId: string) {
+    await this.liveWrite(sessionId, '已确认到场', () =>
+      this.api.call('study', 'confirmPresence', { sessionId, userId }),
+    )
+  }
+
+  /** 未签退: records the check-out time the organizer confirms, on the session's day. */
+  async correctCheckOut(sessionId: string, userId: string, clock: string) {
+    const session = this.live?.session
+    if (!session) return
+    const checkedOutAt = fromChinaTime(chinaDay(new Date(session.startAt)), clock)
+    await this.liveWrite(sessionId, `已补记签退 ${clock}`, () =>
+      this.api.call('study', 'correctCheckOut', { sessionId, userId, checkedOutAt }),
+    )
+  }
+
+  private async liveWrite(sessionId: string, done: string, write: () => Promise<unknown>) {
     try {
-      await this.api.call('study', 'decideLeave', { sessionId, userId, approve })
-      this.ui.toast(approve ? '已准假' : '已驳回')
+      await write()
+      this.ui.toast(done)
       await this.loadLive(sessionId, true)
     } catch (error) {
       this.ui.toast(failureMessage(error))
@@ -351,8 +392,6 @@ export class StudyStore {
       return null
     }
   }
-
-  // Records
 
   async loadRecord() {
     const record = await this.recordLoading.run(() => this.api.call('study', 'myRecord', {}))

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { Role } from '../contract'
 import { apiBaseUrl, createDefaultApi } from '../services/api'
 import { devSignIn } from '../services/api/session'
+import { devicePresence } from '../services/presence'
 import type { StoreDeps } from './root-store'
 import type { KeyValueStorage } from './support/storage'
 import type { WeChatTextSize } from './support/wechat-text-size'
@@ -26,6 +27,7 @@ export function createAppDeps(): StoreDeps {
     api: createDefaultApi(),
     storage: taroStorage,
     wechatTextSize: readWeChatTextSize(),
+    presence: devicePresence,
     toast: (title) => void Taro.showToast({ title, icon: 'none', duration: 2500 }),
     devSignIn: RENXIN_DEV_TOOLS
       ? async (role: Role) => {

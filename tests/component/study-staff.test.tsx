@@ -34,6 +34,7 @@ const checkedIn = (expected: boolean): CheckInResult => ({
   late: false,
   expected,
   checkedOutAt: null,
+  presence: 'none',
   repeated: false,
 })
 

@@ -40,4 +40,11 @@ test('a session with 2 CME credits is checked into and out of, and the credit sh
   const cme = page.locator('.rx-card', { hasText: '继续医学教育' })
   await cme.waitFor()
   expect(await cme.locator('.study-number').first().innerText()).toBe('2')
+
+  // The printable yearly record lists the session and the total.
+  await cme.getByText('学分证明（可打印）', { exact: true }).click()
+  const paper = page.locator('.study-certificate')
+  await paper.getByText('继续医学教育学分证明', { exact: true }).waitFor()
+  await paper.getByText(/获得Ⅱ类学分共 2 分/).waitFor()
+  await paper.getByText(/继续教育：院感防控/).waitFor()
 })

@@ -13,8 +13,8 @@ test('an organizer shows the rotating code, a colleague types it in, and the liv
 
   // The form starts at the next half hour, so check-in is already open.
   await organizer.getByText('业务学习', { exact: true }).click()
-  await organizer.getByRole('textbox', { name: '如：学习贯彻党的二十届三中全会精神' }).fill('院感防控专题学习')
-  await organizer.getByRole('textbox', { name: '如：行政楼三楼会议室；线上学习写“线上”' }).fill('学术报告厅')
+  await organizer.getByRole('textbox', { name: '学习主题' }).fill('院感防控专题学习')
+  await organizer.getByRole('textbox', { name: '地点', exact: true }).fill('学术报告厅')
   await organizer.getByText('发布', { exact: true }).click()
   const card = organizer.locator('.rx-card', { hasText: '院感防控专题学习' })
   await card.getByText('签到二维码', { exact: true }).click()

@@ -115,6 +115,13 @@ function makers(setupAdmin: SignedIn, organizer: SignedIn, where: Departments, l
       dataOf(await staff.call('study', 'requestLeave', { sessionId, reason: '夜班后休息' }))
       return { sessionId, userId: staff.user.id }
     },
+    freshStaff: async () => (await host.signIn('staff', fresh('present'), where.home.id)).user.id,
+    async checkedInToLive() {
+      const staff = await host.signIn('staff', fresh('checked-in'), where.home.id)
+      const payload = dataOf(await organizer.call<QrCodeView>('study', 'qrCode', { sessionId: liveSessionId })).payload
+      const { checkedInAt } = dataOf(await staff.call<{ checkedInAt: string }>('study', 'checkIn', { payload }))
+      return { userId: staff.user.id, checkedInAt }
+    },
     livePayload: async () =>
       dataOf(await organizer.call<QrCodeView>('study', 'qrCode', { sessionId: liveSessionId })).payload,
     async assignment() {

@@ -1,4 +1,4 @@
-import type { CmeProgress, CsvExport, QrCodeView, SessionView, StudyRecord } from '../../src/contract'
+import type { CmeCertificate, CmeProgress, CsvExport, QrCodeView, SessionView, StudyRecord } from '../../src/contract'
 import { dataOf, errorOf, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
 
 // 继续医学教育: sessions carry Ⅱ类学分, earned under the attendance rule, against the yearly requirement.
@@ -111,5 +111,45 @@ describe('CME credits', () => {
       cmeCredits: 0.3,
     })
     expect(errorOf(reply).fields).toEqual([{ path: 'cmeCredits', message: '学分以0.5为单位' }])
+  })
+})
+
+describe('the yearly CME record', () => {
+  it('lists the sessions whose Ⅱ类学分 the caller earned, with the total against the requirement, for print', async () => {
+    host.setClock(new Date('2030-06-01T01:00:00Z'))
+    admin = await host.signIn('admin')
+    const keen = await host.signIn('staff', 'cme-record-keen', ent)
+    const forgetful = await host.signIn('staff', 'cme-record-forgetful', ent)
+    const morning = await session('2030-06-02T01:00:00Z', 1, 2)
+    const longer = await session('2030-06-03T01:00:00Z', 3, 1.5)
+    await attend(keen, morning, null)
+    await attend(forgetful, morning, null)
+    await attend(keen, longer, 120)
+    await attend(forgetful, longer, null)
+    host.setClock(new Date('2030-06-05T01:00:00Z'))
+
+    const record = dataOf(await keen.call<CmeCertificate>('study', 'cmeCertificate', { year: 2030 }))
+    expect(record.sessions.map((s) => [s.date, s.title, s.cmeCredits])).toEqual([
+      ['2030-06-02', '继续教育讲座2', 2],
+      ['2030-06-03', '继续教育讲座1.5', 1],
+    ])
+    expect(record).toMatchObject({
+      year: 2030,
+      departmentName: '耳鼻喉科',
+      total: 3,
+      issuer: '仁心医院科教科',
+      issuedOn: '2030-06-05',
+    })
+    expect(record.name).not.toBe('')
+    expect(record.stillNeeded).toBe(Math.max(0, Math.round((record.requirement.class2Min - 3) * 10) / 10))
+    // 未签退 earns nothing, so the session is not on the record.
+    const other = dataOf(await forgetful.call<CmeCertificate>('study', 'cmeCertificate', { year: 2030 }))
+    expect(other.sessions.map((s) => s.sessionId)).toEqual([morning.id])
+    expect(dataOf(await keen.call<CmeCertificate>('study', 'cmeCertificate', { year: 2029 }))).toMatchObject({
+      sessions: [],
+      total: 0,
+    })
+    const patient = await host.signIn('patient', 'cme-record-patient')
+    expect(errorOf(await patient.call('study', 'cmeCertificate', { year: 2030 })).code).toBe('FORBIDDEN')
   })
 })

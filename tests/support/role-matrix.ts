@@ -105,6 +105,10 @@ export interface MatrixMakers {
   session(): Promise<string>
   /** A pending leave of a fresh member of staff for a home-department session. */
   leave(): Promise<{ sessionId: string; userId: string }>
+  /** A fresh member of staff of the home department, not checked in anywhere. */
+  freshStaff(): Promise<string>
+  /** A fresh member of staff checked in to the live session, without 签退. */
+  checkedInToLive(): Promise<{ userId: string; checkedInAt: string }>
   /** The live session's QR payload as it is now. */
   livePayload(): Promise<string>
   /** A waiting request of the home department and a fresh volunteer on shift to assign it to. */
@@ -310,6 +314,20 @@ export const ROLE_MATRIX: RoleMatrix = {
     },
     cmeProgress: { access: 'organizers', input: (w) => ({ year: w.year }) },
     exportCme: { access: 'organizers', input: (w) => ({ year: w.year }) },
+    cmeCertificate: { access: 'staff', input: (w) => ({ year: w.year }) },
+    confirmPresence: {
+      access: 'ownDepartment',
+      input: async (w) => ({ sessionId: w.liveSessionId, userId: await w.make.freshStaff() }),
+    },
+    correctCheckOut: {
+      access: 'ownDepartment',
+      // Checked in under way, and the check-out set to that moment: inside the window, not before the check-in.
+      input: async (w) => {
+        const { userId, checkedInAt } = await w.make.checkedInToLive()
+        return { sessionId: w.liveSessionId, userId, checkedOutAt: checkedInAt }
+      },
+      at: (w) => new Date(w.liveStartAt.getTime() + 10 * 60_000),
+    },
   },
   staffSurvey: {
     createCampaign: {

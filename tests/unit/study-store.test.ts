@@ -1,6 +1,7 @@
 import type { CallEvent, CallResult, CheckInResult, SessionView } from '../../src/contract'
 import { RootStore } from '../../src/stores/root-store'
 import { createMemoryStorage, type KeyValueStorage } from '../../src/stores/support/storage'
+import { noPresence, type PresenceReader } from '../../src/services/presence/reader'
 import { fakeApi, type Responder } from '../support/fake-api'
 
 const checkedIn: CheckInResult = {
@@ -10,12 +11,17 @@ const checkedIn: CheckInResult = {
   late: false,
   expected: true,
   checkedOutAt: null,
+  presence: 'none',
   repeated: false,
 }
 
-function storeWith(respond: Responder, storage: KeyValueStorage = createMemoryStorage()) {
+function storeWith(
+  respond: Responder,
+  storage: KeyValueStorage = createMemoryStorage(),
+  presence: PresenceReader = noPresence,
+) {
   const { api, sent } = fakeApi(respond)
-  const root = new RootStore({ api, storage, toast: () => {}, devSignIn: null })
+  const root = new RootStore({ api, storage, toast: () => {}, devSignIn: null, presence })
   return { study: root.study, sent }
 }
 
@@ -51,6 +57,52 @@ describe('StudyStore check-in keypad', () => {
   })
 })
 
+describe('StudyStore check-in that proves presence', () => {
+  const refusal = (path: string, message: string): CallResult<unknown> => ({
+    ok: false,
+    error: { code: 'FORBIDDEN', message, fields: [{ path, message }] },
+  })
+  const here = { latitude: 31.2, longitude: 121.45, accuracy: 12 }
+
+  it('reads the location only when the session asks for it, and sends it with the same code as a new write', async () => {
+    const answers = [refusal('location', '本次签到需要确认您在现场'), { ok: true as const, data: checkedIn }]
+    let reads = 0
+    const reader: PresenceReader = { location: async () => (reads++, here), wifiBssid: async () => null }
+    const { study, sent } = storeWith(() => answers.shift() ?? { ok: true, data: checkedIn }, undefined, reader)
+    await study.checkInScanned('RXSTUDY.a.b.c')
+    expect(sent.map((s) => s.event.data)).toEqual([
+      { payload: 'RXSTUDY.a.b.c' },
+      { payload: 'RXSTUDY.a.b.c', location: here },
+    ])
+    expect(sent[0].event.requestId).not.toBe(sent[1].event.requestId)
+    expect(study.lastCheckIn).toEqual(checkedIn)
+    expect(reads).toBe(1)
+
+    // A session asking nothing never reads the location.
+    await study.checkInScanned('RXSTUDY.d.e.f')
+    expect(reads).toBe(1)
+  })
+
+  it('keeps the refusal, which tells the person to ask the organizer, where the device gives no location', async () => {
+    const message = '本次签到需要确认您在现场，请允许获取位置后重试；如您确在现场，请当面请组织者在签到页为您确认'
+    const { study, sent } = storeWith(() => refusal('location', message))
+    for (const digit of '123456') study.pressDigit(digit)
+    await new Promise((resolve) => setImmediate(resolve))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(sent).toHaveLength(1)
+    expect(study.checkIn.error).toBe(message)
+    expect(study.lastCheckIn).toBeNull()
+  })
+
+  it('sends the Wi-Fi BSSID when the session lists access points', async () => {
+    const answers = [refusal('bssid', '本次签到需要连接会场 Wi-Fi'), { ok: true as const, data: checkedIn }]
+    const reader: PresenceReader = { location: async () => null, wifiBssid: async () => 'aa:bb:cc:00:11:22' }
+    const { study, sent } = storeWith(() => answers.shift() ?? { ok: true, data: checkedIn }, undefined, reader)
+    await study.checkInScanned('RXSTUDY.w')
+    expect(sent[1].event.data).toEqual({ payload: 'RXSTUDY.w', bssid: 'aa:bb:cc:00:11:22' })
+  })
+})
+
 describe('StudyStore session form', () => {
   it('keeps a new session on the device until it is published', async () => {
     const storage = createMemoryStorage()
@@ -75,6 +127,8 @@ describe('StudyStore session form', () => {
       creditHours: 1,
       cmeCredits: 0,
       requireCheckOut: false,
+      fence: null,
+      wifiBssids: [],
       status: 'scheduled',
       organizerName: '张三',
     }

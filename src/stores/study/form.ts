@@ -1,4 +1,4 @@
-import type { Audience, SessionView, StudyType } from '../../contract'
+import { FENCE_RADIUS_METERS, type Audience, type Fence, type SessionView, type StudyType } from '../../contract'
 import { chinaDay, chinaTime, HOUR_MS } from '../../contract/month'
 
 export type AudienceKind = 'all' | 'party' | 'departments'
@@ -20,6 +20,12 @@ export interface SessionForm {
   cmeCredits: string
   /** 签退: `null` leaves it to the rule (on for sessions over two hours). */
   requireCheckOut: boolean | null
+  /** The check-in fence's centre, `null`: check-in anywhere. */
+  fenceCentre: { latitude: number; longitude: number } | null
+  /** Metres, as typed. */
+  fenceRadius: string
+  /** Wi-Fi access points check-in must be on; empty: off. */
+  wifiBssids: string[]
 }
 
 /** The next half hour: check-in is open at once, which is what an organizer starting now needs. */
@@ -40,6 +46,9 @@ export function blankForm(departmentId: string | null): SessionForm {
     creditHours: '1',
     cmeCredits: '0',
     requireCheckOut: null,
+    fenceCentre: null,
+    fenceRadius: String(FENCE_RADIUS_METERS.default),
+    wifiBssids: [],
   }
 }
 
@@ -59,7 +68,14 @@ export function formOf(session: SessionView): SessionForm {
     creditHours: String(session.creditHours),
     cmeCredits: String(session.cmeCredits),
     requireCheckOut: session.requireCheckOut,
+    fenceCentre: session.fence ? { latitude: session.fence.latitude, longitude: session.fence.longitude } : null,
+    fenceRadius: String(session.fence?.radiusMeters ?? FENCE_RADIUS_METERS.default),
+    wifiBssids: session.wifiBssids,
   }
+}
+
+export function fenceOf(form: SessionForm): Fence | null {
+  return form.fenceCentre ? { ...form.fenceCentre, radiusMeters: Number(form.fenceRadius) } : null
 }
 
 export function audienceOf(form: SessionForm): Audience {

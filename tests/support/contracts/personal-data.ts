@@ -135,6 +135,8 @@ export async function personalWorld(harness: RepoHarness) {
           creditHours: 2,
           requireCheckOut: false,
           cmeCredits: 0,
+          fence: null,
+          wifiBssids: [],
         },
         at,
       )

@@ -33,6 +33,8 @@ export function studyContract(harness: () => RepoHarness): void {
       creditHours: 2,
       requireCheckOut,
       cmeCredits: 0,
+      fence: null,
+      wifiBssids: [],
     })
 
     async function sessionFor(requireCheckOut = false) {
@@ -61,6 +63,8 @@ export function studyContract(harness: () => RepoHarness): void {
         creditHours: 2,
         cmeCredits: 0,
         requireCheckOut: false,
+        fence: null,
+        wifiBssids: [],
         status: 'scheduled',
         organizerName: organizer.name,
       })
@@ -125,6 +129,47 @@ export function studyContract(harness: () => RepoHarness): void {
         }),
       ])
       expect((await study().findMySession(session.id, person.id))?.attendance).toEqual(first)
+    })
+
+    it('keeps a fence, a Wi-Fi list and how each check-in showed presence; corrects a missing check-out once', async () => {
+      const { department, organizer, session } = await sessionFor(true)
+      const fence = { latitude: 31.2, longitude: 121.45, radiusMeters: 200 }
+      const fenced = await study().updateSession(
+        session.id,
+        { ...fields([department.id], '院感防控培训', true), fence, wifiBssids: ['aa:bb:cc:00:11:22'] },
+        minutes(-60),
+      )
+      expect(fenced).toMatchObject({ fence, wifiBssids: ['aa:bb:cc:00:11:22'] })
+      expect(await study().findSession(session.id)).toMatchObject({ fence })
+
+      const [placed, confirmed, plain] = await Promise.all([1, 2, 3].map(() => staffOf(department.id)))
+      expect((await study().checkIn(session.id, placed.id, minutes(0), false, 'verified')).attendance.presence).toBe(
+        'verified',
+      )
+      await study().checkIn(session.id, confirmed.id, minutes(5), false, 'confirmed')
+      expect((await study().checkIn(session.id, plain.id, minutes(6), false)).attendance.presence).toBe('none')
+      // A repeat keeps the first proof.
+      expect((await study().checkIn(session.id, confirmed.id, minutes(7), false, 'verified')).attendance.presence).toBe(
+        'confirmed',
+      )
+      const proofs = new Map((await study().listAttendees(session.id)).map((a) => [a.userId, a.presence]))
+      expect(proofs.get(placed.id)).toBe('verified')
+      expect(proofs.get(confirmed.id)).toBe('confirmed')
+      expect(proofs.get(organizer.id) ?? null).toBeNull()
+      expect((await study().findMySession(session.id, confirmed.id))?.attendance?.presence).toBe('confirmed')
+
+      expect(await study().correctCheckOut(session.id, organizer.id, minutes(120))).toBe('missing')
+      expect(await study().correctCheckOut(session.id, confirmed.id, minutes(1))).toBe('early')
+      const racing = await Promise.all(
+        [minutes(100), minutes(110), minutes(120)].map((at) => study().correctCheckOut(session.id, placed.id, at)),
+      )
+      expect(racing.filter((outcome) => outcome === 'done')).toHaveLength(1)
+      expect(racing.filter((outcome) => outcome === 'recorded')).toHaveLength(2)
+      const corrected = await study().findAttendance(session.id, placed.id)
+      expect([100, 110, 120].map((n) => minutes(n).toISOString())).toContain(corrected?.checkedOutAt)
+      await study().checkOut(session.id, plain.id, minutes(60))
+      expect(await study().correctCheckOut(session.id, plain.id, minutes(120))).toBe('recorded')
+      expect((await study().findAttendance(session.id, plain.id))?.checkedOutAt).toBe(minutes(60).toISOString())
     })
 
     it('marks a check-in outside the audience as not expected, and pro-rates credit for leaving early once', async () => {

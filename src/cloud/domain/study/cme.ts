@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import {
+  CME_RECORD_ISSUER,
   DEFAULT_CME_REQUIREMENT,
+  type CmeCertificate,
   type CmeProgress,
   type CmeRequirement,
   type cmeRequirementInput,
@@ -103,4 +105,40 @@ export async function exportCme(ctx: Ctx, input: z.output<typeof cmeYearInput>):
   )
   await audit(ctx, `cme:${input.year}`, { exported: rows.length })
   return { filename: `继续医学教育学分-${input.year}.csv`, csv }
+}
+
+/** The caller's own record for the year: each session whose Ⅱ类 credit they earned, and the total. */
+export async function cmeCertificate(ctx: Ctx, input: z.output<typeof cmeYearInput>): Promise<CmeCertificate> {
+  const { userId, departmentId } = ctx.caller
+  const rows = await ctx.repos.study.recordRows(userId, yearRange(input.year), ctx.now)
+  const sessions = rows
+    .map((row) => ({
+      sessionId: row.sessionId,
+      title: row.title,
+      date: chinaDay(new Date(row.startAt)),
+      cmeCredits: creditEarned(
+        { startAt: row.startAt, endAt: row.endAt, credit: row.cmeCredits, requireCheckOut: row.requireCheckOut },
+        row.stay,
+      ),
+    }))
+    .filter((session) => session.cmeCredits > 0)
+    .reverse()
+  const total = sumCredits(sessions.map((s) => s.cmeCredits))
+  const requirement = await requirementOf(ctx, input.year)
+  const [binding, department] = await Promise.all([
+    ctx.repos.identity.findStaffBinding(userId),
+    departmentId ? ctx.repos.identity.findDepartment(departmentId) : null,
+  ])
+  return {
+    year: input.year,
+    name: ctx.caller.name,
+    employeeNo: binding?.status === 'approved' ? binding.employeeNo : null,
+    departmentName: department?.name ?? '未分配科室',
+    sessions,
+    total,
+    requirement,
+    stillNeeded: stillNeeded(total, requirement),
+    issuer: CME_RECORD_ISSUER,
+    issuedOn: chinaDay(ctx.now),
+  }
 }

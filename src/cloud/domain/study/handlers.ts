@@ -1,20 +1,15 @@
 import type { z } from 'zod'
 import {
   ATTENDEE_STATUS_LABELS,
-  LATE_AFTER_MINUTES,
   LEAVE_STATUS_LABELS,
   STUDY_TYPES,
   type AttendanceView,
-  type checkInInput,
-  type CheckInResult,
-  type CheckOutResult,
   type createSessionInput,
   type CsvExport,
   type decideLeaveInput,
   type DepartmentAttendance,
   type editSessionInput,
   type MySession,
-  type QrCodeView,
   type requestLeaveInput,
   type SessionView,
   type sessionIdInput,
@@ -22,47 +17,23 @@ import {
   type StudyRecord,
   type StudyStats,
 } from '../../../contract'
-import { AppError, conflict, forbidden, invalid, notFound } from '../../core/app-error'
+import { conflict, forbidden, invalid, notFound } from '../../core/app-error'
 import type { Ctx } from '../../core/context'
 import { toCsv } from '../../core/csv'
-import { audit, limitRate, notify } from '../../core/effects'
-import { chinaDay, DAY_MS, HOUR_MS, MINUTE_MS } from '../../../contract/month'
-import { assignShortCodes, issuePayload, readPayload, shortCodeCandidates, slotEnd, slotOf } from './check-in-code'
+import { audit, notify } from '../../core/effects'
+import { chinaDay, DAY_MS, HOUR_MS } from '../../../contract/month'
 import { requirementOf, stillNeeded, yearRange } from './cme'
 import { publicView, type AttendeeRecord, type RecordRow, type SessionFields, type SessionRecord } from './repo'
-import {
-  attendeeStatus,
-  checkInWindow,
-  checkOutWindow,
-  creditEarned,
-  defaultRequireCheckOut,
-  missedCheckOut,
-  rateOf,
-  sumCredits,
-} from './rules'
+import { attendeeStatus, creditEarned, defaultRequireCheckOut, missedCheckOut, rateOf, sumCredits } from './rules'
 
 /** How long a finished session stays in the lists, so 签退 and the organizer's screens still find it. */
 const RECENT_HOURS = 2
 const ORGANIZED_DAYS = 7
 const RECENT_RECORDS = 20
 const TOP_LEARNERS = 20
-/** Slots looked back at to tell an expired 6-digit code from a wrong one. */
-const EXPIRED_CODE_SLOTS = 8
-/** A 6-digit code can be guessed; a person gets this many tries a minute. */
-const SHORT_CODE_TRIES_PER_MINUTE = 10
 
-const minutesFrom = (at: Date, minutes: number) => new Date(at.getTime() + minutes * MINUTE_MS)
-const chinaClock = (at: Date) => new Date(at.getTime() + 8 * HOUR_MS).toISOString().slice(11, 16)
+export const chinaClock = (at: Date) => new Date(at.getTime() + 8 * HOUR_MS).toISOString().slice(11, 16)
 const chinaMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`)
-
-/** Check-in happens only in its window, for a session that still takes place. */
-function requireWindowOpen(ctx: Ctx, session: SessionView): void {
-  if (session.status === 'cancelled') throw conflict('本次学习已取消')
-  const window = checkInWindow(new Date(session.startAt))
-  const span = `签到时间为 ${chinaClock(window.from)}–${chinaClock(window.to)}`
-  if (ctx.now < window.from) throw conflict(`签到尚未开始，${span}`)
-  if (ctx.now > window.to) throw conflict(`签到已结束，${span}`)
-}
 
 const isAdmin = (ctx: Ctx) => ctx.caller.roles.includes('admin')
 
@@ -82,7 +53,7 @@ function assertAudienceAllowed(ctx: Ctx, fields: SessionFields): void {
   }
 }
 
-async function organizedSession(ctx: Ctx, sessionId: string): Promise<SessionRecord> {
+export async function organizedSession(ctx: Ctx, sessionId: string): Promise<SessionRecord> {
   const session = await ctx.repos.study.findSession(sessionId)
   if (!session) throw notFound('没有找到这次学习')
   if (!isAdmin(ctx) && session.organizerDepartmentId !== ctx.caller.departmentId) {
@@ -91,7 +62,7 @@ async function organizedSession(ctx: Ctx, sessionId: string): Promise<SessionRec
   return session
 }
 
-async function requireSession(ctx: Ctx, sessionId: string): Promise<SessionRecord> {
+export async function requireSession(ctx: Ctx, sessionId: string): Promise<SessionRecord> {
   const session = await ctx.repos.study.findSession(sessionId)
   if (!session) throw notFound('没有找到这次学习')
   return session
@@ -109,6 +80,8 @@ function toFields(input: z.output<typeof createSessionInput>): SessionFields {
     speaker: input.speaker || null,
     cmeCredits: input.cmeCredits ?? 0,
     requireCheckOut: input.requireCheckOut ?? defaultRequireCheckOut(input.startAt, input.endAt),
+    fence: input.fence ?? null,
+    wifiBssids: [...new Set(input.wifiBssids ?? [])],
   }
 }
 
@@ -191,73 +164,6 @@ export async function decideLeave(ctx: Ctx, input: z.output<typeof decideLeaveIn
   return { userId: input.userId, status }
 }
 
-// Check-in
-
-export async function qrCode(ctx: Ctx, input: z.output<typeof sessionIdInput>): Promise<QrCodeView> {
-  const session = await organizedSession(ctx, input.sessionId)
-  requireWindowOpen(ctx, session)
-  const slot = slotOf(ctx.now)
-  const candidates = await ctx.repos.study.sessionIdsStartingBetween(shortCodeCandidates(slot))
-  const codes = assignShortCodes(ctx.secrets.checkIn, candidates, slot)
-  const shortCode = [...codes].find(([, sessionId]) => sessionId === session.id)?.[0]
-  if (!shortCode) throw new Error('an open session has no short code')
-  return {
-    sessionId: session.id,
-    payload: issuePayload(ctx.secrets.checkIn, session.id, slot),
-    shortCode,
-    expiresAt: slotEnd(slot).toISOString(),
-    serverNow: ctx.now.toISOString(),
-  }
-}
-
-const expiredCode = () => new AppError('EXPIRED', '签到码已过期，请扫描屏幕上最新的二维码')
-
-/** The session a short code belongs to in the current or the previous slot. */
-async function sessionOfShortCode(ctx: Ctx, shortCode: string): Promise<string> {
-  await limitRate(ctx, 'study-short-code', SHORT_CODE_TRIES_PER_MINUTE, 60)
-  const current = slotOf(ctx.now)
-  for (let slot = current; slot >= current - EXPIRED_CODE_SLOTS; slot--) {
-    const candidates = await ctx.repos.study.sessionIdsStartingBetween(shortCodeCandidates(slot))
-    const sessionId = assignShortCodes(ctx.secrets.checkIn, candidates, slot).get(shortCode)
-    if (sessionId && slot >= current - 1) return sessionId
-    if (sessionId) throw expiredCode()
-  }
-  throw invalid('签到码不正确，请核对屏幕上的6位数字', [{ path: 'shortCode', message: '签到码不正确' }])
-}
-
-async function sessionOfPayload(ctx: Ctx, payload: string): Promise<string> {
-  const read = readPayload(ctx.secrets.checkIn, payload)
-  const current = slotOf(ctx.now)
-  if (!read || read.slot > current) {
-    throw invalid('这不是有效的签到二维码', [{ path: 'payload', message: '二维码无效' }])
-  }
-  if (read.slot < current - 1) throw expiredCode()
-  return read.sessionId
-}
-
-export async function checkIn(ctx: Ctx, input: z.output<typeof checkInInput>): Promise<CheckInResult> {
-  const sessionId =
-    'payload' in input ? await sessionOfPayload(ctx, input.payload) : await sessionOfShortCode(ctx, input.shortCode)
-  const session = await requireSession(ctx, sessionId)
-  requireWindowOpen(ctx, session)
-  const late = ctx.now > minutesFrom(new Date(session.startAt), LATE_AFTER_MINUTES)
-  const { attendance, repeated } = await ctx.repos.study.checkIn(sessionId, ctx.caller.userId, ctx.now, late)
-  return { sessionId, title: session.title, repeated, ...attendance }
-}
-
-/** 签退 only where the session asks for it, from its start to 30 minutes after its end. */
-export async function checkOut(ctx: Ctx, input: z.output<typeof sessionIdInput>): Promise<CheckOutResult> {
-  const session = await requireSession(ctx, input.sessionId)
-  if (!session.requireCheckOut) throw conflict('本次学习无需签退')
-  const window = checkOutWindow(new Date(session.startAt), new Date(session.endAt))
-  const span = `签退时间为 ${chinaClock(window.from)}–${chinaClock(window.to)}`
-  if (ctx.now < window.from) throw conflict(`签退尚未开始，${span}`)
-  if (ctx.now > window.to) throw conflict(`签退已截止，${span}；如确有签退，请联系组织者更正`)
-  const attendance = await ctx.repos.study.checkOut(input.sessionId, ctx.caller.userId, ctx.now)
-  if (!attendance) throw conflict('您尚未签到，不能签退')
-  return { sessionId: input.sessionId, ...attendance }
-}
-
 // Records
 
 function byDepartment(attendees: AttendeeRecord[]): DepartmentAttendance[] {
@@ -322,7 +228,7 @@ export async function exportAttendance(ctx: Ctx, input: z.output<typeof sessionI
   return { filename: `签到表-${chinaDay(new Date(session.startAt))}-${session.title}.csv`, csv }
 }
 
-const creditTerms = (row: RecordRow, credit = row.creditHours) => ({
+export const creditTerms = (row: RecordRow, credit = row.creditHours) => ({
   startAt: row.startAt,
   endAt: row.endAt,
   credit,

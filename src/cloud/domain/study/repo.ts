@@ -2,6 +2,8 @@ import type {
   Attendee,
   CmeRequirement,
   Audience,
+  Fence,
+  PresenceProof,
   LeaveStatus,
   MyAttendance,
   MySession,
@@ -23,6 +25,8 @@ export interface SessionFields {
   creditHours: number
   cmeCredits: number
   requireCheckOut: boolean
+  fence: Fence | null
+  wifiBssids: string[]
 }
 
 /** A session with who organised it, for the handlers' permission checks. */
@@ -124,10 +128,18 @@ export interface StudyRepo {
     userId: string,
     at: Date,
     late: boolean,
+    /** How the check-in showed presence; only this outcome is kept, never a location. Default `none`. */
+    presence?: PresenceProof,
   ): Promise<{ attendance: MyAttendance; repeated: boolean }>
   findAttendance(sessionId: string, userId: string): Promise<(MyAttendance & { creditHours: number }) | null>
   /** Sets the check-out once; `null` when not checked in. Returns the (possibly earlier) check-out. */
   checkOut(sessionId: string, userId: string, at: Date): Promise<(MyAttendance & { creditHours: number }) | null>
+
+  /**
+   * The organizer's correction of 未签退: sets a check-out where none was recorded, at or after the
+   * check-in. `missing`: not checked in; `recorded`: a check-out is already there; `early`: before the check-in.
+   */
+  correctCheckOut(sessionId: string, userId: string, at: Date): Promise<'done' | 'missing' | 'recorded' | 'early'>
 
   /** `false` when the leave was already decided. */
   requestLeave(sessionId: string, userId: string, reason: string, at: Date): Promise<boolean>

@@ -1,4 +1,12 @@
-import type { Audience, LeaveStatus, MyAttendance, SessionStatus, StudyType } from '../../../contract'
+import type {
+  Audience,
+  Fence,
+  LeaveStatus,
+  MyAttendance,
+  PresenceProof,
+  SessionStatus,
+  StudyType,
+} from '../../../contract'
 import { monthOf } from '../../../contract/month'
 import type { SessionFields, TimeRange } from '../../domain/study/repo'
 import { creditEarned, defaultRequireCheckOut, expects as expectsAudience } from '../../domain/study/rules'
@@ -20,6 +28,14 @@ export interface SessionDoc extends Doc {
   cmeCredits?: number
   /** Absent on sessions stored before 签退 could be required: the default rule decides. */
   requireCheckOut?: boolean
+  /**
+   * The fence, flat (all three or none): an update replaces each field, where a nested object would
+   * be merged into the old one. Absent on sessions stored before presence checks: none.
+   */
+  fenceLatitude?: number | null
+  fenceLongitude?: number | null
+  fenceRadiusMeters?: number | null
+  wifiBssids?: string[]
   status: SessionStatus
   organizerId: string
   organizerDepartmentId: string | null
@@ -48,6 +64,8 @@ export interface AttendanceDoc extends Doc {
   late: boolean
   expected: boolean
   checkedOutAt: string | null
+  /** How presence was shown, never where the person was. Absent on check-ins stored before: `none`. */
+  presence?: PresenceProof
 }
 
 /** Hospital staff: whoever holds a staff, manager or admin role. */
@@ -81,11 +99,20 @@ export function sessionFields(fields: SessionFields) {
     creditHours: fields.creditHours,
     cmeCredits: fields.cmeCredits,
     requireCheckOut: fields.requireCheckOut,
+    fenceLatitude: fields.fence?.latitude ?? null,
+    fenceLongitude: fields.fence?.longitude ?? null,
+    fenceRadiusMeters: fields.fence?.radiusMeters ?? null,
+    wifiBssids: fields.wifiBssids,
   }
 }
 
 export const audienceOf = (session: SessionDoc): Audience =>
   session.audienceKind === 'departments' ? session.audienceDepartments : session.audienceKind
+
+export function fenceOf(session: SessionDoc): Fence | null {
+  const { fenceLatitude: latitude, fenceLongitude: longitude, fenceRadiusMeters: radiusMeters } = session
+  return latitude != null && longitude != null && radiusMeters != null ? { latitude, longitude, radiusMeters } : null
+}
 
 export const requiresCheckOut = (session: SessionDoc) =>
   session.requireCheckOut ?? defaultRequireCheckOut(new Date(session.startAt), new Date(session.endAt))
@@ -111,7 +138,10 @@ export const toAttendance = (doc: AttendanceDoc): MyAttendance => ({
   late: doc.late,
   expected: doc.expected,
   checkedOutAt: doc.checkedOutAt,
+  presence: presenceOf(doc),
 })
+
+export const presenceOf = (doc: AttendanceDoc): PresenceProof => doc.presence ?? 'none'
 
 export const toLeave = (doc: LeaveDoc | undefined) => (doc ? { status: doc.status, reason: doc.reason } : null)
 

@@ -9,6 +9,7 @@ import {
   byText,
   creditOf,
   expects,
+  fenceOf,
   personKey,
   requiresCheckOut,
   sessionFields,
@@ -65,6 +66,8 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
       creditHours: doc.creditHours,
       cmeCredits: doc.cmeCredits ?? 0,
       requireCheckOut: requiresCheckOut(doc),
+      fence: fenceOf(doc),
+      wifiBssids: doc.wifiBssids ?? [],
       status: doc.status,
       organizerName: organizers.get(doc.organizerId)?.name ?? '',
       organizerId: doc.organizerId,
@@ -173,7 +176,7 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
       return docs.map((doc) => doc._id).sort(byText)
     },
 
-    async checkIn(sessionId, userId, at, late) {
+    async checkIn(sessionId, userId, at, late, presence = 'none') {
       const key = personKey(sessionId, userId)
       const { data: user } = await db.collection<UserDoc>(C.users).doc(userId).get()
       const { data: session } = await sessions().doc(sessionId).get()
@@ -187,6 +190,7 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
         late,
         expected: expects(session, (await staffOf([user])).get(userId)),
         checkedOutAt: null,
+        presence,
       }
       if (await addOnce(attendance(), first)) return { attendance: toAttendance(first), repeated: false }
       const { data: existing } = await attendance().doc(key).get()
@@ -201,6 +205,19 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
         .where({ _id: personKey(sessionId, userId), checkedOutAt: null })
         .update({ data: { checkedOutAt: at.toISOString() } })
       return attendanceWithCredit(sessionId, userId)
+    },
+
+    async correctCheckOut(sessionId, userId, at) {
+      const key = personKey(sessionId, userId)
+      const { data: before } = await attendance().doc(key).get()
+      if (!before) return 'missing'
+      if (before.checkedOutAt !== null) return 'recorded'
+      if (Date.parse(before.checkedInAt) > at.getTime()) return 'early'
+      // Conditional on no check-out yet: a 签退 or another correction in between wins, and is told.
+      const { stats } = await attendance()
+        .where({ _id: key, checkedOutAt: null })
+        .update({ data: { checkedOutAt: at.toISOString() } })
+      return stats.updated === 1 ? 'done' : 'recorded'
     },
 
     async requestLeave(sessionId, userId, reason, at) {

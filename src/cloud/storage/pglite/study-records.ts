@@ -1,4 +1,4 @@
-import type { LeaveStatus, StudyType } from '../../../contract'
+import type { LeaveStatus, PresenceProof, StudyType } from '../../../contract'
 import type { AttendeeRecord, RecordRow, StudyRepo } from '../../domain/study/repo'
 import { attendeeStatus } from '../../domain/study/rules'
 import { iso, type Sql } from './sql'
@@ -18,6 +18,7 @@ export function createStudyRecords(sql: Sql): Pick<StudyRepo, 'listAttendees' | 
         checkedInAt: Date | null
         checkedOutAt: Date | null
         late: boolean | null
+        presence: PresenceProof | null
         leaveStatus: LeaveStatus | null
         leaveReason: string | null
       }>(
@@ -27,7 +28,7 @@ export function createStudyRecords(sql: Sql): Pick<StudyRepo, 'listAttendees' | 
            UNION SELECT user_id FROM study_leaves WHERE session_id = $1)
          SELECT u.id AS "userId", u.name, d.id AS "departmentId", d.name AS "departmentName",
                 COALESCE(a.expected, EXISTS (SELECT 1 FROM study_expected e WHERE e.session_id = $1 AND e.user_id = u.id)) AS expected,
-                a.checked_in_at AS "checkedInAt", a.checked_out_at AS "checkedOutAt", a.late,
+                a.checked_in_at AS "checkedInAt", a.checked_out_at AS "checkedOutAt", a.late, a.presence,
                 l.status AS "leaveStatus", l.reason AS "leaveReason"
          FROM people p
          JOIN users u ON u.id = p.user_id
@@ -45,6 +46,7 @@ export function createStudyRecords(sql: Sql): Pick<StudyRepo, 'listAttendees' | 
           expected: row.expected,
           checkedInAt: iso(row.checkedInAt),
           checkedOutAt: iso(row.checkedOutAt),
+          presence: row.presence,
           leave: row.leaveStatus ? { status: row.leaveStatus, reason: row.leaveReason ?? '' } : null,
           departmentId: row.departmentId,
           departmentName: row.departmentName ?? '未分配科室',

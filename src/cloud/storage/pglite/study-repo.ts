@@ -1,4 +1,12 @@
-import type { LeaveStatus, MyAttendance, MySession, SessionStatus, SessionView, StudyType } from '../../../contract'
+import type {
+  LeaveStatus,
+  MyAttendance,
+  MySession,
+  PresenceProof,
+  SessionStatus,
+  SessionView,
+  StudyType,
+} from '../../../contract'
 import { publicView, type SessionFields, type SessionRecord, type StudyRepo } from '../../domain/study/repo'
 import { iso, type Sql } from './sql'
 import { createStudyCme } from './study-cme'
@@ -18,6 +26,10 @@ interface SessionRow {
   creditHours: number
   cmeCredits: number
   requireCheckOut: boolean
+  fenceLatitude: number | null
+  fenceLongitude: number | null
+  fenceRadiusMeters: number | null
+  wifiBssids: string[]
   status: SessionStatus
   organizerName: string
   organizerId: string
@@ -29,6 +41,7 @@ interface AttendanceRow {
   late: boolean
   expected: boolean
   checkedOutAt: Date | null
+  presence: PresenceProof
 }
 
 interface MySessionRow extends SessionRow, Partial<Omit<AttendanceRow, 'checkedInAt'>> {
@@ -43,22 +56,27 @@ const SESSION_SELECT = `
          CASE s.audience_kind WHEN 'all' THEN '全院职工' WHEN 'party' THEN '全体党员'
            ELSE (SELECT string_agg(d.name, '、' ORDER BY d.sort) FROM departments d WHERE d.id = ANY (s.audience_departments))
          END AS "audienceLabel",
-         s.credit_hours::float8 AS "creditHours", s.cme_credits::float8 AS "cmeCredits", s.require_check_out AS "requireCheckOut", s.status, ou.name AS "organizerName",
+         s.credit_hours::float8 AS "creditHours", s.cme_credits::float8 AS "cmeCredits", s.require_check_out AS "requireCheckOut",
+         s.fence_latitude AS "fenceLatitude", s.fence_longitude AS "fenceLongitude",
+         s.fence_radius_meters AS "fenceRadiusMeters", s.wifi_bssids AS "wifiBssids", s.status, ou.name AS "organizerName",
          s.organizer_id AS "organizerId", s.organizer_department_id AS "organizerDepartmentId"
   FROM study_sessions s JOIN users ou ON ou.id = s.organizer_id`
 
 const MY_SESSION_SELECT = SESSION_SELECT.replace(
   'FROM study_sessions s',
-  `, a.checked_in_at AS "checkedInAt", a.late, a.expected, a.checked_out_at AS "checkedOutAt",
+  `, a.checked_in_at AS "checkedInAt", a.late, a.expected, a.checked_out_at AS "checkedOutAt", a.presence,
          l.status AS "leaveStatus", l.reason AS "leaveReason"
   FROM study_sessions s`,
 ).concat(`
   LEFT JOIN study_attendance a ON a.session_id = s.id AND a.user_id = $1
   LEFT JOIN study_leaves l ON l.session_id = s.id AND l.user_id = $1`)
 
-const ATTENDANCE_COLUMNS = `checked_in_at AS "checkedInAt", late, expected, checked_out_at AS "checkedOutAt"`
+const ATTENDANCE_COLUMNS = `checked_in_at AS "checkedInAt", late, expected, checked_out_at AS "checkedOutAt", presence`
 
-/** A session's own fields in column order: type … end_at, audience_kind, audience_departments, credit_hours, require_check_out, cme_credits. */
+/**
+ * A session's own fields in column order: type … end_at, audience_kind, audience_departments,
+ * credit_hours, require_check_out, cme_credits, fence_latitude, fence_longitude, fence_radius_meters, wifi_bssids.
+ */
 function sessionColumns(fields: SessionFields): unknown[] {
   const { audience } = fields
   const [kind, departments] = typeof audience === 'string' ? [audience, []] : ['departments', audience]
@@ -74,6 +92,10 @@ function sessionColumns(fields: SessionFields): unknown[] {
     fields.creditHours,
     fields.requireCheckOut,
     fields.cmeCredits,
+    fields.fence?.latitude ?? null,
+    fields.fence?.longitude ?? null,
+    fields.fence?.radiusMeters ?? null,
+    fields.wifiBssids,
   ]
 }
 
@@ -91,6 +113,11 @@ function toSession(row: SessionRow): SessionRecord {
     creditHours: row.creditHours,
     cmeCredits: row.cmeCredits,
     requireCheckOut: row.requireCheckOut,
+    fence:
+      row.fenceLatitude !== null && row.fenceLongitude !== null && row.fenceRadiusMeters !== null
+        ? { latitude: row.fenceLatitude, longitude: row.fenceLongitude, radiusMeters: row.fenceRadiusMeters }
+        : null,
+    wifiBssids: row.wifiBssids,
     status: row.status,
     organizerName: row.organizerName,
     organizerId: row.organizerId,
@@ -105,6 +132,7 @@ const toAttendance = (row: AttendanceRow): MyAttendance => ({
   late: row.late,
   expected: row.expected,
   checkedOutAt: iso(row.checkedOutAt),
+  presence: row.presence,
 })
 
 function toMySession(row: MySessionRow): MySession {
@@ -116,6 +144,7 @@ function toMySession(row: MySessionRow): MySession {
           late: row.late ?? false,
           expected: row.expected ?? false,
           checkedOutAt: row.checkedOutAt ?? null,
+          presence: row.presence ?? 'none',
         })
       : null,
     leave: row.leaveStatus ? { status: row.leaveStatus, reason: row.leaveReason ?? '' } : null,
@@ -142,9 +171,9 @@ export function createStudyRepo(sql: Sql): StudyRepo {
     async createSession(organizer, fields, at) {
       const [{ id }] = await sql.query<{ id: string }>(
         `INSERT INTO study_sessions (type, title, speaker, location, start_at, end_at, audience_kind,
-           audience_departments, credit_hours, require_check_out, cme_credits, organizer_id, organizer_department_id,
-           created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
+           audience_departments, credit_hours, require_check_out, cme_credits, fence_latitude, fence_longitude,
+           fence_radius_meters, wifi_bssids, organizer_id, organizer_department_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id`,
         [...sessionColumns(fields), organizer.id, organizer.departmentId, at],
       )
       const view = await viewById(id)
@@ -156,7 +185,8 @@ export function createStudyRepo(sql: Sql): StudyRepo {
       const rows = await sql.query(
         `UPDATE study_sessions SET type = $2, title = $3, speaker = $4, location = $5, start_at = $6, end_at = $7,
            audience_kind = $8, audience_departments = $9, credit_hours = $10, require_check_out = $11,
-           cme_credits = $12, updated_at = $13
+           cme_credits = $12, fence_latitude = $13, fence_longitude = $14, fence_radius_meters = $15,
+           wifi_bssids = $16, updated_at = $17
          WHERE id = $1 AND status = 'scheduled' RETURNING id`,
         [id, ...sessionColumns(fields), at],
       )
@@ -209,15 +239,15 @@ export function createStudyRepo(sql: Sql): StudyRepo {
       return rows.map((row) => row.id)
     },
 
-    async checkIn(sessionId, userId, at, late) {
+    async checkIn(sessionId, userId, at, late, presence = 'none') {
       const [inserted] = await sql.query<AttendanceRow>(
-        `INSERT INTO study_attendance (session_id, user_id, department_id, checked_in_at, late, expected)
+        `INSERT INTO study_attendance (session_id, user_id, department_id, checked_in_at, late, expected, presence)
          SELECT $1, u.id, u.department_id, $3, $4,
-                EXISTS (SELECT 1 FROM study_expected e WHERE e.session_id = $1 AND e.user_id = u.id)
+                EXISTS (SELECT 1 FROM study_expected e WHERE e.session_id = $1 AND e.user_id = u.id), $5
          FROM users u WHERE u.id = $2
          ON CONFLICT (session_id, user_id) DO NOTHING
          RETURNING ${ATTENDANCE_COLUMNS}`,
-        [sessionId, userId, at, late],
+        [sessionId, userId, at, late, presence],
       )
       if (inserted) return { attendance: toAttendance(inserted), repeated: false }
       const [first] = await sql.query<AttendanceRow>(
@@ -237,6 +267,22 @@ export function createStudyRepo(sql: Sql): StudyRepo {
         [sessionId, userId, at],
       )
       return attendanceWithCredit(sessionId, userId)
+    },
+
+    async correctCheckOut(sessionId, userId, at) {
+      const [row] = await sql.query<{ outcome: 'done' | 'missing' | 'recorded' | 'early' }>(
+        `WITH corrected AS (
+           UPDATE study_attendance SET checked_out_at = $3
+           WHERE session_id = $1 AND user_id = $2 AND checked_out_at IS NULL AND checked_in_at <= $3 RETURNING 1)
+         SELECT CASE WHEN EXISTS (SELECT 1 FROM corrected) THEN 'done'
+                     WHEN a.user_id IS NULL THEN 'missing'
+                     WHEN a.checked_out_at IS NOT NULL THEN 'recorded'
+                     ELSE 'early' END AS outcome
+         FROM (SELECT 1) one
+         LEFT JOIN study_attendance a ON a.session_id = $1 AND a.user_id = $2`,
+        [sessionId, userId, at],
+      )
+      return row.outcome
     },
 
     async requestLeave(sessionId, userId, reason, at) {

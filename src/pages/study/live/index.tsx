@@ -1,8 +1,14 @@
-import { Button, View } from '@tarojs/components'
+import { Button, Picker, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
-import { ATTENDEE_STATUS_LABELS, type Attendee, type DepartmentAttendance } from '../../../contract'
+import {
+  ATTENDEE_STATUS_LABELS,
+  PRESENCE_PROOF_LABELS,
+  type Attendee,
+  type DepartmentAttendance,
+  type SessionView,
+} from '../../../contract'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
@@ -11,19 +17,59 @@ import { sessionTime } from '../format'
 import '../study.scss'
 import { saveCsv } from '../../../services/save-csv'
 
-function Person({ person }: { person: Attendee }) {
-  const notes = [person.checkedInAt ? formatClock(person.checkedInAt) : '', person.expected ? '' : '自愿参加']
+/**
+ * What the organizer can set right for one person: 确认到场 for one the platform could not place
+ * (while the session runs), 补记签退 for one who left without 签退 (once its window has closed).
+ */
+const PersonActions = observer(function PersonActions({ person, session }: { person: Attendee; session: SessionView }) {
+  const { study } = useStores()
+  const now = Date.now()
+  const running = now < Date.parse(session.endAt) && session.status === 'scheduled'
+  if (person.status === 'missing' && running) {
+    return (
+      <Button
+        className='rx-button rx-button--plain'
+        onClick={() => void study.confirmPresence(session.id, person.userId)}
+      >
+        确认到场
+      </Button>
+    )
+  }
+  const missedCheckOut =
+    session.requireCheckOut && person.checkedInAt !== null && person.checkedOutAt === null && !running
+  if (!missedCheckOut) return null
+  return (
+    <Picker
+      mode='time'
+      value={formatClock(session.endAt)}
+      onChange={(e) => void study.correctCheckOut(session.id, person.userId, String(e.detail.value))}
+    >
+      <View className='rx-button rx-button--plain' role='button'>
+        补记签退时间
+      </View>
+    </Picker>
+  )
+})
+
+function Person({ person, session }: { person: Attendee; session: SessionView }) {
+  const notes = [
+    person.checkedInAt ? formatClock(person.checkedInAt) : '',
+    person.checkedInAt && session.requireCheckOut && !person.checkedOutAt ? '未签退' : '',
+    person.presence ? PRESENCE_PROOF_LABELS[person.presence] : '',
+    person.expected ? '' : '自愿参加',
+  ]
   return (
     <View className='study-table__row'>
       <View>{person.name}</View>
       <View className={person.status === 'missing' ? 'study-tag study-tag--muted' : 'study-tag study-tag--ok'}>
         {[ATTENDEE_STATUS_LABELS[person.status], ...notes].filter(Boolean).join(' · ')}
       </View>
+      <PersonActions person={person} session={session} />
     </View>
   )
 }
 
-function Department({ group }: { group: DepartmentAttendance }) {
+function Department({ group, session }: { group: DepartmentAttendance; session: SessionView }) {
   const [open, setOpen] = useState(false)
   return (
     <View className='rx-card'>
@@ -32,7 +78,7 @@ function Department({ group }: { group: DepartmentAttendance }) {
         <View>{`到 ${group.present + group.late} / 应到 ${group.expected}${open ? ' ▲' : ' ▼'}`}</View>
       </View>
       <View className='rx-muted'>{`迟到 ${group.late} · 请假 ${group.excused} · 未签到 ${group.missing}`}</View>
-      {open && group.people.map((person) => <Person key={person.userId} person={person} />)}
+      {open && group.people.map((person) => <Person key={person.userId} person={person} session={session} />)}
     </View>
   )
 }
@@ -116,7 +162,7 @@ export default observer(function LivePage() {
               </View>
             )}
             {live.departments.map((group) => (
-              <Department key={group.departmentId ?? ''} group={group} />
+              <Department key={group.departmentId ?? ''} group={group} session={live.session} />
             ))}
           </View>
         )}

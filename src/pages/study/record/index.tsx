@@ -1,4 +1,5 @@
-import { View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { ATTENDEE_STATUS_LABELS } from '../../../contract'
 import { useFreshList } from '../../../components/fresh-list'
@@ -6,7 +7,7 @@ import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
 import { formatDate } from '../../../contract/when'
-import { percent } from '../format'
+import { percent, studyPage } from '../format'
 import '../study.scss'
 
 export default observer(function RecordPage() {
@@ -60,6 +61,12 @@ export default observer(function RecordPage() {
               <View className='rx-muted'>
                 {`年度要求 ${record.cmeRequirement.total} 学分，其中Ⅱ类 ${record.cmeRequirement.class2Min}–${record.cmeRequirement.class2Max} 学分；本院组织的学习计Ⅱ类`}
               </View>
+              <Button
+                className='rx-button rx-button--plain'
+                onClick={() => void Taro.navigateTo({ url: studyPage('cme-record') })}
+              >
+                学分证明（可打印）
+              </Button>
             </View>
             <View className='rx-card'>
               <View className='rx-title'>按类型</View>

@@ -10,6 +10,7 @@ import { TextField } from '../../../components/text-field'
 import { useStores } from '../../../stores/context'
 import type { AudienceKind, SessionForm } from '../../../stores/study-store'
 import { studyPage } from '../format'
+import { PresenceFields } from './presence-fields'
 import '../study.scss'
 
 const AUDIENCES: { kind: AudienceKind; label: string }[] = [
@@ -172,6 +173,7 @@ export default observer(function SessionFormPage() {
             </View>
             <View className='rx-muted'>需签退时，签到并签退才计学时；提前离开按时长折算。</View>
           </View>
+          <PresenceFields />
           {study.saving.error && (
             <View className='rx-field__error' role='alert'>
               {study.saving.error}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '继续医学教育学分证明' })
