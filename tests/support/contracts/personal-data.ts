@@ -9,6 +9,15 @@ const hours = (n: number) => new Date(at.getTime() + n * 3600_000)
 const iso = (n: number) => hours(n).toISOString()
 const allTime = { from: new Date('2000-01-01T00:00:00.000Z'), to: new Date('2100-01-01T00:00:00.000Z') }
 const manager: Actor = { id: null, role: 'manager' }
+const CERTIFICATE = {
+  idLast4: '123X',
+  periodFrom: null,
+  periodTo: '2026-05-04',
+  minutes: 150,
+  services: 2,
+  content: '院内导诊值班',
+  issuer: '仁心医院志愿服务队',
+}
 
 /** What the client receives: the export after the JSON of the reply (PostgreSQL hands over Dates). */
 export const asSent = (data: MyData): MyData => JSON.parse(JSON.stringify(data)) as MyData
@@ -59,6 +68,21 @@ export async function personalWorld(harness: RepoHarness) {
       await volunteer.startShift(me.id, '门诊大厅', hours(7))
       await volunteer.endShift(me.id, hours(9))
       await volunteer.addAdjustment(me.id, 30, '补录服务时长', randomUUID(), hours(10))
+      const report = {
+        team: '青年' as const,
+        date: '2026-05-03',
+        place: '社区卫生站',
+        content: '义诊导引',
+        minutes: 90,
+      }
+      await volunteer.addServiceReport(me.id, report, 720, hours(10))
+      await volunteer.issueCertificate({
+        ...CERTIFICATE,
+        number: `RX-${randomUUID()}`,
+        volunteerId: me.id,
+        name: profile.name,
+        issuedAt: iso(11),
+      })
     }
 
     const item = {
@@ -195,6 +219,19 @@ export function expectedExports({ department, erased }: World) {
     { kind: 'shift', minutes: 120, reason: null, at: iso(9) },
     { kind: 'adjustment', minutes: 30, reason: '补录服务时长', at: iso(10) },
   ]
+  const report = {
+    date: '2026-05-03',
+    team: '青年',
+    place: '社区卫生站',
+    content: '义诊导引',
+    minutes: 90,
+    status: 'pending',
+    note: null,
+    reportedAt: iso(10),
+    decidedAt: null,
+  }
+  const { idLast4: _idLast4, ...printed } = CERTIFICATE
+  const certificate = { ...printed, number: expect.stringMatching(/^RX-/), issuedAt: iso(11) }
   const approvedLeave = {
     title: '党课',
     startAt: iso(120),
@@ -255,6 +292,8 @@ export function expectedExports({ department, erased }: World) {
       ],
       shifts,
       hours: ledger,
+      reports: [report],
+      certificates: [{ ...certificate, name: '钱多多志愿', idLast4: '123X', status: 'valid' }],
     },
     feedback: { items: [complaint, praise] },
     study: {
@@ -305,6 +344,8 @@ export function expectedExports({ department, erased }: World) {
       ],
       shifts,
       hours: ledger,
+      reports: [report],
+      certificates: [{ ...certificate, name: '', idLast4: null, status: 'revoked' }],
     },
     feedback: {
       items: [
