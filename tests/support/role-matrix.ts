@@ -236,6 +236,8 @@ export const ROLE_MATRIX: RoleMatrix = {
     myRecord: { access: 'volunteers' },
     ranking: { access: 'everyone', input: (w) => ({ year: w.year }) },
     exportRanking: { access: 'admins', input: (w) => ({ year: w.year }) },
+    exportMyRecord: { access: 'volunteers' },
+    exportNationalRecords: { access: 'admins', input: (w) => ({ year: w.year }) },
   },
   feedback: {
     phrases: { access: 'everyone' },

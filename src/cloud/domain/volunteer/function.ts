@@ -18,6 +18,7 @@ import {
   startShiftInput,
   verifyCertificateInput,
   yearInput,
+  type RecognitionApi,
   type VolunteerApi,
 } from '../../../contract'
 import { action, ADMINS, EVERYONE, type FunctionOf } from '../../core/define'
@@ -81,4 +82,6 @@ export const volunteerFunction = {
   myRecord: action({ roles: VOLUNTEERS, input: myRecordInput, handle: volunteer.myRecord }),
   ranking: action({ roles: EVERYONE, input: yearInput, handle: volunteer.ranking }),
   exportRanking: action({ roles: ADMINS, input: yearInput, handle: volunteer.exportRanking }),
-} satisfies FunctionOf<VolunteerApi>
+  exportMyRecord: action({ roles: VOLUNTEERS, input: emptyInput, handle: volunteer.exportMyRecord }),
+  exportNationalRecords: action({ roles: ADMINS, input: yearInput, handle: volunteer.exportNationalRecords }),
+} satisfies FunctionOf<VolunteerApi & RecognitionApi>

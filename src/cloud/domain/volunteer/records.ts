@@ -33,7 +33,7 @@ export function yearRange(year: number): TimeRange {
 
 const roundRating = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100)
 
-async function recordOf(ctx: Ctx, userId: string): Promise<ServiceRecord> {
+export async function recordOf(ctx: Ctx, userId: string): Promise<ServiceRecord> {
   const year = chinaYear(ctx.now)
   const totals = await ctx.repos.volunteer.totals(userId, yearRange(year))
   return {
@@ -51,7 +51,7 @@ async function recordOf(ctx: Ctx, userId: string): Promise<ServiceRecord> {
 export const starOf = async (ctx: Ctx, userId: string): Promise<StarLevel> => (await recordOf(ctx, userId)).star
 
 /** A service in the words of the national record: what was done, where, and who confirmed it. */
-function toServiceEntry(row: ServiceRow): ServiceEntry {
+export function toServiceEntry(row: ServiceRow): ServiceEntry {
   const wording: Record<ServiceRow['kind'], { content: string; confirmedBy: string }> = {
     request: {
       content: `${row.content ?? ''}${row.destination ? `，陪同至${row.destination}` : ''}`,

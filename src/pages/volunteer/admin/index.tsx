@@ -9,6 +9,7 @@ import { TextField } from '../../../components/text-field'
 import type { DeskRequest, OnShiftVolunteer } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { RequestSummary } from '../shared/request-summary'
+import { NationalExportCard } from './recognition-cards'
 import '../shared/volunteer.scss'
 
 const PendingCard = observer(function PendingCard() {
@@ -214,6 +215,7 @@ export default observer(function VolunteerAdminPage() {
       <PendingCard />
       <DeskCard />
       <AdjustCard />
+      <NationalExportCard />
     </PageShell>
   )
 })
