@@ -17,6 +17,7 @@ import type { Ctx, SystemCtx } from '../../core/context'
 import { audit, notify, remind } from '../../core/effects'
 import { byLoad, maskName, servingOrder } from './dispatch'
 import { starOf } from './records'
+import { congratulateMilestones } from './milestones'
 import { requireRequest, waitingInOrder } from './requests'
 import { toDesk, toOpen } from './views'
 
@@ -49,6 +50,7 @@ export async function startShift(ctx: Ctx, input: z.output<typeof startShiftInpu
 export async function endShift(ctx: Ctx) {
   const ended = await ctx.repos.volunteer.endShift(ctx.caller.userId, ctx.now)
   if (!ended) throw conflict('您当前不在岗')
+  await congratulateMilestones(ctx, ctx.caller.userId)
   return ended
 }
 

@@ -19,6 +19,7 @@ import type { Ctx } from '../../core/context'
 import { toCsv } from '../../core/csv'
 import { audit } from '../../core/effects'
 import type { ServiceRow, TimeRange } from './repo'
+import { congratulateMilestones } from './milestones'
 import { starLevel } from './stars'
 
 const RANKING_LIMIT = 100
@@ -79,6 +80,7 @@ export async function adjustHours(ctx: Ctx, input: z.output<typeof adjustHoursIn
   if (!(await ctx.repos.volunteer.volunteerExists(input.userId))) throw notFound('没有这位志愿者')
   await ctx.repos.volunteer.addAdjustment(input.userId, input.minutes, input.reason, ctx.caller.userId, ctx.now)
   await audit(ctx, `user:${input.userId}`, { minutes: input.minutes, reason: input.reason })
+  await congratulateMilestones(ctx, input.userId)
   return recordOf(ctx, input.userId)
 }
 
