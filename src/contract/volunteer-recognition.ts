@@ -27,6 +27,11 @@ export const publishExcellentInput = yearInput.extend({
     .refine((ids) => new Set(ids).size === ids.length, '名单中有重复的志愿者'),
 })
 
+/** Without a year: the latest list published. */
+export const excellentInput = z
+  .object({ year: z.number().int('年份有误').min(2020, '年份有误').max(2100, '年份有误').optional() })
+  .default({})
+
 export interface ExcellentVolunteer {
   userId: string
   name: string
@@ -58,4 +63,7 @@ export interface ExcellentShortlist extends ExcellentList {
 export interface RecognitionApi {
   exportMyRecord: Endpoint<z.input<typeof emptyInput>, CsvExport>
   exportNationalRecords: Endpoint<z.input<typeof yearInput>, CsvExport>
+  excellentShortlist: Endpoint<z.input<typeof yearInput>, ExcellentShortlist>
+  publishExcellent: Endpoint<z.input<typeof publishExcellentInput>, ExcellentList>
+  excellent: Endpoint<z.input<typeof excellentInput>, ExcellentList>
 }

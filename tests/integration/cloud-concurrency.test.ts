@@ -7,6 +7,7 @@ import { identityContract } from '../support/contracts/identity'
 import { personalDataContract } from '../support/contracts/personal-data'
 import { studyContract } from '../support/contracts/study'
 import { volunteerContract } from '../support/contracts/volunteer'
+import { volunteerExcellentContract } from '../support/contracts/volunteer-excellent'
 import { cloudbaseConcurrentAdapter, type RepoHarness } from '../support/repo-adapters'
 import { dataOf, type SignedIn } from '../support/test-host'
 import { helpRequestInput, studySession } from '../support/world'
@@ -61,6 +62,7 @@ describe('repository contract: cloudbase (stand-in, concurrent transactions)', (
   const current = () => harness
   identityContract(current)
   volunteerContract(current)
+  volunteerExcellentContract(current)
   studyContract(current)
   feedbackContract(current)
   personalDataContract(current)

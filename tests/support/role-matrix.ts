@@ -238,6 +238,10 @@ export const ROLE_MATRIX: RoleMatrix = {
     exportRanking: { access: 'admins', input: (w) => ({ year: w.year }) },
     exportMyRecord: { access: 'volunteers' },
     exportNationalRecords: { access: 'admins', input: (w) => ({ year: w.year }) },
+    excellentShortlist: { access: 'admins', input: (w) => ({ year: w.year }) },
+    // The applicant is not on the shortlist: the cell proves access, the handler answers INVALID_INPUT.
+    publishExcellent: { access: 'admins', input: (w) => ({ year: w.year, userIds: [w.applicantId] }) },
+    excellent: { access: 'everyone' },
   },
   feedback: {
     phrases: { access: 'everyone' },

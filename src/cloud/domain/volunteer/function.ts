@@ -6,8 +6,10 @@ import {
   assignInput,
   decideInput,
   emptyInput,
+  excellentInput,
   helpRequestInput,
   myRecordInput,
+  publishExcellentInput,
   rateInput,
   registerInput,
   rejectInput,
@@ -84,4 +86,12 @@ export const volunteerFunction = {
   exportRanking: action({ roles: ADMINS, input: yearInput, handle: volunteer.exportRanking }),
   exportMyRecord: action({ roles: VOLUNTEERS, input: emptyInput, handle: volunteer.exportMyRecord }),
   exportNationalRecords: action({ roles: ADMINS, input: yearInput, handle: volunteer.exportNationalRecords }),
+  excellentShortlist: action({ roles: ADMINS, input: yearInput, handle: volunteer.excellentShortlist }),
+  publishExcellent: action({
+    roles: ADMINS,
+    input: publishExcellentInput,
+    write: true,
+    handle: volunteer.publishExcellent,
+  }),
+  excellent: action({ roles: EVERYONE, input: excellentInput, handle: volunteer.excellent }),
 } satisfies FunctionOf<VolunteerApi & RecognitionApi>
