@@ -1,0 +1,27 @@
+import { View } from '@tarojs/components'
+import type { ExcellentVolunteer } from '../../../contract'
+import { formatHours } from '../../../stores/volunteer/record'
+
+/** 王建华 · 党员服务队 · 212.5 小时 · 38 次 · 4.9 分 */
+export function ExcellentLine({ volunteer, rank }: { volunteer: ExcellentVolunteer; rank: number }) {
+  return (
+    <View className='rx-row vol-excellent'>
+      <View className='vol-status'>{rank}</View>
+      <View>
+        <View>
+          {volunteer.name}
+          {volunteer.team ? ` · ${volunteer.team}服务队` : ''}
+        </View>
+        <View className='rx-muted'>
+          {formatHours(volunteer.minutes)} · {volunteer.services} 次 ·{' '}
+          {volunteer.averageRating === null ? '暂无评分' : `${volunteer.averageRating.toFixed(1)} 分`}
+        </View>
+      </View>
+    </View>
+  )
+}
+
+/** The rule, in the words the list was drawn by, shown with every list as the service stars show theirs. */
+export function ExcellentRule({ rule }: { rule: string }) {
+  return <View className='rx-muted'>评选规则：{rule}</View>
+}
