@@ -8,7 +8,7 @@ import { StateView } from '../../../components/state-view'
 import { STATIONS, type OpenHelpRequest } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { ChoiceGrid, plainChoices } from '../../../components/choice-grid'
-import { ExcellentLine, ExcellentRule } from '../shared/excellent-list'
+import { PublishedExcellentCard } from '../shared/excellent-list'
 import { RequestSummary } from '../shared/request-summary'
 import { StarBadge } from '../shared/star-badge'
 import '../shared/volunteer.scss'
@@ -86,29 +86,6 @@ const RequestCard = observer(function RequestCard({ request, mine }: { request: 
   )
 })
 
-/** The latest published 优秀志愿者 list, with the rule it was drawn by. */
-const ExcellentCard = observer(function ExcellentCard() {
-  const { recognition } = useStores().volunteer
-  const { list, listLoading } = recognition
-  return (
-    <View className='rx-card'>
-      <View className='rx-title'>{list?.published ? `${list.year} 年优秀志愿者` : '年度优秀志愿者'}</View>
-      <StateView
-        status={listLoading.status}
-        error={listLoading.error}
-        empty={!list?.published}
-        emptyText='本年度名单尚未发布'
-        onRetry={() => void recognition.loadList()}
-      >
-        {list?.published?.volunteers.map((v, i) => (
-          <ExcellentLine key={v.userId} volunteer={v} rank={i + 1} />
-        ))}
-      </StateView>
-      {list && <ExcellentRule rule={list.rule} />}
-    </View>
-  )
-})
-
 export default observer(function HallPage() {
   const { volunteer } = useStores()
   useFreshList(
@@ -145,7 +122,7 @@ export default observer(function HallPage() {
           </View>
         )}
       </StateView>
-      <ExcellentCard />
+      <PublishedExcellentCard />
     </PageShell>
   )
 })
