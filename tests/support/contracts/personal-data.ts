@@ -23,6 +23,8 @@ const CERTIFICATE = {
 export const asSent = (data: MyData): MyData => JSON.parse(JSON.stringify(data)) as MyData
 
 export const ERASE_AT = hours(30)
+/** A year no other contract publishes an 优秀志愿者 list for. */
+const EXCELLENT_YEAR = 2039
 
 /** A hospital department with three study sessions, the person to erase and another who stays. */
 export async function personalWorld(harness: RepoHarness) {
@@ -166,6 +168,19 @@ export async function personalWorld(harness: RepoHarness) {
   const sessions = [await session(49, '院感培训'), await session(100, '消防演练'), await session(120, '党课')]
   const erased = await person(department.id, '钱多多', sessions, true)
   const other = await person(department.id, '孙不动', sessions, false)
+  const excellent = (id: string, name: string) => ({
+    userId: id,
+    name,
+    team: '青年' as const,
+    minutes: 2400,
+    services: 5,
+    averageRating: null,
+  })
+  await repos.volunteer.publishExcellent(
+    EXCELLENT_YEAR,
+    { publishedAt: iso(20), volunteers: [excellent(erased.id, '钱多多志愿'), excellent(other.id, '孙不动志愿')] },
+    randomUUID(),
+  )
   return { department, sessions, erased, other }
 }
 
@@ -394,6 +409,11 @@ export function personalDataContract(harness: () => RepoHarness): void {
       })
       expect((await repos().feedback.find(erased.complaint))?.patientName).toBe('')
       expect(await repos().volunteer.findProfile(erased.id)).toBeNull()
+      const listed = await repos().volunteer.findExcellent(EXCELLENT_YEAR)
+      expect(listed?.volunteers.map((v) => [v.userId, v.name])).toEqual([
+        [erased.id, ''],
+        [other.id, '孙不动志愿'],
+      ])
       expect(await repos().platform.listOutbox(erased.id)).toEqual([])
       // Ledgers and counts keep their numbers under the nameless account.
       expect(await repos().volunteer.totals(erased.id, allTime)).toEqual(totals)

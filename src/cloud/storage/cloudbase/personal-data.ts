@@ -19,6 +19,7 @@ import type { AnsweredDoc, CampaignDoc } from './staff-survey-repo'
 import { creditOf, type AttendanceDoc, type LeaveDoc, type SessionDoc } from './study-repo'
 import type { HoursDoc, OpenRequestDoc, ProfileDoc, RatingDoc, RequestDoc, ShiftDoc } from './volunteer-repo'
 import type { CertificateDoc, ReportDoc } from './volunteer-repo-docs'
+import type { ExcellentListDoc } from './volunteer-repo-excellent'
 import { DAY_MS } from '../../../contract/month'
 
 const identity: AreaPersonalData<CloudDb> = {
@@ -163,6 +164,13 @@ const volunteer: AreaPersonalData<CloudDb> = {
       .where({ volunteerId: userId, status: 'valid' })
       .update({ data: { status: 'revoked', revokedReason: ERASED.certificate, revokedAt: at.toISOString() } })
     await certificates.where({ volunteerId: userId }).update({ data: { name: '', idLast4: null } })
+    // A published 优秀志愿者 list keeps its place for them, without the name; there is one list a year.
+    const lists = db.collection<ExcellentListDoc>(C.excellentLists)
+    for (const list of await readAll(lists)) {
+      if (!list.volunteers.some((v) => v.userId === userId)) continue
+      const volunteers = list.volunteers.map((v) => ({ ...v, name: v.userId === userId ? '' : v.name }))
+      await lists.doc(list._id).update({ data: { volunteers } })
+    }
     const requests = () => db.collection<RequestDoc>(C.helpRequests)
     await db.collection<ProfileDoc>(C.volunteerProfiles).doc(userId).remove()
     await requests()

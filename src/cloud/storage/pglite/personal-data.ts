@@ -98,6 +98,14 @@ const volunteer: AreaPersonalData<Sql> = {
        WHERE volunteer_id = $1`,
       [userId, ERASED.certificate, at],
     )
+    // A published 优秀志愿者 list keeps its place for them, without the name.
+    await sql.query(
+      `UPDATE volunteer_excellent_lists SET volunteers = (
+         SELECT jsonb_agg(CASE WHEN v->>'userId' = $1 THEN v || '{"name": ""}'::jsonb ELSE v END ORDER BY n)
+         FROM jsonb_array_elements(volunteers) WITH ORDINALITY AS e(v, n))
+       WHERE volunteers @> jsonb_build_array(jsonb_build_object('userId', $1::text))`,
+      [userId],
+    )
     await sql.query('DELETE FROM volunteer_profiles WHERE user_id = $1', [userId])
     await sql.query(
       `UPDATE volunteer_requests SET status = 'cancelled', cancelled_at = $2

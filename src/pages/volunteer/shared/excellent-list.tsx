@@ -12,7 +12,7 @@ export function ExcellentLine({ volunteer, rank }: { volunteer: ExcellentVolunte
       <View className='vol-status'>{rank}</View>
       <View>
         <View>
-          {volunteer.name}
+          {volunteer.name || '（账号已注销）'}
           {volunteer.team ? ` · ${volunteer.team}服务队` : ''}
         </View>
         <View className='rx-muted'>
