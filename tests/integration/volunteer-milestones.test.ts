@@ -73,6 +73,19 @@ describe('milestones', () => {
     }
   })
 
+  it('congratulates when the volunteer’s own shift, left open, is closed at 12 h past 100 h', async () => {
+    host.setClock(new Date('2033-05-07T00:00:00Z'))
+    const volunteer = await host.signIn('volunteer', 'ms-forgot')
+    const userId = volunteer.user.id
+    dataOf(await credit(userId, 5400)) // 90 h
+    dataOf(await volunteer.call('volunteer', 'startShift', { station: '急诊' }))
+    host.setClock(new Date('2033-05-07T13:00:00Z'))
+    expect(await milestones(userId)).toEqual([])
+    dataOf(await volunteer.call('volunteer', 'open'))
+    expect(await milestones(userId)).toEqual([{ hours: 100, star: '一星志愿者' }])
+    host.setClock(new Date('2033-05-06T02:00:00Z'))
+  })
+
   it('congratulates on a shift that ends past 100 h', async () => {
     const volunteer = await host.signIn('volunteer', 'ms-shift')
     const userId = volunteer.user.id

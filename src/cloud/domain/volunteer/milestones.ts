@@ -34,3 +34,9 @@ export async function congratulateMilestones(ctx: SystemCtx, volunteerId: string
   }))
   return reminders.length === 0 ? 0 : remind(ctx, reminders)
 }
+
+/** Closes the volunteer's own shift left open past 12 h: its booked hours may cross a milestone too. */
+export async function closeOwnOverdueShift(ctx: SystemCtx, volunteerId: string): Promise<void> {
+  const closed = await ctx.repos.volunteer.closeOverdueShifts(ctx.now, volunteerId)
+  if (closed > 0) await congratulateMilestones(ctx, volunteerId)
+}

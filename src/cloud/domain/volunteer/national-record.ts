@@ -11,6 +11,7 @@ import { chinaDay } from '../../../contract/month'
 import type { Ctx } from '../../core/context'
 import { toCsv } from '../../core/csv'
 import { audit } from '../../core/effects'
+import { closeOwnOverdueShift } from './milestones'
 import { recordOf, toServiceEntry, yearRange } from './records'
 import type { ServiceRow } from './repo'
 
@@ -90,7 +91,7 @@ const entriesOf = (rows: ServiceRow[]) => rows.map(toServiceEntry).reverse()
 export async function exportMyRecord(ctx: Ctx): Promise<CsvExport> {
   const repo = ctx.repos.volunteer
   const me = ctx.caller.userId
-  await repo.closeOverdueShifts(ctx.now, me)
+  await closeOwnOverdueShift(ctx, me)
   const [{ person, profile }, record, services, sections] = await Promise.all([
     personOf(ctx, me, { name: ctx.caller.name, team: null }),
     recordOf(ctx, me),

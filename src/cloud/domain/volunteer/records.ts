@@ -19,7 +19,7 @@ import type { Ctx } from '../../core/context'
 import { toCsv } from '../../core/csv'
 import { audit } from '../../core/effects'
 import type { ServiceRow, TimeRange } from './repo'
-import { congratulateMilestones } from './milestones'
+import { closeOwnOverdueShift, congratulateMilestones } from './milestones'
 import { starLevel } from './stars'
 
 const RANKING_LIMIT = 100
@@ -97,7 +97,7 @@ export async function addRecordSection(
 
 export async function myRecord(ctx: Ctx, input: z.output<typeof myRecordInput>): Promise<VolunteerRecord> {
   const repo = ctx.repos.volunteer
-  await repo.closeOverdueShifts(ctx.now, ctx.caller.userId)
+  await closeOwnOverdueShift(ctx, ctx.caller.userId)
   const page = { limit: RECORD_PAGE_SIZE, offset: (input.page - 1) * RECORD_PAGE_SIZE }
   const [record, services, sections] = await Promise.all([
     recordOf(ctx, ctx.caller.userId),
