@@ -1,30 +1,19 @@
 import { milestonesReached } from '../../src/cloud/domain/volunteer/milestones'
-import { dataOf, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
+import { dataOf } from '../support/test-host'
+import { volunteerWorld } from '../support/volunteer-world'
 
 // Milestones at 100 h and at each star level: congratulated once each, through the outbox.
-let host: TestHost
-let admin: SignedIn
-
-beforeAll(async () => {
-  host = await startTestHost()
-  host.setClock(new Date('2033-05-06T02:00:00Z'))
-  admin = await host.signIn('admin')
-})
-afterAll(async () => {
-  await host.close()
-})
+const world = volunteerWorld('2033-05-06T02:00:00Z')
 
 async function milestones(userId: string) {
-  const response = await fetch(`${host.url}/dev/outbox?userId=${userId}`)
-  const messages = (await response.json()) as { template: string; payload: Record<string, unknown> }[]
-  return messages
+  return (await world.outbox(userId))
     .filter((m) => m.template === 'volunteerMilestone')
     .map((m) => m.payload)
     .sort((a, b) => Number(a.hours) - Number(b.hours))
 }
 
 const credit = (userId: string, minutes: number, reason = '补录社区义诊') =>
-  admin.call('volunteer', 'adjustHours', { userId, minutes, reason })
+  world.admin.call('volunteer', 'adjustHours', { userId, minutes, reason })
 
 describe('milestones', () => {
   it('names the milestones reached: 100 h is 一星, then each star level', () => {
@@ -35,7 +24,7 @@ describe('milestones', () => {
   })
 
   it('congratulates crossing 99.5 h to 100.5 h once, and not again after a correction and more hours', async () => {
-    const volunteer = await host.signIn('volunteer', 'ms-cross')
+    const volunteer = await world.host.signIn('volunteer', 'ms-cross')
     const userId = volunteer.user.id
     dataOf(await credit(userId, 5970))
     expect(await milestones(userId)).toEqual([])
@@ -47,13 +36,13 @@ describe('milestones', () => {
   })
 
   it('congratulates each level once when one booking jumps across two of them', async () => {
-    const volunteer = await host.signIn('volunteer', 'ms-jump')
+    const volunteer = await world.host.signIn('volunteer', 'ms-jump')
     const userId = volunteer.user.id
     // History imported straight into the ledger, as a migration from the old system would: 250 h, never congratulated.
-    await host.host.store.sql.query(
+    await world.host.host.store.sql.query(
       `INSERT INTO volunteer_hours (volunteer_id, kind, minutes, reason, recorded_by, at)
        VALUES ($1, 'adjustment', 15000, '历史时长导入', $2, now())`,
-      [userId, admin.user.id],
+      [userId, world.admin.user.id],
     )
     dataOf(await credit(userId, 3000)) // 300 h
     expect(await milestones(userId)).toEqual([
@@ -64,7 +53,7 @@ describe('milestones', () => {
 
   it('sends one message when two bookings that cross 100 h land at once', async () => {
     for (const tag of ['a', 'b', 'c']) {
-      const volunteer = await host.signIn('volunteer', `ms-race-${tag}`)
+      const volunteer = await world.host.signIn('volunteer', `ms-race-${tag}`)
       const userId = volunteer.user.id
       dataOf(await credit(userId, 5970))
       const replies = await Promise.all([credit(userId, 60, '义诊活动补录'), credit(userId, 90, '健康讲座补录')])
@@ -74,24 +63,22 @@ describe('milestones', () => {
   })
 
   it('congratulates when the volunteer’s own shift, left open, is closed at 12 h past 100 h', async () => {
-    host.setClock(new Date('2033-05-07T00:00:00Z'))
-    const volunteer = await host.signIn('volunteer', 'ms-forgot')
+    const volunteer = await world.host.signIn('volunteer', 'ms-forgot')
     const userId = volunteer.user.id
     dataOf(await credit(userId, 5400)) // 90 h
     dataOf(await volunteer.call('volunteer', 'startShift', { station: '急诊' }))
-    host.setClock(new Date('2033-05-07T13:00:00Z'))
+    world.advance(13 * 60)
     expect(await milestones(userId)).toEqual([])
     dataOf(await volunteer.call('volunteer', 'open'))
     expect(await milestones(userId)).toEqual([{ hours: 100, star: '一星志愿者' }])
-    host.setClock(new Date('2033-05-06T02:00:00Z'))
   })
 
   it('congratulates on a shift that ends past 100 h', async () => {
-    const volunteer = await host.signIn('volunteer', 'ms-shift')
+    const volunteer = await world.host.signIn('volunteer', 'ms-shift')
     const userId = volunteer.user.id
     dataOf(await credit(userId, 5970))
     dataOf(await volunteer.call('volunteer', 'startShift', { station: '门诊大厅' }))
-    host.setClock(new Date('2033-05-06T03:00:00Z'))
+    world.advance(60)
     dataOf(await volunteer.call('volunteer', 'endShift'))
     expect(await milestones(userId)).toEqual([{ hours: 100, star: '一星志愿者' }])
   })

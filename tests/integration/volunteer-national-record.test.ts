@@ -1,9 +1,9 @@
 import type { CsvExport, MyHelpRequest } from '../../src/contract'
 import { parseCsv } from '../../src/cloud/core/csv'
-import { dataOf, errorOf, type SignedIn, startTestHost, type TestHost } from '../support/test-host'
+import { dataOf, errorOf, type SignedIn } from '../support/test-host'
+import { volunteerWorld } from '../support/volunteer-world'
 
 // The national volunteer record as CSV: the volunteer's own, and every volunteer's for the upload.
-const MINUTE = 60_000
 const HEADER = [
   '姓名',
   '联系电话',
@@ -17,34 +17,13 @@ const HEADER = [
   '评价',
   '确认人',
 ]
-let host: TestHost
-let now: Date
-let admin: SignedIn
-let departmentId: string
-
-function advance(minutes: number) {
-  now = new Date(now.getTime() + minutes * MINUTE)
-  host.setClock(now)
-}
-
-beforeAll(async () => {
-  host = await startTestHost()
-  now = new Date('2033-04-07T01:00:00Z')
-  host.setClock(now)
-  admin = await host.signIn('admin')
-  const patient = await host.signIn('patient')
-  const departments = dataOf(await patient.call<{ id: string; name: string }[]>('identity', 'departments'))
-  departmentId = departments.find((d) => d.name === '骨科')!.id
-})
-afterAll(async () => {
-  await host.close()
-})
+const world = volunteerWorld('2033-04-07T01:00:00Z')
 
 async function approvedVolunteer(id: string, name: string, phone: string) {
-  const person = await host.signIn('patient', id)
+  const person = await world.host.signIn('patient', id)
   const form = { name, phone, team: '青年', skills: ['轮椅协助'], availability: '周末' }
   dataOf(await person.call('volunteer', 'register', form))
-  dataOf(await admin.call('volunteer', 'approve', { userId: person.user.id }))
+  dataOf(await world.admin.call('volunteer', 'approve', { userId: person.user.id }))
   return person
 }
 
@@ -66,29 +45,31 @@ describe('national record export', () => {
     zhou = await approvedVolunteer('nr-zhou', '周=公式', '13800002222')
     // 陈: a shift with one guidance request in it, an adjustment, training and an award.
     dataOf(await chen.call('volunteer', 'startShift', { station: '门诊大厅' }))
-    const patient = await host.signIn('patient', 'nr-patient')
+    const patient = await world.host.signIn('patient', 'nr-patient')
     const request = dataOf(
       await patient.call<MyHelpRequest>('volunteer', 'request', {
         need: '轮椅协助',
         from: '门诊大厅',
-        to: departmentId,
+        to: world.departmentId,
         people: 1,
       }),
     )
     dataOf(await chen.call('volunteer', 'claim', { requestId: request.id }))
-    advance(25)
+    world.advance(25)
     dataOf(await chen.call('volunteer', 'complete', { requestId: request.id }))
     dataOf(await patient.call('volunteer', 'rate', { requestId: request.id, stars: 5 }))
-    advance(95)
+    world.advance(95)
     dataOf(await chen.call('volunteer', 'endShift'))
     const userId = chen.user.id
-    dataOf(await admin.call('volunteer', 'adjustHours', { userId, minutes: 90, reason: '补录社区义诊' }))
+    dataOf(await world.admin.call('volunteer', 'adjustHours', { userId, minutes: 90, reason: '补录社区义诊' }))
     const section = { userId, date: '2033-03-01', detail: '院内组织' }
-    dataOf(await admin.call('volunteer', 'addRecordSection', { ...section, section: 'training', title: '急救培训' }))
-    dataOf(await admin.call('volunteer', 'addRecordSection', { ...section, section: 'award', title: '月度之星' }))
+    dataOf(
+      await world.admin.call('volunteer', 'addRecordSection', { ...section, section: 'training', title: '急救培训' }),
+    )
+    dataOf(await world.admin.call('volunteer', 'addRecordSection', { ...section, section: 'award', title: '月度之星' }))
     // 周: one adjustment whose reason a spreadsheet would run as a formula.
     const formula = { userId: zhou.user.id, minutes: 60, reason: '=HYPERLINK("http://x")' }
-    dataOf(await admin.call('volunteer', 'adjustHours', formula))
+    dataOf(await world.admin.call('volunteer', 'adjustHours', formula))
   })
 
   it('gives a volunteer their own record in every section, and nobody else’s', async () => {
@@ -117,7 +98,7 @@ describe('national record export', () => {
   })
 
   it('gives the administrator one line per service of the year, for every volunteer, with formulas defused', async () => {
-    const rows = table(dataOf(await admin.call<CsvExport>('volunteer', 'exportNationalRecords', { year: 2033 })))
+    const rows = table(dataOf(await world.admin.call<CsvExport>('volunteer', 'exportNationalRecords', { year: 2033 })))
     expect(new Set(rows.map((row) => row['记录类别']))).toEqual(new Set(['服务']))
     const chenRows = rows.filter((row) => row['姓名'] === '陈志远')
     expect(chenRows.map((row) => row['服务类型'])).toEqual(['导诊服务', '院内值班', '时长补录'])
@@ -126,13 +107,17 @@ describe('national record export', () => {
     expect(zhouRows[0]['姓名']).toBe('周=公式')
     expect(zhouRows[0]['内容']).toBe(`'=HYPERLINK("http://x")`)
 
-    const lastYear = table(dataOf(await admin.call<CsvExport>('volunteer', 'exportNationalRecords', { year: 2032 })))
+    const lastYear = table(
+      dataOf(await world.admin.call<CsvExport>('volunteer', 'exportNationalRecords', { year: 2032 })),
+    )
     expect(lastYear.filter((row) => ['陈志远', '周=公式'].includes(row['姓名']))).toEqual([])
   })
 
   it('is the administrator’s alone to export everyone, and a volunteer’s alone to export their own', async () => {
     expect(errorOf(await chen.call('volunteer', 'exportNationalRecords', { year: 2033 })).code).toBe('FORBIDDEN')
-    expect(errorOf(await admin.call('volunteer', 'exportMyRecord')).code).toBe('FORBIDDEN')
-    expect(errorOf(await admin.call('volunteer', 'exportNationalRecords', { year: 1999 })).code).toBe('INVALID_INPUT')
+    expect(errorOf(await world.admin.call('volunteer', 'exportMyRecord')).code).toBe('FORBIDDEN')
+    expect(errorOf(await world.admin.call('volunteer', 'exportNationalRecords', { year: 1999 })).code).toBe(
+      'INVALID_INPUT',
+    )
   })
 })

@@ -113,6 +113,8 @@ export interface MatrixMakers {
   serviceReport(): Promise<string>
   /** A lexicon phrase just saved, to remove. */
   lexiconPhrase(): Promise<string>
+  /** A fresh volunteer on this year's 优秀志愿者 shortlist. */
+  excellentCandidate(): Promise<string>
 }
 
 export interface MatrixRow {
@@ -239,8 +241,10 @@ export const ROLE_MATRIX: RoleMatrix = {
     exportMyRecord: { access: 'volunteers' },
     exportNationalRecords: { access: 'admins', input: (w) => ({ year: w.year }) },
     excellentShortlist: { access: 'admins', input: (w) => ({ year: w.year }) },
-    // The applicant is not on the shortlist: the cell proves access, the handler answers INVALID_INPUT.
-    publishExcellent: { access: 'admins', input: (w) => ({ year: w.year, userIds: [w.applicantId] }) },
+    publishExcellent: {
+      access: 'admins',
+      input: async (w) => ({ year: w.year, userIds: [await w.make.excellentCandidate()] }),
+    },
     excellent: { access: 'everyone' },
   },
   feedback: {
