@@ -5,7 +5,6 @@ import type { StudyApi } from './study'
 import type { SurveyApi } from './survey'
 import type { VoiceApi } from './voice'
 import type { VolunteerApi } from './volunteer'
-import type { RecognitionApi } from './volunteer-recognition'
 
 export * from './common'
 export * from './envelope'
@@ -17,14 +16,13 @@ export * from './study'
 export * from './survey'
 export * from './voice'
 export * from './volunteer'
-export * from './volunteer-recognition'
 
 /** Every cloud function and its actions: the one map the client and the cloud agree on. */
 export interface ApiMap {
   identity: IdentityApi
   feedback: FeedbackApi
   survey: SurveyApi
-  volunteer: VolunteerApi & RecognitionApi
+  volunteer: VolunteerApi
   study: StudyApi
   staffSurvey: StaffSurveyApi
   voice: VoiceApi

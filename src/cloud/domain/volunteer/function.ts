@@ -20,7 +20,6 @@ import {
   startShiftInput,
   verifyCertificateInput,
   yearInput,
-  type RecognitionApi,
   type VolunteerApi,
 } from '../../../contract'
 import { action, ADMINS, EVERYONE, type FunctionOf } from '../../core/define'
@@ -94,4 +93,4 @@ export const volunteerFunction = {
     handle: volunteer.publishExcellent,
   }),
   excellent: action({ roles: EVERYONE, input: excellentInput, handle: volunteer.excellent }),
-} satisfies FunctionOf<VolunteerApi & RecognitionApi>
+} satisfies FunctionOf<VolunteerApi>

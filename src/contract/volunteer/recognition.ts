@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { emptyInput, idSchema, type CsvExport, type Endpoint } from './common'
-import { yearInput, type VolunteerTeam } from './volunteer'
+import { emptyInput, idSchema, type CsvExport, type Endpoint } from '../common'
+import { yearInput } from './records'
+import type { VolunteerTeam } from './registration'
 
 /**
  * The yearly 优秀志愿者 shortlist, shown next to the list as the service stars show their formula.
