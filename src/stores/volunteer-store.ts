@@ -8,6 +8,7 @@ import type { KeyValueStorage } from './support/storage'
 import { Submission } from './support/submission'
 import type { UiStore } from './ui-store'
 import { VolunteerAdminStore } from './volunteer/admin'
+import { VolunteerRecognitionStore } from './volunteer/recognition'
 import { VolunteerCertificateStore } from './volunteer/certificate'
 import { VolunteerDeskStore } from './volunteer/desk'
 import { formatHours, VolunteerRecordStore } from './volunteer/record'
@@ -90,6 +91,8 @@ export class VolunteerStore {
 
   // Admin: registrations and the hours ledger
   readonly admin: VolunteerAdminStore
+  // The national record's upload and the yearly 优秀志愿者
+  readonly recognition: VolunteerRecognitionStore
 
   constructor(
     private readonly api: ApiClient,
@@ -130,6 +133,7 @@ export class VolunteerStore {
     )
     this.endingShift = new Submission((requestId) => this.api.call('volunteer', 'endShift', {}, { requestId }))
     this.admin = new VolunteerAdminStore(api, ui)
+    this.recognition = new VolunteerRecognitionStore(api, ui)
     this.records = new VolunteerRecordStore(api, ui)
     this.dispatch = new VolunteerDeskStore(api, ui)
     this.reports = new VolunteerReportStore(api, ui)

@@ -11,6 +11,7 @@ import { benchStudy } from './study'
 import { benchSurvey } from './survey'
 import { benchSweeps } from './sweeps'
 import { benchVolunteer, benchVolunteerRecord } from './volunteer'
+import { benchVolunteerExport } from './volunteer-export'
 import { benchVoice } from './voice'
 import { benchVoiceJieba } from './voice-jieba'
 
@@ -23,6 +24,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   staffSurvey: benchStaffSurvey,
   volunteer: benchVolunteer,
   'volunteer-record': benchVolunteerRecord,
+  'volunteer-export': benchVolunteerExport,
   roster: benchRoster,
   sweeps: benchSweeps,
   load: benchLoad,

@@ -11,6 +11,7 @@ import { staffSurveyContract } from '../support/contracts/staff-survey'
 import { surveyContract } from '../support/contracts/survey'
 import { voiceContract } from '../support/contracts/voice'
 import { volunteerContract } from '../support/contracts/volunteer'
+import { volunteerExcellentContract } from '../support/contracts/volunteer-excellent'
 import { cloudbaseConcurrentAdapter, type RepoHarness } from '../support/repo-adapters'
 import type { SignedIn } from '../support/test-host'
 
@@ -66,6 +67,7 @@ describe('repository contract: cloudbase (stand-in, concurrent transactions)', (
   identityContract(current)
   surveyContract(current)
   volunteerContract(current)
+  volunteerExcellentContract(current)
   studyContract(current)
   staffSurveyContract(current)
   feedbackContract(current)

@@ -47,6 +47,7 @@ const year = new Date().getFullYear()
 const EXPORT_INPUTS: Record<string, (w: WriteWorld) => unknown> = {
   'survey.export': (w) => ({ departmentId: w.where.home.id, from: `${year}-01`, to: `${year}-12` }),
   'volunteer.exportRanking': () => ({ year }),
+  'volunteer.exportNationalRecords': () => ({ year }),
   'study.exportAttendance': async (w) => ({ sessionId: (await checkedIn(w.host, w.admin, 'audit-export')).sessionId }),
   'study.exportCme': () => ({ year }),
   'staffSurvey.exportResults': async (w) => ({

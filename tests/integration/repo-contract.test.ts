@@ -7,6 +7,7 @@ import { studyContract } from '../support/contracts/study'
 import { surveyContract } from '../support/contracts/survey'
 import { voiceContract } from '../support/contracts/voice'
 import { volunteerContract } from '../support/contracts/volunteer'
+import { volunteerExcellentContract } from '../support/contracts/volunteer-excellent'
 import { REPO_ADAPTERS, type RepoHarness } from '../support/repo-adapters'
 
 // One repository contract, every adapter that can run here. An area adds its block below.
@@ -24,6 +25,7 @@ describe.each(REPO_ADAPTERS)('repository contract: $name', (adapter) => {
   identityContract(current)
   surveyContract(current)
   volunteerContract(current)
+  volunteerExcellentContract(current)
   studyContract(current)
   staffSurveyContract(current)
   feedbackContract(current)

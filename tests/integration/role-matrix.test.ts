@@ -26,6 +26,7 @@ import {
   CALLER_KINDS,
   complaintInput,
   departments,
+  excellentCandidate,
   helpRequestInput,
   onShift,
   openAlert,
@@ -133,6 +134,8 @@ function makers(setupAdmin: SignedIn, organizer: SignedIn, where: Departments, l
       const report = { date: '2026-03-01', place: '社区卫生服务中心', content: '健康讲座', hours: 2, team: LED_TEAM }
       return dataOf(await reporter.call<{ id: string }>('volunteer', 'reportService', report)).id
     },
+    excellentCandidate: async () =>
+      (await excellentCandidate(host, setupAdmin, fresh('excellent'), where.home)).user.id,
     async lexiconPhrase() {
       const phrase = `矩阵词${++serial}`
       dataOf(await setupAdmin.call('voice', 'saveLexiconEntry', { phrase, kind: 'term', theme: null, weight: 0.2 }))

@@ -117,6 +117,8 @@ export interface MatrixMakers {
   serviceReport(): Promise<string>
   /** A lexicon phrase just saved, to remove. */
   lexiconPhrase(): Promise<string>
+  /** A fresh volunteer on this year's 优秀志愿者 shortlist. */
+  excellentCandidate(): Promise<string>
 }
 
 export interface MatrixRow {
@@ -240,6 +242,14 @@ export const ROLE_MATRIX: RoleMatrix = {
     myRecord: { access: 'volunteers' },
     ranking: { access: 'everyone', input: (w) => ({ year: w.year }) },
     exportRanking: { access: 'admins', input: (w) => ({ year: w.year }) },
+    exportMyRecord: { access: 'volunteers' },
+    exportNationalRecords: { access: 'admins', input: (w) => ({ year: w.year }) },
+    excellentShortlist: { access: 'admins', input: (w) => ({ year: w.year }) },
+    publishExcellent: {
+      access: 'admins',
+      input: async (w) => ({ year: w.year, userIds: [await w.make.excellentCandidate()] }),
+    },
+    excellent: { access: 'everyone' },
   },
   feedback: {
     phrases: { access: 'everyone' },

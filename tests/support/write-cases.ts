@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ActionName, FunctionName, OpenVisitResult, QrCodeView } from '../../src/contract'
-import { monthOf } from '../../src/contract/month'
+import { chinaYear, monthOf } from '../../src/contract/month'
 import { staffAnswersFor, staffCampaignInput } from './staff-survey'
 import { answersFor, chinaDate, VISIT_HEADER } from './survey'
 import { consentToTreatmentText, dataOf, type SignedIn, type TestHost } from './test-host'
@@ -9,6 +9,7 @@ import {
   checkedIn,
   claimedRequest,
   complaintInput,
+  excellentCandidate,
   helpRequestInput,
   onShift,
   openAlert,
@@ -171,6 +172,10 @@ export const WRITE_CASES: WriteCases = {
       asAdmin(w, { userId: (await w.host.signIn('volunteer', tag)).user.id, reason: '志愿者资格撤销' }),
     setTeamLeader: async (w, tag) =>
       asAdmin(w, { team: '老年', userId: (await w.host.signIn('volunteer', tag)).user.id, leader: true }),
+    publishExcellent: async (w, tag) => {
+      const volunteer = await excellentCandidate(w.host, w.admin, tag, w.where.home)
+      return asAdmin(w, { year: chinaYear(new Date()), userIds: [volunteer.user.id] })
+    },
     addRecordSection: async (w, tag) =>
       asAdmin(w, {
         userId: (await w.host.signIn('volunteer', tag)).user.id,

@@ -94,6 +94,22 @@ describe('the service record', () => {
     expect(records.record?.page).toBe(3)
   })
 
+  it('exports the record once for a double tap, and tells a failure in a toast', async () => {
+    let fail = false
+    const { volunteer, sent, toasts } = setup(() =>
+      fail
+        ? { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用' } }
+        : ok({ filename: '志愿服务记录.csv', csv: '\uFEFF姓名\r\n' }),
+    )
+    const [first, second] = await Promise.all([volunteer.records.exportMyRecord(), volunteer.records.exportMyRecord()])
+    expect(first?.filename).toBe('志愿服务记录.csv')
+    expect(second).toBeUndefined()
+    expect(sent.map((s) => s.event.action)).toEqual(['exportMyRecord'])
+    fail = true
+    expect(await volunteer.records.exportMyRecord()).toBeUndefined()
+    expect(toasts).toEqual(['服务暂时不可用'])
+  })
+
   it('words the star level with the hours to the next', () => {
     expect(starText({ level: 0, name: '未评星', hoursToNext: 0.5 })).toBe('未评星 · 再服务 0.5 小时升星')
     expect(starText({ level: 2, name: '二星', hoursToNext: 300 })).toBe('二星志愿者 · 再服务 300 小时升星')

@@ -33,6 +33,8 @@ export const ERASED = {
   short: '已删除',
   /** The history note of praise withdrawn because its author deleted their account. */
   praiseNote: '提交人已删除账号',
+  /** Why an erased volunteer's certificates read as revoked. */
+  certificate: '本人已删除账号',
 } as const
 
 export async function exportAreas<Db>(hooks: PersonalDataHooks<Db>, db: Db, userId: string): Promise<MyData> {

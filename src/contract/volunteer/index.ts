@@ -39,17 +39,19 @@ import type {
   VolunteerProfile,
   VolunteerRosterEntry,
 } from './registration'
+import type { RecognitionApi } from './recognition'
 import type { approveServiceInput, reportServiceInput, ServiceReport, setTeamLeaderInput, TeamLeader } from './reports'
 
 // The volunteer area's contract, one file per section: registration, the hall and the desk, the
-// service record, self-reported service, certificates.
+// service record, self-reported service, certificates, the national-record CSV and 优秀志愿者.
 export * from './certificates'
 export * from './hall'
+export * from './recognition'
 export * from './records'
 export * from './registration'
 export * from './reports'
 
-export interface VolunteerApi {
+export interface VolunteerApi extends RecognitionApi {
   register: Endpoint<z.input<typeof registerInput>, VolunteerProfile>
   myProfile: Endpoint<z.input<typeof emptyInput>, VolunteerProfile | null>
   pending: Endpoint<z.input<typeof emptyInput>, PendingVolunteer[]>

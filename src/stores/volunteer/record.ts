@@ -2,6 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { CsvExport, RankingRow, StarLevel, VolunteerRecord } from '../../contract'
 import { chinaYear } from '../../contract/month'
 import type { ApiClient } from '../../services/api/client'
+import { runExport } from '../support/export'
 import { LoadState } from '../support/load-state'
 import { Submission } from '../support/submission'
 import type { UiStore } from '../ui-store'
@@ -24,6 +25,8 @@ export class VolunteerRecordStore {
   ranking: RankingRow[] = []
   readonly rankingLoading = new LoadState()
   readonly exporting: Submission<CsvExport>
+  /** The volunteer's own record in the national record's fields. */
+  readonly exportingRecord: Submission<CsvExport>
 
   constructor(
     private readonly api: ApiClient,
@@ -31,6 +34,9 @@ export class VolunteerRecordStore {
   ) {
     this.exporting = new Submission((requestId) =>
       this.api.call('volunteer', 'exportRanking', { year: this.rankingYear }, { requestId }),
+    )
+    this.exportingRecord = new Submission((requestId) =>
+      this.api.call('volunteer', 'exportMyRecord', {}, { requestId }),
     )
     makeAutoObservable<VolunteerRecordStore, 'api' | 'ui'>(this, { api: false, ui: false })
   }
@@ -55,10 +61,11 @@ export class VolunteerRecordStore {
     if (rows) runInAction(() => (this.ranking = rows))
   }
 
-  async exportRanking(): Promise<CsvExport | undefined> {
-    if (this.exporting.isPending) return undefined
-    const exported = await this.exporting.submit()
-    if (!exported) this.ui.toast(this.exporting.error ?? '导出失败')
-    return exported
+  exportRanking(): Promise<CsvExport | undefined> {
+    return runExport(this.exporting, this.ui)
+  }
+
+  exportMyRecord(): Promise<CsvExport | undefined> {
+    return runExport(this.exportingRecord, this.ui)
   }
 }

@@ -9,11 +9,22 @@ const hours = (n: number) => new Date(at.getTime() + n * 3600_000)
 const iso = (n: number) => hours(n).toISOString()
 const allTime = { from: new Date('2000-01-01T00:00:00.000Z'), to: new Date('2100-01-01T00:00:00.000Z') }
 const manager: Actor = { id: null, role: 'manager' }
+const CERTIFICATE = {
+  idLast4: '123X',
+  periodFrom: null,
+  periodTo: '2026-05-04',
+  minutes: 150,
+  services: 2,
+  content: '院内导诊值班',
+  issuer: '仁心医院志愿服务队',
+}
 
 /** What the client receives: the export after the JSON of the reply (PostgreSQL hands over Dates). */
 export const asSent = (data: MyData): MyData => JSON.parse(JSON.stringify(data)) as MyData
 
 export const ERASE_AT = hours(30)
+/** A year no other contract publishes an 优秀志愿者 list for. */
+const EXCELLENT_YEAR = 2039
 
 /** A hospital department with three study sessions, the person to erase and another who stays. */
 export async function personalWorld(harness: RepoHarness) {
@@ -59,6 +70,21 @@ export async function personalWorld(harness: RepoHarness) {
       await volunteer.startShift(me.id, '门诊大厅', hours(7))
       await volunteer.endShift(me.id, hours(9))
       await volunteer.addAdjustment(me.id, 30, '补录服务时长', randomUUID(), hours(10))
+      const report = {
+        team: '青年' as const,
+        date: '2026-05-03',
+        place: '社区卫生站',
+        content: '义诊导引',
+        minutes: 90,
+      }
+      await volunteer.addServiceReport(me.id, report, 720, hours(10))
+      await volunteer.issueCertificate({
+        ...CERTIFICATE,
+        number: `RX-${randomUUID()}`,
+        volunteerId: me.id,
+        name: profile.name,
+        issuedAt: iso(11),
+      })
     }
 
     const item = {
@@ -144,6 +170,19 @@ export async function personalWorld(harness: RepoHarness) {
   const sessions = [await session(49, '院感培训'), await session(100, '消防演练'), await session(120, '党课')]
   const erased = await person(department.id, '钱多多', sessions, true)
   const other = await person(department.id, '孙不动', sessions, false)
+  const excellent = (id: string, name: string) => ({
+    userId: id,
+    name,
+    team: '青年' as const,
+    minutes: 2400,
+    services: 5,
+    averageRating: null,
+  })
+  await repos.volunteer.publishExcellent(
+    EXCELLENT_YEAR,
+    { publishedAt: iso(20), volunteers: [excellent(erased.id, '钱多多志愿'), excellent(other.id, '孙不动志愿')] },
+    randomUUID(),
+  )
   return { department, sessions, erased, other }
 }
 
@@ -197,6 +236,19 @@ export function expectedExports({ department, erased }: World) {
     { kind: 'shift', minutes: 120, reason: null, at: iso(9) },
     { kind: 'adjustment', minutes: 30, reason: '补录服务时长', at: iso(10) },
   ]
+  const report = {
+    date: '2026-05-03',
+    team: '青年',
+    place: '社区卫生站',
+    content: '义诊导引',
+    minutes: 90,
+    status: 'pending',
+    note: null,
+    reportedAt: iso(10),
+    decidedAt: null,
+  }
+  const { idLast4: _idLast4, ...printed } = CERTIFICATE
+  const certificate = { ...printed, number: expect.stringMatching(/^RX-/), issuedAt: iso(11) }
   const approvedLeave = {
     title: '党课',
     startAt: iso(120),
@@ -257,6 +309,8 @@ export function expectedExports({ department, erased }: World) {
       ],
       shifts,
       hours: ledger,
+      reports: [report],
+      certificates: [{ ...certificate, name: '钱多多志愿', idLast4: '123X', status: 'valid' }],
     },
     feedback: { items: [complaint, praise] },
     study: {
@@ -307,6 +361,8 @@ export function expectedExports({ department, erased }: World) {
       ],
       shifts,
       hours: ledger,
+      reports: [report],
+      certificates: [{ ...certificate, name: '', idLast4: null, status: 'revoked' }],
     },
     feedback: {
       items: [
@@ -355,6 +411,11 @@ export function personalDataContract(harness: () => RepoHarness): void {
       })
       expect((await repos().feedback.find(erased.complaint))?.patientName).toBe('')
       expect(await repos().volunteer.findProfile(erased.id)).toBeNull()
+      const listed = await repos().volunteer.findExcellent(EXCELLENT_YEAR)
+      expect(listed?.volunteers.map((v) => [v.userId, v.name])).toEqual([
+        [erased.id, ''],
+        [other.id, '孙不动志愿'],
+      ])
       expect(await repos().platform.listOutbox(erased.id)).toEqual([])
       // Ledgers and counts keep their numbers under the nameless account.
       expect(await repos().volunteer.totals(erased.id, allTime)).toEqual(totals)

@@ -13,6 +13,7 @@ import { CHINA_OFFSET_MS, chinaDay, chinaYear, DAY_MS } from '../../../contract/
 import { invalid, notFound } from '../../core/app-error'
 import type { Ctx, SystemCtx } from '../../core/context'
 import { audit } from '../../core/effects'
+import { closeOwnOverdueShift } from './milestones'
 import { yearRange } from './records'
 import type { ServiceSummary, TimeRange } from './repo'
 
@@ -50,7 +51,7 @@ export async function certificate(ctx: Ctx, input: z.output<typeof certificateIn
     throw invalid('不能为将来的年份出具证明', [{ path: 'year', message: '年份不能晚于今年' }])
   }
   const repo = ctx.repos.volunteer
-  await repo.closeOverdueShifts(ctx.now, ctx.caller.userId)
+  await closeOwnOverdueShift(ctx, ctx.caller.userId)
   const period = periodOf(input.year, ctx.now)
   const [totals, summary, profile] = await Promise.all([
     repo.totals(ctx.caller.userId, period.range),

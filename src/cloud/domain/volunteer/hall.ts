@@ -17,6 +17,7 @@ import type { Ctx, SystemCtx } from '../../core/context'
 import { audit, notify, remind } from '../../core/effects'
 import { byLoad, maskName, servingOrder } from './dispatch'
 import { starOf } from './records'
+import { closeOwnOverdueShift, congratulateMilestones } from './milestones'
 import { requireRequest, waitingInOrder } from './requests'
 import { toDesk, toOpen } from './views'
 
@@ -27,7 +28,7 @@ const minutesAgo = (now: Date, minutes: number) => new Date(now.getTime() - minu
 
 /** Applies the 12-hour rule to the caller's shift first, so a forgotten shift never counts as on duty. */
 async function currentShift(ctx: Ctx, volunteerId = ctx.caller.userId): Promise<ShiftView | null> {
-  await ctx.repos.volunteer.closeOverdueShifts(ctx.now, volunteerId)
+  await closeOwnOverdueShift(ctx, volunteerId)
   return ctx.repos.volunteer.findOpenShift(volunteerId)
 }
 
@@ -40,7 +41,7 @@ async function requireShift(ctx: Ctx): Promise<ShiftView> {
 // Shifts
 
 export async function startShift(ctx: Ctx, input: z.output<typeof startShiftInput>): Promise<ShiftView> {
-  await ctx.repos.volunteer.closeOverdueShifts(ctx.now, ctx.caller.userId)
+  await closeOwnOverdueShift(ctx, ctx.caller.userId)
   const shift = await ctx.repos.volunteer.startShift(ctx.caller.userId, input.station, ctx.now)
   if (!shift) throw conflict('您已在岗，如需换岗请先下岗')
   return shift
@@ -49,6 +50,7 @@ export async function startShift(ctx: Ctx, input: z.output<typeof startShiftInpu
 export async function endShift(ctx: Ctx) {
   const ended = await ctx.repos.volunteer.endShift(ctx.caller.userId, ctx.now)
   if (!ended) throw conflict('您当前不在岗')
+  await congratulateMilestones(ctx, ctx.caller.userId)
   return ended
 }
 

@@ -19,6 +19,7 @@ import type { Ctx } from '../../core/context'
 import { toCsv } from '../../core/csv'
 import { audit } from '../../core/effects'
 import type { ServiceRow, TimeRange } from './repo'
+import { closeOwnOverdueShift, congratulateMilestones } from './milestones'
 import { starLevel } from './stars'
 
 const RANKING_LIMIT = 100
@@ -33,7 +34,7 @@ export function yearRange(year: number): TimeRange {
 
 const roundRating = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100)
 
-async function recordOf(ctx: Ctx, userId: string): Promise<ServiceRecord> {
+export async function recordOf(ctx: Ctx, userId: string): Promise<ServiceRecord> {
   const year = chinaYear(ctx.now)
   const totals = await ctx.repos.volunteer.totals(userId, yearRange(year))
   return {
@@ -51,7 +52,7 @@ async function recordOf(ctx: Ctx, userId: string): Promise<ServiceRecord> {
 export const starOf = async (ctx: Ctx, userId: string): Promise<StarLevel> => (await recordOf(ctx, userId)).star
 
 /** A service in the words of the national record: what was done, where, and who confirmed it. */
-function toServiceEntry(row: ServiceRow): ServiceEntry {
+export function toServiceEntry(row: ServiceRow): ServiceEntry {
   const wording: Record<ServiceRow['kind'], { content: string; confirmedBy: string }> = {
     request: {
       content: `${row.content ?? ''}${row.destination ? `，陪同至${row.destination}` : ''}`,
@@ -79,6 +80,7 @@ export async function adjustHours(ctx: Ctx, input: z.output<typeof adjustHoursIn
   if (!(await ctx.repos.volunteer.volunteerExists(input.userId))) throw notFound('没有这位志愿者')
   await ctx.repos.volunteer.addAdjustment(input.userId, input.minutes, input.reason, ctx.caller.userId, ctx.now)
   await audit(ctx, `user:${input.userId}`, { minutes: input.minutes, reason: input.reason })
+  await congratulateMilestones(ctx, input.userId)
   return recordOf(ctx, input.userId)
 }
 
@@ -95,7 +97,7 @@ export async function addRecordSection(
 
 export async function myRecord(ctx: Ctx, input: z.output<typeof myRecordInput>): Promise<VolunteerRecord> {
   const repo = ctx.repos.volunteer
-  await repo.closeOverdueShifts(ctx.now, ctx.caller.userId)
+  await closeOwnOverdueShift(ctx, ctx.caller.userId)
   const page = { limit: RECORD_PAGE_SIZE, offset: (input.page - 1) * RECORD_PAGE_SIZE }
   const [record, services, sections] = await Promise.all([
     recordOf(ctx, ctx.caller.userId),

@@ -8,6 +8,7 @@ import type {
   HelpVolunteer,
   PendingVolunteer,
   Certificate,
+  ExcellentPublication,
   RankingRow,
   ReportStatus,
   ServiceReport,
@@ -209,6 +210,18 @@ export interface VolunteerRepo {
   revokeCertificates(volunteerId: string, reason: string, at: Date): Promise<number>
   setTeamLeader(team: VolunteerTeam, userId: string, leader: boolean): Promise<void>
   listTeamLeaders(): Promise<TeamLeader[]>
+
+  /**
+   * Keeps the first list published for a year, whatever the races, and returns it; `created` when
+   * this call published it.
+   */
+  publishExcellent(
+    year: number,
+    list: ExcellentPublication,
+    publishedBy: string,
+  ): Promise<{ publication: ExcellentPublication; created: boolean }>
+  /** The year's published list, or the latest year's when `year` is null. */
+  findExcellent(year: number | null): Promise<(ExcellentPublication & { year: number }) | null>
 
   /** The year's rows, with each volunteer's all-time minutes for the star level. */
   ranking(range: TimeRange, limit: number): Promise<(Omit<RankingRow, 'rank' | 'star'> & { minutesAllTime: number })[]>

@@ -12,6 +12,7 @@ import { CHINA_OFFSET_MS, chinaDay } from '../../../contract/month'
 import { conflict, forbidden, invalid, notFound } from '../../core/app-error'
 import type { Ctx } from '../../core/context'
 import { audit, notify } from '../../core/effects'
+import { congratulateMilestones } from './milestones'
 
 const REPORT_LIST_LIMIT = 200
 
@@ -90,6 +91,7 @@ export async function approveService(ctx: Ctx, input: z.output<typeof approveSer
     template: 'volunteerReportDecided',
     payload: { date: report.date, content: report.content, result: input.approve ? '已通过' : '未通过' },
   })
+  if (input.approve) await congratulateMilestones(ctx, report.volunteerId)
   const after = await ctx.repos.volunteer.findServiceReport(input.id)
   if (!after) throw new Error('service report vanished after its decision')
   return after

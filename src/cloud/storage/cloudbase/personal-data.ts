@@ -18,6 +18,8 @@ import { C } from './schema'
 import type { AnsweredDoc, CampaignDoc } from './staff-survey-repo'
 import { creditOf, type AttendanceDoc, type LeaveDoc, type SessionDoc } from './study-repo'
 import type { HoursDoc, OpenRequestDoc, ProfileDoc, RatingDoc, RequestDoc, ShiftDoc } from './volunteer-repo'
+import type { CertificateDoc, ReportDoc } from './volunteer-repo-docs'
+import type { ExcellentListDoc } from './volunteer-repo-excellent'
 import { DAY_MS } from '../../../contract/month'
 
 const identity: AreaPersonalData<CloudDb> = {
@@ -92,6 +94,12 @@ const volunteer: AreaPersonalData<CloudDb> = {
       db.collection<ShiftDoc>(C.shifts).where({ volunteerId: userId }).orderBy('startedAt', 'asc'),
     )
     const hours = await readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId: userId }).orderBy('at', 'asc'))
+    const reports = await readAll(
+      db.collection<ReportDoc>(C.serviceReports).where({ volunteerId: userId }).orderBy('reportedAt', 'asc'),
+    )
+    const certificates = await readAll(
+      db.collection<CertificateDoc>(C.certificates).where({ volunteerId: userId }).orderBy('issuedAt', 'asc'),
+    )
     return {
       profile: profile && {
         name: profile.name,
@@ -121,11 +129,48 @@ const volunteer: AreaPersonalData<CloudDb> = {
         autoClosed: s.autoClosed,
       })),
       hours: hours.map((h) => ({ kind: h.kind, minutes: h.minutes, reason: h.reason, at: h.at })),
+      reports: reports.map((r) => ({
+        date: r.date,
+        team: r.team,
+        place: r.place,
+        content: r.content,
+        minutes: r.minutes,
+        status: r.status,
+        note: r.note,
+        reportedAt: r.reportedAt,
+        decidedAt: r.decidedAt,
+      })),
+      certificates: certificates.map((c) => ({
+        number: c._id,
+        name: c.name,
+        idLast4: c.idLast4,
+        periodFrom: c.periodFrom,
+        periodTo: c.periodTo,
+        minutes: c.minutes,
+        services: c.services,
+        content: c.content,
+        issuer: c.issuer,
+        issuedAt: c.issuedAt,
+        status: c.status,
+      })),
     }
   },
-  // Shifts and the hours ledger stay (append-only, counted in rankings) under the now nameless account.
+  // Shifts, the hours ledger and the reports it books stay (append-only, counted in rankings) under
+  // the now nameless account. Certificates print the name: it goes, and so does their validity.
   async erase(db, userId, at) {
     const _ = db.command
+    const certificates = db.collection<CertificateDoc>(C.certificates)
+    await certificates
+      .where({ volunteerId: userId, status: 'valid' })
+      .update({ data: { status: 'revoked', revokedReason: ERASED.certificate, revokedAt: at.toISOString() } })
+    await certificates.where({ volunteerId: userId }).update({ data: { name: '', idLast4: null } })
+    // A published 优秀志愿者 list keeps its place for them, without the name; there is one list a year.
+    const lists = db.collection<ExcellentListDoc>(C.excellentLists)
+    for (const list of await readAll(lists)) {
+      if (!list.volunteers.some((v) => v.userId === userId)) continue
+      const volunteers = list.volunteers.map((v) => ({ ...v, name: v.userId === userId ? '' : v.name }))
+      await lists.doc(list._id).update({ data: { volunteers } })
+    }
     const requests = () => db.collection<RequestDoc>(C.helpRequests)
     await db.collection<ProfileDoc>(C.volunteerProfiles).doc(userId).remove()
     await requests()

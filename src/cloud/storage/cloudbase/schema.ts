@@ -58,6 +58,7 @@ export const C = {
   teamLeaders: 'volunteer_team_leaders',
   certificates: 'volunteer_certificates',
   certificatePeriods: 'volunteer_certificate_periods',
+  excellentLists: 'volunteer_excellent_lists',
   studySessions: 'study_sessions',
   studyLeaves: 'study_leaves',
   studyAttendance: 'study_attendance',
@@ -260,6 +261,11 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [{ name: 'volunteer_status', fields: [asc('volunteerId'), asc('status')] }],
   },
   { name: C.certificatePeriods, about: '每人每期一份证明；_id 为 志愿者#起~止', indexes: [] },
+  {
+    name: C.excellentLists,
+    about: '年度优秀志愿者名单（按发布时保存）；_id 为年份，每年一份',
+    indexes: [{ name: 'year', fields: [desc('year')] }],
+  },
   {
     name: C.studySessions,
     about: '学习活动（三会一课等）；_id 为活动编号',

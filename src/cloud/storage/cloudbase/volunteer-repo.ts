@@ -16,6 +16,7 @@ import {
   type ShiftDoc,
 } from './volunteer-repo-docs'
 import { createVolunteerCertificates } from './volunteer-repo-certificates'
+import { createVolunteerExcellent } from './volunteer-repo-excellent'
 import { createVolunteerRecords } from './volunteer-repo-records'
 import { createVolunteerReports } from './volunteer-repo-reports'
 import { HOUR_MS, MINUTE_MS } from '../../../contract/month'
@@ -122,6 +123,7 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
     ...createVolunteerRecords(db),
     ...createVolunteerReports(db),
     ...createVolunteerCertificates(db),
+    ...createVolunteerExcellent(db),
 
     async register(userId, profile, at) {
       return db.runTransaction(async (tx) => {

@@ -48,7 +48,7 @@ const survey: AreaPersonalData<Sql> = {
 
 const volunteer: AreaPersonalData<Sql> = {
   async export(sql, userId) {
-    const [profile, requests, shifts, hours] = await Promise.all([
+    const [profile, requests, shifts, hours, reports, certificates] = await Promise.all([
       rows(
         sql,
         `SELECT name, phone, team, skills, availability, status, reason, requested_at AS "requestedAt"
@@ -71,11 +71,41 @@ const volunteer: AreaPersonalData<Sql> = {
         userId,
       ),
       rows(sql, 'SELECT kind, minutes, reason, at FROM volunteer_hours WHERE volunteer_id = $1 ORDER BY id', userId),
+      rows(
+        sql,
+        `SELECT to_char(service_date, 'YYYY-MM-DD') AS date, team, place, content, minutes, status, note,
+                reported_at AS "reportedAt", decided_at AS "decidedAt"
+         FROM volunteer_service_reports WHERE volunteer_id = $1 ORDER BY reported_at, service_date`,
+        userId,
+      ),
+      rows(
+        sql,
+        `SELECT number, name, id_last4 AS "idLast4", to_char(period_from, 'YYYY-MM-DD') AS "periodFrom",
+                to_char(period_to, 'YYYY-MM-DD') AS "periodTo", minutes, services, content, issuer,
+                issued_at AS "issuedAt", status
+         FROM volunteer_certificates WHERE volunteer_id = $1 ORDER BY issued_at, number`,
+        userId,
+      ),
     ])
-    return { profile: profile[0] ?? null, requests, shifts, hours }
+    return { profile: profile[0] ?? null, requests, shifts, hours, reports, certificates }
   },
-  // Shifts and the hours ledger stay (append-only, counted in rankings) under the now nameless account.
+  // Shifts, the hours ledger and the reports it books stay (append-only, counted in rankings) under
+  // the now nameless account. Certificates print the name: it goes, and so does their validity.
   async erase(sql, userId, at) {
+    await sql.query(
+      `UPDATE volunteer_certificates SET name = '', id_last4 = NULL, status = 'revoked',
+              revoked_reason = COALESCE(revoked_reason, $2), revoked_at = COALESCE(revoked_at, $3)
+       WHERE volunteer_id = $1`,
+      [userId, ERASED.certificate, at],
+    )
+    // A published 优秀志愿者 list keeps its place for them, without the name.
+    await sql.query(
+      `UPDATE volunteer_excellent_lists SET volunteers = (
+         SELECT jsonb_agg(CASE WHEN v->>'userId' = $1 THEN v || '{"name": ""}'::jsonb ELSE v END ORDER BY n)
+         FROM jsonb_array_elements(volunteers) WITH ORDINALITY AS e(v, n))
+       WHERE volunteers @> jsonb_build_array(jsonb_build_object('userId', $1::text))`,
+      [userId],
+    )
     await sql.query('DELETE FROM volunteer_profiles WHERE user_id = $1', [userId])
     await sql.query(
       `UPDATE volunteer_requests SET status = 'cancelled', cancelled_at = $2

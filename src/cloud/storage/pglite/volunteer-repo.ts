@@ -11,6 +11,7 @@ import type { HelpRecord, VolunteerRepo } from '../../domain/volunteer/repo'
 import { MAX_SHIFT_HOURS } from '../../../contract'
 import { iso, isUniqueViolation, type Sql } from './sql'
 import { createVolunteerCertificates } from './volunteer-repo-certificates'
+import { createVolunteerExcellent } from './volunteer-repo-excellent'
 import { createVolunteerRecords } from './volunteer-repo-records'
 import { createVolunteerReports } from './volunteer-repo-reports'
 
@@ -91,6 +92,7 @@ export function createVolunteerRepo(sql: Sql): VolunteerRepo {
     ...createVolunteerRecords(sql),
     ...createVolunteerReports(sql),
     ...createVolunteerCertificates(sql),
+    ...createVolunteerExcellent(sql),
 
     async register(userId, profile, at) {
       const rows = await sql.query(

@@ -6,7 +6,7 @@ import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
 import '../study.scss'
-import { qrImageUrl } from './qr-image'
+import { qrImageUrl } from '../../../utils/qr-image'
 import './index.scss'
 
 /** The projector screen: a QR code and a 6-digit code, both replaced every 15 seconds. */

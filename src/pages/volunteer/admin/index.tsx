@@ -9,6 +9,7 @@ import { TextField } from '../../../components/text-field'
 import type { DeskRequest, OnShiftVolunteer } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { RequestSummary } from '../shared/request-summary'
+import { ExcellentCard, NationalExportCard } from './recognition-cards'
 import '../shared/volunteer.scss'
 
 const PendingCard = observer(function PendingCard() {
@@ -207,13 +208,20 @@ const AdjustCard = observer(function AdjustCard() {
 export default observer(function VolunteerAdminPage() {
   const { volunteer } = useStores()
   useFreshList(() =>
-    Promise.all([volunteer.admin.loadPending(), volunteer.dispatch.load(), volunteer.admin.loadRoster()]),
+    Promise.all([
+      volunteer.admin.loadPending(),
+      volunteer.dispatch.load(),
+      volunteer.admin.loadRoster(),
+      volunteer.recognition.loadShortlist(),
+    ]),
   )
   return (
     <PageShell>
       <PendingCard />
       <DeskCard />
       <AdjustCard />
+      <ExcellentCard />
+      <NationalExportCard />
     </PageShell>
   )
 })

@@ -8,7 +8,7 @@ import { chinaYear } from '../../../contract/month'
 import { apiBaseUrl } from '../../../services/api'
 import { useStores } from '../../../stores/context'
 import { formatHours } from '../../../stores/volunteer/record'
-import { qrImageUrl } from '../../study/qr/qr-image'
+import { qrImageUrl } from '../../../utils/qr-image'
 import '../shared/volunteer.scss'
 
 /** The page a QR on the paper opens: anyone can check the number there. */

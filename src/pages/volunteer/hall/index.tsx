@@ -8,6 +8,7 @@ import { StateView } from '../../../components/state-view'
 import { STATIONS, type OpenHelpRequest } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { ChoiceGrid, plainChoices } from '../../../components/choice-grid'
+import { PublishedExcellentCard } from '../shared/excellent-list'
 import { RequestSummary } from '../shared/request-summary'
 import { StarBadge } from '../shared/star-badge'
 import '../shared/volunteer.scss'
@@ -88,8 +89,8 @@ const RequestCard = observer(function RequestCard({ request, mine }: { request: 
 export default observer(function HallPage() {
   const { volunteer } = useStores()
   useFreshList(
-    () => volunteer.loadHall(),
-    () => volunteer.loadHall(true),
+    () => Promise.all([volunteer.loadHall(), volunteer.recognition.loadList()]),
+    () => Promise.all([volunteer.loadHall(true), volunteer.recognition.loadList()]),
   )
   useEffect(() => volunteer.watchHall(), [volunteer])
   const { hall, hallLoading } = volunteer
@@ -121,6 +122,7 @@ export default observer(function HallPage() {
           </View>
         )}
       </StateView>
+      <PublishedExcellentCard />
     </PageShell>
   )
 })

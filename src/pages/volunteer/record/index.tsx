@@ -6,6 +6,7 @@ import { useFreshList } from '../../../components/fresh-list'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { SERVICE_KIND_LABELS, STAR_LEVEL_HOURS, type RecordSection, type ServiceEntry } from '../../../contract'
+import { saveCsv } from '../../../services/save-csv'
 import { useStores } from '../../../stores/context'
 import { formatHours, starText } from '../../../stores/volunteer/record'
 import { StarBadge } from '../shared/star-badge'
@@ -64,6 +65,10 @@ export default observer(function RecordPage() {
   const records = volunteer.records
   useFreshList(() => records.loadRecord())
   const { record, recordLoading } = records
+  const exportCsv = async () => {
+    const exported = await records.exportMyRecord()
+    if (exported) await saveCsv(exported)
+  }
   return (
     <PageShell>
       <StateView
@@ -136,6 +141,15 @@ export default observer(function RecordPage() {
       >
         开具志愿服务证明
       </Button>
+      {record && (
+        <Button
+          className='rx-button rx-button--plain'
+          loading={records.exportingRecord.isPending}
+          onClick={() => void exportCsv()}
+        >
+          导出我的志愿服务记录（CSV，全国志愿服务信息系统字段）
+        </Button>
+      )}
       <Button
         className='rx-button rx-button--plain'
         onClick={() => void Taro.navigateTo({ url: '/pages/volunteer/ranking/index' })}
