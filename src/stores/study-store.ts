@@ -1,8 +1,6 @@
 import { makeAutoObservable, runInAction, type IReactionDisposer } from 'mobx'
 import type {
-  AttendanceView,
   CheckInResult,
-  CsvExport,
   MySession,
   QrCodeView,
   SessionView,
@@ -20,6 +18,7 @@ import type { KeyValueStorage } from './support/storage'
 import { Submission } from './support/submission'
 import type { UiStore } from './ui-store'
 import { CmeRecordStore } from './study/cme-record'
+import { LiveAttendance } from './study/live-attendance'
 import { audienceOf, blankForm, fenceOf, formOf, type SessionForm } from './study/form'
 import { readProof, type CheckInCode, type PresenceSent } from './study/presence'
 import { monthBars, type MonthBar } from './study/stats-chart'
@@ -30,7 +29,6 @@ const SESSION_DRAFT_KEY = 'renxin.study.sessionDraft'
 const LEAVE_DRAFT_KEY = 'renxin.study.leaveDraft'
 /** Fetch the next code this long before the shown one expires, so the screen never shows a dead code. */
 const QR_REFRESH_LEAD_MS = 2000
-const LIVE_POLL_MS = 5000
 export const SHORT_CODE_LENGTH = 6
 
 /** 三会一课 and other study: lists, leave, check-in, the organizer's screens, records and stats. */
@@ -70,9 +68,7 @@ export class StudyStore {
   private qrTimer: ReturnType<typeof setTimeout> | null = null
   private ticker: ReturnType<typeof setInterval> | null = null
 
-  live: AttendanceView | null = null
-  readonly liveLoading = new LoadState()
-  private liveTimer: ReturnType<typeof setInterval> | null = null
+  readonly attendance: LiveAttendance
 
   constructor(
     private readonly api: ApiClient,
@@ -85,15 +81,15 @@ export class StudyStore {
     )
     this.checkIn = this.newCheckIn({ shortCode: '' })
     this.cmeRecord = new CmeRecordStore(api)
+    this.attendance = new LiveAttendance(api, ui)
     this.saving = new Submission((requestId) => this.writeSession(requestId))
-    makeAutoObservable<StudyStore, 'api' | 'ui' | 'storage' | 'presence' | 'qrTimer' | 'ticker' | 'liveTimer'>(this, {
+    makeAutoObservable<StudyStore, 'api' | 'ui' | 'storage' | 'presence' | 'qrTimer' | 'ticker'>(this, {
       api: false,
       presence: false,
       ui: false,
       storage: false,
       qrTimer: false,
       ticker: false,
-      liveTimer: false,
     })
   }
 
@@ -321,76 +317,6 @@ export class StudyStore {
     this.qrTimer = null
     this.ticker = null
     this.qr = null
-  }
-
-  // Organizer: live attendance
-
-  startLive(sessionId: string) {
-    this.stopLive()
-    void this.loadLive(sessionId)
-    this.liveTimer = setInterval(() => void this.loadLive(sessionId, true), LIVE_POLL_MS)
-  }
-
-  /** A quiet poll keeps the last good view on screen when one poll fails. */
-  private async loadLive(sessionId: string, quiet = false) {
-    if (quiet) {
-      try {
-        const view = await this.api.call('study', 'attendance', { sessionId })
-        runInAction(() => (this.live = view))
-      } catch {
-        // the next poll tries again; the error state is for the first load only
-      }
-      return
-    }
-    const view = await this.liveLoading.run(() => this.api.call('study', 'attendance', { sessionId }))
-    if (view) runInAction(() => (this.live = view))
-  }
-
-  stopLive() {
-    if (this.liveTimer) clearInterval(this.liveTimer)
-    this.liveTimer = null
-  }
-
-  async decideLeave(sessionId: string, userId: string, approve: boolean) {
-    await this.liveWrite(sessionId, approve ? '已准假' : '已驳回', () =>
-      this.api.call('study', 'decideLeave', { sessionId, userId, approve }),
-    )
-  }
-
-  /** Checks in one the platform could not place, whom the organizer sees in the room. */
-  async confirmPresence(sessionId: string, userId: string) {
-    await this.liveWrite(sessionId, '已确认到场', () =>
-      this.api.call('study', 'confirmPresence', { sessionId, userId }),
-    )
-  }
-
-  /** 未签退: records the check-out time the organizer confirms, on the session's day. */
-  async correctCheckOut(sessionId: string, userId: string, clock: string) {
-    const session = this.live?.session
-    if (!session) return
-    const checkedOutAt = fromChinaTime(chinaDay(new Date(session.startAt)), clock)
-    await this.liveWrite(sessionId, `已补记签退 ${clock}`, () =>
-      this.api.call('study', 'correctCheckOut', { sessionId, userId, checkedOutAt }),
-    )
-  }
-
-  private async liveWrite(sessionId: string, done: string, write: () => Promise<unknown>) {
-    try {
-      await write()
-      this.ui.toast(done)
-      await this.loadLive(sessionId, true)
-    } catch (error) {
-      this.ui.toast(failureMessage(error))
-    }
-  }
-
-  async exportAttendance(sessionId: string): Promise<CsvExport | null> {
-    try {
-      return await this.api.call('study', 'exportAttendance', { sessionId })
-    } catch (error) {
-      this.ui.toast(failureMessage(error))
-      return null
-    }
   }
 
   async loadRecord() {

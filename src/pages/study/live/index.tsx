@@ -29,7 +29,7 @@ const PersonActions = observer(function PersonActions({ person, session }: { per
     return (
       <Button
         className='rx-button rx-button--plain'
-        onClick={() => void study.confirmPresence(session.id, person.userId)}
+        onClick={() => void study.attendance.confirmPresence(session.id, person.userId)}
       >
         确认到场
       </Button>
@@ -42,7 +42,7 @@ const PersonActions = observer(function PersonActions({ person, session }: { per
     <Picker
       mode='time'
       value={formatClock(session.endAt)}
-      onChange={(e) => void study.correctCheckOut(session.id, person.userId, String(e.detail.value))}
+      onChange={(e) => void study.attendance.correctCheckOut(session.id, person.userId, String(e.detail.value))}
     >
       <View className='rx-button rx-button--plain' role='button'>
         补记签退时间
@@ -88,21 +88,21 @@ export default observer(function LivePage() {
   const { study } = useStores()
   const id = useRouter().params.id ?? ''
   useEffect(() => {
-    study.startLive(id)
-    return () => study.stopLive()
+    study.attendance.start(id)
+    return () => study.attendance.stop()
   }, [study, id])
-  const { live } = study
+  const live = study.attendance.view
   const exportCsv = async () => {
-    const file = await study.exportAttendance(id)
+    const file = await study.attendance.exportCsv(id)
     if (file) await saveCsv(file)
   }
   return (
     <PageShell>
       <StateView
-        status={live ? 'ready' : study.liveLoading.status}
-        error={study.liveLoading.error}
-        errorCode={study.liveLoading.code}
-        onRetry={() => study.startLive(id)}
+        status={live ? 'ready' : study.attendance.loading.status}
+        error={study.attendance.loading.error}
+        errorCode={study.attendance.loading.code}
+        onRetry={() => study.attendance.start(id)}
       >
         {live && (
           <View>
@@ -147,12 +147,15 @@ export default observer(function LivePage() {
                   <View key={person.userId} className='study-table__row'>
                     <View>{`${person.name}（${person.departmentName}）：${person.leave?.reason ?? ''}`}</View>
                     <View className='study-actions'>
-                      <Button className='rx-button' onClick={() => void study.decideLeave(id, person.userId, true)}>
+                      <Button
+                        className='rx-button'
+                        onClick={() => void study.attendance.decideLeave(id, person.userId, true)}
+                      >
                         准假
                       </Button>
                       <Button
                         className='rx-button rx-button--plain'
-                        onClick={() => void study.decideLeave(id, person.userId, false)}
+                        onClick={() => void study.attendance.decideLeave(id, person.userId, false)}
                       >
                         驳回
                       </Button>

@@ -16,13 +16,14 @@ export default observer(function QrPage() {
   useEffect(() => {
     study.startQr(id)
     // The screen also shows who has arrived, from the organizer's live attendance.
-    study.startLive(id)
+    study.attendance.start(id)
     return () => {
       study.stopQr()
-      study.stopLive()
+      study.attendance.stop()
     }
   }, [study, id])
-  const { qr, live } = study
+  const { qr } = study
+  const live = study.attendance.view
   const image = useMemo(() => (qr ? qrImageUrl(qr.payload) : ''), [qr])
   return (
     <PageShell>

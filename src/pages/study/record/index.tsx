@@ -80,6 +80,7 @@ export default observer(function RecordPage() {
             </View>
             <View className='rx-card'>
               <View className='rx-title'>最近</View>
+              {record.recent.length === 0 && <View className='rx-muted'>最近还没有学习活动</View>}
               {record.recent.map((entry) => (
                 <View key={entry.sessionId} className='study-table__row'>
                   <View>
