@@ -13,6 +13,11 @@ export function chinaYear(at: Date): number {
   return new Date(at.getTime() + CHINA_OFFSET_MS).getUTCFullYear()
 }
 
+/** 12.5 小时: service time as volunteers and their ledger read it, to a tenth of an hour. */
+export function formatHours(minutes: number): string {
+  return `${(minutes / (HOUR_MS / MINUTE_MS)).toFixed(1)} 小时`
+}
+
 export function monthOf(at: Date): string {
   return chinaDay(at).slice(0, 7)
 }

@@ -1,13 +1,5 @@
 import { makeAutoObservable, runInAction, type IReactionDisposer } from 'mobx'
-import type {
-  CheckInResult,
-  MySession,
-  QrCodeView,
-  SessionView,
-  StudyRecord,
-  StudyStats,
-  StudyType,
-} from '../contract'
+import type { CheckInResult, MySession, QrCodeView, SessionView, StudyRecord, StudyStats, StudyType } from '../contract'
 import { chinaDay, chinaYear, fromChinaTime } from '../contract/month'
 import type { ApiClient } from '../services/api/client'
 import type { PresenceReader } from '../services/presence/reader'

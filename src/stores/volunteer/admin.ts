@@ -5,7 +5,7 @@ import { failureMessage } from '../../services/api/errors'
 import { LoadState } from '../support/load-state'
 import { Submission } from '../support/submission'
 import type { UiStore } from '../ui-store'
-import { formatHours } from './record'
+import { formatHours } from '../../contract/month'
 
 export interface AdjustForm {
   userId: string

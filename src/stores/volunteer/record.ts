@@ -7,10 +7,6 @@ import { LoadState } from '../support/load-state'
 import { Submission } from '../support/submission'
 import type { UiStore } from '../ui-store'
 
-export function formatHours(minutes: number): string {
-  return `${(minutes / 60).toFixed(1)} 小时`
-}
-
 /** 一星志愿者 · 再服务 200 小时可达二星 */
 export function starText(star: StarLevel): string {
   const next = star.hoursToNext === null ? '已达最高星级' : `再服务 ${star.hoursToNext} 小时升星`

@@ -7,7 +7,7 @@ import { StateView } from '../../../components/state-view'
 import { chinaYear } from '../../../contract/month'
 import { apiBaseUrl } from '../../../services/api'
 import { useStores } from '../../../stores/context'
-import { formatHours } from '../../../stores/volunteer/record'
+import { formatHours } from '../../../contract/month'
 import { qrImageUrl } from '../../../utils/qr-image'
 import '../shared/volunteer.scss'
 

@@ -7,7 +7,7 @@ import { StateView } from '../../../components/state-view'
 import { TextField } from '../../../components/text-field'
 import { REPORT_STATUS_LABELS, VOLUNTEER_TEAMS, type ServiceReport } from '../../../contract'
 import { useStores } from '../../../stores/context'
-import { formatHours } from '../../../stores/volunteer/record'
+import { formatHours } from '../../../contract/month'
 import { ChoiceGrid, plainChoices } from '../../../components/choice-grid'
 import '../shared/volunteer.scss'
 

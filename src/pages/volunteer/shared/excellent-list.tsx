@@ -3,7 +3,7 @@ import { observer } from 'mobx-react-lite'
 import { StateView } from '../../../components/state-view'
 import { useStores } from '../../../stores/context'
 import type { ExcellentVolunteer } from '../../../contract'
-import { formatHours } from '../../../stores/volunteer/record'
+import { formatHours } from '../../../contract/month'
 
 /** 王建华 · 党员服务队 · 212.5 小时 · 38 次 · 4.9 分 */
 export function ExcellentLine({ volunteer, rank }: { volunteer: ExcellentVolunteer; rank: number }) {

@@ -6,7 +6,7 @@ import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
 import { TextField } from '../../../components/text-field'
 import { useStores } from '../../../stores/context'
-import { formatHours } from '../../../stores/volunteer/record'
+import { formatHours } from '../../../contract/month'
 import '../shared/volunteer.scss'
 
 const VERDICT = { valid: '证明有效', revoked: '证明已撤销', invalid: '查无此证明，编号可能有误或被改动' }
