@@ -258,6 +258,17 @@ export const WRITE_CASES: WriteCases = {
       const { staff, sessionId } = await checkedIn(w.host, w.admin, tag, 3)
       return { as: staff, input: { sessionId } }
     },
+    // Someone in the room whose phone could not show it: the organizer confirms them while the session runs.
+    confirmPresence: async (w, tag) => {
+      const session = await studySession(w.admin, 'all', { startInMinutes: -1 })
+      const staff = await w.host.signIn('staff', tag)
+      return asAdmin(w, { sessionId: session.id, userId: staff.user.id })
+    },
+    // A check-out the person never made, set to a moment after their check-in.
+    correctCheckOut: async (w, tag) => {
+      const { staff, sessionId } = await checkedIn(w.host, w.admin, tag, 3)
+      return asAdmin(w, { sessionId, userId: staff.user.id, checkedOutAt: new Date().toISOString() })
+    },
   },
   staffSurvey: {
     createCampaign: async (w) => asAdmin(w, staffCampaignInput()),
