@@ -89,6 +89,7 @@ test('the timer-triggered sweep runs the sweeps and drains the outbox, and refus
         prunedRecords: 0,
         retaggedTexts: 0,
         backfilledTexts: 0,
+        rolledUpSurveyCounters: 0,
       },
       failed: [],
       outbox: { sent: 0, retrying: 0, failed: 0 },
