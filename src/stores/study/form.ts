@@ -31,7 +31,9 @@ export interface SessionForm {
 /** The next half hour: check-in is open at once, which is what an organizer starting now needs. */
 export function blankForm(departmentId: string | null): SessionForm {
   const start = new Date(Math.ceil(Date.now() / (HOUR_MS / 2)) * (HOUR_MS / 2))
-  const end = new Date(start.getTime() + HOUR_MS)
+  const hourLater = new Date(start.getTime() + HOUR_MS)
+  // The form has one date, so an hour from 23:00 would read as 00:00 of the same day, before the start.
+  const endTime = chinaDay(hourLater) === chinaDay(start) ? chinaTime(hourLater) : '23:59'
   return {
     editingId: null,
     type: '',
@@ -40,7 +42,7 @@ export function blankForm(departmentId: string | null): SessionForm {
     location: '',
     date: chinaDay(start),
     startTime: chinaTime(start),
-    endTime: chinaTime(end),
+    endTime,
     audienceKind: departmentId ? 'departments' : 'all',
     departmentIds: departmentId ? [departmentId] : [],
     creditHours: '1',
