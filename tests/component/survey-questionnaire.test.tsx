@@ -54,6 +54,8 @@ test('shows progress, 不适用 only where allowed, the comment counter, and mar
     </StoreContext.Provider>,
   )
 
+  // The visit's day reads as every other day in the app does.
+  expect(screen.getByText(/2026年11月20日 骨科/)).toBeTruthy()
   const diet = screen.getByRole('radiogroup', { name: '饮食' })
   const overall = screen.getByRole('radiogroup', { name: '总体满意度' })
   expect(

@@ -5,6 +5,7 @@ import { TextField } from '../../../components/text-field'
 import { SensitiveTextGate } from '../../../components/sensitive-consent'
 import { COMMENT_MAX, VISIT_TYPE_LABELS } from '../../../contract'
 import { useStores } from '../../../stores/context'
+import { formatDate } from '../../../contract/when'
 import { type Choice } from '../../../components/choice-grid'
 import { ChoiceRow } from '../shared/choice-row'
 import { RatingItem } from './rating-item'
@@ -27,7 +28,7 @@ export const Questionnaire = observer(function Questionnaire() {
       <View className='rx-card'>
         <View className='rx-title'>{opened.questionnaire.title}</View>
         <View className='rx-muted'>
-          {opened.visit.visitDate} {opened.visit.departmentName} {VISIT_TYPE_LABELS[opened.visit.type]}
+          {formatDate(opened.visit.visitDate)} {opened.visit.departmentName} {VISIT_TYPE_LABELS[opened.visit.type]}
           {opened.visit.doctor ? ` · ${opened.visit.doctor}` : ''}
         </View>
         <View className='rx-muted'>匿名评价，医护人员看不到您是谁</View>
