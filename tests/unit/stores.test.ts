@@ -84,6 +84,19 @@ describe('Submission', () => {
     expect(ids[2]).not.toBe(ids[1])
   })
 
+  it('starts a new requestId after a definite refusal, so an edited form is a new write', async () => {
+    const ids: string[] = []
+    const submission = new Submission(async (requestId) => {
+      ids.push(requestId)
+      if (ids.length === 1)
+        throw new ApiFailure('CONFLICT', '同一次提交的内容前后不一致，未予处理；请刷新页面，查看结果后再操作')
+      return 'ok'
+    })
+    expect(await submission.submit()).toBeUndefined()
+    expect(await submission.submit()).toBe('ok')
+    expect(ids[1]).not.toBe(ids[0])
+  })
+
   it('ignores a double tap while the first submit is in flight', async () => {
     let calls = 0
     let release: () => void = () => {}

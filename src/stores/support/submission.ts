@@ -1,13 +1,19 @@
 import { makeAutoObservable, runInAction } from 'mobx'
-import { ApiFailure, failureMessage } from '../../services/api/errors'
+import { ApiFailure, failureCode, failureMessage, type FailureCode } from '../../services/api/errors'
 import { createRequestId } from '../../services/api/request-id'
 import type { FieldError } from '../../contract'
+
+/** The write may have been carried out although no answer came back: a retry must replay it. */
+const OUTCOME_UNKNOWN: ReadonlySet<FailureCode> = new Set(['NETWORK', 'INTERNAL'])
 
 export type SubmissionStatus = 'idle' | 'pending' | 'failed' | 'done'
 
 /**
- * One user write. The request id lives until the write succeeds, so a retry after a network
- * failure or a double tap is answered with the first result instead of writing twice.
+ * One user write. The request id lives until the write succeeds or the server gives a definite
+ * refusal, so a retry after a network failure or a double tap is answered with the first result
+ * instead of writing twice. After a refusal nothing was kept under the id (or, for 同一次提交的内容
+ * 前后不一致, the first write already stands and the person has been told), so the next try is a new
+ * write: an edited form must not be refused again for the id alone.
  */
 export class Submission<Result> {
   status: SubmissionStatus = 'idle'
@@ -61,6 +67,7 @@ export class Submission<Result> {
         this.status = 'failed'
         this.error = failureMessage(error)
         this.fields = error instanceof ApiFailure ? error.fields : []
+        if (!OUTCOME_UNKNOWN.has(failureCode(error))) this.requestId = null
       })
       return undefined
     }
