@@ -1,10 +1,8 @@
-import { build } from 'esbuild'
-import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { spawnSync } from 'node:child_process'
+import { rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
 import { openCloudActions } from '../support/cloud-actions'
+import { BUILT_FUNCTIONS, builtFunctionsSandbox } from '../support/cloud-sandbox'
 import { checkInBurst, claimBurst, surveyBurst, type Contention } from '../support/cloud-contention'
 import { measureActions, READ_CEILING, WRITE_CEILING } from '../support/cloud-round-trips'
 import { report } from './support'
@@ -25,28 +23,9 @@ function requireMs(sandbox: string, module: string): number {
   return runs.sort((a, b) => a - b)[Math.floor(REQUIRE_RUNS / 2)]
 }
 
-/** The built functions next to a stub wx-server-sdk, as WeChat installs them (the stub is what loads instead of the SDK). */
-async function sandboxWithStubSdk(names: string[]): Promise<string> {
-  const sandbox = mkdtempSync(join(tmpdir(), 'renxin-bench-cloud-'))
-  const sdk = join(sandbox, 'node_modules/wx-server-sdk')
-  mkdirSync(sdk, { recursive: true })
-  cpSync(join(ROOT, 'tests/support/wx-server-sdk-stub'), sdk, { recursive: true })
-  await build({
-    entryPoints: [join(ROOT, 'tests/support/cloud-db-stand-in.ts')],
-    outfile: join(sdk, 'cloud-db-stand-in.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    logLevel: 'warning',
-  })
-  for (const name of names) cpSync(join(ROOT, 'cloudfunctions', name), join(sandbox, name), { recursive: true })
-  return sandbox
-}
-
 async function benchBundles() {
-  execFileSync('npx', ['tsx', 'scripts/build-cloud.ts'], { cwd: ROOT, stdio: 'pipe' })
-  const names = [...Object.keys(CLOUD_FUNCTIONS), 'sweep']
-  const sandbox = await sandboxWithStubSdk(names)
+  const names = BUILT_FUNCTIONS
+  const sandbox = await builtFunctionsSandbox('renxin-bench-cloud-')
   try {
     const floor = requireMs(sandbox, 'wx-server-sdk')
     const rows: Record<string, string> = {}

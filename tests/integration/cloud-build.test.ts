@@ -1,9 +1,8 @@
-import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
+import { BUILT_FUNCTIONS, builtFunctionsSandbox } from '../support/cloud-sandbox'
 
 const ROOT = resolve(__dirname, '../..')
 const SECRETS = {
@@ -15,23 +14,7 @@ const SECRETS = {
 let sandbox: string
 
 beforeAll(async () => {
-  execFileSync('npx', ['tsx', 'scripts/build-cloud.ts'], { cwd: ROOT, stdio: 'pipe' })
-  sandbox = mkdtempSync(join(tmpdir(), 'renxin-cloud-'))
-  // Only the SDK WeChat installs is present; everything else must be inside the bundle.
-  const sdk = join(sandbox, 'node_modules/wx-server-sdk')
-  mkdirSync(sdk, { recursive: true })
-  cpSync(join(ROOT, 'tests/support/wx-server-sdk-stub'), sdk, { recursive: true })
-  await build({
-    entryPoints: [join(ROOT, 'tests/support/cloud-db-stand-in.ts')],
-    outfile: join(sdk, 'cloud-db-stand-in.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    logLevel: 'warning',
-  })
-  for (const name of [...Object.keys(CLOUD_FUNCTIONS), 'sweep']) {
-    cpSync(join(ROOT, 'cloudfunctions', name), join(sandbox, name), { recursive: true })
-  }
+  sandbox = await builtFunctionsSandbox('renxin-cloud-')
 })
 
 afterAll(() => {
@@ -60,7 +43,7 @@ const readJson = (name: string, file: string) =>
   JSON.parse(readFileSync(join(ROOT, 'cloudfunctions', name, file), 'utf8'))
 
 test('every function is a self-contained bundle with the manifest and config WeChat installs from', () => {
-  for (const name of [...Object.keys(CLOUD_FUNCTIONS), 'sweep']) {
+  for (const name of BUILT_FUNCTIONS) {
     expect(readJson(name, 'package.json')).toMatchObject({
       main: 'index.js',
       dependencies: { 'wx-server-sdk': expect.any(String) },
