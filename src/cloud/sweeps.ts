@@ -1,6 +1,7 @@
 import type { SystemCtx } from './core/context'
 import { remindOverdue } from './domain/feedback/items'
 import { closeExpired } from './domain/feedback/workflow'
+import { freezeOpenedAudiences } from './domain/study/audience'
 import { eraseOldContacts, remindOverdueAlerts } from './domain/survey/alerts'
 import { backfillUntagged, retagStale } from './domain/voice/write-time'
 import { closeOverdueShifts, remindEscalated } from './domain/volunteer/handlers'
@@ -29,6 +30,7 @@ export const SWEEPS: Record<string, (ctx: SystemCtx) => Promise<number>> = {
   retaggedTexts: retagStale,
   backfilledTexts: backfillUntagged,
   rolledUpSurveyCounters: (ctx) => ctx.repos.survey.rollUpCounters(),
+  frozenStudyAudiences: (ctx) => freezeOpenedAudiences(ctx),
 }
 
 export const SWEEP_INTERVAL_MINUTES = 5

@@ -73,6 +73,7 @@ test('the timer-triggered sweep runs the sweeps and drains the outbox, and refus
         retaggedTexts: 0,
         backfilledTexts: 0,
         rolledUpSurveyCounters: 0,
+        frozenStudyAudiences: 0,
       },
       failed: [],
       outbox: { sent: 0, retrying: 0, failed: 0 },

@@ -296,6 +296,85 @@ export function studyContract(harness: () => RepoHarness): void {
       }
     })
 
+    it('freezes who is expected once: a later hire or transfer does not change the session; five freezes at once write one snapshot', async () => {
+      const { department, organizer, session } = await sessionFor()
+      const stays = await staffOf(department.id)
+      const moves = await staffOf(department.id)
+      const elsewhere = await fixtures().department()
+      expect(await study().findSession(session.id)).toMatchObject({ audienceFrozen: false })
+      expect(await study().unfrozenSessionIds(minutes(0), 1000)).toContain(session.id)
+      expect(await study().unfrozenSessionIds(minutes(-1), 1000)).not.toContain(session.id)
+
+      const freezes = await Promise.all(
+        Array.from({ length: 5 }, () => study().freezeAudience(session.id, minutes(-30))),
+      )
+      expect(freezes.filter(Boolean)).toHaveLength(1)
+      expect(await study().freezeAudience(session.id, minutes(-20))).toBe(false)
+      expect(await study().findSession(session.id)).toMatchObject({ audienceFrozen: true })
+      expect(await study().unfrozenSessionIds(minutes(0), 1000)).not.toContain(session.id)
+      const audience = [organizer.id, stays.id, moves.id].sort()
+      const snapshot = (await harness().dump()).flatMap(({ table, row }) => {
+        if (table === 'study_audience' && row.session_id === session.id) return [String(row.user_id)]
+        if (table === 'study_audience_parts' && row.sessionId === session.id)
+          return (row.userIds as string[]).map(String)
+        return []
+      })
+      expect(snapshot.sort()).toEqual(audience)
+
+      // After the freeze: one is hired into the department, another moves out of it.
+      const hire = await staffOf(department.id)
+      expect(await identity().setRole(moves.id, 'manager', true, elsewhere.id)).toMatchObject({
+        departmentId: elsewhere.id,
+      })
+      const attendees = await study().listAttendees(session.id)
+      expect(
+        attendees
+          .filter((a) => a.expected)
+          .map((a) => a.userId)
+          .sort(),
+      ).toEqual(audience)
+      expect(attendees.find((a) => a.userId === moves.id)).toMatchObject({
+        status: 'missing',
+        departmentId: department.id,
+      })
+      expect(attendees.some((a) => a.userId === hire.id)).toBe(false)
+      expect((await study().listForUser(hire.id, minutes(-60))).map((s) => s.id)).not.toContain(session.id)
+      expect((await study().listForUser(moves.id, minutes(-60))).map((s) => s.id)).toContain(session.id)
+      expect((await study().checkIn(session.id, hire.id, minutes(1), false)).attendance.expected).toBe(false)
+      expect((await study().checkIn(session.id, stays.id, minutes(2), false)).attendance.expected).toBe(true)
+
+      const range = { from: minutes(-60), to: minutes(60) }
+      expect(
+        (await study().recordRows(moves.id, range, minutes(200))).find((r) => r.sessionId === session.id),
+      ).toMatchObject({
+        expected: true,
+        stay: null,
+      })
+      expect(
+        (await study().recordRows(hire.id, range, minutes(200))).find((r) => r.sessionId === session.id),
+      ).toMatchObject({
+        expected: false,
+      })
+      const stats = await study().stats(range, department.id, minutes(200), 10)
+      expect(stats.byDepartment).toEqual([
+        { departmentId: department.id, departmentName: department.name, expected: 3, attended: 1, excused: 0 },
+      ])
+      expect((await study().stats(range, elsewhere.id, minutes(200), 10)).byDepartment).toEqual([])
+
+      // A session not frozen yet follows today's roster (a preview); a cancelled one is never frozen.
+      const later = await study().createSession(
+        { id: organizer.id, departmentId: department.id },
+        fields([department.id], '下周培训'),
+        minutes(-30),
+      )
+      const preview = (await study().listAttendees(later.id)).map((a) => a.userId)
+      expect(preview).toContain(hire.id)
+      expect(preview).not.toContain(moves.id)
+      await study().cancelSession(later.id, minutes(-20))
+      expect(await study().freezeAudience(later.id, minutes(-10))).toBe(false)
+      expect(await study().unfrozenSessionIds(minutes(0), 1000)).not.toContain(later.id)
+    })
+
     it('keeps the yearly CME requirement, and lists check-ins to sessions with CME credit by department', async () => {
       expect(await study().cmeRequirement(2041)).toBeNull()
       const requirement = { year: 2041, total: 25, class2Min: 15, class2Max: 20 }

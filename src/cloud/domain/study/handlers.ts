@@ -22,6 +22,7 @@ import type { Ctx } from '../../core/context'
 import { toCsv } from '../../core/csv'
 import { audit, notify } from '../../core/effects'
 import { chinaDay, DAY_MS, HOUR_MS } from '../../../contract/month'
+import { FREEZES_PER_READ, freezeIfOpened, freezeOpenedAudiences } from './audience'
 import { requirementOf, stillNeeded, yearRange } from './cme'
 import { publicView, type AttendeeRecord, type RecordRow, type SessionFields, type SessionRecord } from './repo'
 import { attendeeStatus, creditEarned, defaultRequireCheckOut, missedCheckOut, rateOf, sumCredits } from './rules'
@@ -189,7 +190,9 @@ function byDepartment(attendees: AttendeeRecord[]): DepartmentAttendance[] {
 }
 
 export async function attendance(ctx: Ctx, input: z.output<typeof sessionIdInput>): Promise<AttendanceView> {
-  const session = publicView(await organizedSession(ctx, input.sessionId))
+  const record = await organizedSession(ctx, input.sessionId)
+  await freezeIfOpened(ctx, record)
+  const session = publicView(record)
   const attendees = await ctx.repos.study.listAttendees(input.sessionId)
   const count = (test: (a: AttendeeRecord) => boolean) => attendees.filter(test).length
   return {
@@ -209,6 +212,7 @@ export async function attendance(ctx: Ctx, input: z.output<typeof sessionIdInput
 
 export async function exportAttendance(ctx: Ctx, input: z.output<typeof sessionIdInput>): Promise<CsvExport> {
   const session = await organizedSession(ctx, input.sessionId)
+  await freezeIfOpened(ctx, session)
   const attendees = await ctx.repos.study.listAttendees(input.sessionId)
   const time = (at: string | null) => (at ? `${chinaDay(new Date(at))} ${chinaClock(new Date(at))}` : '')
   const csv = toCsv(
@@ -237,6 +241,7 @@ export const creditTerms = (row: RecordRow, credit = row.creditHours) => ({
 
 export async function myRecord(ctx: Ctx): Promise<StudyRecord> {
   const year = Number(chinaDay(ctx.now).slice(0, 4))
+  await freezeOpenedAudiences(ctx, FREEZES_PER_READ)
   const rows = (await ctx.repos.study.recordRows(ctx.caller.userId, yearRange(year), ctx.now)).map((row) => ({
     ...row,
     attended: row.stay !== null,
@@ -283,6 +288,7 @@ export async function myRecord(ctx: Ctx): Promise<StudyRecord> {
 export async function stats(ctx: Ctx, input: z.output<typeof statsInput>): Promise<StudyStats> {
   const range = { from: chinaMidnight(input.from), to: new Date(chinaMidnight(input.to).getTime() + DAY_MS) }
   const department = departmentScope(ctx)
+  await freezeOpenedAudiences(ctx, FREEZES_PER_READ)
   const totals = await ctx.repos.study.stats(range, department, ctx.now, TOP_LEARNERS)
   return {
     from: input.from,

@@ -33,12 +33,15 @@ export interface SessionFields {
 export interface SessionRecord extends SessionView {
   organizerId: string
   organizerDepartmentId: string | null
+  /** Whether who is expected has been frozen (when the check-in window opened). */
+  audienceFrozen: boolean
 }
 
 /** What callers see: who organised it stays on the server. */
 export function publicView({
   organizerId: _id,
   organizerDepartmentId: _department,
+  audienceFrozen: _frozen,
   ...view
 }: SessionRecord): SessionView {
   return view
@@ -116,6 +119,14 @@ export interface StudyRepo {
   /** Sessions ending after `since` that the user is expected at or has checked in to or asked leave for. */
   listForUser(userId: string, since: Date): Promise<MySession[]>
   findMySession(id: string, userId: string): Promise<MySession | null>
+  /** Scheduled sessions starting by `startingBy` whose audience is not frozen yet, oldest first. */
+  unfrozenSessionIds(startingBy: Date, limit: number): Promise<string[]>
+  /**
+   * Stores who is expected at a scheduled session now, by the audience rule and today's roster, once:
+   * `false` when it was frozen before or another call is freezing it. From then on every count of the
+   * session (expected, missing, rates, leave and credit tallies) reads the snapshot.
+   */
+  freezeAudience(sessionId: string, at: Date): Promise<boolean>
   /** Scheduled sessions starting in [from, to], by id: the candidates for a short code. */
   sessionIdsStartingBetween(range: TimeRange): Promise<string[]>
 

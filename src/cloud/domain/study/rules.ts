@@ -50,6 +50,19 @@ export function checkInWindow(startAt: Date): TimeRange {
 
 export { checkOutWindow }
 
+/**
+ * Who is expected at a session is frozen when its check-in window opens: from then on a hire, a
+ * transfer or a new party member does not change it. Before that it follows today's roster.
+ */
+export function audienceFrozenBy(startAt: Date, now: Date): boolean {
+  return now >= checkInWindow(startAt).from
+}
+
+/** The latest start whose check-in window has opened by `now`: sessions starting by then are frozen. */
+export function latestFrozenStart(now: Date): Date {
+  return minutesFrom(now, CHECK_IN_OPENS_BEFORE_MINUTES)
+}
+
 /** What a session offers as credit, and whether it asks for 签退. */
 export interface CreditTerms {
   startAt: string

@@ -62,6 +62,8 @@ export const C = {
   studySessions: 'study_sessions',
   studyLeaves: 'study_leaves',
   studyAttendance: 'study_attendance',
+  studyAudienceHeads: 'study_audience_heads',
+  studyAudienceParts: 'study_audience_parts',
   feedbackPhrases: 'feedback_phrases',
   feedbackItems: 'feedback_items',
   feedbackHistory: 'feedback_history',
@@ -274,6 +276,20 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'status_start', fields: [asc('status'), asc('startAt')] },
       { name: 'end', fields: [asc('endAt')] },
       { name: 'organizer_department_end', fields: [asc('organizerDepartmentId'), asc('endAt')] },
+      { name: 'status_frozen_start', fields: [asc('status'), asc('audienceFrozenAt'), asc('startAt')] },
+    ],
+  },
+  {
+    name: C.studyAudienceHeads,
+    about: '学习应到名单冻结的认领；_id 为活动编号：先建成者写名单，超时未写完可由他人接手',
+    indexes: [],
+  },
+  {
+    name: C.studyAudienceParts,
+    about: '学习应到名单（签到开放时冻结），每份至多500人；_id 为 活动编号#写入者#序号',
+    indexes: [
+      { name: 'session_writer', fields: [asc('sessionId'), asc('writer')] },
+      { name: 'user_session', fields: [asc('userIds'), asc('sessionId')] },
     ],
   },
   {

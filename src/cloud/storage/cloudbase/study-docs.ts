@@ -41,6 +41,13 @@ export interface SessionDoc extends Doc {
   organizerDepartmentId: string | null
   createdAt: string
   updatedAt: string
+  /**
+   * Set once, when who is expected was frozen (study-audience.ts), with the writer whose parts hold
+   * the snapshot. Null (or absent, on sessions stored before) until then: the roster decides.
+   */
+  audienceFrozenAt?: string | null
+  audienceWriter?: string | null
+  audienceParts?: number
 }
 
 /** `_id` is `<session>:<user>`: one leave request per person and session. */

@@ -3,6 +3,7 @@ import { attendeeStatus, sumCredits } from '../../domain/study/rules'
 import { byIds, type CloudDb } from './db'
 import type { DepartmentDoc, UserDoc } from './identity-repo'
 import { C } from './schema'
+import { isFrozen, studyAudience } from './study-audience'
 import {
   byText,
   chinaMonth,
@@ -24,20 +25,31 @@ import {
 export function createStudyRecords(db: CloudDb): Pick<StudyRepo, 'listAttendees' | 'recordRows' | 'stats'> {
   const sessions = () => db.collection<SessionDoc>(C.studySessions)
   const { allStaff, staffMember, mineIn, startedIn, forSessions } = studyReads(db)
+  const audience = studyAudience(db)
+
+  /** Each session's expected people with their department: the snapshot once frozen, today's roster before. */
+  const expectedAt = async (docs: SessionDoc[]) => {
+    const frozen = docs.filter(isFrozen)
+    const snapshots = await audience.members(frozen)
+    const staff = frozen.length < docs.length ? [...(await allStaff()).values()] : []
+    return (session: SessionDoc): Map<string, string | null> =>
+      isFrozen(session)
+        ? (snapshots.get(session._id) ?? new Map())
+        : new Map(staff.filter((person) => expects(session, person)).map((p) => [p.userId, p.departmentId]))
+  }
 
   return {
     async listAttendees(sessionId) {
       const { data: session } = await sessions().doc(sessionId).get()
-      const staff = await allStaff()
+      const expected = session ? (await expectedAt([session]))(session) : new Map<string, string | null>()
       const attended = new Map(
         (await forSessions<AttendanceDoc>(C.studyAttendance, [sessionId])).map((doc) => [doc.userId, doc]),
       )
       const asked = new Map((await forSessions<LeaveDoc>(C.studyLeaves, [sessionId])).map((doc) => [doc.userId, doc]))
-      const expected = session ? [...staff.values()].filter((person) => expects(session, person)) : []
-      const people = [...new Set([...expected.map((p) => p.userId), ...attended.keys(), ...asked.keys()])]
+      const people = [...new Set([...expected.keys(), ...attended.keys(), ...asked.keys()])]
       const users = await byIds<UserDoc>(db, C.users, people)
       const departmentOf = (userId: string) =>
-        attended.get(userId)?.departmentId ?? users.get(userId)?.departmentId ?? null
+        attended.get(userId)?.departmentId ?? expected.get(userId) ?? users.get(userId)?.departmentId ?? null
       const departments = await byIds<DepartmentDoc>(db, C.departments, people.map(departmentOf))
       const rows = people.flatMap((userId) => {
         const user = users.get(userId)
@@ -49,7 +61,7 @@ export function createStudyRecords(db: CloudDb): Pick<StudyRepo, 'listAttendees'
           userId,
           name: user.name,
           status: attendeeStatus(checkedIn ?? null, leave?.status === 'approved'),
-          expected: checkedIn ? checkedIn.expected : session !== null && expects(session, staff.get(userId)),
+          expected: checkedIn ? checkedIn.expected : expected.has(userId),
           checkedInAt: checkedIn?.checkedInAt ?? null,
           checkedOutAt: checkedIn?.checkedOutAt ?? null,
           presence: checkedIn ? presenceOf(checkedIn) : null,
@@ -74,7 +86,9 @@ export function createStudyRecords(db: CloudDb): Pick<StudyRepo, 'listAttendees'
         userId,
         docs.map((doc) => doc._id),
       )
-      const person = await staffMember(userId)
+      const frozen = docs.filter(isFrozen)
+      const frozenFor = await audience.expecting(userId, frozen)
+      const person = frozen.length < docs.length ? await staffMember(userId) : undefined
       return docs
         .map((doc) => {
           const attended = mine.attendance(doc._id)
@@ -87,7 +101,7 @@ export function createStudyRecords(db: CloudDb): Pick<StudyRepo, 'listAttendees'
             creditHours: doc.creditHours,
             cmeCredits: doc.cmeCredits ?? 0,
             requireCheckOut: requiresCheckOut(doc),
-            expected: expects(doc, person),
+            expected: isFrozen(doc) ? frozenFor.has(doc._id) : expects(doc, person),
             stay: attended
               ? { checkedInAt: attended.checkedInAt, checkedOutAt: attended.checkedOutAt, late: attended.late }
               : null,
@@ -101,7 +115,7 @@ export function createStudyRecords(db: CloudDb): Pick<StudyRepo, 'listAttendees'
     async stats(range, departmentId, now, topLimit) {
       const docs = await startedIn(range, now)
       const ids = docs.map((doc) => doc._id)
-      const staff = [...(await allStaff()).values()]
+      const expectedOf = await expectedAt(docs)
       const attended = await forSessions<AttendanceDoc>(C.studyAttendance, ids)
       const excusedKeys = new Set(
         (await forSessions<LeaveDoc>(C.studyLeaves, ids, { status: 'approved' })).map((doc) => doc._id),
@@ -111,17 +125,15 @@ export function createStudyRecords(db: CloudDb): Pick<StudyRepo, 'listAttendees'
 
       // Each expected person of each session, with whether they came or were excused.
       const expectedRows = docs.flatMap((session) =>
-        staff
-          .filter((person) => expects(session, person))
-          .map((person) => {
-            const key = personKey(session._id, person.userId)
-            return {
-              session,
-              departmentId: person.departmentId,
-              attended: attendedKeys.has(key),
-              excused: !attendedKeys.has(key) && excusedKeys.has(key),
-            }
-          }),
+        [...expectedOf(session)].map(([userId, departmentId]) => {
+          const key = personKey(session._id, userId)
+          return {
+            session,
+            departmentId,
+            attended: attendedKeys.has(key),
+            excused: !attendedKeys.has(key) && excusedKeys.has(key),
+          }
+        }),
       )
       const counted = expectedRows.filter((row) => ofDepartment(row.departmentId))
       const rate = (rows: typeof counted) => ({

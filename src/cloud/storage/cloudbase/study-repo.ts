@@ -20,6 +20,7 @@ import {
   type LeaveDoc,
   type SessionDoc,
 } from './study-docs'
+import { isFrozen, studyAudience } from './study-audience'
 import { createStudyCme } from './study-cme'
 import { createStudyRecords } from './study-records'
 
@@ -32,6 +33,7 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
   const leaves = () => db.collection<LeaveDoc>(C.studyLeaves)
   const attendance = () => db.collection<AttendanceDoc>(C.studyAttendance)
   const { staffOf, staffMember, mineIn } = studyReads(db)
+  const audience = studyAudience(db)
 
   const toRecords = async (docs: SessionDoc[]): Promise<SessionRecord[]> => {
     const organizers = await byIds<UserDoc>(
@@ -72,6 +74,7 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
       organizerName: organizers.get(doc.organizerId)?.name ?? '',
       organizerId: doc.organizerId,
       organizerDepartmentId: doc.organizerDepartmentId,
+      audienceFrozen: isFrozen(doc),
     }))
   }
   const recordById = async (id: string) => {
@@ -83,15 +86,21 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
     return record ? publicView(record) : null
   }
 
+  /** Whether the person is expected at each session: by its snapshot once frozen, by today's roster before. */
+  const expectedAmong = async (userId: string, docs: SessionDoc[]) => {
+    const frozen = docs.filter(isFrozen)
+    const frozenFor = await audience.expecting(userId, frozen)
+    const person = frozen.length < docs.length ? await staffMember(userId) : undefined
+    return (doc: SessionDoc) => (isFrozen(doc) ? frozenFor.has(doc._id) : expects(doc, person))
+  }
+
   const mySessions = async (userId: string, docs: SessionDoc[], keep: (doc: SessionDoc) => boolean) => {
     const mine = await mineIn(
       userId,
       docs.map((doc) => doc._id),
     )
-    const person = await staffMember(userId)
-    const kept = docs.filter(
-      (doc) => keep(doc) || mine.attendance(doc._id) || mine.leave(doc._id) || expects(doc, person),
-    )
+    const expected = await expectedAmong(userId, docs)
+    const kept = docs.filter((doc) => keep(doc) || mine.attendance(doc._id) || mine.leave(doc._id) || expected(doc))
     return (await toRecords(kept)).map((record): MySession => {
       const attended = mine.attendance(record.id)
       return {
@@ -119,6 +128,8 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
           status: 'scheduled',
           organizerId: organizer.id,
           organizerDepartmentId: organizer.departmentId,
+          audienceFrozenAt: null,
+          audienceWriter: null,
           createdAt: at.toISOString(),
           updatedAt: at.toISOString(),
         },
@@ -166,6 +177,18 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
       return data ? ((await mySessions(userId, [data], () => true))[0] ?? null) : null
     },
 
+    async unfrozenSessionIds(startingBy, limit) {
+      const { data } = await sessions()
+        .where({ status: 'scheduled', audienceFrozenAt: null, startAt: _.lte(startingBy.toISOString()) })
+        .orderBy('startAt', 'asc')
+        .orderBy('_id', 'asc')
+        .limit(limit)
+        .get()
+      return data.map((doc) => doc._id)
+    },
+
+    freezeAudience: audience.freeze,
+
     async sessionIdsStartingBetween(range) {
       const docs = await readAll(
         sessions().where({
@@ -188,7 +211,9 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
         departmentId: user.departmentId,
         checkedInAt: at.toISOString(),
         late,
-        expected: expects(session, (await staffOf([user])).get(userId)),
+        expected: isFrozen(session)
+          ? (await audience.expecting(userId, [session])).has(sessionId)
+          : expects(session, (await staffOf([user])).get(userId)),
         checkedOutAt: null,
         presence,
       }

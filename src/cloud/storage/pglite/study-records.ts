@@ -34,7 +34,8 @@ export function createStudyRecords(sql: Sql): Pick<StudyRepo, 'listAttendees' | 
          JOIN users u ON u.id = p.user_id
          LEFT JOIN study_attendance a ON a.session_id = $1 AND a.user_id = u.id
          LEFT JOIN study_leaves l ON l.session_id = $1 AND l.user_id = u.id
-         LEFT JOIN departments d ON d.id = COALESCE(a.department_id, u.department_id)
+         LEFT JOIN departments d ON d.id = COALESCE(a.department_id,
+           (SELECT e.department_id FROM study_expected e WHERE e.session_id = $1 AND e.user_id = u.id), u.department_id)
          ORDER BY d.sort NULLS LAST, a.checked_in_at NULLS LAST, u.name`,
         [sessionId],
       )

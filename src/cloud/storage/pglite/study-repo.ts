@@ -34,6 +34,7 @@ interface SessionRow {
   organizerName: string
   organizerId: string
   organizerDepartmentId: string | null
+  audienceFrozen: boolean
 }
 
 interface AttendanceRow {
@@ -59,7 +60,8 @@ const SESSION_SELECT = `
          s.credit_hours::float8 AS "creditHours", s.cme_credits::float8 AS "cmeCredits", s.require_check_out AS "requireCheckOut",
          s.fence_latitude AS "fenceLatitude", s.fence_longitude AS "fenceLongitude",
          s.fence_radius_meters AS "fenceRadiusMeters", s.wifi_bssids AS "wifiBssids", s.status, ou.name AS "organizerName",
-         s.organizer_id AS "organizerId", s.organizer_department_id AS "organizerDepartmentId"
+         s.organizer_id AS "organizerId", s.organizer_department_id AS "organizerDepartmentId",
+         EXISTS (SELECT 1 FROM study_audience_frozen f WHERE f.session_id = s.id) AS "audienceFrozen"
   FROM study_sessions s JOIN users ou ON ou.id = s.organizer_id`
 
 const MY_SESSION_SELECT = SESSION_SELECT.replace(
@@ -122,6 +124,7 @@ function toSession(row: SessionRow): SessionRecord {
     organizerName: row.organizerName,
     organizerId: row.organizerId,
     organizerDepartmentId: row.organizerDepartmentId,
+    audienceFrozen: row.audienceFrozen,
   }
 }
 
@@ -229,6 +232,35 @@ export function createStudyRepo(sql: Sql): StudyRepo {
     async findMySession(id, userId) {
       const [row] = await sql.query<MySessionRow>(`${MY_SESSION_SELECT} WHERE s.id = $2`, [userId, id])
       return row ? toMySession(row) : null
+    },
+
+    async unfrozenSessionIds(startingBy, limit) {
+      const rows = await sql.query<{ id: string }>(
+        `SELECT s.id FROM study_sessions s
+         WHERE s.status = 'scheduled' AND s.start_at <= $1
+           AND NOT EXISTS (SELECT 1 FROM study_audience_frozen f WHERE f.session_id = s.id)
+         ORDER BY s.start_at, s.id LIMIT $2`,
+        [startingBy, limit],
+      )
+      return rows.map((row) => row.id)
+    },
+
+    async freezeAudience(sessionId, at) {
+      // One statement: the marker's insert decides, and only its winner copies today's audience.
+      const [{ frozen }] = await sql.query<{ frozen: boolean }>(
+        `WITH marker AS (
+           INSERT INTO study_audience_frozen (session_id, frozen_at)
+           SELECT id, $2 FROM study_sessions WHERE id = $1 AND status = 'scheduled'
+           ON CONFLICT (session_id) DO NOTHING RETURNING session_id),
+         copied AS (
+           INSERT INTO study_audience (session_id, user_id, department_id)
+           SELECT r.session_id, r.user_id, r.department_id
+           FROM study_roster_expected r JOIN marker m ON m.session_id = r.session_id
+           RETURNING 1)
+         SELECT EXISTS (SELECT 1 FROM marker) AS frozen, (SELECT count(*) FROM copied) AS copied`,
+        [sessionId, at],
+      )
+      return frozen
     },
 
     async sessionIdsStartingBetween(range) {

@@ -1,0 +1,31 @@
+import type { SystemCtx } from '../../core/context'
+import type { SessionRecord } from './repo'
+import { audienceFrozenBy, latestFrozenStart } from './rules'
+
+/**
+ * Freezing who is expected at a session (应到) when its check-in window opens, so that a later hire
+ * or transfer does not rewrite history. The rule of who is expected is `expects` (rules.ts); the
+ * adapters store the snapshot once, whoever asks first: the sweep timer, or a read after the window opened.
+ */
+
+/**
+ * The timer freezes this many sessions a run; the first run after an upgrade freezes the past a
+ * batch at a time (a hospital-wide session is ~5,000 people on the cloud database).
+ */
+export const FREEZES_PER_SWEEP = 20
+/** A read freezes at most this many: the timer does the rest within minutes. */
+export const FREEZES_PER_READ = 2
+
+/** Freezes the audience of sessions whose check-in window has opened; returns how many this call froze. */
+export async function freezeOpenedAudiences(ctx: SystemCtx, limit = FREEZES_PER_SWEEP): Promise<number> {
+  const ids = await ctx.repos.study.unfrozenSessionIds(latestFrozenStart(ctx.now), limit)
+  let frozen = 0
+  for (const id of ids) if (await ctx.repos.study.freezeAudience(id, ctx.now)) frozen++
+  return frozen
+}
+
+/** Before a read of one session: freezes its audience if its window has opened and nobody has yet. */
+export async function freezeIfOpened(ctx: SystemCtx, session: SessionRecord): Promise<void> {
+  if (session.audienceFrozen || session.status !== 'scheduled') return
+  if (audienceFrozenBy(new Date(session.startAt), ctx.now)) await ctx.repos.study.freezeAudience(session.id, ctx.now)
+}
