@@ -116,4 +116,32 @@ describe('the audience of a session is frozen when its check-in window opens', (
     expect(second.missing).not.toContain(late.user.id)
     expect(second.expected).toBe(first.expected)
   })
+
+  it('an edit of the audience after the window opened takes the snapshot again; an edit of the title keeps it', async () => {
+    const start = new Date('2028-05-20T01:00:00Z')
+    const s = await eyeSession(start)
+    const entDoctor = await host.signIn('staff', 'history-ent', ent)
+    host.setClock(new Date(start.getTime() - 10 * MINUTE))
+    const before = await missingOf(s.id)
+    expect(before.missing).not.toContain(entDoctor.user.id)
+    const edit = (audience: string[], title: string) =>
+      admin.call<SessionView>('study', 'editSession', {
+        sessionId: s.id,
+        type: '业务学习',
+        title,
+        location: '学术报告厅',
+        startAt: s.startAt,
+        endAt: s.endAt,
+        audience,
+        creditHours: 1,
+      })
+    dataOf(await edit([eye, ent], '眼科与耳鼻喉科联合病例讨论'))
+    const widened = await missingOf(s.id)
+    expect(widened.missing).toContain(entDoctor.user.id)
+    const hire = await host.signIn('staff', 'history-ent-hire', ent)
+    dataOf(await edit([eye, ent], '联合病例讨论'))
+    const retitled = await missingOf(s.id)
+    expect(retitled.missing).not.toContain(hire.user.id)
+    expect(retitled.expected).toBe(widened.expected)
+  })
 })

@@ -296,6 +296,15 @@ export function studyContract(harness: () => RepoHarness): void {
       }
     })
 
+    /** Everyone stored in a session's snapshot, as someone reading the database would count them. */
+    const snapshotOf = async (sessionId: string) =>
+      (await harness().dump()).flatMap(({ table, row }) => {
+        if (table === 'study_audience' && row.session_id === sessionId) return [String(row.user_id)]
+        if (table === 'study_audience_parts' && row.sessionId === sessionId)
+          return (row.userIds as string[]).map(String)
+        return []
+      })
+
     it('freezes who is expected once: a later hire or transfer does not change the session; five freezes at once write one snapshot', async () => {
       const { department, organizer, session } = await sessionFor()
       const stays = await staffOf(department.id)
@@ -313,13 +322,7 @@ export function studyContract(harness: () => RepoHarness): void {
       expect(await study().findSession(session.id)).toMatchObject({ audienceFrozen: true })
       expect(await study().unfrozenSessionIds(minutes(0), 1000)).not.toContain(session.id)
       const audience = [organizer.id, stays.id, moves.id].sort()
-      const snapshot = (await harness().dump()).flatMap(({ table, row }) => {
-        if (table === 'study_audience' && row.session_id === session.id) return [String(row.user_id)]
-        if (table === 'study_audience_parts' && row.sessionId === session.id)
-          return (row.userIds as string[]).map(String)
-        return []
-      })
-      expect(snapshot.sort()).toEqual(audience)
+      expect((await snapshotOf(session.id)).sort()).toEqual(audience)
 
       // After the freeze: one is hired into the department, another moves out of it.
       const hire = await staffOf(department.id)
@@ -360,6 +363,15 @@ export function studyContract(harness: () => RepoHarness): void {
         { departmentId: department.id, departmentName: department.name, expected: 3, attended: 1, excused: 0 },
       ])
       expect((await study().stats(range, elsewhere.id, minutes(200), 10)).byDepartment).toEqual([])
+
+      // Thawed (the organizer changed who or when), the roster decides again until the next freeze.
+      await study().thawAudience(session.id)
+      expect(await study().findSession(session.id)).toMatchObject({ audienceFrozen: false })
+      expect(await study().unfrozenSessionIds(minutes(0), 1000)).toContain(session.id)
+      expect(await study().freezeAudience(session.id, minutes(10))).toBe(true)
+      const refrozen = (await study().listAttendees(session.id)).filter((a) => a.expected && !a.checkedInAt)
+      expect(refrozen.map((a) => a.userId).sort()).toEqual([organizer.id].sort())
+      expect((await snapshotOf(session.id)).sort()).toEqual([organizer.id, stays.id, hire.id].sort())
 
       // A session not frozen yet follows today's roster (a preview); a cancelled one is never frozen.
       const later = await study().createSession(

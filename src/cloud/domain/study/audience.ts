@@ -1,5 +1,6 @@
+import type { Audience } from '../../../contract'
 import type { SystemCtx } from '../../core/context'
-import type { SessionRecord } from './repo'
+import type { SessionFields, SessionRecord } from './repo'
 import { audienceFrozenBy, latestFrozenStart } from './rules'
 
 /**
@@ -28,4 +29,18 @@ export async function freezeOpenedAudiences(ctx: SystemCtx, limit = FREEZES_PER_
 export async function freezeIfOpened(ctx: SystemCtx, session: SessionRecord): Promise<void> {
   if (session.audienceFrozen || session.status !== 'scheduled') return
   if (audienceFrozenBy(new Date(session.startAt), ctx.now)) await ctx.repos.study.freezeAudience(session.id, ctx.now)
+}
+
+const sameAudience = (a: Audience, b: Audience) =>
+  typeof a === 'string' || typeof b === 'string' ? a === b : [...a].sort().join() === [...b].sort().join()
+
+/**
+ * An organizer's edit of who or when drops the snapshot: the audience is taken again when the (new)
+ * window opens, at once when it already has. Other edits (title, place, credit) keep it.
+ */
+export async function refreezeAfterEdit(ctx: SystemCtx, before: SessionRecord, after: SessionFields): Promise<void> {
+  if (!before.audienceFrozen) return
+  if (sameAudience(before.audience, after.audience) && Date.parse(before.startAt) === after.startAt.getTime()) return
+  await ctx.repos.study.thawAudience(before.id)
+  if (audienceFrozenBy(after.startAt, ctx.now)) await ctx.repos.study.freezeAudience(before.id, ctx.now)
 }

@@ -22,7 +22,7 @@ import type { Ctx } from '../../core/context'
 import { toCsv } from '../../core/csv'
 import { audit, notify } from '../../core/effects'
 import { chinaDay, DAY_MS, HOUR_MS } from '../../../contract/month'
-import { FREEZES_PER_READ, freezeIfOpened, freezeOpenedAudiences } from './audience'
+import { FREEZES_PER_READ, freezeIfOpened, freezeOpenedAudiences, refreezeAfterEdit } from './audience'
 import { requirementOf, stillNeeded, yearRange } from './cme'
 import { publicView, type AttendeeRecord, type RecordRow, type SessionFields, type SessionRecord } from './repo'
 import { attendeeStatus, creditEarned, defaultRequireCheckOut, missedCheckOut, rateOf, sumCredits } from './rules'
@@ -106,6 +106,7 @@ export async function editSession(ctx: Ctx, input: z.output<typeof editSessionIn
   if (new Date(current.endAt) <= ctx.now) throw conflict('学习已结束，不能再修改')
   const session = await ctx.repos.study.updateSession(sessionId, fields, ctx.now)
   if (!session) throw conflict('本次学习已取消，不能修改')
+  await refreezeAfterEdit(ctx, current, fields)
   await audit(ctx, `study:${sessionId}`, { edited: true, startAt: session.startAt })
   return session
 }

@@ -127,6 +127,8 @@ export interface StudyRepo {
    * session (expected, missing, rates, leave and credit tallies) reads the snapshot.
    */
   freezeAudience(sessionId: string, at: Date): Promise<boolean>
+  /** Drops the snapshot (after an edit of who or when): until frozen again the roster decides. */
+  thawAudience(sessionId: string): Promise<void>
   /** Scheduled sessions starting in [from, to], by id: the candidates for a short code. */
   sessionIdsStartingBetween(range: TimeRange): Promise<string[]>
 

@@ -88,6 +88,22 @@ export function studyAudience(db: CloudDb) {
       return false
     },
 
+    /**
+     * Readers go back to the roster first (the session is unmarked), then the writer's parts and head
+     * go, so the next freeze can claim the head again.
+     */
+    async thaw(sessionId: string): Promise<void> {
+      const { data: session } = await sessions().doc(sessionId).get()
+      const writer = session?.audienceWriter
+      if (!writer) return
+      const { stats } = await sessions()
+        .where({ _id: sessionId, audienceWriter: writer })
+        .update({ data: { audienceFrozenAt: null, audienceWriter: null, audienceParts: 0 } })
+      if (stats.updated !== 1) return
+      await parts().where({ sessionId, writer }).remove()
+      await heads().where({ _id: sessionId, writer }).remove()
+    },
+
     /** Every frozen session's audience: session -> person -> department when frozen. */
     async members(frozen: SessionDoc[]): Promise<Map<string, Map<string, string | null>>> {
       const all = new Map<string, Map<string, string | null>>()

@@ -188,6 +188,7 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
     },
 
     freezeAudience: audience.freeze,
+    thawAudience: audience.thaw,
 
     async sessionIdsStartingBetween(range) {
       const docs = await readAll(

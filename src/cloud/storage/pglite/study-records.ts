@@ -22,20 +22,22 @@ export function createStudyRecords(sql: Sql): Pick<StudyRepo, 'listAttendees' | 
         leaveStatus: LeaveStatus | null
         leaveReason: string | null
       }>(
-        `WITH people AS (
-           SELECT user_id FROM study_expected WHERE session_id = $1
+        `WITH expected AS (SELECT user_id, department_id FROM study_expected WHERE session_id = $1),
+         people AS (
+           SELECT user_id FROM expected
            UNION SELECT user_id FROM study_attendance WHERE session_id = $1
            UNION SELECT user_id FROM study_leaves WHERE session_id = $1)
          SELECT u.id AS "userId", u.name, d.id AS "departmentId", d.name AS "departmentName",
-                COALESCE(a.expected, EXISTS (SELECT 1 FROM study_expected e WHERE e.session_id = $1 AND e.user_id = u.id)) AS expected,
+                COALESCE(a.expected, e.user_id IS NOT NULL) AS expected,
                 a.checked_in_at AS "checkedInAt", a.checked_out_at AS "checkedOutAt", a.late, a.presence,
                 l.status AS "leaveStatus", l.reason AS "leaveReason"
          FROM people p
          JOIN users u ON u.id = p.user_id
+         LEFT JOIN expected e ON e.user_id = u.id
          LEFT JOIN study_attendance a ON a.session_id = $1 AND a.user_id = u.id
          LEFT JOIN study_leaves l ON l.session_id = $1 AND l.user_id = u.id
-         LEFT JOIN departments d ON d.id = COALESCE(a.department_id,
-           (SELECT e.department_id FROM study_expected e WHERE e.session_id = $1 AND e.user_id = u.id), u.department_id)
+         -- The department at check-in, else the one the audience was frozen with, else today's.
+         LEFT JOIN departments d ON d.id = COALESCE(a.department_id, e.department_id, u.department_id)
          ORDER BY d.sort NULLS LAST, a.checked_in_at NULLS LAST, u.name`,
         [sessionId],
       )

@@ -263,6 +263,14 @@ export function createStudyRepo(sql: Sql): StudyRepo {
       return frozen
     },
 
+    async thawAudience(sessionId) {
+      await sql.query(
+        `WITH people AS (DELETE FROM study_audience WHERE session_id = $1)
+         DELETE FROM study_audience_frozen WHERE session_id = $1`,
+        [sessionId],
+      )
+    },
+
     async sessionIdsStartingBetween(range) {
       const rows = await sql.query<{ id: string }>(
         `SELECT id FROM study_sessions WHERE status = 'scheduled' AND start_at BETWEEN $1 AND $2 ORDER BY id`,

@@ -1,9 +1,11 @@
 import {
   attendeeStatus,
+  audienceFrozenBy,
   checkOutWindow,
   creditEarned,
   defaultRequireCheckOut,
   expects,
+  latestFrozenStart,
   missedCheckOut,
   rateOf,
   sumCredits,
@@ -21,6 +23,21 @@ describe('who is expected', () => {
     expect([expects(['icu', 'ward'], nurse), expects(['ward'], nurse)]).toEqual([true, false])
     expect(expects(['icu'], { departmentId: null, partyMember: true })).toBe(false)
     expect(expects('all', undefined)).toBe(false)
+  })
+})
+
+describe('when who is expected is frozen', () => {
+  it('is when the check-in window opens, 30 minutes before the start, and not a moment before', () => {
+    const startAt = new Date(start)
+    expect(audienceFrozenBy(startAt, new Date(at(-31)))).toBe(false)
+    expect(audienceFrozenBy(startAt, new Date(at(-30)))).toBe(true)
+    expect(audienceFrozenBy(startAt, new Date(at(600)))).toBe(true)
+  })
+  it('covers every session starting up to 30 minutes from now, the same instant as the window', () => {
+    const now = new Date(at(-30))
+    expect(latestFrozenStart(now).toISOString()).toBe(start)
+    expect(audienceFrozenBy(latestFrozenStart(now), now)).toBe(true)
+    expect(audienceFrozenBy(new Date(latestFrozenStart(now).getTime() + 1), now)).toBe(false)
   })
 })
 
