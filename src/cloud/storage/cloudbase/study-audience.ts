@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { addOnce, readAll, type CloudDb, type Doc } from './db'
 import { C } from './schema'
-import { expects, studyReads, type SessionDoc } from './study-docs'
+import { expects, isFrozen, studyReads, type SessionDoc } from './study-docs'
 
 /**
  * Who was expected (应到) at a session, frozen when its check-in window opens. A hospital-wide
@@ -30,7 +30,7 @@ export interface PartDoc extends Doc {
   departmentIds: (string | null)[]
 }
 
-export const isFrozen = (session: SessionDoc) => Boolean(session.audienceFrozenAt && session.audienceWriter)
+export { isFrozen }
 
 export function studyAudience(db: CloudDb) {
   const _ = db.command
@@ -61,7 +61,7 @@ export function studyAudience(db: CloudDb) {
       if (!session || session.status !== 'scheduled' || isFrozen(session)) return false
       const writer = randomUUID()
       if (!(await claim(sessionId, writer, at))) return false
-      const audience = [...(await allStaff()).values()]
+      const audience = [...(await allStaff(session.audienceKind === 'party')).values()]
         .filter((person) => expects(session, person))
         .sort((a, b) => (a.userId < b.userId ? -1 : 1))
       const count = Math.ceil(audience.length / PART_SIZE)

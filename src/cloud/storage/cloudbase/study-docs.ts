@@ -124,6 +124,13 @@ export function fenceOf(session: SessionDoc): Fence | null {
 export const requiresCheckOut = (session: SessionDoc) =>
   session.requireCheckOut ?? defaultRequireCheckOut(new Date(session.startAt), new Date(session.endAt))
 
+/** Whether who is expected was frozen (study-audience.ts): the session names the writer of its snapshot. */
+export const isFrozen = (session: SessionDoc) => Boolean(session.audienceFrozenAt && session.audienceWriter)
+
+/** Whether deciding these sessions' audiences from the roster asks who is a party member. */
+export const asksParty = (sessions: SessionDoc[]) =>
+  sessions.some((session) => !isFrozen(session) && session.audienceKind === 'party')
+
 /** Who is expected (应到), by the domain's audience rule and today's roster. */
 export const expects = (session: SessionDoc, person: StaffMember | undefined) =>
   expectsAudience(audienceOf(session), person)
@@ -166,8 +173,20 @@ export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]>
 /** The reads both halves of the study repository share: staff with their party membership, a person's own rows, sessions started in a range. */
 export function studyReads(db: CloudDb) {
   const _ = db.command
-  const staffOf = async (users: UserDoc[]): Promise<Map<string, StaffMember>> => {
+  /**
+   * Staff among the users. Party membership takes two more reads (binding, roster), so it is read only
+   * `forParty`: when a session whose audience is 全体党员 is decided from the roster.
+   */
+  const staffOf = async (users: UserDoc[], forParty = true): Promise<Map<string, StaffMember>> => {
     const staff = users.filter((user) => user.roles.some((role) => STAFF_ROLES.includes(role)))
+    if (!forParty) {
+      return new Map(
+        staff.map((user) => [
+          user._id,
+          { userId: user._id, name: user.name, departmentId: user.departmentId, partyMember: false },
+        ]),
+      )
+    }
     const bindings = await byIds<BindingDoc>(
       db,
       C.staffBindings,
@@ -187,11 +206,11 @@ export function studyReads(db: CloudDb) {
       }),
     )
   }
-  const allStaff = async () =>
-    staffOf(await readAll(db.collection<UserDoc>(C.users).where({ roles: _.in(STAFF_ROLES) })))
-  const staffMember = async (userId: string) => {
+  const allStaff = async (forParty = true) =>
+    staffOf(await readAll(db.collection<UserDoc>(C.users).where({ roles: _.in(STAFF_ROLES) })), forParty)
+  const staffMember = async (userId: string, forParty = true) => {
     const { data: user } = await db.collection<UserDoc>(C.users).doc(userId).get()
-    return user ? (await staffOf([user])).get(userId) : undefined
+    return user ? (await staffOf([user], forParty)).get(userId) : undefined
   }
 
   /** The user's check-ins and leave requests for these sessions, by session. */

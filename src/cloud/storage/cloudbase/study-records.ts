@@ -5,6 +5,7 @@ import type { DepartmentDoc, UserDoc } from './identity-repo'
 import { C } from './schema'
 import { isFrozen, studyAudience } from './study-audience'
 import {
+  asksParty,
   byText,
   chinaMonth,
   creditOf,
@@ -31,7 +32,7 @@ export function createStudyRecords(db: CloudDb): Pick<StudyRepo, 'listAttendees'
   const expectedAt = async (docs: SessionDoc[]) => {
     const frozen = docs.filter(isFrozen)
     const snapshots = await audience.members(frozen)
-    const staff = frozen.length < docs.length ? [...(await allStaff()).values()] : []
+    const staff = frozen.length < docs.length ? [...(await allStaff(asksParty(docs))).values()] : []
     return (session: SessionDoc): Map<string, string | null> =>
       isFrozen(session)
         ? (snapshots.get(session._id) ?? new Map())
@@ -88,7 +89,7 @@ export function createStudyRecords(db: CloudDb): Pick<StudyRepo, 'listAttendees'
       )
       const frozen = docs.filter(isFrozen)
       const frozenFor = await audience.expecting(userId, frozen)
-      const person = frozen.length < docs.length ? await staffMember(userId) : undefined
+      const person = frozen.length < docs.length ? await staffMember(userId, asksParty(docs)) : undefined
       return docs
         .map((doc) => {
           const attended = mine.attendance(doc._id)

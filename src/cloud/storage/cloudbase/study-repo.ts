@@ -5,6 +5,7 @@ import { addOnce, byIds, readAll, type CloudDb, type Where } from './db'
 import type { DepartmentDoc, UserDoc } from './identity-repo'
 import { C } from './schema'
 import {
+  asksParty,
   audienceOf,
   byText,
   creditOf,
@@ -90,7 +91,7 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
   const expectedAmong = async (userId: string, docs: SessionDoc[]) => {
     const frozen = docs.filter(isFrozen)
     const frozenFor = await audience.expecting(userId, frozen)
-    const person = frozen.length < docs.length ? await staffMember(userId) : undefined
+    const person = frozen.length < docs.length ? await staffMember(userId, asksParty(docs)) : undefined
     return (doc: SessionDoc) => (isFrozen(doc) ? frozenFor.has(doc._id) : expects(doc, person))
   }
 
@@ -214,7 +215,7 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
         late,
         expected: isFrozen(session)
           ? (await audience.expecting(userId, [session])).has(sessionId)
-          : expects(session, (await staffOf([user])).get(userId)),
+          : expects(session, (await staffOf([user], asksParty([session]))).get(userId)),
         checkedOutAt: null,
         presence,
       }
