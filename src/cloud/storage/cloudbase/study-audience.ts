@@ -11,7 +11,8 @@ import { expects, isFrozen, studyReads, type SessionDoc } from './study-docs'
  *   alone with `set`, so a retry rewrites the same parts;
  * - the session marked frozen last, conditionally (`audienceFrozenAt: null`), naming its writer:
  *   readers use the parts of that writer only, so a half-written or abandoned snapshot is never read.
- * A writer that died leaves its head; after HEAD_LEASE_MS another takes it over with a conditional update.
+ * A writer that died leaves its head; after HEAD_LEASE_MS another takes it over with a conditional update,
+ * and removes the parts the dead one left once its own snapshot is marked.
  */
 export const PART_SIZE = 500
 const HEAD_LEASE_MS = 60_000
@@ -82,7 +83,11 @@ export function studyAudience(db: CloudDb) {
       const { stats } = await sessions()
         .where({ _id: sessionId, status: 'scheduled', audienceFrozenAt: null })
         .update({ data: { audienceFrozenAt: at.toISOString(), audienceWriter: writer, audienceParts: count } })
-      if (stats.updated === 1) return true
+      if (stats.updated === 1) {
+        // Parts a writer that stopped left behind are never read; they go now.
+        await parts().where({ sessionId, writer: _.neq(writer) }).remove()
+        return true
+      }
       // Cancelled meanwhile, or a slower writer whose head was taken over and finished first.
       if (count > 0) await parts().where({ sessionId, writer }).remove()
       return false
