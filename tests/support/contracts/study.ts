@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Audience } from '../../../src/contract'
 import type { SessionFields } from '../../../src/cloud/domain/study/repo'
-import { creditEarned } from '../../../src/cloud/domain/study/rules'
+import { creditEarned, expects } from '../../../src/cloud/domain/study/rules'
 import type { RepoHarness } from '../repo-adapters'
 
 const start = new Date('2026-04-07T06:00:00.000Z')
@@ -385,6 +385,43 @@ export function studyContract(harness: () => RepoHarness): void {
       await study().cancelSession(later.id, minutes(-20))
       expect(await study().freezeAudience(later.id, minutes(-10))).toBe(false)
       expect(await study().unfrozenSessionIds(minutes(0), 1000)).not.toContain(later.id)
+    })
+
+    it("expects whom the domain's rule expects, from the roster before the freeze and from the snapshot after", async () => {
+      const [wards, clinic] = [await fixtures().department(), await fixtures().department()]
+      const member = async (department: { id: string; name: string }, partyMember: boolean) => {
+        const user = await identity().ensureUser(`openid-${randomUUID()}`)
+        const entry = await fixtures().rosterEntry(department.id)
+        if (partyMember) {
+          await identity().importRoster([{ ...entry, departmentName: department.name, partyMember }], [])
+        }
+        await identity().requestStaffBinding(user.id, entry.employeeNo, start)
+        await identity().decideStaffBinding(user.id, true, randomUUID(), start)
+        return { id: user.id, departmentId: department.id, partyMember }
+      }
+      const people = [
+        await member(wards, true),
+        await member(wards, false),
+        await member(clinic, true),
+        await member(clinic, false),
+      ]
+      const audiences: Audience[] = ['all', 'party', [wards.id], [wards.id, clinic.id]]
+      for (const audience of audiences) {
+        const session = await study().createSession(
+          { id: people[0].id, departmentId: wards.id },
+          fields(audience),
+          start,
+        )
+        const rule = people.filter((person) => expects(audience, person)).map((person) => person.id)
+        const expectedNow = async () => {
+          const ours = new Set(people.map((person) => person.id))
+          const attendees = await study().listAttendees(session.id)
+          return attendees.filter((a) => a.expected && ours.has(a.userId)).map((a) => a.userId)
+        }
+        expect({ audience, before: (await expectedNow()).sort() }).toEqual({ audience, before: [...rule].sort() })
+        expect(await study().freezeAudience(session.id, minutes(-30))).toBe(true)
+        expect({ audience, after: (await expectedNow()).sort() }).toEqual({ audience, after: [...rule].sort() })
+      }
     })
 
     it('keeps the yearly CME requirement, and lists check-ins to sessions with CME credit by department', async () => {
