@@ -85,7 +85,9 @@ export function studyAudience(db: CloudDb) {
         .update({ data: { audienceFrozenAt: at.toISOString(), audienceWriter: writer, audienceParts: count } })
       if (stats.updated === 1) {
         // Parts a writer that stopped left behind are never read; they go now.
-        await parts().where({ sessionId, writer: _.neq(writer) }).remove()
+        await parts()
+          .where({ sessionId, writer: _.neq(writer) })
+          .remove()
         return true
       }
       // Cancelled meanwhile, or a slower writer whose head was taken over and finished first.
