@@ -369,8 +369,10 @@ export function studyContract(harness: () => RepoHarness): void {
       expect(await study().findSession(session.id)).toMatchObject({ audienceFrozen: false })
       expect(await study().unfrozenSessionIds(minutes(0), 1000)).toContain(session.id)
       expect(await study().freezeAudience(session.id, minutes(10))).toBe(true)
-      const refrozen = (await study().listAttendees(session.id)).filter((a) => a.expected && !a.checkedInAt)
-      expect(refrozen.map((a) => a.userId).sort()).toEqual([organizer.id].sort())
+      // The hire checked in as not expected; the new snapshot expects them, and their check-in says so.
+      const refrozen = (await study().listAttendees(session.id)).filter((a) => a.expected).map((a) => a.userId)
+      expect(refrozen.sort()).toEqual([organizer.id, stays.id, hire.id].sort())
+      expect((await study().findMySession(session.id, hire.id))?.attendance?.expected).toBe(true)
       expect((await snapshotOf(session.id)).sort()).toEqual([organizer.id, stays.id, hire.id].sort())
 
       // A session not frozen yet follows today's roster (a preview); a cancelled one is never frozen.

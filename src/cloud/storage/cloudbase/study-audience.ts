@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { addOnce, readAll, type CloudDb, type Doc } from './db'
 import { C } from './schema'
-import { expects, isFrozen, studyReads, type SessionDoc } from './study-docs'
+import { expects, isFrozen, studyReads, type AttendanceDoc, type SessionDoc } from './study-docs'
 
 /**
  * Who was expected (应到) at a session, frozen when its check-in window opens. A hospital-wide
@@ -51,6 +51,17 @@ export function studyAudience(db: CloudDb) {
     return stats.updated === 1
   }
 
+  /** Check-ins made before the freeze (in the minutes before the timer, or before an edit) follow the snapshot. */
+  const followSnapshot = async (sessionId: string, expected: Set<string>) => {
+    const checkIns = await readAll(db.collection<AttendanceDoc>(C.studyAttendance).where({ sessionId }))
+    for (const checkIn of checkIns.filter((doc) => doc.expected !== expected.has(doc.userId))) {
+      await db
+        .collection<AttendanceDoc>(C.studyAttendance)
+        .doc(checkIn._id)
+        .update({ data: { expected: expected.has(checkIn.userId) } })
+    }
+  }
+
   const partsOf = (frozen: SessionDoc[]) => {
     const writers = new Map(frozen.map((session) => [session._id, session.audienceWriter]))
     return (docs: PartDoc[]) => docs.filter((part) => writers.get(part.sessionId) === part.writer)
@@ -88,6 +99,7 @@ export function studyAudience(db: CloudDb) {
         await parts()
           .where({ sessionId, writer: _.neq(writer) })
           .remove()
+        await followSnapshot(sessionId, new Set(audience.map((person) => person.userId)))
         return true
       }
       // Cancelled meanwhile, or a slower writer whose head was taken over and finished first.

@@ -256,6 +256,12 @@ export function createStudyRepo(sql: Sql): StudyRepo {
            INSERT INTO study_audience (session_id, user_id, department_id)
            SELECT r.session_id, r.user_id, r.department_id
            FROM study_roster_expected r JOIN marker m ON m.session_id = r.session_id
+           RETURNING 1),
+         -- Check-ins made before (in the minutes before the timer, or before an edit) follow the snapshot.
+         flagged AS (
+           UPDATE study_attendance a
+           SET expected = EXISTS (SELECT 1 FROM study_roster_expected r WHERE r.session_id = a.session_id AND r.user_id = a.user_id)
+           FROM marker m WHERE a.session_id = m.session_id
            RETURNING 1)
          SELECT EXISTS (SELECT 1 FROM marker) AS frozen, (SELECT count(*) FROM copied) AS copied`,
         [sessionId, at],
