@@ -1,17 +1,21 @@
 // @tarojs/components as plain DOM elements, so pages render in jsdom without the Taro runtime.
-import { createElement, type ReactNode } from 'react'
+import { createElement, forwardRef, type ReactNode } from 'react'
 
 type Props = Record<string, unknown> & { children?: ReactNode }
 
+/** What reaches the DOM: enough for roles, names, taps and the keyboard, as Taro's H5 elements pass them. */
+const PASSED = new Set(['onClick', 'onKeyDown', 'role', 'id', 'tabIndex'])
+
+// A ref reaches the element as it does in Taro (PageShell holds its root's), so React does not warn.
 function tag(name: string, map: (props: Props) => Props = (props) => props) {
-  return function TaroElement({ children, ...props }: Props) {
+  return forwardRef<HTMLElement, Props>(function TaroElement({ children, ...props }, ref) {
     const { className, hoverClass: _hover, ...rest } = map(props)
-    const dom: Record<string, unknown> = { className }
+    const dom: Record<string, unknown> = { className, ref }
     for (const [key, value] of Object.entries(rest)) {
-      if (key === 'onClick' || key.startsWith('aria-') || key === 'role' || key === 'id') dom[key] = value
+      if (PASSED.has(key) || key.startsWith('aria-')) dom[key] = value
     }
     return createElement(name, dom, children)
-  }
+  })
 }
 
 export const View = tag('div')
