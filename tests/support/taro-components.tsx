@@ -14,7 +14,7 @@ function tag(name: string, map: (props: Props) => Props = (props) => props) {
     for (const [key, value] of Object.entries(rest)) {
       if (PASSED.has(key) || key.startsWith('aria-')) dom[key] = value
     }
-    return createElement(name, dom, children)
+    return createElement(name, dom, children as ReactNode)
   })
 }
 

@@ -19,7 +19,13 @@ export function EntryGrid({ entries }: { entries: Entry[] }) {
   return (
     <View className='rx-entries'>
       {entries.map((entry) => (
-        <View key={entry.title} className='rx-entry' hoverClass='rx-entry--hover' onClick={() => open(entry)}>
+        <View
+          key={entry.title}
+          className='rx-entry'
+          hoverClass='rx-entry--hover'
+          role='button'
+          onClick={() => open(entry)}
+        >
           <View className='rx-entry__title'>{entry.title}</View>
           <View className='rx-entry__desc'>{entry.description}</View>
         </View>

@@ -1,0 +1,102 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import { View } from '@tarojs/components'
+import { ChoiceGrid } from '../../src/components/choice-grid'
+import { EntryGrid } from '../../src/components/entry-grid'
+import { PageShell } from '../../src/components/page-shell'
+import { markButton } from '../../src/components/page-shell/keyboard'
+import { StoreContext } from '../../src/stores/context'
+import { RootStore } from '../../src/stores/root-store'
+import { createMemoryStorage } from '../../src/stores/support/storage'
+import { fakeApi } from '../support/fake-api'
+import { calls } from '../support/taro-api'
+
+function mount(ui: JSX.Element) {
+  const { api } = fakeApi(() => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } }))
+  const store = new RootStore({ api, storage: createMemoryStorage(), toast: () => {}, devSignIn: null })
+  return render(<StoreContext.Provider value={store}>{ui}</StoreContext.Provider>)
+}
+
+/** What Taro draws for `<Button>` on H5: its own element, no role, no tab stop. */
+function taroButton(label: string, onClick: () => void): HTMLElement {
+  const button = document.createElement('taro-button-core')
+  button.textContent = label
+  button.addEventListener('click', onClick)
+  return button
+}
+
+test("Taro's H5 button gets a button role and a tab stop, and Enter and Space press it once each", async () => {
+  const { container } = mount(
+    <PageShell privacySheet={false}>
+      <View id='slot'>内容</View>
+    </PageShell>,
+  )
+  const pressed = jest.fn()
+  const button = taroButton('提交问卷', pressed)
+  container.querySelector('#slot')!.appendChild(button)
+  // The page marks buttons as they appear (a MutationObserver), not only those there at first.
+  await screen.findByRole('button', { name: '提交问卷' })
+  expect(button.getAttribute('tabindex')).toBe('0')
+
+  fireEvent.keyDown(button, { key: 'Enter' })
+  fireEvent.keyDown(button, { key: ' ' })
+  fireEvent.keyDown(button, { key: 'Enter', repeat: true })
+  fireEvent.keyDown(button, { key: 'a' })
+  expect(pressed).toHaveBeenCalledTimes(2)
+})
+
+test('a disabled Taro button leaves the tab order and ignores Enter', () => {
+  const pressed = jest.fn()
+  const button = taroButton('提交', pressed)
+  button.setAttribute('disabled', '')
+  markButton(button)
+  expect(button.getAttribute('tabindex')).toBe('-1')
+  expect(button.getAttribute('aria-disabled')).toBe('true')
+
+  button.removeAttribute('disabled')
+  markButton(button)
+  expect(button.getAttribute('tabindex')).toBe('0')
+  expect(button.hasAttribute('aria-disabled')).toBe(false)
+})
+
+test('choice tiles are tab stops that Enter and Space choose, inside any page', () => {
+  const onPick = jest.fn()
+  mount(
+    <PageShell privacySheet={false}>
+      <ChoiceGrid
+        label='服务态度'
+        choices={[1, 2].map((v) => ({ value: v, label: `${v} 分` }))}
+        isOn={() => false}
+        onPick={onPick}
+      />
+    </PageShell>,
+  )
+  const tiles = screen.getAllByRole('radio')
+  expect(tiles.map((tile) => tile.getAttribute('tabindex'))).toEqual(['0', '0'])
+  fireEvent.keyDown(tiles[1], { key: 'Enter' })
+  fireEvent.keyDown(tiles[0], { key: ' ' })
+  expect(onPick.mock.calls).toEqual([[2], [1]])
+})
+
+test('an entry tile is a button a keyboard opens', () => {
+  mount(
+    <PageShell privacySheet={false}>
+      <EntryGrid entries={[{ title: '满意度评价', description: '就诊后评价', url: '/pages/survey/rate/index' }]} />
+    </PageShell>,
+  )
+  const before = calls.navigateTo.length
+  const tile = screen.getByRole('button', { name: /满意度评价/ })
+  expect(tile.getAttribute('tabindex')).toBe('0')
+  fireEvent.keyDown(tile, { key: 'Enter' })
+  expect(calls.navigateTo.slice(before)).toEqual(['/pages/survey/rate/index'])
+})
+
+test('a native button is left to the browser, so Enter does not press it twice', () => {
+  const pressed = jest.fn()
+  mount(
+    <PageShell privacySheet={false}>
+      <button onClick={pressed}>原生按钮</button>
+    </PageShell>,
+  )
+  fireEvent.keyDown(screen.getByRole('button', { name: '原生按钮' }), { key: 'Enter' })
+  expect(pressed).not.toHaveBeenCalled()
+})
