@@ -27,6 +27,8 @@ export const Button = tag('button', ({ loading, ...props }) => ({
 export const Navigator = tag('a')
 export const ScrollView = tag('div')
 export const Image = tag('img')
+/** A real <label>: a tap on it reaches the control inside, as WeChat's `label` forwards it. */
+export const Label = tag('label')
 
 export function Input({ value, placeholder, onInput, className, type }: Props) {
   return createElement('input', {

@@ -1,6 +1,6 @@
 import { Switch } from '@tarojs/components'
 
-interface ToggleProps {
+export interface ToggleProps {
   /** What the switch turns on; its accessible name. */
   label: string
   checked: boolean
@@ -9,7 +9,8 @@ interface ToggleProps {
 
 /**
  * The app's on/off switch. On H5 Taro draws the checkbox inside its own element, so the name is
- * passed down to it as well; the switch's 44px target comes from app.scss (.rx-toggle).
+ * passed down to it as well; the switch's 44px target comes from app.scss (.rx-toggle). WeChat's
+ * native switch is wrapped instead: index.weapp.tsx.
  */
 export function Toggle({ label, checked, onChange }: ToggleProps) {
   return (
