@@ -9,7 +9,6 @@ import type {
 } from '../../src/contract'
 import { TransportError } from '../../src/services/api/transport'
 import { RootStore } from '../../src/stores/root-store'
-import { afterTitle } from '../../src/stores/survey/rating'
 import { createMemoryStorage, type KeyValueStorage } from '../../src/stores/support/storage'
 import { fakeApi, type Responder } from '../support/fake-api'
 
@@ -245,14 +244,6 @@ describe('SurveyAlertsStore', () => {
 })
 
 describe('a refusal under its title', () => {
-  it('does not say the title twice', () => {
-    expect(afterTitle('评价码已过期', '评价码已过期（就诊后30天内有效），感谢您的关注')).toBe(
-      '就诊后30天内有效，感谢您的关注',
-    )
-    expect(afterTitle('本次就诊已评价', '本次就诊已评价，感谢您的反馈')).toBe('感谢您的反馈')
-    expect(afterTitle('评价码无效', '没有这个就诊号')).toBe('没有这个就诊号')
-  })
-
   it('shows the server message without its title when a code cannot open', async () => {
     const { rating } = storeWith(() => ({
       ok: false,
@@ -260,5 +251,11 @@ describe('a refusal under its title', () => {
     }))
     await rating.open(CODE)
     expect(rating.refusal).toEqual({ title: '本次就诊已评价', message: '感谢您的反馈', final: true })
+  })
+
+  it('says what to do when the server only repeats the title', async () => {
+    const { rating } = storeWith(() => ({ ok: false, error: { code: 'EXPIRED', message: '评价码已过期' } }))
+    await rating.open(CODE)
+    expect(rating.refusal).toEqual({ title: '评价码已过期', message: '已超过有效期，请重新获取', final: true })
   })
 })

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction, type IReactionDisposer } from 'mobx'
 import type { OpenVisitResult, SubmitResult } from '../../contract'
 import type { ApiClient } from '../../services/api/client'
-import { ApiFailure, failureMessage, type FailureCode } from '../../services/api/errors'
+import { ApiFailure, failureUnder, type FailureCode } from '../../services/api/errors'
 import { clearDraft, persistDraft } from '../support/draft'
 import { INCOMPLETE, unansweredFields } from '../support/questionnaire-errors'
 import type { KeyValueStorage } from '../support/storage'
@@ -41,18 +41,6 @@ const emptyDraft = (): RatingDraft => ({
   callBack: false,
   phone: '',
 })
-
-/**
- * The message under a title, without saying the title twice: "评价码已过期" over
- * "评价码已过期（就诊后30天内有效），感谢您的关注" reads "就诊后30天内有效，感谢您的关注".
- */
-export function afterTitle(title: string, message: string): string {
-  if (!message.startsWith(title)) return message
-  return message
-    .slice(title.length)
-    .replace(/^[，。,.：:\s]+/, '')
-    .replace(/^（([^）]*)）/, '$1')
-}
 
 /** One visit's questionnaire: open by code, answer on one screen, submit once. */
 export class SurveyRatingStore {
@@ -118,7 +106,7 @@ export class SurveyRatingStore {
       const known = error instanceof ApiFailure ? REFUSAL_TITLES[error.code] : undefined
       runInAction(() => {
         const title = known?.title ?? '暂时无法打开问卷'
-        this.refusal = { title, message: afterTitle(title, failureMessage(error)), final: known?.final ?? false }
+        this.refusal = { title, message: failureUnder(title, error), final: known?.final ?? false }
       })
     } finally {
       runInAction(() => (this.opening = false))
