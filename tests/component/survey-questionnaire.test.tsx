@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import type { OpenVisitResult, UserView } from '../../src/contract'
+import type { ErrorCode, OpenVisitResult, UserView } from '../../src/contract'
 import RatePage from '../../src/pages/survey/rate/index'
 import { Questionnaire } from '../../src/pages/survey/rate/questionnaire'
 import { StoreContext } from '../../src/stores/context'
@@ -121,16 +121,19 @@ test.each([
   ['CONFLICT', '本次就诊已评价，感谢您的反馈', '本次就诊已评价', '感谢您的反馈'],
   ['EXPIRED', '评价码已过期', '评价码已过期', '已超过有效期，请重新获取'],
   ['INVALID_INPUT', '评价码无效，请核对后重新输入', '评价码无效', '请核对后重新输入'],
-])('a code refused with %s shows its title once, and a line that adds to it', async (code, message, title, line) => {
-  const { api } = fakeApi(() => ({ ok: false, error: { code, message } }))
-  const store = new RootStore({ api, storage: createMemoryStorage(), toast: () => {}, devSignIn: null })
-  render(
-    <StoreContext.Provider value={store}>
-      <RatePage />
-    </StoreContext.Provider>,
-  )
-  await act(() => store.survey.rating.open('code'))
-  const card = screen.getByRole('alert')
-  expect(card.textContent?.split(title)).toHaveLength(2)
-  expect(within(card).getByText(line)).toBeTruthy()
-})
+] as [ErrorCode, string, string, string][])(
+  'a code refused with %s shows its title once, and a line that adds to it',
+  async (code, message, title, line) => {
+    const { api } = fakeApi(() => ({ ok: false, error: { code, message } }))
+    const store = new RootStore({ api, storage: createMemoryStorage(), toast: () => {}, devSignIn: null })
+    render(
+      <StoreContext.Provider value={store}>
+        <RatePage />
+      </StoreContext.Provider>,
+    )
+    await act(() => store.survey.rating.open('code'))
+    const card = screen.getByRole('alert')
+    expect(card.textContent?.split(title)).toHaveLength(2)
+    expect(within(card).getByText(line)).toBeTruthy()
+  },
+)

@@ -43,9 +43,10 @@ export function Input({ value, placeholder, onInput, className, type }: Props) {
   })
 }
 
-export function Textarea({ value, placeholder, onInput, className }: Props) {
+export function Textarea({ value, placeholder, onInput, className, ...props }: Props) {
   return createElement('textarea', {
     className,
+    'aria-label': props['aria-label'],
     value: value ?? '',
     placeholder,
     onChange: (event: { target: { value: string } }) =>

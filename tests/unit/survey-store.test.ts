@@ -59,13 +59,13 @@ describe('SurveyRatingStore', () => {
     const storage = createMemoryStorage()
     const first = storeWith(() => ({ ok: true, data: opened }), storage)
     await first.rating.open(CODE)
-    first.rating.answer('waiting', 2)
-    first.rating.answer('pharmacy', null)
-    first.rating.setRecommend(7)
-    first.rating.setComment('候诊太久')
+    first.rating.draft.answer('waiting', 2)
+    first.rating.draft.answer('pharmacy', null)
+    first.rating.draft.setRecommend(7)
+    first.rating.draft.setComment('候诊太久')
     first.rating.setCallBack(true)
     first.rating.setPhone('13912345678')
-    expect(first.rating.answeredCount).toBe(2)
+    expect(first.rating.draft.answeredCount).toBe(2)
 
     // The app is closed and opened again from the same receipt.
     let reply: CallResult<unknown> = {
@@ -81,7 +81,7 @@ describe('SurveyRatingStore', () => {
       storage,
     )
     await again.rating.open(CODE)
-    expect(again.rating.draft).toEqual({
+    expect(again.rating.draft.values).toEqual({
       answers: { waiting: 2, pharmacy: null },
       recommend: 7,
       comment: '候诊太久',
@@ -92,11 +92,11 @@ describe('SurveyRatingStore', () => {
 
     // The form marks the unanswered question itself, without a round trip, and unmarks it once answered.
     await again.rating.submit()
-    expect(again.rating.itemError('overall')).toBe('请为“总体满意度”打分')
-    expect(again.rating.itemError('waiting')).toBeUndefined()
+    expect(again.rating.draft.itemError('overall')).toBe('请为“总体满意度”打分')
+    expect(again.rating.draft.itemError('waiting')).toBeUndefined()
     expect(submits(again.sent)).toHaveLength(0)
-    again.rating.answer('overall', 4)
-    expect(again.rating.itemError('overall')).toBeUndefined()
+    again.rating.draft.answer('overall', 4)
+    expect(again.rating.draft.itemError('overall')).toBeUndefined()
     expect(again.rating.submission.error).toBeNull()
 
     // The server's field error shows by its field, and goes when that field is edited.
@@ -124,7 +124,7 @@ describe('SurveyRatingStore', () => {
     // Nothing of the answered visit is left on the device.
     const fresh = storeWith(() => ({ ok: true, data: opened }), storage)
     await fresh.rating.open(CODE)
-    expect(fresh.rating.draft.answers).toEqual({})
+    expect(fresh.rating.draft.values.answers).toEqual({})
   })
 
   it('sends one submit for a double tap and retries a lost request with the same request id', async () => {
@@ -137,12 +137,12 @@ describe('SurveyRatingStore', () => {
       return { ok: true, data: thanks }
     })
     await rating.open(CODE)
-    for (const item of opened.questionnaire.items) rating.answer(item.id, 5)
-    rating.setRecommend(10)
+    for (const item of opened.questionnaire.items) rating.draft.answer(item.id, 5)
+    rating.draft.setRecommend(10)
 
     await rating.submit()
     expect(rating.submission.error).toContain('网络不稳定')
-    expect(rating.draft.recommend).toBe(10)
+    expect(rating.draft.values.recommend).toBe(10)
     const lost = submits(sent).map((s) => s.event.requestId)
     expect(new Set(lost).size).toBe(1)
 
@@ -162,9 +162,9 @@ describe('SurveyRatingStore', () => {
     for (const answer of ['declined', null] as const) {
       const { rating, sent } = storeWith(() => ({ ok: true, data: opened }), createMemoryStorage(), answer)
       await rating.open(CODE)
-      for (const item of opened.questionnaire.items) rating.answer(item.id, 4)
-      rating.setRecommend(8)
-      rating.setComment('医生讲得很清楚')
+      for (const item of opened.questionnaire.items) rating.draft.answer(item.id, 4)
+      rating.draft.setRecommend(8)
+      rating.draft.setComment('医生讲得很清楚')
       await rating.submit()
       const data = submits(sent)[0].event.data as Record<string, unknown>
       expect(data).toMatchObject({ recommend: 8 })
@@ -173,19 +173,13 @@ describe('SurveyRatingStore', () => {
     }
   })
 
-  it('marks every unanswered question of a blank form, and the recommendation, before sending anything', async () => {
+  it('sends nothing for a blank form and asks the patient for the recommendation in their words', async () => {
     const { rating, sent } = storeWith(() => ({ ok: true, data: opened }))
     await rating.open(CODE)
     await rating.submit()
-    expect(rating.recommendError).toContain('0–10')
-    expect(opened.questionnaire.items.map((item) => rating.itemError(item.id))).toEqual([
-      '请为“候诊时间”打分',
-      '请为“取药与用药说明”打分',
-      '请为“总体满意度”打分',
-    ])
+    expect(rating.draft.recommendError).toBe('请选择您向亲友推荐本院的意愿（0–10分）')
+    expect(opened.questionnaire.items.every((item) => rating.draft.itemError(item.id))).toBe(true)
     expect(submits(sent)).toHaveLength(0)
-    rating.setRecommend(0)
-    expect(rating.recommendError).toBeUndefined()
   })
 
   it.each([

@@ -3,17 +3,13 @@ import type { CampaignView, OpenCampaignResult, StaffSubmitResult } from '../../
 import type { ApiClient } from '../../services/api/client'
 import { ApiFailure } from '../../services/api/errors'
 import { clearDraft, persistDraft } from '../support/draft'
-import { INCOMPLETE, unansweredFields } from '../support/questionnaire-errors'
+import { QuestionnaireDraft, type QuestionnaireAnswers } from '../support/questionnaire-draft'
 import { LoadState } from '../support/load-state'
 import type { KeyValueStorage } from '../support/storage'
 import { Submission } from '../support/submission'
 
 /** What the staff member has chosen so far; `null` in answers is 不适用. */
-export interface StaffDraft {
-  answers: Record<string, number | null>
-  recommend: number | null
-  comment: string
-}
+export type StaffDraft = QuestionnaireAnswers
 
 const DRAFT_PREFIX = 'renxin.staffSurvey.draft.'
 const emptyDraft = (): StaffDraft => ({ answers: {}, recommend: null, comment: '' })
@@ -24,10 +20,15 @@ export class StaffSurveyAnswerStore {
   readonly listLoading = new LoadState()
   opened: OpenCampaignResult | null = null
   readonly openLoading = new LoadState()
-  draft: StaffDraft = emptyDraft()
   /** Set once this campaign is answered, here or before (CONFLICT). */
   done = false
   submission: Submission<StaffSubmitResult> = this.newSubmission('')
+  readonly draft = new QuestionnaireDraft<StaffDraft>(
+    emptyDraft,
+    () => this.items,
+    () => this.submission,
+    '请选择推荐意愿（0–10分）',
+  )
   private stopDraft: IReactionDisposer | null = null
 
   constructor(
@@ -35,6 +36,7 @@ export class StaffSurveyAnswerStore {
     private readonly storage: KeyValueStorage,
   ) {
     makeAutoObservable<StaffSurveyAnswerStore, 'api' | 'storage' | 'stopDraft'>(this, {
+      draft: false,
       api: false,
       storage: false,
       stopDraft: false,
@@ -48,18 +50,6 @@ export class StaffSurveyAnswerStore {
 
   get items() {
     return this.opened?.questionnaire.items ?? []
-  }
-
-  get answeredCount(): number {
-    return this.items.filter((item) => item.id in this.draft.answers).length
-  }
-
-  itemError(itemId: string): string | undefined {
-    return this.submission.fieldError(`answers.${itemId}`)
-  }
-
-  get recommendError(): string | undefined {
-    return this.submission.fieldError('recommend')
   }
 
   async loadCampaigns() {
@@ -79,8 +69,8 @@ export class StaffSurveyAnswerStore {
       this.stopDraft = persistDraft(
         this.storage,
         DRAFT_PREFIX + campaignId,
-        () => ({ ...this.draft, answers: { ...this.draft.answers } }),
-        (saved) => runInAction(() => (this.draft = { ...emptyDraft(), ...(saved as StaffDraft) })),
+        () => this.draft.snapshot(),
+        (saved) => this.draft.reset({ ...emptyDraft(), ...saved }),
       )
     })
   }
@@ -89,33 +79,14 @@ export class StaffSurveyAnswerStore {
     this.stopDraft?.()
     this.stopDraft = null
     this.opened = null
-    this.draft = emptyDraft()
+    this.draft.reset()
     this.done = false
-  }
-
-  answer(itemId: string, score: number | null) {
-    this.draft.answers[itemId] = score
-    this.submission.clear(`answers.${itemId}`)
-  }
-
-  setRecommend(score: number) {
-    this.draft.recommend = score
-    this.submission.clear('recommend')
-  }
-
-  setComment(text: string) {
-    this.draft.comment = text
-    this.submission.clear('comment')
   }
 
   /** The draft stays on the device until the server has the answer. */
   async submit(): Promise<boolean> {
     if (!this.opened) return false
-    const missing = unansweredFields(this.items, this.draft.answers, this.draft.recommend, '请选择推荐意愿（0–10分）')
-    if (missing.length > 0) {
-      this.submission.refuse(INCOMPLETE, missing)
-      return false
-    }
+    if (!this.draft.markUnanswered()) return false
     const campaignId = this.opened.campaign.id
     const result = await this.submission.submit()
     const alreadyAnswered = this.submission.status === 'failed' && this.lastFailureWasConflict
@@ -133,7 +104,7 @@ export class StaffSurveyAnswerStore {
   private newSubmission(campaignId: string): Submission<StaffSubmitResult> {
     return new Submission(async (requestId) => {
       this.lastFailureWasConflict = false
-      const { recommend, comment, answers } = this.draft
+      const { recommend, comment, answers } = this.draft.values
       try {
         return await this.api.call(
           'staffSurvey',

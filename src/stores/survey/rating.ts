@@ -3,15 +3,12 @@ import type { OpenVisitResult, SubmitResult } from '../../contract'
 import type { ApiClient } from '../../services/api/client'
 import { ApiFailure, failureUnder, type FailureCode } from '../../services/api/errors'
 import { clearDraft, persistDraft } from '../support/draft'
-import { INCOMPLETE, unansweredFields } from '../support/questionnaire-errors'
+import { QuestionnaireDraft, type QuestionnaireAnswers } from '../support/questionnaire-draft'
 import type { KeyValueStorage } from '../support/storage'
 import { Submission } from '../support/submission'
 
 /** What the patient has chosen so far; `null` in answers is 不适用. */
-export interface RatingDraft {
-  answers: Record<string, number | null>
-  recommend: number | null
-  comment: string
+export interface RatingDraft extends QuestionnaireAnswers {
   praiseStaff: string
   /** 愿意接受回访: the answer stops being anonymous to the department, so it is off unless chosen. */
   callBack: boolean
@@ -49,9 +46,14 @@ export class SurveyRatingStore {
   opened: OpenVisitResult | null = null
   opening = false
   refusal: OpenRefusal | null = null
-  draft: RatingDraft = emptyDraft()
   result: SubmitResult | null = null
   submission: Submission<SubmitResult> = this.newSubmission()
+  readonly draft = new QuestionnaireDraft<RatingDraft>(
+    emptyDraft,
+    () => this.items,
+    () => this.submission,
+    '请选择您向亲友推荐本院的意愿（0–10分）',
+  )
   private stopDraft: IReactionDisposer | null = null
 
   constructor(
@@ -60,6 +62,7 @@ export class SurveyRatingStore {
     private readonly hasTextConsent: () => boolean,
   ) {
     makeAutoObservable<SurveyRatingStore, 'api' | 'storage' | 'stopDraft' | 'hasTextConsent'>(this, {
+      draft: false,
       api: false,
       storage: false,
       stopDraft: false,
@@ -69,19 +72,6 @@ export class SurveyRatingStore {
 
   get items() {
     return this.opened?.questionnaire.items ?? []
-  }
-
-  get answeredCount(): number {
-    return this.items.filter((item) => item.id in this.draft.answers).length
-  }
-
-  /** Item errors name the item by id, whether the form or the server found them. */
-  itemError(itemId: string): string | undefined {
-    return this.submission.fieldError(`answers.${itemId}`)
-  }
-
-  get recommendError(): string | undefined {
-    return this.submission.fieldError('recommend')
   }
 
   setCodeInput(value: string) {
@@ -113,33 +103,18 @@ export class SurveyRatingStore {
     }
   }
 
-  answer(itemId: string, score: number | null) {
-    this.draft.answers[itemId] = score
-    this.submission.clear(`answers.${itemId}`)
-  }
-
-  setRecommend(score: number) {
-    this.draft.recommend = score
-    this.submission.clear('recommend')
-  }
-
-  setComment(text: string) {
-    this.draft.comment = text
-    this.submission.clear('comment')
-  }
-
   setPraiseStaff(name: string) {
-    this.draft.praiseStaff = name
+    this.draft.values.praiseStaff = name
     this.submission.clear('praiseStaff')
   }
 
   setCallBack(callBack: boolean) {
-    this.draft.callBack = callBack
+    this.draft.values.callBack = callBack
     this.submission.clear('contact')
   }
 
   setPhone(phone: string) {
-    this.draft.phone = phone
+    this.draft.values.phone = phone
     this.submission.clear('contact')
   }
 
@@ -148,12 +123,7 @@ export class SurveyRatingStore {
   }
 
   async submit() {
-    const { answers, recommend } = this.draft
-    const missing = unansweredFields(this.items, answers, recommend, '请选择您向亲友推荐本院的意愿（0–10分）')
-    if (missing.length > 0) {
-      this.submission.refuse(INCOMPLETE, missing)
-      return
-    }
+    if (!this.draft.markUnanswered()) return
     const result = await this.submission.submit()
     if (!result || !this.code) return
     this.stopKeeping()
@@ -168,12 +138,13 @@ export class SurveyRatingStore {
     this.opened = null
     this.refusal = null
     this.result = null
-    this.draft = emptyDraft()
+    this.draft.reset()
   }
 
   private newSubmission() {
     return new Submission<SubmitResult>((requestId) => {
-      const { code, opened, draft } = this
+      const { code, opened } = this
+      const draft = this.draft.values
       if (!code || !opened || draft.recommend === null) throw new Error('submit before open')
       // The comment box shows only after 单独同意; a comment kept from before consent was withdrawn stays on the device.
       const comment = this.hasTextConsent() ? draft.comment.trim() : ''
@@ -201,14 +172,13 @@ export class SurveyRatingStore {
     this.stopDraft = persistDraft<RatingDraft>(
       this.storage,
       DRAFT_PREFIX + code,
-      () => ({ ...this.draft, answers: { ...this.draft.answers } }),
-      (saved) => {
-        this.draft = {
+      () => this.draft.snapshot(),
+      (saved) =>
+        this.draft.reset({
           ...emptyDraft(),
           ...saved,
           answers: Object.fromEntries(Object.entries(saved.answers ?? {}).filter(([id]) => ids.has(id))),
-        }
-      },
+        }),
     )
   }
 

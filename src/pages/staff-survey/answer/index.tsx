@@ -1,5 +1,5 @@
-import { Button, Textarea, View } from '@tarojs/components'
-import { FieldError, scrollToFirstError } from '../../../components/field-error'
+import { Button, View } from '@tarojs/components'
+import { scrollToFirstError } from '../../../components/field-error'
 import Taro, { useRouter } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
@@ -10,6 +10,7 @@ import { SCALE_LABELS, STAFF_COMMENT_MAX } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { type Choice } from '../../../components/choice-grid'
 import { ChoiceRow } from '../../survey/shared/choice-row'
+import { CommentCard, RecommendRow } from '../../survey/shared/recommend-and-comment'
 import '../staff-survey.scss'
 
 const SCALE: Choice<number | null>[] = ([5, 4, 3, 2, 1] as const).map((score) => ({
@@ -17,7 +18,6 @@ const SCALE: Choice<number | null>[] = ([5, 4, 3, 2, 1] as const).map((score) =>
   label: SCALE_LABELS[score],
 }))
 const NOT_APPLICABLE: Choice<number | null> = { value: null, label: '不适用' }
-const RECOMMEND: Choice<number>[] = Array.from({ length: 11 }, (_, score) => ({ value: score, label: String(score) }))
 
 const Questionnaire = observer(function Questionnaire() {
   const { staffSurvey } = useStores()
@@ -31,41 +31,26 @@ const Questionnaire = observer(function Questionnaire() {
         <View className='rx-muted'>{`${opened.campaign.opensOn} 至 ${opened.campaign.closesOn}`}</View>
         <View className='rx-muted'>匿名调查：答卷不记录您是谁，也不记录提交时刻；不足10人的科室只显示人数。</View>
       </View>
-      <View className='rx-muted'>{`已答 ${store.answeredCount} / ${store.items.length} 题`}</View>
+      <View className='rx-muted'>{`已答 ${draft.answeredCount} / ${store.items.length} 题`}</View>
       <View className='rx-card'>
         {store.items.map((item) => (
           <ChoiceRow
             key={item.id}
             label={item.label}
             choices={item.allowNA ? [...SCALE, NOT_APPLICABLE] : SCALE}
-            chosen={draft.answers[item.id]}
-            onChoose={(score) => store.answer(item.id, score)}
-            error={store.itemError(item.id)}
+            chosen={draft.values.answers[item.id]}
+            onChoose={(score) => draft.answer(item.id, score)}
+            error={draft.itemError(item.id)}
           />
         ))}
-        <ChoiceRow
-          label='您是否愿意推荐亲友来本院工作？（0 分完全不愿意，10 分非常愿意）'
-          choices={RECOMMEND}
-          chosen={draft.recommend ?? undefined}
-          onChoose={(score) => store.setRecommend(score)}
-          error={store.recommendError}
-          compact
-        />
+        <RecommendRow draft={draft} label='您是否愿意推荐亲友来本院工作？（0 分完全不愿意，10 分非常愿意）' />
       </View>
-      <View className='rx-card'>
-        <View className='rx-field'>
-          <View>意见和建议（选填）</View>
-          <Textarea
-            className='rx-input'
-            value={draft.comment}
-            maxlength={STAFF_COMMENT_MAX}
-            placeholder='请勿填写可识别您身份的信息'
-            aria-label='意见和建议'
-            onInput={(e) => store.setComment(e.detail.value)}
-          />
-          <FieldError message={submission.fieldError('comment')} />
-        </View>
-      </View>
+      <CommentCard
+        draft={draft}
+        submission={submission}
+        max={STAFF_COMMENT_MAX}
+        placeholder='请勿填写可识别您身份的信息'
+      />
       {submission.error && (
         <View className='rx-field__error' role='alert'>
           {submission.error}

@@ -1,16 +1,15 @@
-import { Button, Textarea, View } from '@tarojs/components'
-import { FieldError, scrollToFirstError } from '../../../components/field-error'
+import { Button, View } from '@tarojs/components'
+import { scrollToFirstError } from '../../../components/field-error'
 import { observer } from 'mobx-react-lite'
 import { TextField } from '../../../components/text-field'
-import { SensitiveTextGate } from '../../../components/sensitive-consent'
 import { COMMENT_MAX, VISIT_TYPE_LABELS } from '../../../contract'
 import { useStores } from '../../../stores/context'
 import { formatDate } from '../../../contract/when'
 import { type Choice } from '../../../components/choice-grid'
 import { ChoiceRow } from '../shared/choice-row'
+import { CommentCard, RecommendRow } from '../shared/recommend-and-comment'
 import { RatingItem } from './rating-item'
 
-const RECOMMEND: Choice<number>[] = Array.from({ length: 11 }, (_, score) => ({ value: score, label: String(score) }))
 const CALL_BACK: Choice<boolean>[] = [
   { value: false, label: '保持匿名' },
   { value: true, label: '愿意接受回访' },
@@ -22,6 +21,7 @@ export const Questionnaire = observer(function Questionnaire() {
   const { rating } = survey
   const { opened, draft, submission } = rating
   if (!opened) return null
+  const values = draft.values
   const total = rating.items.length
   return (
     <View>
@@ -36,10 +36,10 @@ export const Questionnaire = observer(function Questionnaire() {
 
       <View className='rate-progress' aria-label='答题进度'>
         <View>
-          已答 {rating.answeredCount} / {total} 题
+          已答 {draft.answeredCount} / {total} 题
         </View>
         <View className='rate-progress__bar'>
-          <View className='rate-progress__done' style={{ width: `${(rating.answeredCount / total) * 100}%` }} />
+          <View className='rate-progress__done' style={{ width: `${(draft.answeredCount / total) * 100}%` }} />
         </View>
       </View>
 
@@ -48,63 +48,46 @@ export const Questionnaire = observer(function Questionnaire() {
           <RatingItem
             key={item.id}
             item={item}
-            chosen={draft.answers[item.id]}
-            onChoose={(score) => rating.answer(item.id, score)}
-            error={rating.itemError(item.id)}
+            chosen={values.answers[item.id]}
+            onChoose={(score) => draft.answer(item.id, score)}
+            error={draft.itemError(item.id)}
           />
         ))}
-        <ChoiceRow
-          label='您是否愿意向亲友推荐本院？（0 分完全不愿意，10 分非常愿意）'
-          choices={RECOMMEND}
-          chosen={draft.recommend ?? undefined}
-          onChoose={(score) => rating.setRecommend(score)}
-          error={rating.recommendError}
-          compact
-        />
+        <RecommendRow draft={draft} label='您是否愿意向亲友推荐本院？（0 分完全不愿意，10 分非常愿意）' />
       </View>
 
-      <View className='rx-card'>
-        <View className='rx-field'>
-          <View>意见和建议（选填）</View>
-          <SensitiveTextGate>
-            <Textarea
-              className='rx-input rate-comment'
-              value={draft.comment}
-              maxlength={COMMENT_MAX}
-              placeholder='您的意见会帮助我们改进'
-              onInput={(e) => rating.setComment(e.detail.value)}
-            />
-          </SensitiveTextGate>
-          <View className='rx-muted rate-counter'>
-            {draft.comment.length} / {COMMENT_MAX}
-          </View>
-          <FieldError message={submission.fieldError('comment')} />
-        </View>
+      <CommentCard
+        draft={draft}
+        submission={submission}
+        max={COMMENT_MAX}
+        placeholder='您的意见会帮助我们改进'
+        sensitive
+      >
         <TextField
           label='想表扬的工作人员（选填）'
-          value={draft.praiseStaff}
+          value={values.praiseStaff}
           maxlength={20}
           placeholder='姓名，如 王护士'
           onInput={(name) => rating.setPraiseStaff(name)}
           error={submission.fieldError('praiseStaff')}
         />
-      </View>
+      </CommentCard>
 
       <View className='rx-card'>
         <ChoiceRow
           label='如果这次就医有不满意的地方，是否愿意科室负责人给您打电话了解情况？（选填）'
           choices={CALL_BACK}
-          chosen={draft.callBack}
+          chosen={values.callBack}
           onChoose={(callBack) => rating.setCallBack(callBack)}
         />
-        {draft.callBack && (
+        {values.callBack && (
           <>
             <View className='rate-consent' role='note'>
               留下电话后，这份评价对本科室负责人和医院管理员不再匿名。只有评价较低时才会来电；处理结束30天后电话号码即删除。
             </View>
             <TextField
               label='回访电话'
-              value={draft.phone}
+              value={values.phone}
               maxlength={11}
               type='number'
               placeholder='11位手机号'
