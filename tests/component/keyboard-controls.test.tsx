@@ -90,6 +90,21 @@ test('an entry tile is a button a keyboard opens', () => {
   expect(calls.navigateTo.slice(before)).toEqual(['/pages/survey/rate/index'])
 })
 
+test('a chip that says whether it is pressed becomes a toggle button a keyboard presses', () => {
+  const onTap = jest.fn()
+  mount(
+    <PageShell privacySheet={false}>
+      <View aria-pressed={false} onClick={onTap}>
+        服务态度
+      </View>
+    </PageShell>,
+  )
+  const chip = screen.getByRole('button', { name: '服务态度' })
+  expect(chip.getAttribute('tabindex')).toBe('0')
+  fireEvent.keyDown(chip, { key: ' ' })
+  expect(onTap).toHaveBeenCalledTimes(1)
+})
+
 test('a native button is left to the browser, so Enter does not press it twice', () => {
   const pressed = jest.fn()
   mount(

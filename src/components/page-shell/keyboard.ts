@@ -26,8 +26,14 @@ export function markButton(button: Element) {
   else button.removeAttribute('aria-disabled')
 }
 
+/** A view that says it is pressed or not (the feedback and study chips) is a toggle button. */
+const PRESSED_VIEW = '[aria-pressed]:not([role])'
+
 export function markButtons(root: ParentNode) {
   root.querySelectorAll(TARO_BUTTON).forEach(markButton)
+  root.querySelectorAll(PRESSED_VIEW).forEach((view) => {
+    if (!view.matches(NATIVE)) view.setAttribute('role', 'button')
+  })
   root.querySelectorAll(`:is(${ROLE_CONTROL}):not([tabindex]):not(${TARO_BUTTON})`).forEach((control) => {
     if (!control.matches(NATIVE)) control.setAttribute('tabindex', '0')
   })
