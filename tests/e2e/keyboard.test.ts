@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core'
+import type { VisitCode } from '../../src/contract'
 import { setUpH5Session } from '../support/browser'
 import { importVisits, departmentsByName } from '../support/survey'
+import { dataOf } from '../support/test-host'
 
 /** Taro's H5 buttons and our tiles, reached and pressed from a keyboard alone (WCAG 2.1.1). */
 const h5 = setUpH5Session()
@@ -35,12 +37,14 @@ async function tabTo(page: Page, text: string, limit = 150): Promise<Focused> {
 test('a patient opens, answers and submits the questionnaire with Tab, Enter and Space', async () => {
   const admin = await h5.host.signIn('admin')
   if (!(await departmentsByName(admin)).has('骨科')) throw new Error('no 骨科')
-  const [code] = await importVisits(admin, 'E2E-KB', '骨科', 1)
+  await importVisits(admin, 'E2E-KB', '骨科', 1)
+  // Typed as a patient copies it from the paper slip.
+  const { shortCode } = dataOf(await admin.call<VisitCode>('survey', 'visitCode', { visitId: 'E2E-KB-0' }))
   const patient = await h5.host.signIn('patient', 'e2e-keyboard')
   const page = await h5.pageAs(patient.token, '/pages/survey/rate/index')
 
   const input = page.locator('.code-entry__input input')
-  await input.fill(code)
+  await input.fill(shortCode)
   await input.focus()
   expect(await tabTo(page, '开始评价')).toMatchObject({ role: 'button' })
   await page.keyboard.press('Enter')
