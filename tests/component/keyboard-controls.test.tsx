@@ -1,4 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { ChoiceGrid } from '../../src/components/choice-grid'
 import { EntryGrid } from '../../src/components/entry-grid'
@@ -58,23 +59,44 @@ test('a disabled Taro button leaves the tab order and ignores Enter', () => {
   expect(button.hasAttribute('aria-disabled')).toBe(false)
 })
 
-test('choice tiles are tab stops that Enter and Space choose, inside any page', () => {
+function Question({ onPick }: { onPick: (score: number) => void }) {
+  const [chosen, choose] = useState<number | null>(null)
+  return (
+    <ChoiceGrid
+      label='服务态度'
+      choices={[5, 4, 3].map((v) => ({ value: v, label: `${v} 分` }))}
+      isOn={(v) => v === chosen}
+      onPick={(v) => {
+        choose(v)
+        onPick(v)
+      }}
+    />
+  )
+}
+
+test('a question is one tab stop: the chosen tile or the first; arrows move and choose, Space and Enter choose', async () => {
   const onPick = jest.fn()
   mount(
     <PageShell privacySheet={false}>
-      <ChoiceGrid
-        label='服务态度'
-        choices={[1, 2].map((v) => ({ value: v, label: `${v} 分` }))}
-        isOn={() => false}
-        onPick={onPick}
-      />
+      <Question onPick={onPick} />
     </PageShell>,
   )
   const tiles = screen.getAllByRole('radio')
-  expect(tiles.map((tile) => tile.getAttribute('tabindex'))).toEqual(['0', '0'])
-  fireEvent.keyDown(tiles[1], { key: 'Enter' })
-  fireEvent.keyDown(tiles[0], { key: ' ' })
-  expect(onPick.mock.calls).toEqual([[2], [1]])
+  const stops = () => tiles.map((tile) => tile.getAttribute('tabindex'))
+  expect(stops()).toEqual(['0', '-1', '-1'])
+
+  fireEvent.keyDown(tiles[0], { key: 'ArrowLeft' })
+  expect(document.activeElement).toBe(tiles[2])
+  fireEvent.keyDown(tiles[2], { key: 'ArrowRight' })
+  expect(document.activeElement).toBe(tiles[0])
+  fireEvent.keyDown(tiles[0], { key: 'ArrowDown' })
+  expect(onPick.mock.calls).toEqual([[3], [5], [4]])
+  // The chosen answer is where Tab comes back to (the page watches aria-checked).
+  await waitFor(() => expect(stops()).toEqual(['-1', '0', '-1']))
+
+  fireEvent.keyDown(tiles[2], { key: ' ' })
+  fireEvent.keyDown(tiles[0], { key: 'Enter' })
+  expect(onPick.mock.calls.slice(3)).toEqual([[3], [5]])
 })
 
 test('an entry tile is a button a keyboard opens', () => {

@@ -11,6 +11,8 @@ interface Focused {
   text: string
   role: string | null
   checked: string | null
+  /** The question a focused answer tile belongs to. */
+  question: string | null
 }
 
 const focused = (page: Page) =>
@@ -21,6 +23,7 @@ const focused = (page: Page) =>
       text: (element.textContent ?? '').trim(),
       role: element.getAttribute('role'),
       checked: element.getAttribute('aria-checked'),
+      question: element.closest('[role="radiogroup"]')?.getAttribute('aria-label') ?? null,
     }
   })
 
@@ -50,18 +53,23 @@ test('a patient opens, answers and submits the questionnaire with Tab, Enter and
   await page.keyboard.press('Enter')
   await page.getByText('门诊患者满意度调查').waitFor()
 
-  // Space chooses a tile, as it checks a radio button.
+  // A question is one tab stop; an arrow key moves to the next answer and chooses it.
   const groups = await page
     .getByRole('radiogroup')
     .evaluateAll((all) => all.map((g) => g.getAttribute('aria-label') ?? ''))
   const scale = groups.filter((label) => !label.startsWith('您是否愿意') && !label.startsWith('如果这次就医'))
   await page.getByRole('radiogroup', { name: scale[0], exact: true }).getByRole('radio').first().focus()
-  expect(await tabTo(page, '满意')).toMatchObject({ role: 'radio' })
-  await page.keyboard.press(' ')
+  await page.keyboard.press('ArrowDown')
   await page.getByLabel('答题进度').getByText(`已答 1 / ${scale.length} 题`).waitFor()
-  expect(await focused(page)).toMatchObject({ text: '满意', checked: 'true' })
+  expect(await focused(page)).toMatchObject({ text: '满意', checked: 'true', question: scale[0] })
 
-  for (const item of scale.slice(1)) {
+  // Tab goes on to the next question, and Space chooses the answer it lands on, as it checks a radio button.
+  await page.keyboard.press('Tab')
+  expect(await focused(page)).toMatchObject({ text: '非常满意', role: 'radio', question: scale[1] })
+  await page.keyboard.press(' ')
+  await page.getByLabel('答题进度').getByText(`已答 2 / ${scale.length} 题`).waitFor()
+
+  for (const item of scale.slice(2)) {
     await page
       .getByRole('radiogroup', { name: item, exact: true })
       .getByRole('radio', { name: '满意', exact: true })
