@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { ChoiceGrid } from '../../src/components/choice-grid'
 import { EntryGrid } from '../../src/components/entry-grid'
+import { Rating } from '../../src/pages/feedback/shared/rating'
 import { PageShell } from '../../src/components/page-shell'
 import { markButton } from '../../src/components/page-shell/keyboard'
 import { StoreContext } from '../../src/stores/context'
@@ -136,4 +137,27 @@ test('a native button is left to the browser, so Enter does not press it twice',
   )
   fireEvent.keyDown(screen.getByRole('button', { name: '原生按钮' }), { key: 'Enter' })
   expect(pressed).not.toHaveBeenCalled()
+})
+
+test("a complaint's handling is rated from the keyboard: the stars are radios, Enter on one gives it", async () => {
+  const rated = jest.fn()
+  mount(
+    <PageShell privacySheet={false}>
+      <Rating value={2} onRate={rated} />
+    </PageShell>,
+  )
+  const two = await screen.findByRole('radio', { name: '2星' })
+  const four = screen.getByRole('radio', { name: '4星' })
+  expect(two.getAttribute('aria-checked')).toBe('true')
+  // One tab stop for the five, on the given star, as a group of radio buttons has.
+  await waitFor(() => expect(two.getAttribute('tabindex')).toBe('0'))
+  expect(four.getAttribute('tabindex')).toBe('-1')
+  fireEvent.keyDown(four, { key: 'Enter' })
+  expect(rated).toHaveBeenCalledWith(4)
+})
+
+test('a rating only shown is one image named by its stars, not five controls', () => {
+  mount(<Rating value={3} />)
+  expect(screen.queryAllByRole('radio')).toEqual([])
+  expect(screen.getByRole('img', { name: '3星' })).toBeTruthy()
 })

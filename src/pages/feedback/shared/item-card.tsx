@@ -23,6 +23,7 @@ export function ItemCard({ item }: { item: FeedbackItem }) {
     <View
       className='rx-card fb-item'
       hoverClass='fb-item--hover'
+      role='button'
       onClick={() => void Taro.navigateTo({ url: detailUrl(item.id) })}
     >
       <ItemHeader item={item} />

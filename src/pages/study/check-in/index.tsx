@@ -84,6 +84,7 @@ const CodeEntry = observer(function CodeEntry() {
               key={i}
               className='check-in__key'
               hoverClass='check-in__key--hover'
+              role='button'
               aria-label={key === '⌫' ? '删除' : key}
               onClick={() => press(key)}
             >

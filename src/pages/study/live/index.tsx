@@ -73,7 +73,7 @@ function Department({ group, session }: { group: DepartmentAttendance; session: 
   const [open, setOpen] = useState(false)
   return (
     <View className='rx-card'>
-      <View className='study-table__row' onClick={() => setOpen(!open)}>
+      <View className='study-table__row' role='button' aria-expanded={open} onClick={() => setOpen(!open)}>
         <View className='rx-title'>{group.departmentName}</View>
         <View>{`到 ${group.present + group.late} / 应到 ${group.expected}${open ? ' ▲' : ' ▼'}`}</View>
       </View>
