@@ -19,8 +19,8 @@ const OVER_TARGET: Record<string, { ceiling: number; why: string }> = {
     why: "sessions, own check-ins and leaves, organizers, and who is expected (a frozen audience's parts, or the person for the roster's preview) are separate collections",
   },
   'volunteer.open': {
-    ceiling: 11,
-    why: 'current shift, waiting requests, own claims and assignments, and the people named',
+    ceiling: 5,
+    why: 'the open shift, the waiting and own requests in one read, the star level, the patients named in one batch (and the volunteer registrations when serving)',
   },
   'identity.setPrefs': { ceiling: 8, why: 'idempotency and the profile re-read for the reply' },
   'survey.submit': {
@@ -32,11 +32,11 @@ const OVER_TARGET: Record<string, { ceiling: number; why: string }> = {
     why: 'rate limit, idempotency, two transactions (feedback, mentions), the lexicon version and the theme tags',
   },
   'volunteer.request': {
-    ceiling: 21,
-    why: 'rate limit, idempotency, one open request per patient, and the queue position for the next step',
+    ceiling: 18,
+    why: "rate limit, idempotency, one open request per patient (keeping the department's name on it), and the queue position for the next step",
   },
   'volunteer.startShift': { ceiling: 8, why: 'idempotency and the one-open-shift transaction' },
-  'volunteer.claim': { ceiling: 13, why: 'idempotency, shift check, conditional claim, the reply view' },
+  'volunteer.claim': { ceiling: 9, why: 'idempotency, shift check, conditional claim, the reply view' },
   'study.checkIn': { ceiling: 8, why: 'idempotency, the QR slot, the session, the unique check-in' },
 }
 

@@ -99,11 +99,14 @@ const command: Command = {
   gte: (bound) => operator((value) => comparable(value, bound) && compare(value, bound) >= 0),
   in: (values) => operator((value) => values.some((expected) => equals(value, expected))),
   nin: (values) => operator((value) => !values.some((expected) => equals(value, expected))),
+  or: (conditions) => operator((doc) => conditions.some((where) => matches(doc as Stored, where))),
   inc: (by) => new Inc(by) as unknown as UpdateOperator,
   remove: () => new Remove() as unknown as UpdateOperator,
 }
 
-function matches(doc: Stored, where: Where): boolean {
+function matches(doc: Stored, where: Where | QueryOperator): boolean {
+  // A whole-document operator (`_.or`) tests the document itself.
+  if (where instanceof Operator) return where.test(doc as unknown as Value)
   return Object.entries(where).every(([field, condition]) =>
     condition instanceof Operator ? condition.test(doc[field]) : equals(doc[field], condition as Scalar),
   )
@@ -182,7 +185,7 @@ export class CloudDbStandIn implements CloudDb, CommittedData {
 
   collection<T extends Doc>(name: string): Collection<T> {
     const plain: Step = (kind, run) => this.plain(kind, run)
-    const query = (where: Where[], order: [string, 'asc' | 'desc'][], skip: number, limit?: number): Query<T> => {
+    const query = (where: (Where | QueryOperator)[], order: [string, 'asc' | 'desc'][], skip: number, limit?: number): Query<T> => {
       const select = () => {
         if (limit !== undefined && limit > MAX_LIMIT) throw new Error(`stand-in: limit ${limit} over ${MAX_LIMIT}`)
         const found = [...this.table(name).values()].filter((doc) => where.every((w) => matches(doc, w)))

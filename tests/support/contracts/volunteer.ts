@@ -105,6 +105,7 @@ export function volunteerContract(harness: () => RepoHarness): void {
       expect(late).toMatchObject({ endedAt: hours(15).toISOString(), autoClosed: true, minutes: 720 })
       const totals = await volunteer().totals(v.id, { from: at, to: hours(24) })
       expect(totals).toMatchObject({ minutesInRange: 840, minutesAllTime: 840 })
+      expect(await volunteer().minutesAllTime(v.id)).toBe(840)
     })
 
     it('closes shifts left open at exactly 12 hours, once, however many sweeps run', async () => {
@@ -182,7 +183,7 @@ export function volunteerContract(harness: () => RepoHarness): void {
         claimedAt: hours(1).toISOString(),
         assigned: false,
       })
-      expect((await volunteer().listClaimedBy(winner.id)).map((r) => r.id)).toEqual([id])
+      expect((await volunteer().listHall(winner.id, 0)).mine.map((r) => r.id)).toEqual([id])
       expect((await volunteer().listClaimedSince(hours(2))).map((r) => r.id)).toContain(id)
       expect(await volunteer().releaseRequest(id, other)).toBe(false)
       expect(await volunteer().completeRequest(id, other, hours(2))).toBe(false)
@@ -233,6 +234,29 @@ export function volunteerContract(harness: () => RepoHarness): void {
       expect(old).not.toContain(ids[1])
     })
 
+    it("reads the hall: the waiting requests in order of arrival and the volunteer's own, named, in claim order", async () => {
+      const base = hours(5000)
+      const v = await approvedVolunteer()
+      const patients = await Promise.all(Array.from({ length: 55 }, () => newUser()))
+      const ids: string[] = []
+      for (const [i, p] of patients.entries()) ids.push((await helpRequest(p.id, hours(i, base))).id ?? '')
+      await volunteer().claimRequest(ids[3], v.id, hours(60, base), null)
+      await volunteer().claimRequest(ids[1], v.id, hours(61, base), null)
+      const hall = await volunteer().listHall(v.id, 1000)
+      expect(hall.mine.map((r) => r.id)).toEqual([ids[3], ids[1]])
+      expect(hall.mine[0]).toMatchObject({ status: 'claimed', volunteer: { name: v.name, team: '青年' } })
+      expect(hall.mine[0].toDepartment).not.toBe('')
+      const mineIds: string[] = [ids[3], ids[1]]
+      const waiting = hall.waiting.map((r) => r.id).filter((id) => ids.includes(id))
+      expect(waiting).toEqual(ids.filter((id) => !mineIds.includes(id)))
+      expect(hall.waiting.every((r) => r.status === 'waiting')).toBe(true)
+      // More waiting than one read holds: the volunteer's own still come back, all of them.
+      const short = await volunteer().listHall(v.id, 1)
+      expect(short.waiting).toHaveLength(1)
+      expect(short.mine.map((r) => r.id)).toEqual([ids[3], ids[1]])
+      expect((await volunteer().listHall(v.id, 0)).waiting).toEqual([])
+    })
+
     it('ranks volunteers by minutes, then served, then rating, adjustments included', async () => {
       const from = new Date('2031-01-01T00:00:00.000Z')
       const range = { from, to: hours(24 * 30, from) }
@@ -279,7 +303,7 @@ export function volunteerContract(harness: () => RepoHarness): void {
       expect(await volunteer().releaseRequest(id, winner.id)).toBe(true)
       expect(await volunteer().findRequest(id)).toMatchObject({ status: 'waiting', assigned: false })
       expect(await volunteer().claimRequest(id, picked.id, hours(2002), desk)).toBe(true)
-      expect((await volunteer().listClaimedBy(picked.id))[0]).toMatchObject({ id, assigned: true })
+      expect((await volunteer().listHall(picked.id, 0)).mine[0]).toMatchObject({ id, assigned: true })
     })
 
     it('names the volunteers on shift with their station and how many they are serving', async () => {

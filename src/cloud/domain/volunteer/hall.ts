@@ -15,10 +15,10 @@ import { MINUTE_MS } from '../../../contract/month'
 import { conflict, forbidden } from '../../core/app-error'
 import type { Ctx, SystemCtx } from '../../core/context'
 import { audit, notify, remind } from '../../core/effects'
-import { byLoad, maskName, servingOrder } from './dispatch'
+import { byLoad, dispatchOrder, maskName, servingOrder } from './dispatch'
 import { starOf } from './records'
-import { closeOwnOverdueShift, congratulateMilestones } from './milestones'
-import { requireRequest, waitingInOrder } from './requests'
+import { closeOwnOverdueShift, congratulateMilestones, isOverdue } from './milestones'
+import { requireRequest, WAITING_SCAN_LIMIT, waitingInOrder } from './requests'
 import { toDesk, toOpen } from './views'
 
 const OPEN_LIST_LIMIT = 50
@@ -26,10 +26,15 @@ const AUTO_CLOSED_DAYS = 7
 
 const minutesAgo = (now: Date, minutes: number) => new Date(now.getTime() - minutes * MINUTE_MS)
 
-/** Applies the 12-hour rule to the caller's shift first, so a forgotten shift never counts as on duty. */
+/**
+ * The volunteer's open shift under the 12-hour rule, so a forgotten shift never counts as on duty:
+ * one read, and the shift is closed (and booked) only when it has run past its hours.
+ */
 async function currentShift(ctx: Ctx, volunteerId = ctx.caller.userId): Promise<ShiftView | null> {
+  const shift = await ctx.repos.volunteer.findOpenShift(volunteerId)
+  if (!shift || !isOverdue(shift, ctx.now)) return shift
   await closeOwnOverdueShift(ctx, volunteerId)
-  return ctx.repos.volunteer.findOpenShift(volunteerId)
+  return null
 }
 
 async function requireShift(ctx: Ctx): Promise<ShiftView> {
@@ -81,14 +86,16 @@ export async function remindEscalated(ctx: SystemCtx): Promise<number> {
 
 export async function open(ctx: Ctx): Promise<HallView> {
   const shift = await currentShift(ctx)
-  const [waiting, mine, star] = await Promise.all([
-    shift ? waitingInOrder(ctx) : [],
-    ctx.repos.volunteer.listClaimedBy(ctx.caller.userId),
+  const [hall, star] = await Promise.all([
+    ctx.repos.volunteer.listHall(ctx.caller.userId, shift ? WAITING_SCAN_LIMIT : 0),
     starOf(ctx, ctx.caller.userId),
   ])
+  const { mine } = hall
   return {
     shift,
-    waiting: waiting.slice(0, OPEN_LIST_LIMIT).map((record) => toOpen(record, ctx.now)),
+    waiting: dispatchOrder(hall.waiting, ctx.now)
+      .slice(0, OPEN_LIST_LIMIT)
+      .map((record) => toOpen(record, ctx.now)),
     mine: servingOrder(mine).map((record) => toOpen(record, ctx.now)),
     star,
   }

@@ -1,4 +1,5 @@
-import { STAR_LEVEL_HOURS, STAR_LEVEL_NAMES } from '../../../contract'
+import { MAX_SHIFT_HOURS, STAR_LEVEL_HOURS, STAR_LEVEL_NAMES, type ShiftView } from '../../../contract'
+import { HOUR_MS } from '../../../contract/month'
 import type { SystemCtx } from '../../core/context'
 import { remind } from '../../core/effects'
 
@@ -24,8 +25,7 @@ export function milestonesReached(minutesAllTime: number): Milestone[] {
  * both see the total past it, and the outbox's unique (user, key) lets one message in.
  */
 export async function congratulateMilestones(ctx: SystemCtx, volunteerId: string): Promise<number> {
-  const allTime = { from: ctx.now, to: ctx.now }
-  const { minutesAllTime } = await ctx.repos.volunteer.totals(volunteerId, allTime)
+  const minutesAllTime = await ctx.repos.volunteer.minutesAllTime(volunteerId)
   const reminders = milestonesReached(minutesAllTime).map((milestone) => ({
     userId: volunteerId,
     template: 'volunteerMilestone',
@@ -34,6 +34,10 @@ export async function congratulateMilestones(ctx: SystemCtx, volunteerId: string
   }))
   return reminders.length === 0 ? 0 : remind(ctx, reminders)
 }
+
+/** A shift still open at `now` after its 12 hours: the sweep closes it at exactly start + 12 h. */
+export const isOverdue = (shift: ShiftView, now: Date) =>
+  Date.parse(shift.startedAt) + MAX_SHIFT_HOURS * HOUR_MS <= now.getTime()
 
 /** Closes the volunteer's own shift left open past 12 h: its booked hours may cross a milestone too. */
 export async function closeOwnOverdueShift(ctx: SystemCtx, volunteerId: string): Promise<void> {

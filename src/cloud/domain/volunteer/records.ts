@@ -49,7 +49,8 @@ export async function recordOf(ctx: Ctx, userId: string): Promise<ServiceRecord>
   }
 }
 
-export const starOf = async (ctx: Ctx, userId: string): Promise<StarLevel> => (await recordOf(ctx, userId)).star
+export const starOf = async (ctx: Ctx, userId: string): Promise<StarLevel> =>
+  starLevel(await ctx.repos.volunteer.minutesAllTime(userId))
 
 /** A service in the words of the national record: what was done, where, and who confirmed it. */
 export function toServiceEntry(row: ServiceRow): ServiceEntry {

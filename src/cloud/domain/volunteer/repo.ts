@@ -166,7 +166,11 @@ export interface VolunteerRepo {
   /** `false` when not this patient's completed request; `duplicate` when already rated. */
   rate(id: string, patientId: string, stars: number, comment: string | null, at: Date): Promise<boolean | 'duplicate'>
   listWaiting(limit: number): Promise<HelpRecord[]>
-  listClaimedBy(volunteerId: string): Promise<HelpRecord[]>
+  /**
+   * The hall in one read: the waiting requests, oldest first (at most `waitingLimit`, none when 0),
+   * and those the volunteer is serving, in the order they claimed them.
+   */
+  listHall(volunteerId: string, waitingLimit: number): Promise<{ waiting: HelpRecord[]; mine: HelpRecord[] }>
   listWaitingSince(before: Date): Promise<HelpRecord[]>
   listClaimedSince(before: Date): Promise<HelpRecord[]>
   listAutoClosedShifts(since: Date): Promise<(ShiftView & { volunteerName: string })[]>
@@ -174,6 +178,8 @@ export interface VolunteerRepo {
 
   addAdjustment(volunteerId: string, minutes: number, reason: string, recordedBy: string, at: Date): Promise<void>
   totals(volunteerId: string, range: TimeRange): Promise<ServiceTotals>
+  /** The volunteer's booked minutes, all time: what the star level and the milestones need, in one read. */
+  minutesAllTime(volunteerId: string): Promise<number>
   /** Completed requests, closed shifts and adjustments, newest first. */
   listServices(volunteerId: string, page: Page): Promise<{ total: number; rows: ServiceRow[] }>
   addRecordSection(volunteerId: string, entry: NewRecordSection, recordedBy: string, at: Date): Promise<void>

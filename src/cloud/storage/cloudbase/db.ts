@@ -39,6 +39,8 @@ export interface Command {
   gte(value: string | number): QueryOperator
   in(values: Scalar[]): QueryOperator
   nin(values: Scalar[]): QueryOperator
+  /** A whole-document condition, given to `where` alone: matches when any of the conditions does. */
+  or(conditions: Where[]): QueryOperator
   inc(by: number): UpdateOperator
   remove(): UpdateOperator
 }
@@ -52,7 +54,7 @@ export interface RemoveStats {
 }
 
 export interface Query<T extends Doc> {
-  where(condition: Where): Query<T>
+  where(condition: Where | QueryOperator): Query<T>
   orderBy(field: string, direction: 'asc' | 'desc'): Query<T>
   skip(count: number): Query<T>
   /** The server caps a page at 1000 documents (100 when no limit is given). */

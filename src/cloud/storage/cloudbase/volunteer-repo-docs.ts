@@ -37,6 +37,8 @@ export interface RequestDoc extends Doc {
   need: HelpNeed
   from: string
   toDepartmentId: string
+  /** The department's name as the request is made (a department is never renamed); absent on older requests. */
+  toDepartmentName?: string
   note: string | null
   people: number
   status: HelpStatus
@@ -119,13 +121,16 @@ export interface RecordSectionDoc extends Doc {
 }
 
 /** A volunteer is named by their approved registration, or by their account when an admin granted the role. */
+export const namedBy = (users: Map<string, UserDoc>, profiles: Map<string, ProfileDoc>) => (id: string) => ({
+  name: profiles.get(id)?.name ?? users.get(id)?.name ?? '',
+  team: profiles.get(id)?.team ?? null,
+})
+
+export const approvedProfiles = (db: CloudDb, ids: (string | null)[]) =>
+  byIds<ProfileDoc>(db, C.volunteerProfiles, ids, { status: 'approved' })
+
 export async function volunteerNames(db: CloudDb, ids: (string | null)[]) {
-  const users = await byIds<UserDoc>(db, C.users, ids)
-  const profiles = await byIds<ProfileDoc>(db, C.volunteerProfiles, ids, { status: 'approved' })
-  return (id: string) => ({
-    name: profiles.get(id)?.name ?? users.get(id)?.name ?? '',
-    team: profiles.get(id)?.team ?? null,
-  })
+  return namedBy(await byIds<UserDoc>(db, C.users, ids), await approvedProfiles(db, ids))
 }
 
 /** 志愿服务证明 as issued; `_id` is its number. */

@@ -16,7 +16,7 @@ import { MINUTE_MS } from '../../../contract/month'
 
 type RecordMethods = Pick<
   VolunteerRepo,
-  'addAdjustment' | 'totals' | 'listServices' | 'addRecordSection' | 'listRecordSections' | 'ranking'
+  'addAdjustment' | 'totals' | 'minutesAllTime' | 'listServices' | 'addRecordSection' | 'listRecordSections' | 'ranking'
 >
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -61,6 +61,10 @@ export function createVolunteerRecords(db: CloudDb): RecordMethods {
         averageRating: average(stars),
         ratingCount: stars.length,
       }
+    },
+
+    async minutesAllTime(volunteerId) {
+      return sum((await readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId }))).map((h) => h.minutes))
     },
 
     async listServices(volunteerId, page) {

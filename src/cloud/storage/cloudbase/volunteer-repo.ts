@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { MAX_SHIFT_HOURS, type OnShiftVolunteer, type RegistrationStatus, type ShiftView } from '../../../contract'
 import type { HelpRecord, VolunteerRepo } from '../../domain/volunteer/repo'
-import { addOnce, byIds as readByIds, readAll, type CloudDb, type Doc, type Where } from './db'
+import { addOnce, readAll, type CloudDb, type Where } from './db'
 import { grantRole, type DepartmentDoc, type UserDoc } from './identity-repo'
 import { C } from './schema'
 import {
@@ -15,6 +15,7 @@ import {
   type RequestDoc,
   type ShiftDoc,
 } from './volunteer-repo-docs'
+import { helpRecords } from './volunteer-repo-help'
 import { createVolunteerCertificates } from './volunteer-repo-certificates'
 import { createVolunteerExcellent } from './volunteer-repo-excellent'
 import { createVolunteerRecords } from './volunteer-repo-records'
@@ -24,6 +25,10 @@ import { HOUR_MS, MINUTE_MS } from '../../../contract/month'
 export type { HoursDoc, OpenRequestDoc, ProfileDoc, RatingDoc, RequestDoc, ShiftDoc } from './volunteer-repo-docs'
 
 const SHIFT_MS = MAX_SHIFT_HOURS * HOUR_MS
+/** Room in the hall's one read for the requests the volunteer is serving: a handful at most. */
+const HALL_MINE_LIMIT = 50
+/** The most documents the server returns for one read. */
+const MAX_PAGE = 1000
 
 const toShift = (doc: ShiftDoc): ShiftView => ({
   id: doc._id,
@@ -46,53 +51,16 @@ const shiftHours = (shift: ShiftDoc, endedAt: string): HoursDoc => ({
 
 class AlreadyOpen extends Error {}
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
   const _ = db.command
   const requests = () => db.collection<RequestDoc>(C.helpRequests)
   const shifts = () => db.collection<ShiftDoc>(C.shifts)
 
-  const byIds = <T extends Doc>(collection: string, ids: (string | null)[], where: Where = {}) =>
-    readByIds<T>(db, collection, ids, where)
-
   const volunteerNames = (ids: (string | null)[]) => namesOf(db, ids)
 
-  const toHelp = async (docs: RequestDoc[]): Promise<HelpRecord[]> => {
-    const patients = await byIds<UserDoc>(
-      C.users,
-      docs.map((d) => d.patientId),
-    )
-    const departments = await byIds<DepartmentDoc>(
-      C.departments,
-      docs.map((d) => d.toDepartmentId),
-    )
-    const volunteer = await volunteerNames(docs.map((d) => d.volunteerId))
-    const ratings = await byIds<RatingDoc>(
-      C.ratings,
-      docs.map((d) => d._id),
-    )
-    const records: HelpRecord[] = []
-    for (const doc of docs) {
-      const rating = ratings.get(doc._id)
-      records.push({
-        id: doc._id,
-        patientId: doc.patientId,
-        patientName: patients.get(doc.patientId)?.name ?? '',
-        need: doc.need,
-        from: doc.from,
-        toDepartment: departments.get(doc.toDepartmentId)?.name ?? '',
-        note: doc.note,
-        people: doc.people,
-        status: doc.status,
-        volunteerId: doc.volunteerId,
-        volunteer: doc.volunteerId ? volunteer(doc.volunteerId) : null,
-        createdAt: doc.createdAt,
-        claimedAt: doc.claimedAt,
-        assigned: Boolean(doc.assignedBy),
-        rating: rating ? { stars: rating.stars, comment: rating.comment } : null,
-      })
-    }
-    return records
-  }
+  const toHelp = (docs: RequestDoc[]) => helpRecords(db, docs)
 
   /** Closes an open shift and books it, in one transaction; `null` when it was closed meanwhile. */
   const closeShift = (shiftId: string, end: (shift: ShiftDoc) => { endedAt: string; autoClosed: boolean }) =>
@@ -245,6 +213,7 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
 
     async createRequest(patientId, request, at) {
       const id = randomUUID()
+      const { data: department } = await db.collection<DepartmentDoc>(C.departments).doc(request.toDepartmentId).get()
       try {
         await db.runTransaction(async (tx) => {
           if (!(await addOnce(tx.collection<OpenRequestDoc>(C.openRequests), { _id: patientId, requestId: id }))) {
@@ -257,6 +226,7 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
               need: request.need,
               from: request.from,
               toDepartmentId: request.toDepartmentId,
+              toDepartmentName: department?.name ?? '',
               note: request.note,
               people: request.people,
               status: 'waiting',
@@ -347,8 +317,21 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
       return toHelp(data)
     },
 
-    async listClaimedBy(volunteerId) {
-      return toHelp(await readAll(requests().where({ status: 'claimed', volunteerId }).orderBy('claimedAt', 'asc')))
+    async listHall(volunteerId, waitingLimit) {
+      // One read for both lists: the hall's waiting requests, oldest first, and the volunteer's own.
+      const mineOnly = { status: 'claimed', volunteerId }
+      const where = waitingLimit > 0 ? _.or([{ status: 'waiting' }, mineOnly]) : mineOnly
+      const limit = Math.min(waitingLimit + HALL_MINE_LIMIT, MAX_PAGE)
+      const { data } = await requests().where(where).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit).get()
+      // A hall past the page (hundreds waiting) reads the volunteer's own requests on their own.
+      const claimed =
+        data.length < limit ? data.filter((doc) => doc.status === 'claimed') : await readAll(requests().where(mineOnly))
+      const records = await toHelp([...data.filter((doc) => doc.status === 'waiting').slice(0, waitingLimit), ...claimed])
+      const byClaim = (a: HelpRecord, b: HelpRecord) => compareText(a.claimedAt ?? '', b.claimedAt ?? '')
+      return {
+        waiting: records.filter((record) => record.status === 'waiting'),
+        mine: records.filter((record) => record.status === 'claimed').sort(byClaim),
+      }
     },
 
     async listWaitingSince(before) {

@@ -3,7 +3,7 @@ import { iso, type Sql } from './sql'
 
 type RecordMethods = Pick<
   VolunteerRepo,
-  'addAdjustment' | 'totals' | 'listServices' | 'addRecordSection' | 'listRecordSections' | 'ranking'
+  'addAdjustment' | 'totals' | 'minutesAllTime' | 'listServices' | 'addRecordSection' | 'listRecordSections' | 'ranking'
 >
 
 /** `key` breaks ties between services that ended at the same moment, so that pages never overlap. */
@@ -36,6 +36,14 @@ export function createVolunteerRecords(sql: Sql): RecordMethods {
         [volunteerId, range.from, range.to],
       )
       return row
+    },
+
+    async minutesAllTime(volunteerId) {
+      const [row] = await sql.query<{ minutes: number }>(
+        'SELECT COALESCE(sum(minutes), 0)::int AS minutes FROM volunteer_hours WHERE volunteer_id = $1',
+        [volunteerId],
+      )
+      return row.minutes
     },
 
     async listServices(volunteerId, page) {

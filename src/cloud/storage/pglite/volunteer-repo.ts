@@ -87,6 +87,8 @@ function toHelp(row: HelpRow): HelpRecord {
 export function createVolunteerRepo(sql: Sql): VolunteerRepo {
   const helpWhere = async (where: string, params: unknown[], tail = '') =>
     (await sql.query<HelpRow>(`${HELP_SELECT} WHERE ${where} ${tail}`, params)).map(toHelp)
+  const waitingList = (limit: number) =>
+    helpWhere(`q.status = 'waiting'`, [limit], 'ORDER BY q.created_at, q.id LIMIT $1')
 
   return {
     ...createVolunteerRecords(sql),
@@ -303,10 +305,15 @@ export function createVolunteerRepo(sql: Sql): VolunteerRepo {
       }
     },
 
-    listWaiting: (limit) => helpWhere(`q.status = 'waiting'`, [limit], 'ORDER BY q.created_at, q.id LIMIT $1'),
+    listWaiting: waitingList,
 
-    listClaimedBy: (volunteerId) =>
-      helpWhere(`q.status = 'claimed' AND q.volunteer_id = $1`, [volunteerId], 'ORDER BY q.claimed_at'),
+    async listHall(volunteerId, waitingLimit) {
+      const [waiting, mine] = await Promise.all([
+        waitingLimit > 0 ? waitingList(waitingLimit) : [],
+        helpWhere(`q.status = 'claimed' AND q.volunteer_id = $1`, [volunteerId], 'ORDER BY q.claimed_at'),
+      ])
+      return { waiting, mine }
+    },
 
     listWaitingSince: (before) =>
       helpWhere(`q.status = 'waiting' AND q.created_at < $1`, [before], 'ORDER BY q.created_at LIMIT 100'),
