@@ -375,6 +375,14 @@ export function volunteerContract(harness: () => RepoHarness): void {
       const second = await volunteer().listServices(v.id, { limit: 2, offset: 2 })
       expect(second).toEqual({ total: 3, rows: [all.rows[2]] })
       expect(await volunteer().listServices(randomUUID(), { limit: 10, offset: 0 })).toEqual({ total: 0, rows: [] })
+
+      // Everyone's services in a range at once, oldest first: the same rows, each with its volunteer.
+      const inRange = async (from: Date, to: Date) =>
+        (await volunteer().listServicesIn({ from, to })).filter((row) => row.volunteerId === v.id)
+      expect(await inRange(start, hours(6, start))).toEqual(
+        [...all.rows].reverse().map((row) => ({ ...row, volunteerId: v.id })),
+      )
+      expect((await inRange(hours(2, start), hours(5, start))).map((row) => row.kind)).toEqual(['shift'])
     })
 
     it('keeps training and awards in date order, for that volunteer only', async () => {

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import {
   SERVICE_KIND_LABELS,
   type CsvExport,
+  type PendingVolunteer,
   type RecordSection,
   type ServiceEntry,
   type VolunteerTeam,
@@ -72,17 +73,19 @@ function sectionLine(person: Person, kind: '培训' | '表彰', section: RecordS
   return [...personCells(person), kind, section.date, null, null, content, null, null, '管理员录入']
 }
 
+/** Named by the approved registration, with its phone; otherwise by the fallback, without one. */
+function personFrom(approved: PendingVolunteer | null, fallback: { name: string; team: VolunteerTeam | null }): Person {
+  return {
+    name: approved?.name ?? fallback.name,
+    phone: approved?.phone ?? '',
+    team: approved?.team ?? fallback.team,
+  }
+}
+
 async function personOf(ctx: Ctx, userId: string, fallback: { name: string; team: VolunteerTeam | null }) {
   const profile = await ctx.repos.volunteer.findProfile(userId)
   const approved = profile?.status === 'approved' ? profile : null
-  return {
-    person: {
-      name: approved?.name ?? fallback.name,
-      phone: approved?.phone ?? '',
-      team: approved?.team ?? fallback.team,
-    },
-    profile: approved,
-  }
+  return { person: personFrom(approved, fallback), profile: approved }
 }
 
 const entriesOf = (rows: ServiceRow[]) => rows.map(toServiceEntry).reverse()
@@ -141,19 +144,24 @@ export async function exportNationalRecords(ctx: Ctx, input: z.output<typeof yea
   const repo = ctx.repos.volunteer
   const range = yearRange(input.year)
   await repo.closeOverdueShifts(ctx.now, null)
-  const volunteers = await repo.ranking(range, ALL_SERVICES.limit)
-  const lines: Line[] = []
-  for (const volunteer of volunteers) {
-    const [{ person }, services] = await Promise.all([
-      personOf(ctx, volunteer.userId, volunteer),
-      repo.listServices(volunteer.userId, ALL_SERVICES),
-    ])
-    const inYear = services.rows.filter((row) => {
-      const at = Date.parse(row.at)
-      return at >= range.from.getTime() && at < range.to.getTime()
-    })
-    lines.push(...entriesOf(inYear).map((entry) => serviceLine(person, entry)))
+  // One pass over the year: the ranking orders the volunteers, the year's services and the approved
+  // registrations are each read once, however many volunteers served.
+  const [volunteers, services, registrations] = await Promise.all([
+    repo.ranking(range, ALL_SERVICES.limit),
+    repo.listServicesIn(range),
+    repo.listRegistrations('approved'),
+  ])
+  const approved = new Map(registrations.map((registration) => [registration.userId, registration]))
+  const servicesOf = new Map<string, ServiceRow[]>()
+  for (const service of services) {
+    const own = servicesOf.get(service.volunteerId)
+    if (own) own.push(service)
+    else servicesOf.set(service.volunteerId, [service])
   }
+  const lines: Line[] = volunteers.flatMap((volunteer) => {
+    const person = personFrom(approved.get(volunteer.userId) ?? null, volunteer)
+    return (servicesOf.get(volunteer.userId) ?? []).map((row) => serviceLine(person, toServiceEntry(row)))
+  })
   await audit(ctx, `volunteers:${input.year}`, { volunteers: volunteers.length, services: lines.length })
   return { filename: `全国志愿服务记录-${input.year}.csv`, csv: toCsv(HEADER, lines) }
 }

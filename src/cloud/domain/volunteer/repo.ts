@@ -182,6 +182,8 @@ export interface VolunteerRepo {
   minutesAllTime(volunteerId: string): Promise<number>
   /** Completed requests, closed shifts and adjustments, newest first. */
   listServices(volunteerId: string, page: Page): Promise<{ total: number; rows: ServiceRow[] }>
+  /** Every volunteer's services in the range, oldest first (ties by id): the year's national record at once. */
+  listServicesIn(range: TimeRange): Promise<(ServiceRow & { volunteerId: string })[]>
   addRecordSection(volunteerId: string, entry: NewRecordSection, recordedBy: string, at: Date): Promise<void>
   /** Oldest first. */
   listRecordSections(volunteerId: string): Promise<NewRecordSection[]>

@@ -16,7 +16,14 @@ import { MINUTE_MS } from '../../../contract/month'
 
 type RecordMethods = Pick<
   VolunteerRepo,
-  'addAdjustment' | 'totals' | 'minutesAllTime' | 'listServices' | 'addRecordSection' | 'listRecordSections' | 'ranking'
+  | 'addAdjustment'
+  | 'totals'
+  | 'minutesAllTime'
+  | 'listServices'
+  | 'listServicesIn'
+  | 'addRecordSection'
+  | 'listRecordSections'
+  | 'ranking'
 >
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -24,6 +31,71 @@ const minutesBetween = (from: string, to: string) =>
   Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / MINUTE_MS))
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
 const average = (values: number[]) => (values.length === 0 ? null : sum(values) / values.length)
+
+/**
+ * Completed requests and ledger rows as services, each joined to what it shows: each kind of detail
+ * is one read by ids, whatever the number of services or volunteers.
+ */
+async function serviceRows(db: CloudDb, served: RequestDoc[], hours: HoursDoc[]) {
+  const [departments, ratings, shifts, recorders, reports] = await Promise.all([
+    byIds<DepartmentDoc>(
+      db,
+      C.departments,
+      served.filter((r) => r.toDepartmentName === undefined).map((r) => r.toDepartmentId),
+    ),
+    byIds<RatingDoc>(
+      db,
+      C.ratings,
+      served.map((r) => r._id),
+    ),
+    byIds<ShiftDoc>(
+      db,
+      C.shifts,
+      hours.map((h) => h.shiftId),
+    ),
+    volunteerNames(
+      db,
+      hours.map((h) => h.recordedBy),
+    ),
+    byIds<ReportDoc>(
+      db,
+      C.serviceReports,
+      hours.map((h) => h.reportId ?? null),
+    ),
+  ])
+  return [
+    ...served.map((r) => ({
+      key: r._id,
+      volunteerId: r.volunteerId ?? '',
+      kind: 'request' as const,
+      at: r.completedAt ?? r.createdAt,
+      place: r.from,
+      content: r.need,
+      destination: r.toDepartmentName ?? departments.get(r.toDepartmentId)?.name ?? null,
+      minutes: r.claimedAt && r.completedAt ? minutesBetween(r.claimedAt, r.completedAt) : 0,
+      rating: ratings.get(r._id)?.stars ?? null,
+      recordedBy: null,
+      autoClosed: false,
+    })),
+    ...hours.map((h) => {
+      const shift = h.shiftId ? shifts.get(h.shiftId) : undefined
+      const report = h.reportId ? reports.get(h.reportId) : undefined
+      return {
+        key: h._id,
+        volunteerId: h.volunteerId,
+        kind: h.kind,
+        at: h.at,
+        place: shift?.station ?? report?.place ?? '',
+        content: h.reason ?? report?.content ?? null,
+        destination: null,
+        minutes: h.minutes,
+        rating: null,
+        recordedBy: h.recordedBy ? recorders(h.recordedBy).name : null,
+        autoClosed: shift?.autoClosed ?? false,
+      }
+    }),
+  ]
+}
 
 /** The hours ledger and the volunteer's record: totals, the service list, training and awards, the ranking. */
 export function createVolunteerRecords(db: CloudDb): RecordMethods {
@@ -72,68 +144,24 @@ export function createVolunteerRecords(db: CloudDb): RecordMethods {
         readAll(requests().where({ volunteerId, status: 'completed' })),
         readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId })),
       ])
-      const [departments, ratings, shifts, recorders, reports] = await Promise.all([
-        byIds<DepartmentDoc>(
-          db,
-          C.departments,
-          served.map((r) => r.toDepartmentId),
-        ),
-        byIds<RatingDoc>(
-          db,
-          C.ratings,
-          served.map((r) => r._id),
-        ),
-        byIds<ShiftDoc>(
-          db,
-          C.shifts,
-          hours.map((h) => h.shiftId),
-        ),
-        volunteerNames(
-          db,
-          hours.map((h) => h.recordedBy),
-        ),
-        byIds<ReportDoc>(
-          db,
-          C.serviceReports,
-          hours.map((h) => h.reportId ?? null),
-        ),
-      ])
-      const rows = [
-        ...served.map((r) => ({
-          key: r._id,
-          kind: 'request' as const,
-          at: r.completedAt ?? r.createdAt,
-          place: r.from,
-          content: r.need,
-          destination: departments.get(r.toDepartmentId)?.name ?? null,
-          minutes: r.claimedAt && r.completedAt ? minutesBetween(r.claimedAt, r.completedAt) : 0,
-          rating: ratings.get(r._id)?.stars ?? null,
-          recordedBy: null,
-          autoClosed: false,
-        })),
-        ...hours.map((h) => {
-          const shift = h.shiftId ? shifts.get(h.shiftId) : undefined
-          const report = h.reportId ? reports.get(h.reportId) : undefined
-          return {
-            key: h._id,
-            kind: h.kind,
-            at: h.at,
-            place: shift?.station ?? report?.place ?? '',
-            content: h.reason ?? report?.content ?? null,
-            destination: null,
-            minutes: h.minutes,
-            rating: null,
-            recordedBy: h.recordedBy ? recorders(h.recordedBy).name : null,
-            autoClosed: shift?.autoClosed ?? false,
-          }
-        }),
-      ]
+      const rows = await serviceRows(db, served, hours)
       // Newest first; ties broken by id, so that pages never overlap.
       rows.sort((a, b) => (a.at === b.at ? compare(b.key, a.key) : compare(b.at, a.at)))
       return {
         total: rows.length,
-        rows: rows.slice(page.offset, page.offset + page.limit).map(({ key: _key, ...row }) => row),
+        rows: rows.slice(page.offset, page.offset + page.limit).map(({ key: _key, volunteerId: _v, ...row }) => row),
       }
+    },
+
+    async listServicesIn(range) {
+      const within = _.gte(range.from.toISOString()).and(_.lt(range.to.toISOString()))
+      const [served, hours] = await Promise.all([
+        readAll(requests().where({ status: 'completed', completedAt: within })),
+        readAll(db.collection<HoursDoc>(C.hours).where({ at: within })),
+      ])
+      const rows = await serviceRows(db, served, hours)
+      rows.sort((a, b) => (a.at === b.at ? compare(a.key, b.key) : compare(a.at, b.at)))
+      return rows.map(({ key: _key, ...row }) => row)
     },
 
     async addRecordSection(volunteerId, entry, recordedBy, at) {

@@ -3,11 +3,37 @@ import { iso, type Sql } from './sql'
 
 type RecordMethods = Pick<
   VolunteerRepo,
-  'addAdjustment' | 'totals' | 'minutesAllTime' | 'listServices' | 'addRecordSection' | 'listRecordSections' | 'ranking'
+  | 'addAdjustment'
+  | 'totals'
+  | 'minutesAllTime'
+  | 'listServices'
+  | 'listServicesIn'
+  | 'addRecordSection'
+  | 'listRecordSections'
+  | 'ranking'
 >
 
 /** `key` breaks ties between services that ended at the same moment, so that pages never overlap. */
-type ServiceDbRow = Omit<ServiceRow, 'at'> & { at: Date; key: string }
+type ServiceDbRow = Omit<ServiceRow, 'at'> & { at: Date; key: string; volunteerId: string }
+
+/** A page of service keys (`page`: kind, request or ledger id, at, key, volunteer) joined to what each shows. */
+const SERVICE_DETAILS = `SELECT p.kind, p.at, COALESCE(q.from_place, s.station, rep.place, '') AS place,
+       COALESCE(q.need, h.reason, rep.content) AS content, d.name AS destination,
+       CASE WHEN q.id IS NULL THEN h.minutes
+            ELSE GREATEST(0, round(extract(epoch FROM q.completed_at - q.claimed_at) / 60))::int END AS minutes,
+       r.stars::int AS rating,
+       CASE WHEN h.recorded_by IS NULL THEN NULL ELSE COALESCE(ap.name, au.name, '') END AS "recordedBy",
+       COALESCE(s.auto_closed, false) AS "autoClosed", p.key, p.volunteer_id AS "volunteerId"
+FROM page p
+-- Lateral lookups by primary key: a hash join would read the volunteer's whole history for 20 rows.
+LEFT JOIN LATERAL (SELECT * FROM volunteer_requests WHERE id = p.request_id OFFSET 0) q ON true
+LEFT JOIN departments d ON d.id = q.to_department_id
+LEFT JOIN volunteer_ratings r ON r.request_id = q.id
+LEFT JOIN LATERAL (SELECT * FROM volunteer_hours WHERE id = p.hours_id OFFSET 0) h ON true
+LEFT JOIN volunteer_shifts s ON s.id = h.shift_id
+LEFT JOIN volunteer_service_reports rep ON rep.id = h.report_id
+LEFT JOIN users au ON au.id = h.recorded_by
+LEFT JOIN volunteer_profiles ap ON ap.user_id = h.recorded_by AND ap.status = 'approved'`
 
 /** The hours ledger and the volunteer's record: totals, the service list, training and awards, the ranking. */
 export function createVolunteerRecords(sql: Sql): RecordMethods {
@@ -52,30 +78,14 @@ export function createVolunteerRecords(sql: Sql): RecordMethods {
         sql.query<ServiceDbRow>(
           `WITH page AS (
              (SELECT 'request' AS kind, q.id AS request_id, NULL::bigint AS hours_id, q.completed_at AS at,
-                     q.id::text AS key
+                     q.id::text AS key, q.volunteer_id
               FROM volunteer_requests q WHERE q.volunteer_id = $1 AND q.status = 'completed'
               ORDER BY q.completed_at DESC, q.id::text DESC LIMIT $2::int + $3::int)
              UNION ALL
-             (SELECT h.kind, NULL, h.id, h.at, h.id::text FROM volunteer_hours h WHERE h.volunteer_id = $1
+             (SELECT h.kind, NULL, h.id, h.at, h.id::text, h.volunteer_id FROM volunteer_hours h WHERE h.volunteer_id = $1
               ORDER BY h.at DESC, h.id::text DESC LIMIT $2::int + $3::int)
              ORDER BY at DESC, key DESC LIMIT $2 OFFSET $3)
-           SELECT p.kind, p.at, COALESCE(q.from_place, s.station, rep.place, '') AS place,
-                  COALESCE(q.need, h.reason, rep.content) AS content, d.name AS destination,
-                  CASE WHEN q.id IS NULL THEN h.minutes
-                       ELSE GREATEST(0, round(extract(epoch FROM q.completed_at - q.claimed_at) / 60))::int END AS minutes,
-                  r.stars::int AS rating,
-                  CASE WHEN h.recorded_by IS NULL THEN NULL ELSE COALESCE(ap.name, au.name, '') END AS "recordedBy",
-                  COALESCE(s.auto_closed, false) AS "autoClosed", p.key
-           FROM page p
-           -- Lateral lookups by primary key: a hash join would read the volunteer's whole history for 20 rows.
-           LEFT JOIN LATERAL (SELECT * FROM volunteer_requests WHERE id = p.request_id OFFSET 0) q ON true
-           LEFT JOIN departments d ON d.id = q.to_department_id
-           LEFT JOIN volunteer_ratings r ON r.request_id = q.id
-           LEFT JOIN LATERAL (SELECT * FROM volunteer_hours WHERE id = p.hours_id OFFSET 0) h ON true
-           LEFT JOIN volunteer_shifts s ON s.id = h.shift_id
-           LEFT JOIN volunteer_service_reports rep ON rep.id = h.report_id
-           LEFT JOIN users au ON au.id = h.recorded_by
-           LEFT JOIN volunteer_profiles ap ON ap.user_id = h.recorded_by AND ap.status = 'approved'
+           ${SERVICE_DETAILS}
            ORDER BY p.at DESC, p.key DESC`,
           [volunteerId, page.limit, page.offset],
         ),
@@ -87,8 +97,24 @@ export function createVolunteerRecords(sql: Sql): RecordMethods {
       ])
       return {
         total: count.total,
-        rows: rows.map(({ key: _key, ...row }) => ({ ...row, at: iso(row.at) ?? '' })),
+        rows: rows.map(({ key: _key, volunteerId: _volunteer, ...row }) => ({ ...row, at: iso(row.at) ?? '' })),
       }
+    },
+
+    async listServicesIn(range) {
+      const rows = await sql.query<ServiceDbRow>(
+        `WITH page AS (
+           SELECT 'request' AS kind, q.id AS request_id, NULL::bigint AS hours_id, q.completed_at AS at,
+                  q.id::text AS key, q.volunteer_id
+           FROM volunteer_requests q WHERE q.status = 'completed' AND q.completed_at >= $1 AND q.completed_at < $2
+           UNION ALL
+           SELECT h.kind, NULL, h.id, h.at, h.id::text, h.volunteer_id FROM volunteer_hours h
+           WHERE h.at >= $1 AND h.at < $2)
+         ${SERVICE_DETAILS}
+         ORDER BY p.at, p.key`,
+        [range.from, range.to],
+      )
+      return rows.map(({ key: _key, ...row }) => ({ ...row, at: iso(row.at) ?? '' }))
     },
 
     async addRecordSection(volunteerId, entry, recordedBy, at) {
