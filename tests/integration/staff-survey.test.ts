@@ -190,6 +190,27 @@ describe('anonymity in the database itself', () => {
       'comment',
       'submitted_on',
     ])
+    // The counts the results read are numbers per campaign and department: no person, no time.
+    const counted = await sql.query<{ table_name: string; column_name: string }>(
+      `SELECT table_name::text, column_name::text FROM information_schema.columns
+       WHERE table_name IN ('staff_survey_tallies', 'staff_survey_item_counts') ORDER BY table_name, ordinal_position`,
+    )
+    expect(counted.map((c) => `${c.table_name}.${c.column_name}`)).toEqual([
+      'staff_survey_item_counts.campaign_id',
+      'staff_survey_item_counts.department_id',
+      'staff_survey_item_counts.item_id',
+      'staff_survey_item_counts.score',
+      'staff_survey_item_counts.count',
+      'staff_survey_tallies.campaign_id',
+      'staff_survey_tallies.department_id',
+      'staff_survey_tallies.responses',
+      'staff_survey_tallies.recommend_sum',
+    ])
+    const [tally] = await sql.query<{ responses: number }>(
+      'SELECT sum(responses)::int AS responses FROM staff_survey_tallies WHERE campaign_id = $1',
+      [campaign.id],
+    )
+    expect(tally.responses).toBe(3)
     const answers = await sql.query<{ xmin: string }>(
       'SELECT xmin::text FROM staff_survey_answers WHERE campaign_id = $1',
       [campaign.id],

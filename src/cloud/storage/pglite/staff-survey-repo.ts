@@ -90,13 +90,16 @@ export function createStaffSurveyRepo(sql: Sql): StaffSurveyRepo {
     // Two grouped passes: the answers per campaign and department, then each item's scores from one
     // expansion of every answer (a count per score and 不适用), rather than 6 filters per item per row.
     async tallies(campaignIds, departmentId, itemIds) {
+      // The counts the answers' trigger keeps (migration 502), and the comments of the answers that have one.
       const scope = `campaign_id = ANY ($1::uuid[]) AND ($2::uuid IS NULL OR department_id = $2)`
       const groups = await sql.query<Omit<Tally, 'items'>>(
-        `SELECT campaign_id AS "campaignId", department_id AS "departmentId", count(*)::int AS responses,
-                sum(recommend)::int AS "recommendSum",
-                COALESCE(array_agg(comment ORDER BY id) FILTER (WHERE comment IS NOT NULL), '{}') AS comments
-         FROM staff_survey_answers WHERE ${scope}
-         GROUP BY campaign_id, department_id`,
+        `SELECT t.campaign_id AS "campaignId", t.department_id AS "departmentId", t.responses,
+                t.recommend_sum AS "recommendSum", COALESCE(c.comments, '{}') AS comments
+         FROM staff_survey_tallies t
+         LEFT JOIN (SELECT campaign_id, department_id, array_agg(comment ORDER BY id) AS comments
+                    FROM staff_survey_answers WHERE ${scope} AND comment IS NOT NULL GROUP BY 1, 2) c
+           ON c.campaign_id = t.campaign_id AND c.department_id IS NOT DISTINCT FROM t.department_id
+         WHERE t.campaign_id = ANY ($1::uuid[]) AND ($2::uuid IS NULL OR t.department_id = $2)`,
         [campaignIds, departmentId],
       )
       const scores = await sql.query<{
@@ -106,11 +109,9 @@ export function createStaffSurveyRepo(sql: Sql): StaffSurveyRepo {
         value: string | null
         count: number
       }>(
-        `SELECT campaign_id AS "campaignId", department_id AS "departmentId", e.key AS "itemId", e.value,
-                count(*)::int AS count
-         FROM staff_survey_answers, jsonb_each_text(answers) AS e
-         WHERE ${scope} AND e.key = ANY ($3::text[])
-         GROUP BY 1, 2, 3, 4`,
+        `SELECT campaign_id AS "campaignId", department_id AS "departmentId", item_id AS "itemId", score AS value, count
+         FROM staff_survey_item_counts
+         WHERE ${scope} AND item_id = ANY ($3::text[])`,
         [campaignIds, departmentId, itemIds],
       )
       const key = (campaignId: string, department: string | null) => `${campaignId}:${department ?? ''}`
