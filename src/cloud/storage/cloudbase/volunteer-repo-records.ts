@@ -4,6 +4,8 @@ import { byIds, readAll, type CloudDb } from './db'
 import type { DepartmentDoc, UserDoc } from './identity-repo'
 import { C } from './schema'
 import {
+  approvedProfiles,
+  namedBy,
   volunteerNames,
   type HoursDoc,
   type RatingDoc,
@@ -187,11 +189,13 @@ export function createVolunteerRecords(db: CloudDb): RecordMethods {
       const ids = [...new Set([...hours.map((h) => h.volunteerId), ...served.map((r) => r.volunteerId ?? '')])].filter(
         Boolean,
       )
-      const users = await byIds<UserDoc>(db, C.users, ids)
-      const name = await volunteerNames(db, ids)
-      const allHours = ids.length
-        ? await readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId: _.in(ids) }))
-        : []
+      // The accounts both name the volunteers and leave out those erased: one read for both.
+      const [users, profiles, allHours] = await Promise.all([
+        byIds<UserDoc>(db, C.users, ids),
+        approvedProfiles(db, ids),
+        ids.length ? readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId: _.in(ids) })) : [],
+      ])
+      const name = namedBy(users, profiles)
       const rows = ids
         .filter((id) => users.has(id))
         .map((userId) => ({
