@@ -90,13 +90,12 @@ export async function open(ctx: Ctx): Promise<HallView> {
     ctx.repos.volunteer.listHall(ctx.caller.userId, shift ? WAITING_SCAN_LIMIT : 0),
     starOf(ctx, ctx.caller.userId),
   ])
-  const { mine } = hall
   return {
     shift,
     waiting: dispatchOrder(hall.waiting, ctx.now)
       .slice(0, OPEN_LIST_LIMIT)
       .map((record) => toOpen(record, ctx.now)),
-    mine: servingOrder(mine).map((record) => toOpen(record, ctx.now)),
+    mine: servingOrder(hall.mine).map((record) => toOpen(record, ctx.now)),
     star,
   }
 }
