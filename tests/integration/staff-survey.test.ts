@@ -163,6 +163,34 @@ describe('results', () => {
 })
 
 describe('anonymity in the database itself', () => {
+  it('counts answers added many in one statement exactly as answers submitted one by one', async () => {
+    const campaign = await createCampaign('批量计数核对')
+    await answer(campaign.id, dept('眼科'), 'bulk', 2, 4)
+    const sql = host.host.store.sql
+    // An import adds many answers in one statement: the counts the results read follow it.
+    await sql.query(
+      `INSERT INTO staff_survey_answers (campaign_id, department_id, questionnaire_version, answers, recommend, comment,
+         submitted_on)
+       SELECT campaign_id, department_id, questionnaire_version, answers, recommend, comment, submitted_on
+       FROM staff_survey_answers WHERE campaign_id = $1`,
+      [campaign.id],
+    )
+    const direct = await sql.query<{ item: string; score: string | null; count: number; responses: number }>(
+      `SELECT e.key AS item, e.value AS score, count(*)::int AS count,
+              (SELECT count(*)::int FROM staff_survey_answers WHERE campaign_id = $1) AS responses
+       FROM staff_survey_answers a, jsonb_each_text(a.answers) AS e WHERE a.campaign_id = $1 GROUP BY 1, 2`,
+      [campaign.id],
+    )
+    const itemIds = [...new Set(direct.map((row) => row.item))]
+    const [tally] = await host.host.store.repos.staffSurvey.tallies([campaign.id], null, itemIds)
+    expect(tally.responses).toBe(4)
+    expect(direct[0].responses).toBe(4)
+    for (const row of direct) {
+      const slot = row.score === null ? 5 : Number(row.score) - 1
+      expect([row.item, tally.items[row.item][slot]]).toEqual([row.item, row.count])
+    }
+  })
+
   it('writes no answer in a transaction with a row naming a person, and keeps no time or person on it', async () => {
     const campaign = await createCampaign('无关联核对')
     await answer(campaign.id, dept('眼科'), 'link', 2, 5)
