@@ -14,26 +14,8 @@ type RecordMethods = Pick<
 >
 
 /** `key` breaks ties between services that ended at the same moment, so that pages never overlap. */
-type ServiceDbRow = Omit<ServiceRow, 'at'> & { at: Date; key: string; volunteerId: string }
-
-/** A page of service keys (`page`: kind, request or ledger id, at, key, volunteer) joined to what each shows. */
-const SERVICE_DETAILS = `SELECT p.kind, p.at, COALESCE(q.from_place, s.station, rep.place, '') AS place,
-       COALESCE(q.need, h.reason, rep.content) AS content, d.name AS destination,
-       CASE WHEN q.id IS NULL THEN h.minutes
-            ELSE GREATEST(0, round(extract(epoch FROM q.completed_at - q.claimed_at) / 60))::int END AS minutes,
-       r.stars::int AS rating,
-       CASE WHEN h.recorded_by IS NULL THEN NULL ELSE COALESCE(ap.name, au.name, '') END AS "recordedBy",
-       COALESCE(s.auto_closed, false) AS "autoClosed", p.key, p.volunteer_id AS "volunteerId"
-FROM page p
--- Lateral lookups by primary key: a hash join would read the volunteer's whole history for 20 rows.
-LEFT JOIN LATERAL (SELECT * FROM volunteer_requests WHERE id = p.request_id OFFSET 0) q ON true
-LEFT JOIN departments d ON d.id = q.to_department_id
-LEFT JOIN volunteer_ratings r ON r.request_id = q.id
-LEFT JOIN LATERAL (SELECT * FROM volunteer_hours WHERE id = p.hours_id OFFSET 0) h ON true
-LEFT JOIN volunteer_shifts s ON s.id = h.shift_id
-LEFT JOIN volunteer_service_reports rep ON rep.id = h.report_id
-LEFT JOIN users au ON au.id = h.recorded_by
-LEFT JOIN volunteer_profiles ap ON ap.user_id = h.recorded_by AND ap.status = 'approved'`
+type ServiceDbRow = Omit<ServiceRow, 'at'> & { at: Date; key: string }
+type RangeServiceDbRow = ServiceDbRow & { volunteerId: string }
 
 /** The hours ledger and the volunteer's record: totals, the service list, training and awards, the ranking. */
 export function createVolunteerRecords(sql: Sql): RecordMethods {
@@ -78,14 +60,30 @@ export function createVolunteerRecords(sql: Sql): RecordMethods {
         sql.query<ServiceDbRow>(
           `WITH page AS (
              (SELECT 'request' AS kind, q.id AS request_id, NULL::bigint AS hours_id, q.completed_at AS at,
-                     q.id::text AS key, q.volunteer_id
+                     q.id::text AS key
               FROM volunteer_requests q WHERE q.volunteer_id = $1 AND q.status = 'completed'
               ORDER BY q.completed_at DESC, q.id::text DESC LIMIT $2::int + $3::int)
              UNION ALL
-             (SELECT h.kind, NULL, h.id, h.at, h.id::text, h.volunteer_id FROM volunteer_hours h WHERE h.volunteer_id = $1
+             (SELECT h.kind, NULL, h.id, h.at, h.id::text FROM volunteer_hours h WHERE h.volunteer_id = $1
               ORDER BY h.at DESC, h.id::text DESC LIMIT $2::int + $3::int)
              ORDER BY at DESC, key DESC LIMIT $2 OFFSET $3)
-           ${SERVICE_DETAILS}
+           SELECT p.kind, p.at, COALESCE(q.from_place, s.station, rep.place, '') AS place,
+                  COALESCE(q.need, h.reason, rep.content) AS content, d.name AS destination,
+                  CASE WHEN q.id IS NULL THEN h.minutes
+                       ELSE GREATEST(0, round(extract(epoch FROM q.completed_at - q.claimed_at) / 60))::int END AS minutes,
+                  r.stars::int AS rating,
+                  CASE WHEN h.recorded_by IS NULL THEN NULL ELSE COALESCE(ap.name, au.name, '') END AS "recordedBy",
+                  COALESCE(s.auto_closed, false) AS "autoClosed", p.key
+           FROM page p
+           -- Lateral lookups by primary key: a hash join would read the volunteer's whole history for 20 rows.
+           LEFT JOIN LATERAL (SELECT * FROM volunteer_requests WHERE id = p.request_id OFFSET 0) q ON true
+           LEFT JOIN departments d ON d.id = q.to_department_id
+           LEFT JOIN volunteer_ratings r ON r.request_id = q.id
+           LEFT JOIN LATERAL (SELECT * FROM volunteer_hours WHERE id = p.hours_id OFFSET 0) h ON true
+           LEFT JOIN volunteer_shifts s ON s.id = h.shift_id
+           LEFT JOIN volunteer_service_reports rep ON rep.id = h.report_id
+           LEFT JOIN users au ON au.id = h.recorded_by
+           LEFT JOIN volunteer_profiles ap ON ap.user_id = h.recorded_by AND ap.status = 'approved'
            ORDER BY p.at DESC, p.key DESC`,
           [volunteerId, page.limit, page.offset],
         ),
@@ -97,21 +95,32 @@ export function createVolunteerRecords(sql: Sql): RecordMethods {
       ])
       return {
         total: count.total,
-        rows: rows.map(({ key: _key, volunteerId: _volunteer, ...row }) => ({ ...row, at: iso(row.at) ?? '' })),
+        rows: rows.map(({ key: _key, ...row }) => ({ ...row, at: iso(row.at) ?? '' })),
       }
     },
 
     async listServicesIn(range) {
-      const rows = await sql.query<ServiceDbRow>(
-        `WITH page AS (
-           SELECT 'request' AS kind, q.id AS request_id, NULL::bigint AS hours_id, q.completed_at AS at,
-                  q.id::text AS key, q.volunteer_id
-           FROM volunteer_requests q WHERE q.status = 'completed' AND q.completed_at >= $1 AND q.completed_at < $2
-           UNION ALL
-           SELECT h.kind, NULL, h.id, h.at, h.id::text, h.volunteer_id FROM volunteer_hours h
-           WHERE h.at >= $1 AND h.at < $2)
-         ${SERVICE_DETAILS}
-         ORDER BY p.at, p.key`,
+      // The whole year at once: plain joins (hashed), not the per-row lookups that suit a page of 20.
+      const rows = await sql.query<RangeServiceDbRow>(
+        `SELECT 'request' AS kind, q.completed_at AS at, q.from_place AS place, q.need AS content, d.name AS destination,
+                GREATEST(0, round(extract(epoch FROM q.completed_at - q.claimed_at) / 60))::int AS minutes,
+                r.stars::int AS rating, NULL AS "recordedBy", false AS "autoClosed", q.id::text AS key,
+                q.volunteer_id AS "volunteerId"
+         FROM volunteer_requests q
+         LEFT JOIN departments d ON d.id = q.to_department_id
+         LEFT JOIN volunteer_ratings r ON r.request_id = q.id
+         WHERE q.status = 'completed' AND q.completed_at >= $1 AND q.completed_at < $2
+         UNION ALL
+         SELECT h.kind, h.at, COALESCE(s.station, rep.place, ''), COALESCE(h.reason, rep.content), NULL, h.minutes,
+                NULL, CASE WHEN h.recorded_by IS NULL THEN NULL ELSE COALESCE(ap.name, au.name, '') END,
+                COALESCE(s.auto_closed, false), h.id::text, h.volunteer_id
+         FROM volunteer_hours h
+         LEFT JOIN volunteer_shifts s ON s.id = h.shift_id
+         LEFT JOIN volunteer_service_reports rep ON rep.id = h.report_id
+         LEFT JOIN users au ON au.id = h.recorded_by
+         LEFT JOIN volunteer_profiles ap ON ap.user_id = h.recorded_by AND ap.status = 'approved'
+         WHERE h.at >= $1 AND h.at < $2
+         ORDER BY at, key`,
         [range.from, range.to],
       )
       return rows.map(({ key: _key, ...row }) => ({ ...row, at: iso(row.at) ?? '' }))
