@@ -42,16 +42,25 @@ export function createPgliteRepos(sql: Sql, users: UserCache): Repos {
  * 32 MB. 32 MB made a full scan of a 61 MB table 1.5-2x slower, 64 MB did not, so 64 MB: the seeded
  * directory's tables (41 MB in all) and the counters stay in buffers.
  */
-const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=64MB']
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=64MB', '-c', 'shared_memory_type=sysv']
 
-/** Opens (creating if needed) a file-backed database; `undefined` keeps it in memory. */
-export async function openPgliteStore(dataDir: string | undefined): Promise<PgliteStore> {
+/**
+ * Opens (creating if needed) a file-backed database; `undefined` keeps it in memory. `done` hears
+ * each step as it ends, for the host's start timings.
+ */
+export async function openPgliteStore(
+  dataDir: string | undefined,
+  done: (step: string) => void = () => {},
+): Promise<PgliteStore> {
   const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams: START_PARAMS })
+  done('PGlite WASM + postgres on the data directory')
   const sql = wrapDatabase(db)
   const migrated = await migrate(sql)
+  done('migrations check')
   const users = new UserCache()
   await db.listen(USERS_CHANGED, (openid) => users.forget(openid))
   await db.listen(PROFILES_CHANGED, () => users.forgetProfiles())
+  done('cache listeners')
   return { sql, repos: createPgliteRepos(sql, users), migrated, close: () => db.close() }
 }
 
