@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { PGLITE_START_PARAMS } from '../../src/cloud/storage/pglite'
 import createTemplate, { templateDir } from '../support/template-db'
 import { startTestHost } from '../support/test-host'
 import { ms, report } from './support'
@@ -105,6 +107,64 @@ export async function benchHostStart(dataDir: string) {
     'npm run host start, median of each step: wall (cpu)',
     phaseMedians(starts['node scripts/host.mjs (npm run host)']),
   )
+  await benchSharedMemory(dataDir)
+}
+
+/** The shared memory as it was allocated before: the same 64 MB, by an anonymous mmap. */
+const MMAP_START_PARAMS = PGLITE_START_PARAMS.map((param) =>
+  param === 'shared_memory_type=sysv' ? 'shared_memory_type=mmap' : param,
+)
+// ~60 MB, the size of table the earlier shared_buffers choice was measured with.
+const SCAN_ROWS = 600_000
+const SCANS = 3
+
+/**
+ * PGlite's start and a full scan with the shared memory as the host allocates it now and as it did,
+ * alternating, on a copy of the data directory with a ~60 MB table added.
+ */
+async function benchSharedMemory(dataDir: string) {
+  const dir = join(mkdtempSync(join(tmpdir(), 'renxin-scan-')), 'db')
+  cpSync(dataDir, dir, { recursive: true })
+  const setup = await PGlite.create({ dataDir: dir, startParams: PGLITE_START_PARAMS })
+  await setup.exec(
+    `CREATE TABLE scan_probe AS SELECT g, md5(g::text) || md5((g + 1)::text) AS pad FROM generate_series(1, ${SCAN_ROWS}) g`,
+  )
+  const [{ size }] = (await setup.query<{ size: string }>("SELECT pg_size_pretty(pg_table_size('scan_probe')) AS size"))
+    .rows
+  await setup.close()
+  const variants = { 'System V (now)': PGLITE_START_PARAMS, 'anonymous mmap (before)': MMAP_START_PARAMS }
+  const results: Record<string, { open: number[]; scan: number[] }> = {}
+  try {
+    for (let round = 0; round < 2; round++) {
+      for (const [name, startParams] of Object.entries(variants)) {
+        const opened = performance.now()
+        const db = await PGlite.create({ dataDir: dir, startParams })
+        const open = performance.now() - opened
+        const scans: number[] = []
+        for (let scan = 0; scan < SCANS; scan++) {
+          const started = performance.now()
+          await db.query("SELECT count(*) FROM scan_probe WHERE pad LIKE '%zz%'")
+          scans.push(performance.now() - started)
+        }
+        await db.close()
+        results[name] ??= { open: [], scan: [] }
+        results[name].open.push(open)
+        // The last scan: the table as warm as the buffers can keep it.
+        results[name].scan.push(scans[SCANS - 1])
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  report(`PGlite shared memory, 64 MB of buffers, ${size} table, 2 rounds alternating`, {
+    ...Object.fromEntries(
+      Object.entries(results).map(([name, r]) => [
+        name,
+        `PGlite.create ${r.open.map(ms).join(', ')} · full scan ${r.scan.map(ms).join(', ')}`,
+      ]),
+    ),
+    'load average (1 min)': `${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
+  })
 }
 
 /** `npm run bench host-start`: the same, on a copy of the seeded test template, without the shell bench's builds. */

@@ -41,8 +41,19 @@ export function createPgliteRepos(sql: Sql, users: UserCache): Repos {
  * directory, median of 5 at load ~15 on 2 cores, 3.1 s with 128 MB, 2.3 s with 64 MB, 1.6 s with
  * 32 MB. 32 MB made a full scan of a 61 MB table 1.5-2x slower, 64 MB did not, so 64 MB: the seeded
  * directory's tables (41 MB in all) and the counters stay in buffers.
+ *
+ * The filling was Emscripten's anonymous mmap zeroing the segment with a WebAssembly memset, which
+ * runs on V8's baseline compiler: about 0.4 s of CPU for 64 MB. A System V segment is zeroed by a
+ * native fill instead, the same memory for the same buffers (`npm run bench host-start` prints
+ * both starts and both scans).
  */
-const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=64MB', '-c', 'shared_memory_type=sysv']
+export const PGLITE_START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  '-c',
+  'shared_buffers=64MB',
+  '-c',
+  'shared_memory_type=sysv',
+]
 
 /**
  * Opens (creating if needed) a file-backed database; `undefined` keeps it in memory. `done` hears
@@ -52,7 +63,7 @@ export async function openPgliteStore(
   dataDir: string | undefined,
   done: (step: string) => void = () => {},
 ): Promise<PgliteStore> {
-  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams: START_PARAMS })
+  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams: PGLITE_START_PARAMS })
   done('PGlite WASM + postgres on the data directory')
   const sql = wrapDatabase(db)
   const migrated = await migrate(sql)
