@@ -4,8 +4,9 @@
 // when a file it was built from changes: the cache is keyed by a hash of those files' contents.
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import Module, { createRequire } from 'node:module'
 import { setFlagsFromString } from 'node:v8'
+import { constants, Script } from 'node:vm'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -102,7 +103,33 @@ async function build() {
  */
 const WASM_TIERING_BUDGET = 180_000_000
 
+/**
+ * Runs the bundle as Node runs a CommonJS file, with V8's compiled code kept beside it: compiling
+ * 3.8 MB of JavaScript was about 0.1 s of CPU at every start. The cache is written at the first
+ * exit, so it holds the functions the start compiled lazily as well.
+ */
+function runBundle(bundle) {
+  const codeCache = `${bundle}.v8-cache`
+  const cachedData = existsSync(codeCache) ? readFileSync(codeCache) : undefined
+  const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), {
+    filename: bundle,
+    cachedData,
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  })
+  if (!cachedData || script.cachedDataRejected) {
+    process.once('exit', () => {
+      const writing = `${codeCache}.${process.pid}`
+      writeFileSync(writing, script.createCachedData())
+      renameSync(writing, codeCache)
+    })
+  }
+  const module = new Module(bundle)
+  module.filename = bundle
+  module.paths = Module._nodeModulePaths(dirname(bundle))
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle))
+}
+
 mkdirSync(CACHE, { recursive: true })
 const bundle = cachedBundle() ?? (await build())
 setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`)
-createRequire(import.meta.url)(bundle)
+runBundle(bundle)

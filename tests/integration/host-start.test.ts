@@ -81,6 +81,8 @@ describe('npm run host', () => {
     const bundle = join(ROOT, '.cache/host', key, 'main.cjs')
     const builtAt = statSync(bundle).mtimeMs
     expect(statSync(join(ROOT, '.cache/host', key, 'migrations', '001_identity.sql')).isFile()).toBe(true)
+    // V8's compiled code, written as the first process exited, for the next to start from.
+    expect(statSync(`${bundle}.v8-cache`).size).toBeGreaterThan(0)
 
     const second = refuse()
     expect(second.stderr).toContain('Refusing to start in production')
