@@ -41,10 +41,14 @@ function keyOf(inputs) {
 
 /** The bundle built for the sources as they are now, or null when a source changed since. */
 function cachedBundle() {
-  if (!existsSync(LATEST)) return null
-  const { key, inputs } = JSON.parse(readFileSync(LATEST, 'utf8'))
-  const bundle = join(CACHE, key, 'main.cjs')
-  return keyOf(inputs) === key && existsSync(bundle) ? bundle : null
+  try {
+    const { key, inputs } = JSON.parse(readFileSync(LATEST, 'utf8'))
+    const bundle = join(CACHE, key, 'main.cjs')
+    return keyOf(inputs) === key && existsSync(bundle) ? bundle : null
+  } catch {
+    // No bundle yet, or an unreadable record of it: build one.
+    return null
+  }
 }
 
 async function build() {
@@ -62,8 +66,8 @@ async function build() {
     // One file saves Node resolving and reading fastify's and zod's hundreds of modules at every
     // start. PGlite stays in node_modules: it finds its WASM and data files beside its own code.
     external: ['@electric-sql/pglite'],
-    // For `node --enable-source-maps` when a stack trace needs it: Node parsing the map at every
-    // start cost about 0.17 s of CPU.
+    // For `node --enable-source-maps scripts/host.mjs` when a stack trace needs it: Node parsing
+    // the map at every start cost about 0.17 s of CPU.
     sourcemap: true,
     sourcesContent: false,
     metafile: true,
@@ -109,6 +113,8 @@ const WASM_TIERING_BUDGET = 180_000_000
  * exit, so it holds the functions the start compiled lazily as well.
  */
 function runBundle(bundle) {
+  // Node maps stack traces only for files its own loader loaded.
+  if (process.sourceMapsEnabled) return void createRequire(import.meta.url)(bundle)
   const codeCache = `${bundle}.v8-cache`
   const cachedData = existsSync(codeCache) ? readFileSync(codeCache) : undefined
   const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), {
@@ -119,8 +125,12 @@ function runBundle(bundle) {
   if (!cachedData || script.cachedDataRejected) {
     process.once('exit', () => {
       const writing = `${codeCache}.${process.pid}`
-      writeFileSync(writing, script.createCachedData())
-      renameSync(writing, codeCache)
+      try {
+        writeFileSync(writing, script.createCachedData())
+        renameSync(writing, codeCache)
+      } catch {
+        // A newer build removed this one's folder: the next start compiles its own bundle anyway.
+      }
     })
   }
   const module = new Module(bundle)
