@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { analyzeIfNeeded, openPgliteStore } from '../../src/cloud/storage/pglite'
+import { compilePgliteEarly, earlyPgliteModule } from '../../src/cloud/storage/pglite/wasm'
 import { templateDir } from '../support/template-db'
 import { startTestHost } from '../support/test-host'
 
@@ -28,6 +29,21 @@ describe('what a start on a seeded data directory does', () => {
       )
       expect(await analyzeIfNeeded(store, false)).toBe(true)
       expect(await analyzeIfNeeded(store, false)).toBe(false)
+    } finally {
+      await store.close()
+    }
+  })
+
+  test('a store opens on the WebAssembly the host compiled while it loaded', async () => {
+    expect(earlyPgliteModule()).toBeUndefined()
+    compilePgliteEarly()
+    const compiled = await earlyPgliteModule()
+    expect(WebAssembly.Module.exports(compiled!).map((e) => e.name)).toContain('PostgresMainLoopOnce')
+    const store = await openPgliteStore(dir)
+    try {
+      expect(await store.sql.query('SELECT count(*)::int AS count FROM departments')).toEqual([
+        { count: expect.any(Number) },
+      ])
     } finally {
       await store.close()
     }

@@ -1,3 +1,4 @@
+import './compile-early'
 import { resolve } from 'node:path'
 import { loadSecrets } from '../core/secrets'
 import type { SeedMode } from './seed'

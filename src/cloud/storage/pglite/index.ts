@@ -3,6 +3,7 @@ import type { Repos } from '../../domain/repos'
 import { createFeedbackRepo } from './feedback-repo'
 import { createIdentityRepo } from './identity-repo'
 import { migrate } from './migrate'
+import { earlyPgliteModule } from './wasm'
 import { createPersonalDataRepo } from './personal-data'
 import { createPlatformRepo } from './platform-repo'
 import { createStaffSurveyRepo } from './staff-survey-repo'
@@ -63,7 +64,11 @@ export async function openPgliteStore(
   dataDir: string | undefined,
   done: (step: string) => void = () => {},
 ): Promise<PgliteStore> {
-  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams: PGLITE_START_PARAMS })
+  const db = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    startParams: PGLITE_START_PARAMS,
+    pgliteWasmModule: await earlyPgliteModule(),
+  })
   done('PGlite WASM + postgres on the data directory')
   const sql = wrapDatabase(db)
   const migrated = await migrate(sql)
