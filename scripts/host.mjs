@@ -100,10 +100,10 @@ async function build() {
 
 /**
  * V8 first runs PGlite's 9 MB of WebAssembly on its baseline compiler and recompiles the functions
- * that run hot with its optimizing one, on other threads. Postgres starting up made hundreds of
- * functions hot enough: about 0.4 s of CPU at the default budget, competing for the machine's cores
- * with the start itself, measured in `npm run bench shell`. A budget 100 times higher leaves that
- * work to the functions that stay hot once requests come, where it pays back.
+ * that run hot with its optimizing one, on other threads. At the default budget Postgres starting
+ * up made that about 0.4 s of CPU, competing with the start itself for the machine's cores. A budget
+ * 100 times higher leaves the work to the functions that stay hot once requests come, where it pays
+ * back: a start took about 0.65 s of CPU in PGlite instead of 1.1 s, and repeated lookups ran as fast.
  */
 const WASM_TIERING_BUDGET = 180_000_000
 
