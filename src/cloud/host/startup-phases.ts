@@ -1,6 +1,6 @@
 /**
- * Wall and CPU time of each step of a host start, so `HOST_TIMINGS=1 npm run host` and the shell
- * bench can show where a start on a seeded data directory goes. The CPU time (the whole process's,
+ * Wall and CPU time of each step of a host start, so `HOST_TIMINGS=1 npm run host` and `npm run bench
+ * host-start` can show where a start on a seeded data directory goes. The CPU time (the whole process's,
  * WebAssembly compiler threads included) is the work itself; on a busy machine the wall time also
  * holds the waiting for a core.
  */
@@ -40,7 +40,7 @@ export function startupPhases(): StartupPhases {
   }
 }
 
-/** One line, `phase 12 ms (cpu 10) · phase 340 ms (cpu 200)`, the form the shell bench reads back. */
+/** One line, `phase 12 ms (cpu 10) · phase 340 ms (cpu 200)`, the form the host-start bench reads back. */
 export function formatPhases(phases: ReadonlyArray<StartupPhase>): string {
   return phases.map(({ phase, ms, cpuMs }) => `${phase} ${Math.round(ms)} ms (cpu ${Math.round(cpuMs)})`).join(' · ')
 }
