@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-h5/**', 'cloudfunctions/**', 'node_modules/**', '.data*/**', 'src/components/native/**'] },
+  { ignores: ['dist/**', 'dist-h5/**', 'cloudfunctions/**', 'node_modules/**', '.data*/**', '.cache/**', 'src/components/native/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

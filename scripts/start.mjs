@@ -7,7 +7,7 @@ console.log('正在构建 H5 应用（约半分钟）… building the H5 app')
 const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { stdio: ['ignore', 'ignore', 'inherit'] })
 if (build.status !== 0) process.exit(build.status ?? 1)
 
-const host = spawn('npx', ['tsx', 'src/cloud/host/main.ts'], {
+const host = spawn(process.execPath, ['scripts/host.mjs'], {
   env: { ...process.env, PORT: port, STATIC_DIR: 'dist-h5', LOG: process.env.LOG ?? 'off' },
   stdio: ['ignore', 'pipe', 'inherit'],
 })

@@ -2,6 +2,7 @@
 import { benchCloud } from './cloud'
 import { benchCodes } from './codes'
 import { benchFeedback } from './feedback'
+import { benchHostStartAlone } from './host-start'
 import { benchIdempotency } from './idempotency'
 import { benchLoad } from './load'
 import { benchRoster } from './roster'
@@ -17,6 +18,7 @@ import { benchVoiceJieba } from './voice-jieba'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   shell: benchShell,
+  'host-start': benchHostStartAlone,
   feedback: benchFeedback,
   survey: benchSurvey,
   codes: benchCodes,

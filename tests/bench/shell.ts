@@ -4,7 +4,8 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
-import { startTestHost, type TestHost } from '../support/test-host'
+import type { TestHost } from '../support/test-host'
+import { benchHostStart } from './host-start'
 import { benchHost, burst, ms, report, stats } from './support'
 
 const WECHAT_MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024
@@ -103,23 +104,5 @@ export async function benchMe(host: TestHost) {
     'host p95 / bare p95 [target <= 2]': `${(median.me / median.bare).toFixed(2)}  (rounds ${ratios.map((r) => r.toFixed(2)).join(' ')})`,
     'load average (1 min) before / after': `${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
     errors: rounds.reduce((sum, r) => sum + r.errors, 0),
-  })
-}
-
-const START_ROUNDS = 3
-
-/** Restarts on the directory the burst left: migrated, seeded and analyzed, as `npm run host` finds it. */
-async function benchHostStart(dataDir: string) {
-  const starts: number[] = []
-  for (let round = 0; round < START_ROUNDS; round++) {
-    const started = performance.now()
-    const restarted = await startTestHost({ existingDataDir: dataDir })
-    starts.push(performance.now() - started)
-    await restarted.close({ keepData: round < START_ROUNDS - 1 })
-  }
-  starts.sort((a, b) => a - b)
-  report(`host start on a seeded data directory, median of ${START_ROUNDS}`, {
-    'start to listening': `${ms(starts[Math.floor(START_ROUNDS / 2)])} [target <= 2000 ms]  (${starts.map(ms).join(', ')})`,
-    'load average (1 min)': `${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
   })
 }

@@ -30,12 +30,12 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * The real host in its own process, as `npm run host` runs it. Node loads tsx itself: the `tsx`
- * command would run the host in a grandchild that a SIGKILL to the child leaves alive.
+ * The real host in its own process, as `npm run host` runs it: scripts/host.mjs runs the host's
+ * bundle in the same process, so a SIGKILL to the child kills the host.
  */
 async function spawnHost(dataDir: string): Promise<Host> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cloud/host/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/host.mjs'], {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, PORT: String(port), SEED: 'base', LOG: 'off' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -8,7 +8,7 @@ import { post } from '../support/test-host'
 const ROOT = resolve(__dirname, '../..')
 
 test('the host refuses to start in production with default secrets', () => {
-  const run = spawnSync('npx', ['tsx', 'src/cloud/host/main.ts'], {
+  const run = spawnSync(process.execPath, ['scripts/host.mjs'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: '0', DATA_DIR: join(tmpdir(), 'renxin-never-created') },
     encoding: 'utf8',

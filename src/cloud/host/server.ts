@@ -24,6 +24,7 @@ import { inArrivalOrder } from '../storage/pglite/turns'
 import { DEFAULT_DEV_DEPARTMENT, devUser } from './dev-users'
 import { seedIfEmpty, type SeedMode } from './seed'
 import { issueToken, verifyToken } from './session-token'
+import { startupPhases, type StartupPhases } from './startup-phases'
 
 export interface HostOptions {
   /** PGlite data directory; `undefined` keeps everything in memory. */
@@ -38,6 +39,8 @@ export interface HostOptions {
   /** The address patients reach the H5 app at, for the QR on visit slips; the listening address when absent. */
   publicUrl?: string
   logger: boolean
+  /** Where the start's steps are timed; the host keeps its own when absent. */
+  phases?: StartupPhases
 }
 
 export interface RunningHost {
@@ -45,6 +48,8 @@ export interface RunningHost {
   app: FastifyInstance
   store: PgliteStore
   clock: AdjustableClock
+  /** How long each step of this start took. */
+  startup: StartupPhases['phases']
   close(): Promise<void>
 }
 
@@ -120,9 +125,13 @@ function registerDevRoutes(
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const store = await openPgliteStore(options.dataDir)
+  const phases = options.phases ?? startupPhases()
+  const store = await openPgliteStore(options.dataDir, phases.mark)
   const clock = new AdjustableClock()
-  await analyzeIfNeeded(store, await seedIfEmpty(store.sql, options.seed, clock.now()))
+  const seeded = await seedIfEmpty(store.sql, options.seed, clock.now())
+  phases.mark('seed check')
+  await analyzeIfNeeded(store, seeded)
+  phases.mark('statistics check')
 
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: options.logger ? { level: 'info' } : false })
   const log: Logger = {
@@ -179,7 +188,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await app.register(fastifyStatic, { root: options.staticDir, prefix: '/' })
   }
 
+  phases.mark('routes')
   await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' })
+  phases.mark('HTTP listen')
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
   publicUrl = `http://127.0.0.1:${port}`
@@ -188,6 +199,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     app,
     store,
     clock,
+    startup: phases.phases,
     async close() {
       clearInterval(sweepTimer)
       await app.close()

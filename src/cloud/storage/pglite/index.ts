@@ -3,6 +3,7 @@ import type { Repos } from '../../domain/repos'
 import { createFeedbackRepo } from './feedback-repo'
 import { createIdentityRepo } from './identity-repo'
 import { migrate } from './migrate'
+import { earlyPgliteModule } from './wasm'
 import { createPersonalDataRepo } from './personal-data'
 import { createPlatformRepo } from './platform-repo'
 import { createStaffSurveyRepo } from './staff-survey-repo'
@@ -41,17 +42,41 @@ export function createPgliteRepos(sql: Sql, users: UserCache): Repos {
  * directory, median of 5 at load ~15 on 2 cores, 3.1 s with 128 MB, 2.3 s with 64 MB, 1.6 s with
  * 32 MB. 32 MB made a full scan of a 61 MB table 1.5-2x slower, 64 MB did not, so 64 MB: the seeded
  * directory's tables (41 MB in all) and the counters stay in buffers.
+ *
+ * The filling was Emscripten's anonymous mmap zeroing the segment with a WebAssembly memset, which
+ * runs on V8's baseline compiler: about 0.4 s of CPU for 64 MB. A System V segment is zeroed by a
+ * native fill instead, the same memory for the same buffers (`npm run bench host-start` prints
+ * both starts and both scans).
  */
-const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=64MB']
+export const PGLITE_START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  '-c',
+  'shared_buffers=64MB',
+  '-c',
+  'shared_memory_type=sysv',
+]
 
-/** Opens (creating if needed) a file-backed database; `undefined` keeps it in memory. */
-export async function openPgliteStore(dataDir: string | undefined): Promise<PgliteStore> {
-  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams: START_PARAMS })
+/**
+ * Opens (creating if needed) a file-backed database; `undefined` keeps it in memory. `done` hears
+ * each step as it ends, for the host's start timings.
+ */
+export async function openPgliteStore(
+  dataDir: string | undefined,
+  done: (step: string) => void = () => {},
+): Promise<PgliteStore> {
+  const db = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    startParams: PGLITE_START_PARAMS,
+    pgliteWasmModule: await earlyPgliteModule(),
+  })
+  done('PGlite WASM + postgres on the data directory')
   const sql = wrapDatabase(db)
   const migrated = await migrate(sql)
+  done('migrations check')
   const users = new UserCache()
   await db.listen(USERS_CHANGED, (openid) => users.forget(openid))
   await db.listen(PROFILES_CHANGED, () => users.forgetProfiles())
+  done('cache listeners')
   return { sql, repos: createPgliteRepos(sql, users), migrated, close: () => db.close() }
 }
 
@@ -61,7 +86,10 @@ export async function openPgliteStore(dataDir: string | undefined): Promise<Pgli
  * migrated or seeded, or when the directory has none yet.
  */
 export async function analyzeIfNeeded(store: PgliteStore, seeded: boolean): Promise<boolean> {
-  const known = await store.sql.query("SELECT 1 FROM pg_stats WHERE schemaname = 'public' LIMIT 1")
+  // pg_statistic itself: the pg_stats view checks privileges column by column, ~0.1 s of a start.
+  const known = await store.sql.query(
+    "SELECT 1 FROM pg_statistic s JOIN pg_class c ON c.oid = s.starelid WHERE c.relnamespace = 'public'::regnamespace LIMIT 1",
+  )
   if (!seeded && store.migrated.length === 0 && known.length > 0) return false
   await store.sql.query('ANALYZE')
   return true
