@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
-import { setFlagsFromString } from 'node:v8'
 import { constants, Script } from 'node:vm'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -99,16 +98,6 @@ async function build() {
 }
 
 /**
- * V8 first runs PGlite's 9 MB of WebAssembly on its baseline compiler and recompiles the functions
- * that run hot with its optimizing one, on other threads. At the default budget Postgres starting
- * up made that 0.4-0.5 s of CPU, competing with the start itself for the machine's two cores. A
- * budget 100 times higher leaves the work to the functions that stay hot once requests come. The
- * price is a slower warm-up: in a loop of 200 indexed lookups, the second round took 1.4 s instead
- * of 0.5 s, the fourth 0.5 s instead of 0.3 s, the sixth the same.
- */
-const WASM_TIERING_BUDGET = 180_000_000
-
-/**
  * Runs the bundle as Node runs a CommonJS file, with V8's compiled code kept beside it: compiling
  * 3.8 MB of JavaScript was about 0.1 s of CPU at every start. The cache is written at the first
  * exit, so it holds the functions the start compiled lazily as well.
@@ -142,5 +131,4 @@ function runBundle(bundle) {
 
 mkdirSync(CACHE, { recursive: true })
 const bundle = cachedBundle() ?? (await build())
-setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`)
 runBundle(bundle)
