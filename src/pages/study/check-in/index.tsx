@@ -79,18 +79,23 @@ const CodeEntry = observer(function CodeEntry() {
         )}
         {study.checkIn.isPending && <View className='rx-muted'>正在签到…</View>}
         <View className='check-in__keys'>
-          {KEYS.map((key, i) => (
-            <View
-              key={i}
-              className='check-in__key'
-              hoverClass='check-in__key--hover'
-              role='button'
-              aria-label={key === '⌫' ? '删除' : key}
-              onClick={() => press(key)}
-            >
-              {key}
-            </View>
-          ))}
+          {KEYS.map((key, i) =>
+            // The blank under 7 only keeps 0 in the middle column: nothing to press or announce.
+            key === '' ? (
+              <View key={i} className='check-in__key' aria-hidden />
+            ) : (
+              <View
+                key={i}
+                className='check-in__key'
+                hoverClass='check-in__key--hover'
+                role='button'
+                aria-label={key === '⌫' ? '删除' : key}
+                onClick={() => press(key)}
+              >
+                {key}
+              </View>
+            ),
+          )}
         </View>
       </View>
     </>
