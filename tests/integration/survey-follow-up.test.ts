@@ -2,6 +2,9 @@ import type { AlertView, Board, Dashboard, CsvExport } from '../../src/contract'
 import { chinaDate, departmentIdIn, departmentsByName, importVisits, submitScore } from '../support/survey'
 import { dataOf, errorOf, startTestHost, type SignedIn, type TestHost } from '../support/test-host'
 
+const outpatientItems = (dashboard: Dashboard) =>
+  dashboard.sections.find((s) => s.visitType === 'outpatient')?.items ?? []
+
 let host: TestHost
 let admin: SignedIn
 let departments: Map<string, { id: string }>
@@ -133,7 +136,7 @@ describe('boards', () => {
     const row29 = at29.departments.find((d) => d.departmentId === eye)
     expect(row29?.current).toEqual({ answered: 29, satisfied: null, rate: null, metTarget: null })
     const dashboard29 = dataOf(await eyeManager.call<Dashboard>('survey', 'dashboard', range))
-    expect(dashboard29.items.find((i) => i.itemId === 'overall')).toMatchObject({
+    expect(outpatientItems(dashboard29).find((i) => i.itemId === 'overall')).toMatchObject({
       answered: 29,
       average: null,
       rate: null,
@@ -141,21 +144,21 @@ describe('boards', () => {
     expect(dashboard29.recommend).toEqual({ answered: 29, average: null, nps: null })
     expect(dashboard29.weakest).toEqual([])
     const export29 = dataOf(await eyeManager.call<CsvExport>('survey', 'export', range))
-    expect(export29.csv).toContain(`${month},眼科,总体满意度,,,,,,0,29,,样本不足30`)
+    expect(export29.csv).toContain(`${month},眼科,门诊,总体满意度,,,,,,0,29,,样本不足30`)
 
     dataOf(await submitScore(host, codes[29], 'sample-29', 4))
     const at30 = dataOf(await patient.call<Board>('survey', 'board', { month }))
     const row30 = at30.departments.find((d) => d.departmentId === eye)
     expect(row30?.current).toEqual({ answered: 30, satisfied: 28, rate: 28 / 30, metTarget: false })
     const dashboard30 = dataOf(await eyeManager.call<Dashboard>('survey', 'dashboard', range))
-    expect(dashboard30.items.find((i) => i.itemId === 'overall')).toMatchObject({
+    expect(outpatientItems(dashboard30).find((i) => i.itemId === 'overall')).toMatchObject({
       answered: 30,
       average: 4.83,
       rate: 28 / 30,
     })
     expect(dashboard30.recommend).toEqual({ answered: 30, average: 9, nps: 100 })
     const export30 = dataOf(await eyeManager.call<CsvExport>('survey', 'export', range))
-    expect(export30.csv).toContain(`${month},眼科,总体满意度,27,1,2,0,0,0,30,4.83,93.3%`)
+    expect(export30.csv).toContain(`${month},眼科,门诊,总体满意度,27,1,2,0,0,0,30,4.83,93.3%`)
     expect(at30.month).toBe(month)
     expect(at30.trend).toHaveLength(12)
     expect(at30.trend[11].month).toBe(month)
@@ -190,17 +193,17 @@ describe('boards', () => {
     const dashboard = dataOf(await manager.call<Dashboard>('survey', 'dashboard', input))
     expect(dashboard).toMatchObject({ responses: 3, visits: 4, responseRate: 0.75, departmentName: '内分泌科' })
     expect(dashboard.weakest).toEqual([])
-    expect(dashboard.items.find((i) => i.itemId === 'waiting')).toMatchObject({
+    expect(outpatientItems(dashboard).find((i) => i.itemId === 'waiting')).toMatchObject({
       answered: 3,
       average: null,
       rate: null,
     })
-    expect(dashboard.items.find((i) => i.itemId === 'tests')).toMatchObject({ answered: 2, notApplicable: 1 })
+    expect(outpatientItems(dashboard).find((i) => i.itemId === 'tests')).toMatchObject({ answered: 2, notApplicable: 1 })
     expect(dashboard.recommend).toEqual({ answered: 3, average: null, nps: null })
     expect(dashboard.comments).toEqual([{ month, visitType: 'outpatient', overall: 4, comment: '排队太久' }])
 
     const exported = dataOf(await manager.call<CsvExport>('survey', 'export', input))
-    expect(exported.csv.startsWith('\uFEFF月份,科室,项目,非常满意')).toBe(true)
+    expect(exported.csv.startsWith('\uFEFF月份,科室,类型,项目,非常满意')).toBe(true)
     expect(exported.csv).toContain(`${month},内分泌科,候诊时间,,,,,,0,3,,样本不足30`)
     expect(exported.csv).not.toContain('66.7%')
     expect(exported.filename).toContain('内分泌科')

@@ -18,7 +18,7 @@ import { responsibleLookup } from '../identity/responsible'
 import { assertDepartmentAccess } from './boards'
 import { currentLexicon } from '../voice/current-lexicon'
 import { tagText } from '../voice/tagger'
-import type { AlertRecord } from './repo'
+import type { AlertRecord, ItemLabels } from './repo'
 
 /**
  * Alerts keep their day only, so an open alert is overdue once its whole day lies more than 48
@@ -34,7 +34,7 @@ export function actionsFor(alert: Pick<AlertRecord, 'status' | 'contactPhone'>):
   )
 }
 
-function alertView(record: AlertRecord, labels: Record<string, string>, now: Date): AlertView {
+function alertView(record: AlertRecord, labels: ItemLabels, now: Date): AlertView {
   const { answers, ...rest } = record
   return {
     ...rest,
@@ -43,7 +43,7 @@ function alertView(record: AlertRecord, labels: Record<string, string>, now: Dat
     // Worst first: the manager reads what hurt most before the rest.
     lowItems: Object.entries(answers)
       .filter((entry): entry is [string, number] => entry[1] !== null && entry[1] <= 2)
-      .map(([itemId, score]) => ({ itemId, label: labels[itemId] ?? itemId, score }))
+      .map(([itemId, score]) => ({ itemId, label: labels[record.visitType][itemId] ?? itemId, score }))
       .sort((a, b) => a.score - b.score),
   }
 }

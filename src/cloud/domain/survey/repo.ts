@@ -60,14 +60,18 @@ export interface NewResponse {
   voiceTags?: { tagging: Tagging; version: number } | null
 }
 
-/** Counts of one item in one department-month: index 0..4 are scores 1..5. */
+/** Counts of one item of one visit type's questionnaire in one department-month: index 0..4 are scores 1..5. */
 export interface ItemCounts {
   departmentId: string
   month: string
+  visitType: VisitType
   itemId: string
   scores: [number, number, number, number, number]
   notApplicable: number
 }
+
+/** Per visit type, item id -> label, in questionnaire order. */
+export type ItemLabels = Record<VisitType, Record<string, string>>
 
 export interface MonthCounts {
   responses: number
@@ -107,8 +111,8 @@ export interface SurveyRepo {
   findVisitByShortCode(shortCode: string): Promise<VisitRecord | null>
   activeQuestionnaire(visitType: VisitType): Promise<QuestionnaireRecord | null>
   findQuestionnaire(visitType: VisitType, version: number): Promise<QuestionnaireRecord | null>
-  /** Item id -> label across every questionnaire version, newest label winning. */
-  itemLabels(): Promise<Record<string, string>>
+  /** Per visit type, item id -> label in the active questionnaire's order, then items only retired versions asked. */
+  itemLabels(): Promise<ItemLabels>
   /**
    * Stores the response, marks the visit answered, updates the counters, the alert and the staff
    * mention in one transaction. `answered` when the visit already has a response.
@@ -117,7 +121,8 @@ export interface SurveyRepo {
   /** Counters of one item for every department, months from..to inclusive. */
   itemCountsAll(itemId: string, from: string, to: string): Promise<ItemCounts[]>
   itemCounts(departmentId: string, from: string, to: string): Promise<ItemCounts[]>
-  monthCounts(departmentId: string, from: string, to: string): Promise<MonthCounts>
+  /** Totals of the months from..to inclusive, per visit type (zeros where none). */
+  monthCounts(departmentId: string, from: string, to: string): Promise<Record<VisitType, MonthCounts>>
   /**
    * Folds the counts answers left pending into the counters (the timer's sweep); returns how many
    * answers it folded. Reads count pending answers too, so this keeps reads small, not correct.
