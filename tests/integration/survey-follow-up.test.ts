@@ -204,11 +204,51 @@ describe('boards', () => {
 
     const exported = dataOf(await manager.call<CsvExport>('survey', 'export', input))
     expect(exported.csv.startsWith('\uFEFF月份,科室,类型,项目,非常满意')).toBe(true)
-    expect(exported.csv).toContain(`${month},内分泌科,候诊时间,,,,,,0,3,,样本不足30`)
+    expect(exported.csv).toContain(`${month},内分泌科,门诊,候诊时间,,,,,,0,3,,样本不足30`)
     expect(exported.csv).not.toContain('66.7%')
     expect(exported.filename).toContain('内分泌科')
 
     const range = { departmentId: input.departmentId, from: month, to: '2020-01' }
     expect(errorOf(await manager.call('survey', 'dashboard', range)).fields?.[0].path).toBe('to')
   })
+
+  it('the dashboard shows 门诊 and 住院 apart, each with its own items, and together they make the board', async () => {
+    const ent = departmentId('耳鼻喉科')
+    const manager = await host.signIn('manager', 'ent-manager', ent)
+    const patient = await host.signIn('patient', 'ent-board-reader')
+    const outpatient = await importVisits(admin, 'ENT-OUT', '耳鼻喉科', 31)
+    const inpatient = await importVisits(admin, 'ENT-IN', '耳鼻喉科', 30, 'inpatient')
+    for (const [i, code] of outpatient.entries()) dataOf(await submitScore(host, code, `ent-out-${i}`, i < 29 ? 5 : 2))
+    for (const [i, code] of inpatient.entries()) dataOf(await submitScore(host, code, `ent-in-${i}`, i < 24 ? 4 : 3))
+
+    const range = { departmentId: ent, from: month, to: month }
+    const dashboard = dataOf(await manager.call<Dashboard>('survey', 'dashboard', range))
+    const [out, ward] = dashboard.sections
+    expect(dashboard.sections.map((s) => [s.visitType, s.responses])).toEqual([
+      ['outpatient', 31],
+      ['inpatient', 30],
+    ])
+    expect(out.satisfaction).toEqual({ answered: 31, satisfied: 29, rate: 29 / 31, metTarget: false })
+    expect(ward.satisfaction).toEqual({ answered: 30, satisfied: 24, rate: 0.8, metTarget: false })
+    // Each questionnaire's own items, in its order: registration only outpatient, admission only inpatient.
+    expect(out.items.map((i) => i.itemId)).toContain('registration')
+    expect(out.items.map((i) => i.itemId)).not.toContain('admission')
+    expect(ward.items[0]).toMatchObject({ visitType: 'inpatient', itemId: 'admission', rate: 0.8 })
+    expect(ward.items.at(-1)?.itemId).toBe('overall')
+    // 隐私保护 is asked in both: two figures, not one mixed.
+    expect(out.items.find((i) => i.itemId === 'privacy')).toMatchObject({ answered: 31, rate: 29 / 31 })
+    expect(ward.items.find((i) => i.itemId === 'privacy')).toMatchObject({ answered: 30, rate: 0.8 })
+    expect(dashboard.weakest[0]).toMatchObject({ visitType: 'inpatient', rate: 0.8 })
+    expect(dashboard.responses).toBe(out.responses + ward.responses)
+    expect(dashboard.recommend.answered).toBe(61)
+
+    const board = dataOf(await patient.call<Board>('survey', 'board', { month }))
+    const row = board.departments.find((d) => d.departmentId === ent)
+    expect(row?.current.answered).toBe(out.satisfaction.answered + ward.satisfaction.answered)
+    expect(row?.current.satisfied).toBe((out.satisfaction.satisfied ?? 0) + (ward.satisfaction.satisfied ?? 0))
+
+    const exported = dataOf(await manager.call<CsvExport>('survey', 'export', range))
+    expect(exported.csv).toContain(`${month},耳鼻喉科,门诊,隐私保护,29,0,0,2,0,0,31,`)
+    expect(exported.csv).toContain(`${month},耳鼻喉科,住院,隐私保护,0,24,6,0,0,0,30,3.8,80.0%`)
+  }, 120_000)
 })
