@@ -212,6 +212,23 @@ describe('boards', () => {
     expect(errorOf(await manager.call('survey', 'dashboard', range)).fields?.[0].path).toBe('to')
   })
 
+  it('a board served again while nothing changed shows a new answer and a new improvement at once', async () => {
+    const dentistry = departmentId('口腔科')
+    const manager = await host.signIn('manager', 'dental-manager', dentistry)
+    const reader = await host.signIn('patient', 'dental-board-reader')
+    const [code] = await importVisits(admin, 'DENT', '口腔科', 1)
+    const rowOf = (board: Board) => board.departments.find((d) => d.departmentId === dentistry)
+    const before = dataOf(await reader.call<Board>('survey', 'board', { month }))
+    expect(dataOf(await reader.call<Board>('survey', 'board', { month }))).toEqual(before)
+    dataOf(await submitScore(host, code, 'dental-1', 5))
+    const answered = dataOf(await reader.call<Board>('survey', 'board', { month }))
+    expect(rowOf(answered)?.current.answered).toBe((rowOf(before)?.current.answered ?? 0) + 1)
+    const improvement = { departmentId: dentistry, said: '候诊区太拥挤', did: '增设候诊座椅二十个' }
+    dataOf(await manager.call('survey', 'publishImprovement', improvement, 'dental-improvement'))
+    const published = dataOf(await reader.call<Board>('survey', 'board', { month }))
+    expect(published.improvements[0]).toMatchObject(improvement)
+  })
+
   it('the dashboard shows 门诊 and 住院 apart, each with its own items, and together they make the board', async () => {
     const ent = departmentId('耳鼻喉科')
     const manager = await host.signIn('manager', 'ent-manager', ent)

@@ -266,6 +266,29 @@ export function surveyContract(harness: () => RepoHarness): void {
       })
     })
 
+    it('moves the board version with an answer and an improvement, or keeps none at all', async () => {
+      const department = await fixtures().department()
+      const [visitId] = await visits(department.id, 1)
+      const first = await survey().boardVersion()
+      expect(await survey().boardVersion()).toBe(first)
+      await survey().submitResponse(await response(department.id, visitId, 4))
+      const afterAnswer = await survey().boardVersion()
+      await survey().addImprovement({
+        departmentId: department.id,
+        said: '候诊时间长',
+        did: '增开诊室',
+        authorId: randomUUID(),
+        // Long before the other cases' improvements, so their newest-first lists stay theirs.
+        publishedOn: '2020-01-01',
+        at: new Date('2020-01-01T00:00:00.000Z'),
+      })
+      const afterImprovement = await survey().boardVersion()
+      const versions = [first, afterAnswer, afterImprovement]
+      // An adapter keeps a version or none; one it keeps must move with every change the board shows.
+      if (first === null) expect(versions).toEqual([null, null, null])
+      else expect(new Set(versions).size).toBe(3)
+    })
+
     it('lists recent comments newest day first, whatever order they were stored in', async () => {
       const department = await fixtures().department()
       const [late, early] = await visits(department.id, 2)

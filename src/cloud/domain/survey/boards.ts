@@ -25,15 +25,40 @@ import {
   rateFigure,
   recommendFigure,
 } from './figures'
+import type { SurveyRepo } from './repo'
 
 const TREND_MONTHS = 12
 const RECENT_COMMENTS = 20
 const MAX_RANGE_MONTHS = 24
 export const BOARD_IMPROVEMENTS = 20
 
-/** 满意度公示: every figure is by visit month, and only counts below the small-sample line. */
+/**
+ * Boards built in this instance, per repository (one per database) and month, with the version of
+ * their inputs they were built at.
+ */
+const builtBoards = new WeakMap<SurveyRepo, Map<string, { version: string; board: Board }>>()
+const BUILT_BOARDS_KEPT = MAX_RANGE_MONTHS
+
+/**
+ * 满意度公示: every figure is by visit month, and only counts below the small-sample line. The same
+ * for everyone, so while the adapter's board version stands the board built at it is served again.
+ */
 export async function board(ctx: Ctx, input: z.output<typeof boardInput>): Promise<Board> {
   const month = input?.month ?? monthOf(ctx.now)
+  const repo = ctx.repos.survey
+  const version = await repo.boardVersion()
+  const boards = builtBoards.get(repo) ?? builtBoards.set(repo, new Map()).get(repo)!
+  const built = boards.get(month)
+  if (version !== null && built?.version === version) return built.board
+  const fresh = await buildBoard(ctx, month)
+  if (version !== null) {
+    if (boards.size >= BUILT_BOARDS_KEPT) boards.clear()
+    boards.set(month, { version, board: fresh })
+  }
+  return fresh
+}
+
+async function buildBoard(ctx: Ctx, month: string): Promise<Board> {
   const previousMonth = shiftMonth(month, -1)
   const months = monthsEnding(month, TREND_MONTHS)
   const [counts, departments, improvements] = await Promise.all([

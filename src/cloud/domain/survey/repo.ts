@@ -128,6 +128,12 @@ export interface SurveyRepo {
    * answers it folded. Reads count pending answers too, so this keeps reads small, not correct.
    */
   rollUpCounters(): Promise<number>
+  /**
+   * A value that changes whenever the board's inputs do (the counters, departments, improvements), so
+   * a board built at one value can be served again while it stands; `null` where the adapter keeps
+   * none, and then every board is built afresh.
+   */
+  boardVersion(): Promise<string | null>
   visitCount(departmentId: string, fromDate: string, toDate: string): Promise<number>
   /** Newest day first; the survey keeps the day only, so within a day the order is the store's own. */
   recentComments(

@@ -238,6 +238,11 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
     // answers instead of aborting them, so nothing waits to be folded.
     rollUpCounters: async () => 0,
 
+    async boardVersion() {
+      const [row] = await sql.query<{ version: string }>('SELECT version::text AS version FROM survey_board_version')
+      return row.version
+    },
+
     async visitCount(departmentId, fromDate, toDate) {
       const [row] = await sql.query<{ count: number }>(
         `SELECT count(*)::int AS count FROM survey_visits
