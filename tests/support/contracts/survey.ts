@@ -26,11 +26,19 @@ export function surveyContract(harness: () => RepoHarness): void {
       return list.map((v) => v.id)
     }
 
-    async function response(departmentId: string, visitId: string, score: number, extra: Partial<NewResponse> = {}) {
+    async function response(
+      departmentId: string,
+      visitId: string,
+      score: number,
+      extra: Partial<NewResponse> = {},
+    ): Promise<NewResponse> {
       const questionnaire = await survey().activeQuestionnaire('outpatient')
       if (!questionnaire) throw new Error('no active outpatient questionnaire')
       const answers = Object.fromEntries(questionnaire.items.map((item) => [item.id, score]))
+      const department = await harness().repos.identity.findDepartment(departmentId)
       return {
+        departmentName: department?.name ?? '',
+        itemLabels: Object.fromEntries(questionnaire.items.map((item) => [item.id, item.label])),
         visitId,
         departmentId,
         visitType: 'outpatient' as const,

@@ -58,6 +58,10 @@ export interface NewResponse {
   day: string
   /** The comment's theme and sentiment tags, stored with the response (voice). */
   voiceTags?: { tagging: Tagging; version: number } | null
+  /** Kept on a low score's alert where the store cannot join (the cloud): the alert list reads nothing else. */
+  departmentName: string
+  /** The labels of the questionnaire answered, item id -> label; on the alert like the department's name. */
+  itemLabels: Record<string, string>
 }
 
 /** Counts of one item of one visit type's questionnaire in one department-month: index 0..4 are scores 1..5. */
@@ -83,6 +87,8 @@ export interface MonthCounts {
 /** An alert as stored; labels and `overdue` are the handler's business. */
 export type AlertRecord = Omit<AlertView, 'overdue' | 'lowItems' | 'actions'> & {
   answers: Record<string, number | null>
+  /** The labels of the questionnaire the answer was given on, item id -> label. */
+  itemLabels: Record<string, string>
 }
 
 export interface NewImprovement {

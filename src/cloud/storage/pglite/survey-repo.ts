@@ -54,6 +54,8 @@ const ALERT_SELECT = `
   SELECT a.id, a.department_id AS "departmentId", d.name AS "departmentName", r.visit_type AS "visitType",
          r.month, a.status, to_char(a.created_on, 'YYYY-MM-DD') AS "createdOn", a.contact_phone AS "contactPhone", r.overall::int AS overall, r.recommend::int AS recommend,
          r.comment, r.answers,
+         (SELECT jsonb_object_agg(item->>'id', item->>'label') FROM survey_questionnaires q, jsonb_array_elements(q.items) item
+          WHERE q.id = r.questionnaire_id AND q.version = r.questionnaire_version) AS "itemLabels",
          (SELECT json_agg(json_build_object('kind', e.kind, 'action', e.action, 'note', e.note,
                    'actorName', e.actor_name, 'at', e.at) ORDER BY e.id)
           FROM survey_alert_events e WHERE e.alert_id = a.id) AS history
