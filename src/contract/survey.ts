@@ -201,12 +201,31 @@ export const monthRangeInput = z
 
 /** `average` and `rate` are `null` below MIN_SAMPLE answers. */
 export interface ItemFigure {
+  /** The questionnaire the item is on: 隐私保护 asked of outpatients is another figure than of inpatients. */
+  visitType: VisitType
   itemId: string
   label: string
   answered: number
   notApplicable: number
   average: number | null
   rate: number | null
+}
+
+/** `average` and `nps` are `null` below MIN_SAMPLE answers. */
+export interface RecommendFigure {
+  answered: number
+  average: number | null
+  nps: number | null
+}
+
+/** One kind of visit on the dashboard; its answers add up to the dashboard's. */
+export interface DashboardSection {
+  visitType: VisitType
+  responses: number
+  /** 总体满意度 of this kind of visit over the range: the board's figure, split by visit type. */
+  satisfaction: RateFigure
+  items: ItemFigure[]
+  recommend: RecommendFigure
 }
 
 export interface Dashboard {
@@ -219,11 +238,11 @@ export interface Dashboard {
   visits: number
   /** responses ÷ visits, both by visit month, so never above 1. */
   responseRate: number | null
-  items: ItemFigure[]
-  /** The three items with the lowest satisfaction rate, among those with enough answers. */
+  /** 门诊 then 住院, always both: each questionnaire's own items, never mixed. */
+  sections: DashboardSection[]
+  /** The three items with the lowest satisfaction rate across both sections, among those with enough answers. */
   weakest: ItemFigure[]
-  /** `average` and `nps` are `null` below MIN_SAMPLE answers. */
-  recommend: { answered: number; average: number | null; nps: number | null }
+  recommend: RecommendFigure
   comments: { month: string; visitType: VisitType; overall: number | null; comment: string }[]
 }
 

@@ -62,7 +62,7 @@ export async function benchSweeps() {
       shortCode: newShortCode(),
     }))
     await survey.insertVisits(visits, ago(3 * 24 * 60))
-    for (const visit of visits) {
+    for (const [i, visit] of visits.entries()) {
       await survey.submitResponse({
         visitId: visit.id,
         departmentId: visit.departmentId,
@@ -78,6 +78,8 @@ export async function benchSweeps() {
         lowScore: true,
         contactPhone: null,
         day: visitDate,
+        departmentName: departments[i % departments.length].name,
+        itemLabels: Object.fromEntries(questionnaire.items.map((item) => [item.id, item.label])),
       })
     }
 

@@ -110,8 +110,8 @@ test('a patient types the short code, answers and leaves a number; the manager c
   const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByText('下载文件').click()])
   const csv = readFileSync(await download.path(), 'utf8')
   expect(download.suggestedFilename()).toMatch(new RegExp(`^满意度_${DEPARTMENT}_.*\\.csv$`))
-  expect(csv.startsWith('\uFEFF月份,科室,项目,非常满意')).toBe(true)
-  expect(csv).toContain(`,${DEPARTMENT},总体满意度,30,0,0,1,1,0,32,4.78,93.8%`)
+  expect(csv.startsWith('\uFEFF月份,科室,类型,项目,非常满意')).toBe(true)
+  expect(csv).toContain(`,${DEPARTMENT},门诊,总体满意度,30,0,0,1,1,0,32,4.78,93.8%`)
 
   await board.reload()
   await departmentRow(board).getByText('93.8%').waitFor()

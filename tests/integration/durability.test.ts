@@ -105,19 +105,19 @@ async function writer(host: Host, i: number, codes: { visitId: string; code: str
 
 async function counterMismatches(sql: Sql) {
   const recount = `
-    SELECT r.department_id, r.month, a.key AS item_id,
+    SELECT r.department_id, r.month, r.visit_type, a.key AS item_id,
            count(*) FILTER (WHERE a.value = '1')::int AS n1, count(*) FILTER (WHERE a.value = '2')::int AS n2,
            count(*) FILTER (WHERE a.value = '3')::int AS n3, count(*) FILTER (WHERE a.value = '4')::int AS n4,
            count(*) FILTER (WHERE a.value = '5')::int AS n5, count(*) FILTER (WHERE a.value = 'null')::int AS na
-    FROM survey_responses r, jsonb_each(r.answers) AS a GROUP BY 1, 2, 3`
-  const stored = 'SELECT department_id, month, item_id, n1, n2, n3, n4, n5, na FROM survey_item_counters'
+    FROM survey_responses r, jsonb_each(r.answers) AS a GROUP BY 1, 2, 3, 4`
+  const stored = 'SELECT department_id, month, visit_type, item_id, n1, n2, n3, n4, n5, na FROM survey_item_counters'
   const months = `
-    SELECT department_id, month, count(*)::int AS responses, sum(recommend)::int AS recommend_sum
-    FROM survey_responses GROUP BY 1, 2`
-  const storedMonths = 'SELECT department_id, month, responses, recommend_sum FROM survey_month_counters'
+    SELECT department_id, month, visit_type, count(*)::int AS responses, sum(recommend)::int AS recommend_sum
+    FROM survey_responses GROUP BY 1, 2, 3`
+  const storedMonths = 'SELECT department_id, month, visit_type, responses, recommend_sum FROM survey_month_counters'
   return sql.query(
     `(${recount} EXCEPT ${stored}) UNION ALL (${stored} EXCEPT ${recount})
-     UNION ALL SELECT department_id, month, 'month', responses, recommend_sum, 0, 0, 0, 0 FROM
+     UNION ALL SELECT department_id, month, visit_type, 'month', responses, recommend_sum, 0, 0, 0, 0 FROM
        ((${months} EXCEPT ${storedMonths}) UNION ALL (${storedMonths} EXCEPT ${months})) m`,
   )
 }

@@ -2,6 +2,9 @@ import type { AlertView, Board, Dashboard, CsvExport } from '../../src/contract'
 import { chinaDate, departmentIdIn, departmentsByName, importVisits, submitScore } from '../support/survey'
 import { dataOf, errorOf, startTestHost, type SignedIn, type TestHost } from '../support/test-host'
 
+const outpatientItems = (dashboard: Dashboard) =>
+  dashboard.sections.find((s) => s.visitType === 'outpatient')?.items ?? []
+
 let host: TestHost
 let admin: SignedIn
 let departments: Map<string, { id: string }>
@@ -133,7 +136,7 @@ describe('boards', () => {
     const row29 = at29.departments.find((d) => d.departmentId === eye)
     expect(row29?.current).toEqual({ answered: 29, satisfied: null, rate: null, metTarget: null })
     const dashboard29 = dataOf(await eyeManager.call<Dashboard>('survey', 'dashboard', range))
-    expect(dashboard29.items.find((i) => i.itemId === 'overall')).toMatchObject({
+    expect(outpatientItems(dashboard29).find((i) => i.itemId === 'overall')).toMatchObject({
       answered: 29,
       average: null,
       rate: null,
@@ -141,21 +144,21 @@ describe('boards', () => {
     expect(dashboard29.recommend).toEqual({ answered: 29, average: null, nps: null })
     expect(dashboard29.weakest).toEqual([])
     const export29 = dataOf(await eyeManager.call<CsvExport>('survey', 'export', range))
-    expect(export29.csv).toContain(`${month},眼科,总体满意度,,,,,,0,29,,样本不足30`)
+    expect(export29.csv).toContain(`${month},眼科,门诊,总体满意度,,,,,,0,29,,样本不足30`)
 
     dataOf(await submitScore(host, codes[29], 'sample-29', 4))
     const at30 = dataOf(await patient.call<Board>('survey', 'board', { month }))
     const row30 = at30.departments.find((d) => d.departmentId === eye)
     expect(row30?.current).toEqual({ answered: 30, satisfied: 28, rate: 28 / 30, metTarget: false })
     const dashboard30 = dataOf(await eyeManager.call<Dashboard>('survey', 'dashboard', range))
-    expect(dashboard30.items.find((i) => i.itemId === 'overall')).toMatchObject({
+    expect(outpatientItems(dashboard30).find((i) => i.itemId === 'overall')).toMatchObject({
       answered: 30,
       average: 4.83,
       rate: 28 / 30,
     })
     expect(dashboard30.recommend).toEqual({ answered: 30, average: 9, nps: 100 })
     const export30 = dataOf(await eyeManager.call<CsvExport>('survey', 'export', range))
-    expect(export30.csv).toContain(`${month},眼科,总体满意度,27,1,2,0,0,0,30,4.83,93.3%`)
+    expect(export30.csv).toContain(`${month},眼科,门诊,总体满意度,27,1,2,0,0,0,30,4.83,93.3%`)
     expect(at30.month).toBe(month)
     expect(at30.trend).toHaveLength(12)
     expect(at30.trend[11].month).toBe(month)
@@ -190,22 +193,79 @@ describe('boards', () => {
     const dashboard = dataOf(await manager.call<Dashboard>('survey', 'dashboard', input))
     expect(dashboard).toMatchObject({ responses: 3, visits: 4, responseRate: 0.75, departmentName: '内分泌科' })
     expect(dashboard.weakest).toEqual([])
-    expect(dashboard.items.find((i) => i.itemId === 'waiting')).toMatchObject({
+    expect(outpatientItems(dashboard).find((i) => i.itemId === 'waiting')).toMatchObject({
       answered: 3,
       average: null,
       rate: null,
     })
-    expect(dashboard.items.find((i) => i.itemId === 'tests')).toMatchObject({ answered: 2, notApplicable: 1 })
+    expect(outpatientItems(dashboard).find((i) => i.itemId === 'tests')).toMatchObject({ answered: 2, notApplicable: 1 })
     expect(dashboard.recommend).toEqual({ answered: 3, average: null, nps: null })
     expect(dashboard.comments).toEqual([{ month, visitType: 'outpatient', overall: 4, comment: '排队太久' }])
 
     const exported = dataOf(await manager.call<CsvExport>('survey', 'export', input))
-    expect(exported.csv.startsWith('\uFEFF月份,科室,项目,非常满意')).toBe(true)
-    expect(exported.csv).toContain(`${month},内分泌科,候诊时间,,,,,,0,3,,样本不足30`)
+    expect(exported.csv.startsWith('\uFEFF月份,科室,类型,项目,非常满意')).toBe(true)
+    expect(exported.csv).toContain(`${month},内分泌科,门诊,候诊时间,,,,,,0,3,,样本不足30`)
     expect(exported.csv).not.toContain('66.7%')
     expect(exported.filename).toContain('内分泌科')
 
     const range = { departmentId: input.departmentId, from: month, to: '2020-01' }
     expect(errorOf(await manager.call('survey', 'dashboard', range)).fields?.[0].path).toBe('to')
   })
+
+  it('a board served again while nothing changed shows a new answer and a new improvement at once', async () => {
+    const dentistry = departmentId('口腔科')
+    const manager = await host.signIn('manager', 'dental-manager', dentistry)
+    const reader = await host.signIn('patient', 'dental-board-reader')
+    const [code] = await importVisits(admin, 'DENT', '口腔科', 1)
+    const rowOf = (board: Board) => board.departments.find((d) => d.departmentId === dentistry)
+    const before = dataOf(await reader.call<Board>('survey', 'board', { month }))
+    expect(dataOf(await reader.call<Board>('survey', 'board', { month }))).toEqual(before)
+    dataOf(await submitScore(host, code, 'dental-1', 5))
+    const answered = dataOf(await reader.call<Board>('survey', 'board', { month }))
+    expect(rowOf(answered)?.current.answered).toBe((rowOf(before)?.current.answered ?? 0) + 1)
+    const improvement = { departmentId: dentistry, said: '候诊区太拥挤', did: '增设候诊座椅二十个' }
+    dataOf(await manager.call('survey', 'publishImprovement', improvement, 'dental-improvement'))
+    const published = dataOf(await reader.call<Board>('survey', 'board', { month }))
+    expect(published.improvements[0]).toMatchObject(improvement)
+  })
+
+  it('the dashboard shows 门诊 and 住院 apart, each with its own items, and together they make the board', async () => {
+    const ent = departmentId('耳鼻喉科')
+    const manager = await host.signIn('manager', 'ent-manager', ent)
+    const patient = await host.signIn('patient', 'ent-board-reader')
+    const outpatient = await importVisits(admin, 'ENT-OUT', '耳鼻喉科', 31)
+    const inpatient = await importVisits(admin, 'ENT-IN', '耳鼻喉科', 30, 'inpatient')
+    for (const [i, code] of outpatient.entries()) dataOf(await submitScore(host, code, `ent-out-${i}`, i < 29 ? 5 : 2))
+    for (const [i, code] of inpatient.entries()) dataOf(await submitScore(host, code, `ent-in-${i}`, i < 24 ? 4 : 3))
+
+    const range = { departmentId: ent, from: month, to: month }
+    const dashboard = dataOf(await manager.call<Dashboard>('survey', 'dashboard', range))
+    const [out, ward] = dashboard.sections
+    expect(dashboard.sections.map((s) => [s.visitType, s.responses])).toEqual([
+      ['outpatient', 31],
+      ['inpatient', 30],
+    ])
+    expect(out.satisfaction).toEqual({ answered: 31, satisfied: 29, rate: 29 / 31, metTarget: false })
+    expect(ward.satisfaction).toEqual({ answered: 30, satisfied: 24, rate: 0.8, metTarget: false })
+    // Each questionnaire's own items, in its order: registration only outpatient, admission only inpatient.
+    expect(out.items.map((i) => i.itemId)).toContain('registration')
+    expect(out.items.map((i) => i.itemId)).not.toContain('admission')
+    expect(ward.items[0]).toMatchObject({ visitType: 'inpatient', itemId: 'admission', rate: 0.8 })
+    expect(ward.items.at(-1)?.itemId).toBe('overall')
+    // 隐私保护 is asked in both: two figures, not one mixed.
+    expect(out.items.find((i) => i.itemId === 'privacy')).toMatchObject({ answered: 31, rate: 29 / 31 })
+    expect(ward.items.find((i) => i.itemId === 'privacy')).toMatchObject({ answered: 30, rate: 0.8 })
+    expect(dashboard.weakest[0]).toMatchObject({ visitType: 'inpatient', rate: 0.8 })
+    expect(dashboard.responses).toBe(out.responses + ward.responses)
+    expect(dashboard.recommend.answered).toBe(61)
+
+    const board = dataOf(await patient.call<Board>('survey', 'board', { month }))
+    const row = board.departments.find((d) => d.departmentId === ent)
+    expect(row?.current.answered).toBe(out.satisfaction.answered + ward.satisfaction.answered)
+    expect(row?.current.satisfied).toBe((out.satisfaction.satisfied ?? 0) + (ward.satisfaction.satisfied ?? 0))
+
+    const exported = dataOf(await manager.call<CsvExport>('survey', 'export', range))
+    expect(exported.csv).toContain(`${month},耳鼻喉科,门诊,隐私保护,29,0,0,2,0,0,31,`)
+    expect(exported.csv).toContain(`${month},耳鼻喉科,住院,隐私保护,0,24,6,0,0,0,30,3.8,80.0%`)
+  }, 120_000)
 })

@@ -309,27 +309,27 @@ describe('anonymity and counters', () => {
     )
     const sql = host.host.store.sql
     const counters = await sql.query(
-      `SELECT department_id, month, item_id, n1, n2, n3, n4, n5, na FROM survey_item_counters
-       ORDER BY department_id, month, item_id`,
+      `SELECT department_id, month, visit_type, item_id, n1, n2, n3, n4, n5, na FROM survey_item_counters
+       ORDER BY department_id, month, visit_type, item_id`,
     )
     const recount = await sql.query(
-      `SELECT r.department_id, r.month, a.key AS item_id,
+      `SELECT r.department_id, r.month, r.visit_type, a.key AS item_id,
               count(*) FILTER (WHERE a.value = '1')::int AS n1, count(*) FILTER (WHERE a.value = '2')::int AS n2,
               count(*) FILTER (WHERE a.value = '3')::int AS n3, count(*) FILTER (WHERE a.value = '4')::int AS n4,
               count(*) FILTER (WHERE a.value = '5')::int AS n5, count(*) FILTER (WHERE a.value = 'null')::int AS na
-       FROM survey_responses r, jsonb_each(r.answers) a GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+       FROM survey_responses r, jsonb_each(r.answers) a GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
     )
     expect(counters.length).toBeGreaterThan(0)
     expect(counters).toEqual(recount)
     const months = await sql.query(
-      `SELECT department_id, month, responses, recommend_sum, promoters, detractors FROM survey_month_counters
-       ORDER BY 1, 2`,
+      `SELECT department_id, month, visit_type, responses, recommend_sum, promoters, detractors FROM survey_month_counters
+       ORDER BY 1, 2, 3`,
     )
     const monthRecount = await sql.query(
-      `SELECT department_id, month, count(*)::int AS responses, sum(recommend)::int AS recommend_sum,
+      `SELECT department_id, month, visit_type, count(*)::int AS responses, sum(recommend)::int AS recommend_sum,
               count(*) FILTER (WHERE recommend >= 9)::int AS promoters,
               count(*) FILTER (WHERE recommend <= 6)::int AS detractors
-       FROM survey_responses GROUP BY 1, 2 ORDER BY 1, 2`,
+       FROM survey_responses GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     )
     expect(months).toEqual(monthRecount)
   })

@@ -6,6 +6,7 @@ import type { RepoHarness } from '../repo-adapters'
 const at = new Date('2026-03-02T08:00:00.000Z')
 const DAY = '2026-03-02'
 const MONTH = '2026-03'
+const NONE = { responses: 0, recommendSum: 0, promoters: 0, detractors: 0 }
 
 export function surveyContract(harness: () => RepoHarness): void {
   describe('survey', () => {
@@ -25,11 +26,19 @@ export function surveyContract(harness: () => RepoHarness): void {
       return list.map((v) => v.id)
     }
 
-    async function response(departmentId: string, visitId: string, score: number, extra: Partial<NewResponse> = {}) {
+    async function response(
+      departmentId: string,
+      visitId: string,
+      score: number,
+      extra: Partial<NewResponse> = {},
+    ): Promise<NewResponse> {
       const questionnaire = await survey().activeQuestionnaire('outpatient')
       if (!questionnaire) throw new Error('no active outpatient questionnaire')
       const answers = Object.fromEntries(questionnaire.items.map((item) => [item.id, score]))
+      const department = await harness().repos.identity.findDepartment(departmentId)
       return {
+        departmentName: department?.name ?? '',
+        itemLabels: Object.fromEntries(questionnaire.items.map((item) => [item.id, item.label])),
         visitId,
         departmentId,
         visitType: 'outpatient' as const,
@@ -114,11 +123,15 @@ export function surveyContract(harness: () => RepoHarness): void {
       expect(active?.items[0]).toEqual({ id: 'registration', label: '挂号便捷', allowNA: false })
       expect(await survey().findQuestionnaire('inpatient', 1)).toMatchObject({ id: 'inpatient', version: 1 })
       expect(await survey().findQuestionnaire('inpatient', 99)).toBeNull()
-      expect(await survey().itemLabels()).toMatchObject({
-        registration: '挂号便捷',
-        diet: '饮食',
-        overall: '总体满意度',
+      const labels = await survey().itemLabels()
+      expect(labels).toMatchObject({
+        outpatient: { registration: '挂号便捷', overall: '总体满意度' },
+        inpatient: { diet: '饮食', overall: '总体满意度' },
       })
+      expect(labels.outpatient.diet).toBeUndefined()
+      // Each type in its own questionnaire's order: the dashboard lists them so.
+      expect(Object.keys(labels.inpatient)[0]).toBe('admission')
+      expect(Object.keys(labels.inpatient).at(-1)).toBe('overall')
     })
 
     it('stores one response per visit however many submissions race', async () => {
@@ -129,10 +142,8 @@ export function surveyContract(harness: () => RepoHarness): void {
       expect(results.filter((x) => x !== 'answered')).toEqual([{ alertId: null }])
       expect(await survey().findVisit(visitId)).toMatchObject({ answered: true })
       expect(await survey().monthCounts(department.id, MONTH, MONTH)).toEqual({
-        responses: 1,
-        recommendSum: 9,
-        promoters: 1,
-        detractors: 0,
+        outpatient: { responses: 1, recommendSum: 9, promoters: 1, detractors: 0 },
+        inpatient: NONE,
       })
     })
 
@@ -147,7 +158,7 @@ export function surveyContract(harness: () => RepoHarness): void {
           ),
         ),
       )
-      const month = await survey().monthCounts(department.id, MONTH, MONTH)
+      const month = (await survey().monthCounts(department.id, MONTH, MONTH)).outpatient
       expect(month).toEqual({
         responses: 15,
         recommendSum: ids.reduce((sum, _, i) => sum + (i % 11), 0),
@@ -159,6 +170,7 @@ export function surveyContract(harness: () => RepoHarness): void {
       expect(registration).toEqual({
         departmentId: department.id,
         month: MONTH,
+        visitType: 'outpatient',
         itemId: 'registration',
         scores: [3, 3, 3, 3, 3],
         notApplicable: 0,
@@ -168,10 +180,8 @@ export function surveyContract(harness: () => RepoHarness): void {
       expect(everywhere).toContainEqual(registration)
       expect(await survey().itemCounts(department.id, '2026-04', '2026-05')).toEqual([])
       expect(await survey().monthCounts(department.id, '2026-04', '2026-05')).toEqual({
-        responses: 0,
-        recommendSum: 0,
-        promoters: 0,
-        detractors: 0,
+        outpatient: NONE,
+        inpatient: NONE,
       })
       const comments = await survey().recentComments(department.id, MONTH, MONTH, 2)
       expect(comments).toHaveLength(2)
@@ -186,7 +196,7 @@ export function surveyContract(harness: () => RepoHarness): void {
       const department = await fixtures().department()
       const ids = await visits(department.id, 8)
       const counted = async () => ({
-        month: await survey().monthCounts(department.id, MONTH, MONTH),
+        month: (await survey().monthCounts(department.id, MONTH, MONTH)).outpatient,
         items: await survey().itemCounts(department.id, MONTH, MONTH),
         everywhere: (await survey().itemCountsAll('registration', MONTH, MONTH)).filter(
           (c) => c.departmentId === department.id,
@@ -212,6 +222,79 @@ export function surveyContract(harness: () => RepoHarness): void {
       expect(after.everywhere).toEqual([expect.objectContaining({ scores: [2, 1, 1, 1, 3] })])
       await survey().rollUpCounters()
       expect(await counted()).toEqual(after)
+    })
+
+    it('counts outpatient and inpatient answers apart, an item both questionnaires ask included, before and after a roll-up', async () => {
+      const department = await fixtures().department()
+      const [out1, out2, in1] = await visits(department.id, 3)
+      const inpatient = await survey().activeQuestionnaire('inpatient')
+      if (!inpatient) throw new Error('no active inpatient questionnaire')
+      const inpatientAnswers = Object.fromEntries(inpatient.items.map((item) => [item.id, 2]))
+      await survey().submitResponse(await response(department.id, out1, 5, { recommend: 10 }))
+      await survey().submitResponse(await response(department.id, out2, 4, { recommend: 8 }))
+      await survey().submitResponse(
+        await response(department.id, in1, 2, {
+          visitType: 'inpatient',
+          questionnaireId: inpatient.id,
+          questionnaireVersion: inpatient.version,
+          answers: inpatientAnswers,
+          recommend: 3,
+        }),
+      )
+      const counted = async () => ({
+        month: await survey().monthCounts(department.id, MONTH, MONTH),
+        items: await survey().itemCounts(department.id, MONTH, MONTH),
+        overall: (await survey().itemCountsAll('overall', MONTH, MONTH)).filter((c) => c.departmentId === department.id),
+      })
+      const before = await counted()
+      expect(before.month).toEqual({
+        outpatient: { responses: 2, recommendSum: 18, promoters: 1, detractors: 0 },
+        inpatient: { responses: 1, recommendSum: 3, promoters: 0, detractors: 1 },
+      })
+      const overallOf = (visitType: string) => before.overall.find((c) => c.visitType === visitType)?.scores
+      expect(overallOf('outpatient')).toEqual([0, 0, 0, 1, 1])
+      expect(overallOf('inpatient')).toEqual([0, 1, 0, 0, 0])
+      const privacy = before.items.filter((c) => c.itemId === 'privacy').map((c) => [c.visitType, c.scores])
+      expect(privacy).toEqual(
+        expect.arrayContaining([
+          ['outpatient', [0, 0, 0, 1, 1]],
+          ['inpatient', [0, 1, 0, 0, 0]],
+        ]),
+      )
+      expect(before.items.find((c) => c.itemId === 'diet')).toMatchObject({ visitType: 'inpatient' })
+      expect(before.items.find((c) => c.itemId === 'registration')).toMatchObject({ visitType: 'outpatient' })
+      await survey().rollUpCounters()
+      const after = await counted()
+      const sorted = (list: typeof before.items) =>
+        [...list].sort((a, b) => `${a.visitType}${a.itemId}`.localeCompare(`${b.visitType}${b.itemId}`))
+      expect({ ...after, items: sorted(after.items), overall: sorted(after.overall) }).toEqual({
+        ...before,
+        items: sorted(before.items),
+        overall: sorted(before.overall),
+      })
+    })
+
+    it('moves the board version with an answer and an improvement, or keeps none at all', async () => {
+      const department = await fixtures().department()
+      const [visitId] = await visits(department.id, 1)
+      const first = await survey().boardVersion()
+      expect(await survey().boardVersion()).toBe(first)
+      await survey().submitResponse(await response(department.id, visitId, 4))
+      const afterAnswer = await survey().boardVersion()
+      await survey().addImprovement({
+        departmentId: department.id,
+        said: '候诊时间长',
+        did: '增开诊室',
+        authorId: randomUUID(),
+        // Long before the other cases' improvements, so their newest-first lists stay theirs.
+        publishedOn: '2020-01-01',
+        at: new Date('2020-01-01T00:00:00.000Z'),
+      })
+      const afterImprovement = await survey().boardVersion()
+      const versions = [first, afterAnswer, afterImprovement]
+      // An adapter keeps a version or none; one it keeps must move with every change the board shows.
+      if (first === null) expect(versions).toEqual([null, null, null])
+      else expect(new Set(versions).size).toBe(3)
     })
 
     it('lists recent comments newest day first, whatever order they were stored in', async () => {

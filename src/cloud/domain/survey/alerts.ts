@@ -34,8 +34,8 @@ export function actionsFor(alert: Pick<AlertRecord, 'status' | 'contactPhone'>):
   )
 }
 
-function alertView(record: AlertRecord, labels: Record<string, string>, now: Date): AlertView {
-  const { answers, ...rest } = record
+function alertView(record: AlertRecord, now: Date): AlertView {
+  const { answers, itemLabels, ...rest } = record
   return {
     ...rest,
     overdue: record.status === 'open' && record.createdOn < overdueBefore(now),
@@ -43,7 +43,7 @@ function alertView(record: AlertRecord, labels: Record<string, string>, now: Dat
     // Worst first: the manager reads what hurt most before the rest.
     lowItems: Object.entries(answers)
       .filter((entry): entry is [string, number] => entry[1] !== null && entry[1] <= 2)
-      .map(([itemId, score]) => ({ itemId, label: labels[itemId] ?? itemId, score }))
+      .map(([itemId, score]) => ({ itemId, label: itemLabels[itemId] ?? itemId, score }))
       .sort((a, b) => a.score - b.score),
   }
 }
@@ -53,13 +53,10 @@ export async function alerts(ctx: Ctx, input: z.output<typeof alertsInput>): Pro
   const departmentId = input?.departmentId ?? (isAdmin ? null : ctx.caller.departmentId)
   if (departmentId === null && !isAdmin) throw forbidden('您还没有所属科室')
   if (departmentId !== null) assertDepartmentAccess(ctx, departmentId)
-  const [records, labels] = await Promise.all([
-    ctx.repos.survey.listAlerts(departmentId, input?.filter ?? 'open', overdueBefore(ctx.now)),
-    ctx.repos.survey.itemLabels(),
-  ])
+  const records = await ctx.repos.survey.listAlerts(departmentId, input?.filter ?? 'open', overdueBefore(ctx.now))
   const { lexicon } = await currentLexicon(ctx.repos.voice)
   const themesOf = (r: AlertRecord) => (r.comment ? tagText(r.comment, lexicon, r.visitType).themes : [])
-  return records.map((r) => ({ ...alertView(r, labels, ctx.now), themes: themesOf(r) }))
+  return records.map((r) => ({ ...alertView(r, ctx.now), themes: themesOf(r) }))
 }
 
 /** Run by the timer: tells whoever answers for the department, once, that a low score waits past its deadline. */
@@ -106,9 +103,9 @@ async function actOnAlert(
   })
   if (!recorded) throw conflict('这条差评提醒已关闭')
   await audit(ctx, `surveyAlert:${alertId}`, { kind: event.kind, action: event.action })
-  const [updated, labels] = await Promise.all([repo.findAlert(alertId), repo.itemLabels()])
+  const updated = await repo.findAlert(alertId)
   if (!updated) throw notFound('没有这条差评提醒')
-  return alertView(updated, labels, ctx.now)
+  return alertView(updated, ctx.now)
 }
 
 export async function followUp(ctx: Ctx, input: z.output<typeof followUpInput>): Promise<AlertView> {

@@ -4,8 +4,11 @@ import {
   OVERALL_ITEM,
   SATISFACTION_TARGET,
   SCALE_LABELS,
+  VISIT_TYPES,
+  VISIT_TYPE_LABELS,
   type Board,
   type Dashboard,
+  type DashboardSection,
   type boardInput,
   type monthRangeInput,
 } from '../../../contract'
@@ -14,16 +17,48 @@ import type { Ctx } from '../../core/context'
 import { toCsv } from '../../core/csv'
 import { audit } from '../../core/effects'
 import { lastDayOf, monthOf, monthsEnding, shiftMonth } from '../../../contract/month'
-import { enoughAnswers, itemFigures, rateFigure, recommendFigure } from './figures'
+import {
+  addMonthCounts,
+  enoughAnswers,
+  itemFigures,
+  NO_MONTH_COUNTS,
+  rateFigure,
+  recommendFigure,
+} from './figures'
+import type { SurveyRepo } from './repo'
 
 const TREND_MONTHS = 12
 const RECENT_COMMENTS = 20
 const MAX_RANGE_MONTHS = 24
 export const BOARD_IMPROVEMENTS = 20
 
-/** 满意度公示: every figure is by visit month, and only counts below the small-sample line. */
+/**
+ * Boards built in this instance, per repository (one per database) and month, with the version of
+ * their inputs they were built at.
+ */
+const builtBoards = new WeakMap<SurveyRepo, Map<string, { version: string; board: Board }>>()
+const BUILT_BOARDS_KEPT = MAX_RANGE_MONTHS
+
+/**
+ * 满意度公示: every figure is by visit month, and only counts below the small-sample line. The same
+ * for everyone, so while the adapter's board version stands the board built at it is served again.
+ */
 export async function board(ctx: Ctx, input: z.output<typeof boardInput>): Promise<Board> {
   const month = input?.month ?? monthOf(ctx.now)
+  const repo = ctx.repos.survey
+  const version = await repo.boardVersion()
+  const boards = builtBoards.get(repo) ?? builtBoards.set(repo, new Map()).get(repo)!
+  const built = boards.get(month)
+  if (version !== null && built?.version === version) return built.board
+  const fresh = await buildBoard(ctx, month)
+  if (version !== null) {
+    if (boards.size >= BUILT_BOARDS_KEPT) boards.clear()
+    boards.set(month, { version, board: fresh })
+  }
+  return fresh
+}
+
+async function buildBoard(ctx: Ctx, month: string): Promise<Board> {
   const previousMonth = shiftMonth(month, -1)
   const months = monthsEnding(month, TREND_MONTHS)
   const [counts, departments, improvements] = await Promise.all([
@@ -80,28 +115,39 @@ export async function dashboard(ctx: Ctx, input: z.output<typeof monthRangeInput
     repo.visitCount(departmentId, `${from}-01`, lastDayOf(to)),
     repo.recentComments(departmentId, from, to, RECENT_COMMENTS),
   ])
-  const items = itemFigures(counts, labels)
+  const sections = VISIT_TYPES.map((visitType): DashboardSection => {
+    const own = counts.filter((c) => c.visitType === visitType)
+    return {
+      visitType,
+      responses: months[visitType].responses,
+      satisfaction: rateFigure(own.filter((c) => c.itemId === OVERALL_ITEM)),
+      items: itemFigures(own, labels[visitType]),
+      recommend: recommendFigure(months[visitType]),
+    }
+  })
+  const total = VISIT_TYPES.map((t) => months[t]).reduce(addMonthCounts, NO_MONTH_COUNTS)
   return {
     departmentId,
     departmentName: department.name,
     from,
     to,
-    responses: months.responses,
+    responses: total.responses,
     visits,
-    responseRate: visits > 0 ? months.responses / visits : null,
-    items,
-    weakest: items
+    responseRate: visits > 0 ? total.responses / visits : null,
+    sections,
+    weakest: sections
+      .flatMap((s) => s.items)
       .filter((i) => i.itemId !== OVERALL_ITEM && i.rate !== null)
       .sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0))
       .slice(0, 3),
-    recommend: recommendFigure(months),
+    recommend: recommendFigure(total),
     comments,
   }
 }
 
 const percent = (rate: number | null) => (rate === null ? '' : `${(rate * 100).toFixed(1)}%`)
 
-/** Per month and item; a row with too few answers keeps its counts of answers and 不适用 only. */
+/** Per month, visit type and item; a row with too few answers keeps its counts of answers and 不适用 only. */
 export async function exportCsv(ctx: Ctx, input: z.output<typeof monthRangeInput>) {
   const department = await departmentForRange(ctx, input)
   const [counts, labels] = await Promise.all([
@@ -109,28 +155,29 @@ export async function exportCsv(ctx: Ctx, input: z.output<typeof monthRangeInput
     ctx.repos.survey.itemLabels(),
   ])
   const rows = [...new Set(counts.map((c) => c.month))].sort().flatMap((month) =>
-    itemFigures(
-      counts.filter((c) => c.month === month),
-      labels,
-    ).map((figure) => {
-      const scores = counts.find((c) => c.month === month && c.itemId === figure.itemId)?.scores ?? [0, 0, 0, 0, 0]
-      const distribution = enoughAnswers(figure.answered) ? [...scores].reverse() : scores.map(() => '')
-      return [
-        month,
-        department.name,
-        figure.label,
-        ...distribution,
-        figure.notApplicable,
-        figure.answered,
-        figure.average ?? '',
-        enoughAnswers(figure.answered) ? percent(figure.rate) : `样本不足${MIN_SAMPLE}`,
-      ]
+    VISIT_TYPES.flatMap((visitType) => {
+      const own = counts.filter((c) => c.month === month && c.visitType === visitType)
+      return itemFigures(own, labels[visitType]).map((figure) => {
+        const scores = own.find((c) => c.itemId === figure.itemId)?.scores ?? [0, 0, 0, 0, 0]
+        const distribution = enoughAnswers(figure.answered) ? [...scores].reverse() : scores.map(() => '')
+        return [
+          month,
+          department.name,
+          VISIT_TYPE_LABELS[visitType],
+          figure.label,
+          ...distribution,
+          figure.notApplicable,
+          figure.answered,
+          figure.average ?? '',
+          enoughAnswers(figure.answered) ? percent(figure.rate) : `样本不足${MIN_SAMPLE}`,
+        ]
+      })
     }),
   )
   const scaleHeader = [5, 4, 3, 2, 1].map((s) => SCALE_LABELS[s as 1 | 2 | 3 | 4 | 5])
   await audit(ctx, `department:${input.departmentId}`, { from: input.from, to: input.to })
   return {
     filename: `满意度_${department.name}_${input.from}_${input.to}.csv`,
-    csv: toCsv(['月份', '科室', '项目', ...scaleHeader, '不适用', '有效回答', '平均分', '满意率'], rows),
+    csv: toCsv(['月份', '科室', '类型', '项目', ...scaleHeader, '不适用', '有效回答', '平均分', '满意率'], rows),
   }
 }

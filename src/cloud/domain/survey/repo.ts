@@ -58,16 +58,24 @@ export interface NewResponse {
   day: string
   /** The comment's theme and sentiment tags, stored with the response (voice). */
   voiceTags?: { tagging: Tagging; version: number } | null
+  /** Kept on a low score's alert where the store cannot join (the cloud): the alert list reads nothing else. */
+  departmentName: string
+  /** The labels of the questionnaire answered, item id -> label; on the alert like the department's name. */
+  itemLabels: Record<string, string>
 }
 
-/** Counts of one item in one department-month: index 0..4 are scores 1..5. */
+/** Counts of one item of one visit type's questionnaire in one department-month: index 0..4 are scores 1..5. */
 export interface ItemCounts {
   departmentId: string
   month: string
+  visitType: VisitType
   itemId: string
   scores: [number, number, number, number, number]
   notApplicable: number
 }
+
+/** Per visit type, item id -> label, in questionnaire order. */
+export type ItemLabels = Record<VisitType, Record<string, string>>
 
 export interface MonthCounts {
   responses: number
@@ -79,6 +87,8 @@ export interface MonthCounts {
 /** An alert as stored; labels and `overdue` are the handler's business. */
 export type AlertRecord = Omit<AlertView, 'overdue' | 'lowItems' | 'actions'> & {
   answers: Record<string, number | null>
+  /** The labels of the questionnaire the answer was given on, item id -> label. */
+  itemLabels: Record<string, string>
 }
 
 export interface NewImprovement {
@@ -107,8 +117,8 @@ export interface SurveyRepo {
   findVisitByShortCode(shortCode: string): Promise<VisitRecord | null>
   activeQuestionnaire(visitType: VisitType): Promise<QuestionnaireRecord | null>
   findQuestionnaire(visitType: VisitType, version: number): Promise<QuestionnaireRecord | null>
-  /** Item id -> label across every questionnaire version, newest label winning. */
-  itemLabels(): Promise<Record<string, string>>
+  /** Per visit type, item id -> label in the active questionnaire's order, then items only retired versions asked. */
+  itemLabels(): Promise<ItemLabels>
   /**
    * Stores the response, marks the visit answered, updates the counters, the alert and the staff
    * mention in one transaction. `answered` when the visit already has a response.
@@ -117,12 +127,19 @@ export interface SurveyRepo {
   /** Counters of one item for every department, months from..to inclusive. */
   itemCountsAll(itemId: string, from: string, to: string): Promise<ItemCounts[]>
   itemCounts(departmentId: string, from: string, to: string): Promise<ItemCounts[]>
-  monthCounts(departmentId: string, from: string, to: string): Promise<MonthCounts>
+  /** Totals of the months from..to inclusive, per visit type (zeros where none). */
+  monthCounts(departmentId: string, from: string, to: string): Promise<Record<VisitType, MonthCounts>>
   /**
    * Folds the counts answers left pending into the counters (the timer's sweep); returns how many
    * answers it folded. Reads count pending answers too, so this keeps reads small, not correct.
    */
   rollUpCounters(): Promise<number>
+  /**
+   * A value that changes whenever the board's inputs do (the counters, departments, improvements), so
+   * a board built at one value can be served again while it stands; `null` where the adapter keeps
+   * none, and then every board is built afresh.
+   */
+  boardVersion(): Promise<string | null>
   visitCount(departmentId: string, fromDate: string, toDate: string): Promise<number>
   /** Newest day first; the survey keeps the day only, so within a day the order is the store's own. */
   recentComments(

@@ -63,6 +63,8 @@ export async function submit(ctx: Ctx, input: z.output<typeof submitInput>): Pro
     contactPhone: lowScore && input.contact ? input.contact.phone : null,
     day: chinaDay(ctx.now),
     voiceTags,
+    departmentName: visit.departmentName,
+    itemLabels: Object.fromEntries(questionnaire.items.map((item) => [item.id, item.label])),
   })
   if (stored === 'answered') throw conflict('本次就诊已评价，感谢您的反馈')
   if (stored.alertId) {

@@ -189,17 +189,17 @@ export async function rebuildCounters(sql: Sql) {
   await sql.exec(`
     DELETE FROM survey_item_counters;
     DELETE FROM survey_month_counters;
-    INSERT INTO survey_item_counters (department_id, month, item_id, n1, n2, n3, n4, n5, na)
-    SELECT r.department_id, r.month, a.key,
+    INSERT INTO survey_item_counters (department_id, month, visit_type, item_id, n1, n2, n3, n4, n5, na)
+    SELECT r.department_id, r.month, r.visit_type, a.key,
            count(*) FILTER (WHERE a.value = '1'), count(*) FILTER (WHERE a.value = '2'),
            count(*) FILTER (WHERE a.value = '3'), count(*) FILTER (WHERE a.value = '4'),
            count(*) FILTER (WHERE a.value = '5'), count(*) FILTER (WHERE a.value = 'null')
     FROM survey_responses r, jsonb_each(r.answers) AS a
-    GROUP BY r.department_id, r.month, a.key;
-    INSERT INTO survey_month_counters (department_id, month, responses, recommend_sum, promoters, detractors)
-    SELECT department_id, month, count(*), sum(recommend), count(*) FILTER (WHERE recommend >= 9),
+    GROUP BY r.department_id, r.month, r.visit_type, a.key;
+    INSERT INTO survey_month_counters (department_id, month, visit_type, responses, recommend_sum, promoters, detractors)
+    SELECT department_id, month, visit_type, count(*), sum(recommend), count(*) FILTER (WHERE recommend >= 9),
            count(*) FILTER (WHERE recommend <= 6)
-    FROM survey_responses GROUP BY department_id, month;
+    FROM survey_responses GROUP BY department_id, month, visit_type;
   `)
 }
 

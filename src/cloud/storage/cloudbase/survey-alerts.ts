@@ -3,6 +3,7 @@ import type { AlertRecord, SurveyRepo } from '../../domain/survey/repo'
 import { readAll, type CloudDb, type Doc, type Patch, type Query, type Where } from './db'
 import type { DepartmentDoc } from './identity-repo'
 import { C } from './schema'
+import type { QuestionnaireDoc } from './survey-repo'
 import { randomUUID } from 'node:crypto'
 
 /** The response's fields an alert shows are copied in: responses are never joined back. */
@@ -23,6 +24,13 @@ export interface AlertDoc extends Doc {
   closedAt: string | null
   /** How many events the history has; bumped in each event's transaction, it orders them. */
   events: number
+  /**
+   * Copied in when the alert is raised, so the list reads the alerts and nothing else. Alerts raised
+   * before these were kept have none: their names, history and labels are read as before.
+   */
+  departmentName?: string
+  history?: AlertRecord['history']
+  itemLabels?: Record<string, string>
 }
 
 interface AlertEventDoc extends Doc {
@@ -59,19 +67,30 @@ export function createSurveyAlertsRepo(db: CloudDb): AlertsRepo {
     return new Map(docs.map((d) => [d._id, d.name]))
   }
 
+  /** Labels of every questionnaire version, for alerts raised before their labels were kept on them. */
+  const labelsOfVersions = async (alerts: AlertDoc[]) => {
+    if (alerts.every((a) => a.itemLabels)) return new Map<string, Record<string, string>>()
+    const docs = await readAll(db.collection<QuestionnaireDoc>(C.questionnaires))
+    return new Map(docs.map((d) => [d.visitType, Object.fromEntries(d.items.map((i) => [i.id, i.label]))]))
+  }
+
+  const eventsOf = async (alerts: AlertDoc[]) => {
+    const ids = alerts.filter((a) => !a.history).map((a) => a._id)
+    if (ids.length === 0) return []
+    return readAll(db.collection<AlertEventDoc>(C.alertEvents).where({ alertId: _.in(ids) }).orderBy('seq', 'asc'))
+  }
+
   const withHistory = async (alerts: AlertDoc[]): Promise<AlertRecord[]> => {
     if (alerts.length === 0) return []
-    const names = await departmentNames(alerts.map((a) => a.departmentId))
-    const events = await readAll(
-      db
-        .collection<AlertEventDoc>(C.alertEvents)
-        .where({ alertId: _.in(alerts.map((a) => a._id)) })
-        .orderBy('seq', 'asc'),
-    )
+    const [names, events, labels] = await Promise.all([
+      departmentNames(alerts.filter((a) => a.departmentName === undefined).map((a) => a.departmentId)),
+      eventsOf(alerts),
+      labelsOfVersions(alerts),
+    ])
     return alerts.map((a) => ({
       id: a._id,
       departmentId: a.departmentId,
-      departmentName: names.get(a.departmentId) ?? '',
+      departmentName: a.departmentName ?? names.get(a.departmentId) ?? '',
       visitType: a.visitType,
       month: a.month,
       status: a.status,
@@ -81,9 +100,12 @@ export function createSurveyAlertsRepo(db: CloudDb): AlertsRepo {
       recommend: a.recommend,
       comment: a.comment,
       answers: a.answers,
-      history: events
-        .filter((e) => e.alertId === a._id)
-        .map((e) => ({ kind: e.kind, action: e.action, note: e.note, actorName: e.actorName, at: e.at })),
+      itemLabels: a.itemLabels ?? labels.get(a.visitType) ?? {},
+      history:
+        a.history ??
+        events
+          .filter((e) => e.alertId === a._id)
+          .map((e) => ({ kind: e.kind, action: e.action, note: e.note, actorName: e.actorName, at: e.at })),
     }))
   }
 
@@ -128,7 +150,16 @@ export function createSurveyAlertsRepo(db: CloudDb): AlertsRepo {
         // Writing the alert makes concurrent events on it conflict, so each gets its own number.
         const seq = alert.events + 1
         const close: Patch = event.kind === 'close' ? { status: 'closed', closedAt: event.at.toISOString() } : {}
-        await ref.update({ data: { events: _.inc(1), ...close } })
+        const entry = {
+          kind: event.kind,
+          action: event.action,
+          note: event.note,
+          actorName: event.actorName,
+          at: event.at.toISOString(),
+        }
+        // The history on the alert itself (read with it); the event document stays the full record.
+        const history = alert.history ? ({ history: [...alert.history, entry] } as unknown as Patch) : {}
+        await ref.update({ data: { events: _.inc(1), ...close, ...history } })
         await tx.collection<AlertEventDoc>(C.alertEvents).add({
           data: {
             _id: `${alertId}#${seq}`,

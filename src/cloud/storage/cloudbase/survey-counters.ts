@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import type { VisitType } from '../../../contract'
+import { addMonthCounts, monthCountsByType, NO_MONTH_COUNTS } from '../../domain/survey/figures'
 import type { ItemCounts, MonthCounts, NewResponse, SurveyRepo } from '../../domain/survey/repo'
 import { readAll, runTransactionPatiently, type CloudDb, type Doc, type Transaction } from './db'
 import { C } from './schema'
@@ -13,7 +15,17 @@ import { C } from './schema'
  * round trips whatever the volume: pending documents are only those since the last sweep.
  */
 
-interface ItemCounterDoc extends Doc {
+/**
+ * Documents written before the counters carried the visit type have none; they count as outpatient,
+ * the questionnaire every early deployment started with (see docs/cloud-database.md).
+ */
+interface Typed {
+  visitType?: VisitType
+}
+const LEGACY_VISIT_TYPE: VisitType = 'outpatient'
+const typeOf = (doc: Typed): VisitType => doc.visitType ?? LEGACY_VISIT_TYPE
+
+interface ItemCounterDoc extends Doc, Typed {
   departmentId: string
   month: string
   itemId: string
@@ -29,7 +41,7 @@ interface ItemCounterDoc extends Doc {
 const PENDING_ITEM = '*'
 
 /** One answer's scores, not yet folded: anonymous like the answer, and dated by its month only. */
-interface PendingItemsDoc extends Doc {
+interface PendingItemsDoc extends Doc, Typed {
   departmentId: string
   month: string
   itemId: typeof PENDING_ITEM
@@ -37,7 +49,7 @@ interface PendingItemsDoc extends Doc {
 }
 
 /** A department-month's totals; `pending` marks one answer's own, not yet folded. */
-interface MonthCounterDoc extends Doc, MonthCounts {
+interface MonthCounterDoc extends Doc, Typed, MonthCounts {
   departmentId: string
   month: string
   pending?: true
@@ -57,13 +69,21 @@ const slotOf = (score: number | null) => (score === null ? 5 : score - 1)
 /** Adds an answer's pending counts inside its transaction: two new documents, nothing shared. */
 export async function addPendingCounts(tx: Transaction, r: NewResponse) {
   await tx.collection<PendingItemsDoc>(C.itemCounters).add({
-    data: { _id: randomUUID(), departmentId: r.departmentId, month: r.month, itemId: PENDING_ITEM, answers: r.answers },
+    data: {
+      _id: randomUUID(),
+      departmentId: r.departmentId,
+      month: r.month,
+      visitType: r.visitType,
+      itemId: PENDING_ITEM,
+      answers: r.answers,
+    },
   })
   await tx.collection<MonthCounterDoc>(C.monthCounters).add({
     data: {
       _id: randomUUID(),
       departmentId: r.departmentId,
       month: r.month,
+      visitType: r.visitType,
       pending: true,
       ...monthDelta(r.recommend),
     },
@@ -77,38 +97,39 @@ const monthDelta = (recommend: number): MonthCounts => ({
   detractors: recommend <= 6 ? 1 : 0,
 })
 
-const sumMonths = (a: MonthCounts, b: MonthCounts): MonthCounts => ({
-  responses: a.responses + b.responses,
-  recommendSum: a.recommendSum + b.recommendSum,
-  promoters: a.promoters + b.promoters,
-  detractors: a.detractors + b.detractors,
-})
-
-const NO_MONTHS: MonthCounts = { responses: 0, recommendSum: 0, promoters: 0, detractors: 0 }
-
-/** Counters and pending answers as one count per department, month and item (of `only`, when given). */
+/** Counters and pending answers as one count per department, month, visit type and item (of `only`, when given). */
 function itemCountsOf(docs: ItemDoc[], only?: string): ItemCounts[] {
   const counts = new Map<string, Tally>()
-  const tallyOf = (departmentId: string, month: string, itemId: string) => {
-    const key = counterId(departmentId, month, itemId)
+  const tallyOf = (doc: ItemDoc, itemId: string) => {
+    const key = counterId(doc.departmentId, doc.month, typeOf(doc), itemId)
     return counts.get(key) ?? counts.set(key, [0, 0, 0, 0, 0, 0]).get(key)!
   }
   for (const doc of docs) {
     if (!isPendingItems(doc)) {
-      const tally = tallyOf(doc.departmentId, doc.month, doc.itemId)
+      const tally = tallyOf(doc, doc.itemId)
       FIELDS.forEach((field, i) => (tally[i] += doc[field]))
       continue
     }
     for (const [itemId, score] of Object.entries(doc.answers)) {
-      if (only === undefined || itemId === only) tallyOf(doc.departmentId, doc.month, itemId)[slotOf(score)]++
+      if (only === undefined || itemId === only) tallyOf(doc, itemId)[slotOf(score)]++
     }
   }
   return [...counts.entries()]
     .map(([key, [n1, n2, n3, n4, n5, na]]): ItemCounts => {
-      const [departmentId, month, itemId] = key.split('|')
-      return { departmentId, month, itemId, scores: [n1, n2, n3, n4, n5], notApplicable: na }
+      const [departmentId, month, visitType, itemId] = key.split('|')
+      return {
+        departmentId,
+        month,
+        visitType: visitType as VisitType,
+        itemId,
+        scores: [n1, n2, n3, n4, n5],
+        notApplicable: na,
+      }
     })
-    .sort((a, b) => a.month.localeCompare(b.month) || a.itemId.localeCompare(b.itemId))
+    .sort(
+      (a, b) =>
+        a.month.localeCompare(b.month) || b.visitType.localeCompare(a.visitType) || a.itemId.localeCompare(b.itemId),
+    )
 }
 
 type CountersRepo = Pick<SurveyRepo, 'itemCountsAll' | 'itemCounts' | 'monthCounts' | 'rollUpCounters'>
@@ -132,7 +153,7 @@ export function createSurveyCountersRepo(db: CloudDb): CountersRepo {
       const docs = await readAll(
         db.collection<MonthCounterDoc>(C.monthCounters).where({ departmentId, month: monthRange(from, to) }),
       )
-      return docs.reduce<MonthCounts>(sumMonths, NO_MONTHS)
+      return monthCountsByType(docs.map((doc) => ({ ...doc, visitType: typeOf(doc) })))
     },
 
     rollUpCounters: () => rollUp(db),
@@ -153,25 +174,32 @@ async function rollUp(db: CloudDb): Promise<number> {
     ])
     if (pendingItems.length === 0 && pendingMonths.length === 0) break
     const groups = new Map<string, { itemIds: string[]; monthIds: string[] }>()
-    const groupOf = (doc: { departmentId: string; month: string }) => {
-      const key = counterId(doc.departmentId, doc.month)
+    const groupOf = (doc: { departmentId: string; month: string } & Typed) => {
+      const key = counterId(doc.departmentId, doc.month, typeOf(doc))
       return groups.get(key) ?? groups.set(key, { itemIds: [], monthIds: [] }).get(key)!
     }
     for (const doc of pendingItems) groupOf(doc).itemIds.push(doc._id)
     for (const doc of pendingMonths) groupOf(doc).monthIds.push(doc._id)
     for (const [key, group] of groups) {
-      const [departmentId, month] = key.split('|')
-      folded += await fold(db, departmentId, month, group.itemIds, group.monthIds)
+      const [departmentId, month, visitType] = key.split('|')
+      folded += await fold(db, { departmentId, month, visitType: visitType as VisitType }, group.itemIds, group.monthIds)
     }
   }
   return folded
 }
 
+interface CounterKey {
+  departmentId: string
+  month: string
+  visitType: VisitType
+}
+
 /**
- * Moves one department-month's pending documents into its counters, all in one transaction. Each
- * pending document is re-read inside it: one a racing run already folded is gone and skipped.
+ * Moves one department-month-type's pending documents into its counters, all in one transaction.
+ * Each pending document is re-read inside it: one a racing run already folded is gone and skipped.
  */
-function fold(db: CloudDb, departmentId: string, month: string, itemIds: string[], monthIds: string[]) {
+function fold(db: CloudDb, key: CounterKey, itemIds: string[], monthIds: string[]) {
+  const { departmentId, month, visitType } = key
   const _ = db.command
   return runTransactionPatiently(db, async (tx) => {
     const itemDocs = tx.collection<ItemDoc>(C.itemCounters)
@@ -188,16 +216,17 @@ function fold(db: CloudDb, departmentId: string, month: string, itemIds: string[
       await itemDocs.doc(id).remove()
     }
     for (const [itemId, tally] of tallies) {
-      const counter = itemDocs.doc(counterId(departmentId, month, itemId))
+      const counter = itemDocs.doc(counterId(departmentId, month, visitType, itemId))
       const fields = Object.fromEntries(FIELDS.map((field, i) => [field, tally[i]]))
       if ((await counter.get()).data) {
         await counter.update({ data: Object.fromEntries(FIELDS.map((field, i) => [field, _.inc(tally[i])])) })
       } else {
         await itemDocs.add({
           data: {
-            _id: counterId(departmentId, month, itemId),
+            _id: counterId(departmentId, month, visitType, itemId),
             departmentId,
             month,
+            visitType,
             itemId,
             ...fields,
           } as ItemCounterDoc,
@@ -205,15 +234,15 @@ function fold(db: CloudDb, departmentId: string, month: string, itemIds: string[
       }
     }
     const monthDocs = tx.collection<MonthCounterDoc>(C.monthCounters)
-    let delta = NO_MONTHS
+    let delta = NO_MONTH_COUNTS
     for (const id of monthIds) {
       const { data } = await monthDocs.doc(id).get()
       if (!data?.pending) continue
-      delta = sumMonths(delta, data)
+      delta = addMonthCounts(delta, data)
       await monthDocs.doc(id).remove()
     }
     if (delta.responses > 0) {
-      const counter = monthDocs.doc(counterId(departmentId, month))
+      const counter = monthDocs.doc(counterId(departmentId, month, visitType))
       if ((await counter.get()).data) {
         await counter.update({
           data: {
@@ -224,7 +253,9 @@ function fold(db: CloudDb, departmentId: string, month: string, itemIds: string[
           },
         })
       } else {
-        await monthDocs.add({ data: { _id: counterId(departmentId, month), departmentId, month, ...delta } })
+        await monthDocs.add({
+          data: { _id: counterId(departmentId, month, visitType), departmentId, month, visitType, ...delta },
+        })
       }
     }
     return answers

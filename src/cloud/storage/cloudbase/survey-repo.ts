@@ -1,4 +1,5 @@
 import type { QuestionnaireItem, VisitType } from '../../../contract'
+import { labelsByType } from '../../domain/survey/figures'
 import type { NewVisit, QuestionnaireRecord, SurveyRepo, VisitRecord } from '../../domain/survey/repo'
 import { addOnce, readAll, type CloudDb, type Doc, type Where } from './db'
 import type { DepartmentDoc } from './identity-repo'
@@ -123,17 +124,14 @@ export function createSurveyRepo(db: CloudDb): SurveyRepo {
 
     async itemLabels() {
       const docs = await readAll(db.collection<QuestionnaireDoc>(C.questionnaires))
-      // Active sets first (outpatient, then inpatient), then retired versions: the first label seen wins.
-      docs.sort(
-        (a, b) =>
-          Number(b.active) - Number(a.active) ||
-          (a.visitType === b.visitType ? 0 : a.visitType > b.visitType ? -1 : 1) ||
-          b.version - a.version,
-      )
-      const labels: Record<string, string> = {}
-      for (const doc of docs) for (const item of doc.items) labels[item.id] ??= item.label
-      return labels
+      // Per type, the active set first, then retired versions: the first label seen wins.
+      docs.sort((a, b) => Number(b.active) - Number(a.active) || b.version - a.version)
+      return labelsByType(docs.flatMap((doc) => doc.items.map((item) => ({ visitType: doc.visitType, ...item }))))
     },
+
+    // A shared version document would be written by every answer, the hot spot the pending counters
+    // avoid; on the cloud each board is built from the counters (a fixed number of reads).
+    boardVersion: async () => null,
 
     async visitCount(departmentId, fromDate, toDate) {
       const { total } = await db

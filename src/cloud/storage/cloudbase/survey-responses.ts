@@ -9,7 +9,11 @@ import { tagsDoc, tagsId, type TagsDoc } from './voice-repo'
 
 /** Anonymous: no user, no OPENID, no visit, and only the day it was given. */
 interface ResponseDoc
-  extends Doc, Omit<NewResponse, 'visitId' | 'praiseStaff' | 'lowScore' | 'contactPhone' | 'day' | 'voiceTags'> {
+  extends Doc,
+    Omit<
+      NewResponse,
+      'visitId' | 'praiseStaff' | 'lowScore' | 'contactPhone' | 'day' | 'voiceTags' | 'departmentName' | 'itemLabels'
+    > {
   submittedOn: string
 }
 
@@ -92,6 +96,7 @@ export function createSurveyResponsesRepo(db: CloudDb): ResponsesRepo {
               _id: alertId,
               responseId,
               departmentId: r.departmentId,
+              departmentName: r.departmentName,
               visitType: r.visitType,
               month: r.month,
               overall: r.overall,
@@ -103,6 +108,8 @@ export function createSurveyResponsesRepo(db: CloudDb): ResponsesRepo {
               contactPhone: r.contactPhone,
               closedAt: null,
               events: 0,
+              history: [],
+              itemLabels: r.itemLabels,
             },
           })
           return { alertId }

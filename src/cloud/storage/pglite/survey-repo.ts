@@ -1,5 +1,13 @@
 import type { AlertFilter, Improvement, QuestionnaireItem, VisitType } from '../../../contract'
-import type { AlertRecord, ItemCounts, QuestionnaireRecord, SurveyRepo, VisitRecord } from '../../domain/survey/repo'
+import { labelsByType, monthCountsByType } from '../../domain/survey/figures'
+import type {
+  AlertRecord,
+  ItemCounts,
+  MonthCounts,
+  QuestionnaireRecord,
+  SurveyRepo,
+  VisitRecord,
+} from '../../domain/survey/repo'
 import { writeTags } from './voice-repo'
 import { iso, type Sql } from './sql'
 
@@ -16,6 +24,7 @@ const QUESTIONNAIRE_COLUMNS = `id, version, visit_type AS "visitType", title, it
 interface CounterRow {
   departmentId: string
   month: string
+  visitType: VisitType
   itemId: string
   n1: number
   n2: number
@@ -25,11 +34,13 @@ interface CounterRow {
   na: number
 }
 
-const COUNTER_COLUMNS = `department_id AS "departmentId", month, item_id AS "itemId", n1, n2, n3, n4, n5, na`
+const COUNTER_COLUMNS = `department_id AS "departmentId", month, visit_type AS "visitType", item_id AS "itemId",
+  n1, n2, n3, n4, n5, na`
 
 const toCounts = (row: CounterRow): ItemCounts => ({
   departmentId: row.departmentId,
   month: row.month,
+  visitType: row.visitType,
   itemId: row.itemId,
   scores: [row.n1, row.n2, row.n3, row.n4, row.n5],
   notApplicable: row.na,
@@ -43,6 +54,8 @@ const ALERT_SELECT = `
   SELECT a.id, a.department_id AS "departmentId", d.name AS "departmentName", r.visit_type AS "visitType",
          r.month, a.status, to_char(a.created_on, 'YYYY-MM-DD') AS "createdOn", a.contact_phone AS "contactPhone", r.overall::int AS overall, r.recommend::int AS recommend,
          r.comment, r.answers,
+         (SELECT jsonb_object_agg(item->>'id', item->>'label') FROM survey_questionnaires q, jsonb_array_elements(q.items) item
+          WHERE q.id = r.questionnaire_id AND q.version = r.questionnaire_version) AS "itemLabels",
          (SELECT json_agg(json_build_object('kind', e.kind, 'action', e.action, 'note', e.note,
                    'actorName', e.actor_name, 'at', e.at) ORDER BY e.id)
           FROM survey_alert_events e WHERE e.alert_id = a.id) AS history
@@ -120,15 +133,13 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
       questionnaireWhere('visit_type = $1 AND version = $2', [visitType, version]),
 
     async itemLabels() {
-      // Active sets first (outpatient, then inpatient), then retired versions: the first label seen wins.
-      const rows = await sql.query<{ id: string; label: string }>(
-        `SELECT item->>'id' AS id, item->>'label' AS label
+      // Per type, the active set first, then retired versions: the first label seen wins.
+      const rows = await sql.query<{ visitType: VisitType; id: string; label: string }>(
+        `SELECT q.visit_type AS "visitType", item->>'id' AS id, item->>'label' AS label
          FROM survey_questionnaires q, jsonb_array_elements(q.items) WITH ORDINALITY AS i(item, pos)
-         ORDER BY q.active DESC, q.visit_type DESC, q.version DESC, i.pos`,
+         ORDER BY q.active DESC, q.version DESC, i.pos`,
       )
-      const labels: Record<string, string> = {}
-      for (const { id, label } of rows) labels[id] ??= label
-      return labels
+      return labelsByType(rows)
     },
 
     async submitResponse(r) {
@@ -162,22 +173,22 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
         }
         const entries = Object.entries(r.answers)
         await tx.query(
-          `INSERT INTO survey_item_counters AS c (department_id, month, item_id, n1, n2, n3, n4, n5, na)
-           SELECT $1, $2, a.item, (a.score IS NOT DISTINCT FROM 1)::int, (a.score IS NOT DISTINCT FROM 2)::int, (a.score IS NOT DISTINCT FROM 3)::int,
+          `INSERT INTO survey_item_counters AS c (department_id, month, visit_type, item_id, n1, n2, n3, n4, n5, na)
+           SELECT $1, $2, $5, a.item, (a.score IS NOT DISTINCT FROM 1)::int, (a.score IS NOT DISTINCT FROM 2)::int, (a.score IS NOT DISTINCT FROM 3)::int,
                   (a.score IS NOT DISTINCT FROM 4)::int, (a.score IS NOT DISTINCT FROM 5)::int, (a.score IS NULL)::int
            FROM unnest($3::text[], $4::int[]) AS a(item, score)
-           ON CONFLICT (department_id, month, item_id) DO UPDATE SET
+           ON CONFLICT (department_id, month, visit_type, item_id) DO UPDATE SET
              n1 = c.n1 + EXCLUDED.n1, n2 = c.n2 + EXCLUDED.n2, n3 = c.n3 + EXCLUDED.n3,
              n4 = c.n4 + EXCLUDED.n4, n5 = c.n5 + EXCLUDED.n5, na = c.na + EXCLUDED.na`,
-          [r.departmentId, r.month, entries.map(([id]) => id), entries.map(([, score]) => score)],
+          [r.departmentId, r.month, entries.map(([id]) => id), entries.map(([, score]) => score), r.visitType],
         )
         await tx.query(
-          `INSERT INTO survey_month_counters AS c (department_id, month, responses, recommend_sum, promoters, detractors)
-           VALUES ($1, $2, 1, $3, ($3 >= 9)::int, ($3 <= 6)::int)
-           ON CONFLICT (department_id, month) DO UPDATE SET responses = c.responses + 1,
+          `INSERT INTO survey_month_counters AS c (department_id, month, visit_type, responses, recommend_sum, promoters, detractors)
+           VALUES ($1, $2, $4, 1, $3, ($3 >= 9)::int, ($3 <= 6)::int)
+           ON CONFLICT (department_id, month, visit_type) DO UPDATE SET responses = c.responses + 1,
              recommend_sum = c.recommend_sum + EXCLUDED.recommend_sum,
              promoters = c.promoters + EXCLUDED.promoters, detractors = c.detractors + EXCLUDED.detractors`,
-          [r.departmentId, r.month, r.recommend],
+          [r.departmentId, r.month, r.recommend, r.visitType],
         )
         if (r.praiseStaff) {
           await tx.query(
@@ -209,25 +220,30 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
     async itemCounts(departmentId, from, to) {
       const rows = await sql.query<CounterRow>(
         `SELECT ${COUNTER_COLUMNS} FROM survey_item_counters
-         WHERE department_id = $1 AND month BETWEEN $2 AND $3 ORDER BY month, item_id`,
+         WHERE department_id = $1 AND month BETWEEN $2 AND $3 ORDER BY month, visit_type DESC, item_id`,
         [departmentId, from, to],
       )
       return rows.map(toCounts)
     },
 
     async monthCounts(departmentId, from, to) {
-      const [row] = await sql.query<{ responses: number; recommendSum: number; promoters: number; detractors: number }>(
-        `SELECT COALESCE(sum(responses), 0)::int AS responses, COALESCE(sum(recommend_sum), 0)::int AS "recommendSum",
-                COALESCE(sum(promoters), 0)::int AS promoters, COALESCE(sum(detractors), 0)::int AS detractors
-         FROM survey_month_counters WHERE department_id = $1 AND month BETWEEN $2 AND $3`,
+      const rows = await sql.query<MonthCounts & { visitType: VisitType }>(
+        `SELECT visit_type AS "visitType", sum(responses)::int AS responses, sum(recommend_sum)::int AS "recommendSum",
+                sum(promoters)::int AS promoters, sum(detractors)::int AS detractors
+         FROM survey_month_counters WHERE department_id = $1 AND month BETWEEN $2 AND $3 GROUP BY visit_type`,
         [departmentId, from, to],
       )
-      return row
+      return monthCountsByType(rows)
     },
 
     // The answer's own transaction upserts the counters: PostgreSQL's row locks queue concurrent
     // answers instead of aborting them, so nothing waits to be folded.
     rollUpCounters: async () => 0,
+
+    async boardVersion() {
+      const [row] = await sql.query<{ version: string }>('SELECT version::text AS version FROM survey_board_version')
+      return row.version
+    },
 
     async visitCount(departmentId, fromDate, toDate) {
       const [row] = await sql.query<{ count: number }>(

@@ -4,7 +4,13 @@ import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { PageShell } from '../../../components/page-shell'
 import { StateView } from '../../../components/state-view'
-import { IMPROVEMENT_TEXT_MAX, SCALE_LABELS, VISIT_TYPE_LABELS, type ItemFigure } from '../../../contract'
+import {
+  IMPROVEMENT_TEXT_MAX,
+  SCALE_LABELS,
+  VISIT_TYPE_LABELS,
+  type DashboardSection,
+  type ItemFigure,
+} from '../../../contract'
 import { monthOf } from '../../../contract/month'
 import { useStores } from '../../../stores/context'
 import { formatMonth } from '../../../contract/when'
@@ -16,10 +22,12 @@ import { TopThemesCard } from '../../voice/shared/top-themes'
 import './index.scss'
 
 /** Below 30 answers only the count is shown: any figure from a handful of patients could point to them. */
-function ItemRow({ item }: { item: ItemFigure }) {
+function ItemRow({ item, withType = false }: { item: ItemFigure; withType?: boolean }) {
   return (
     <View className='dash-item'>
-      <View className='dash-item__label'>{item.label}</View>
+      <View className='dash-item__label'>
+        {withType ? `${VISIT_TYPE_LABELS[item.visitType]} · ${item.label}` : item.label}
+      </View>
       {item.rate === null ? (
         <View className='dash-item__figure dash-item__figure--wide rx-muted'>样本不足（{item.answered} 份）</View>
       ) : (
@@ -28,6 +36,28 @@ function ItemRow({ item }: { item: ItemFigure }) {
           <View className='dash-item__figure'>{percent(item.rate)}</View>
         </>
       )}
+    </View>
+  )
+}
+
+/** 门诊 or 住院: its own questionnaire's items, its 总体满意度 and its count of answers. */
+function SectionCard({ section }: { section: DashboardSection }) {
+  const name = VISIT_TYPE_LABELS[section.visitType]
+  const { satisfaction } = section
+  return (
+    <View className='rx-card' role='region' aria-label={`${name}患者满意度`}>
+      <View className='dash-heading'>
+        {name}（{section.responses} 份评价）
+      </View>
+      <View className='rx-muted'>
+        {satisfaction.rate === null
+          ? `总体满意度：样本不足（${satisfaction.answered} 份）`
+          : `总体满意度 ${percent(satisfaction.rate)}（${satisfaction.satisfied}/${satisfaction.answered}）`}
+      </View>
+      {section.items.length === 0 && <View className='rx-muted'>这段时间暂无{name}评价</View>}
+      {section.items.map((item) => (
+        <ItemRow key={item.itemId} item={item} />
+      ))}
     </View>
   )
 }
@@ -169,7 +199,7 @@ export default observer(function DashboardPage() {
                 <View className='dash-heading'>最需改进</View>
                 {dashboard.weakest.length === 0 && <View className='rx-muted'>各项目均不足 30 份评价，暂不排名。</View>}
                 {dashboard.weakest.map((item) => (
-                  <ItemRow key={item.itemId} item={item} />
+                  <ItemRow key={`${item.visitType}-${item.itemId}`} item={item} withType />
                 ))}
                 {store.improvement ? (
                   <ImprovementForm />
@@ -188,12 +218,12 @@ export default observer(function DashboardPage() {
               <View className='rx-card'>
                 <View className='dash-heading'>各项目（平均分 / 满意率）</View>
                 <View className='rx-muted'>
-                  5 分为“{SCALE_LABELS[5]}”；满意率为选“{SCALE_LABELS[4]}”及以上的比例
+                  门诊、住院问卷分开统计；5 分为“{SCALE_LABELS[5]}”，满意率为选“{SCALE_LABELS[4]}”及以上的比例
                 </View>
-                {dashboard.items.map((item) => (
-                  <ItemRow key={item.itemId} item={item} />
-                ))}
               </View>
+              {dashboard.sections.map((section) => (
+                <SectionCard key={section.visitType} section={section} />
+              ))}
 
               <View className='rx-card'>
                 <View className='dash-heading'>最近的意见</View>
