@@ -88,7 +88,10 @@ describe('the dashboard page', () => {
         visitType: 'outpatient',
         responses: 40,
         satisfaction: { answered: 40, satisfied: 38, rate: 0.95, metTarget: true },
-        items: [figure('outpatient', 'registration', '挂号便捷', 0.9), figure('outpatient', 'overall', '总体满意度', 0.95)],
+        items: [
+          figure('outpatient', 'registration', '挂号便捷', 0.9),
+          figure('outpatient', 'overall', '总体满意度', 0.95),
+        ],
         recommend: { answered: 40, average: 8.5, nps: 40 },
       },
       {

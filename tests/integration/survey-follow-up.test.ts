@@ -198,7 +198,10 @@ describe('boards', () => {
       average: null,
       rate: null,
     })
-    expect(outpatientItems(dashboard).find((i) => i.itemId === 'tests')).toMatchObject({ answered: 2, notApplicable: 1 })
+    expect(outpatientItems(dashboard).find((i) => i.itemId === 'tests')).toMatchObject({
+      answered: 2,
+      notApplicable: 1,
+    })
     expect(dashboard.recommend).toEqual({ answered: 3, average: null, nps: null })
     expect(dashboard.comments).toEqual([{ month, visitType: 'outpatient', overall: 4, comment: '排队太久' }])
 

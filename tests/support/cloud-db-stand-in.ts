@@ -185,7 +185,12 @@ export class CloudDbStandIn implements CloudDb, CommittedData {
 
   collection<T extends Doc>(name: string): Collection<T> {
     const plain: Step = (kind, run) => this.plain(kind, run)
-    const query = (where: (Where | QueryOperator)[], order: [string, 'asc' | 'desc'][], skip: number, limit?: number): Query<T> => {
+    const query = (
+      where: (Where | QueryOperator)[],
+      order: [string, 'asc' | 'desc'][],
+      skip: number,
+      limit?: number,
+    ): Query<T> => {
       const select = () => {
         if (limit !== undefined && limit > MAX_LIMIT) throw new Error(`stand-in: limit ${limit} over ${MAX_LIMIT}`)
         const found = [...this.table(name).values()].filter((doc) => where.every((w) => matches(doc, w)))

@@ -244,7 +244,9 @@ export function surveyContract(harness: () => RepoHarness): void {
       const counted = async () => ({
         month: await survey().monthCounts(department.id, MONTH, MONTH),
         items: await survey().itemCounts(department.id, MONTH, MONTH),
-        overall: (await survey().itemCountsAll('overall', MONTH, MONTH)).filter((c) => c.departmentId === department.id),
+        overall: (await survey().itemCountsAll('overall', MONTH, MONTH)).filter(
+          (c) => c.departmentId === department.id,
+        ),
       })
       const before = await counted()
       expect(before.month).toEqual({

@@ -17,14 +17,7 @@ import type { Ctx } from '../../core/context'
 import { toCsv } from '../../core/csv'
 import { audit } from '../../core/effects'
 import { lastDayOf, monthOf, monthsEnding, shiftMonth } from '../../../contract/month'
-import {
-  addMonthCounts,
-  enoughAnswers,
-  itemFigures,
-  NO_MONTH_COUNTS,
-  rateFigure,
-  recommendFigure,
-} from './figures'
+import { addMonthCounts, enoughAnswers, itemFigures, NO_MONTH_COUNTS, rateFigure, recommendFigure } from './figures'
 import type { SurveyRepo } from './repo'
 
 const TREND_MONTHS = 12

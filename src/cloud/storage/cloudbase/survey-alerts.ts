@@ -77,7 +77,12 @@ export function createSurveyAlertsRepo(db: CloudDb): AlertsRepo {
   const eventsOf = async (alerts: AlertDoc[]) => {
     const ids = alerts.filter((a) => !a.history).map((a) => a._id)
     if (ids.length === 0) return []
-    return readAll(db.collection<AlertEventDoc>(C.alertEvents).where({ alertId: _.in(ids) }).orderBy('seq', 'asc'))
+    return readAll(
+      db
+        .collection<AlertEventDoc>(C.alertEvents)
+        .where({ alertId: _.in(ids) })
+        .orderBy('seq', 'asc'),
+    )
   }
 
   const withHistory = async (alerts: AlertDoc[]): Promise<AlertRecord[]> => {

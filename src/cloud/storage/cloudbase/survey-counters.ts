@@ -182,7 +182,12 @@ async function rollUp(db: CloudDb): Promise<number> {
     for (const doc of pendingMonths) groupOf(doc).monthIds.push(doc._id)
     for (const [key, group] of groups) {
       const [departmentId, month, visitType] = key.split('|')
-      folded += await fold(db, { departmentId, month, visitType: visitType as VisitType }, group.itemIds, group.monthIds)
+      folded += await fold(
+        db,
+        { departmentId, month, visitType: visitType as VisitType },
+        group.itemIds,
+        group.monthIds,
+      )
     }
   }
   return folded

@@ -9,7 +9,8 @@ import { tagsDoc, tagsId, type TagsDoc } from './voice-repo'
 
 /** Anonymous: no user, no OPENID, no visit, and only the day it was given. */
 interface ResponseDoc
-  extends Doc,
+  extends
+    Doc,
     Omit<
       NewResponse,
       'visitId' | 'praiseStaff' | 'lowScore' | 'contactPhone' | 'day' | 'voiceTags' | 'departmentName' | 'itemLabels'

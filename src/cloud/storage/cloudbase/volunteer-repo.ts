@@ -322,11 +322,19 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
       const mineOnly = { status: 'claimed', volunteerId }
       const where = waitingLimit > 0 ? _.or([{ status: 'waiting' }, mineOnly]) : mineOnly
       const limit = Math.min(waitingLimit + HALL_MINE_LIMIT, MAX_PAGE)
-      const { data } = await requests().where(where).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit).get()
+      const { data } = await requests()
+        .where(where)
+        .orderBy('createdAt', 'asc')
+        .orderBy('_id', 'asc')
+        .limit(limit)
+        .get()
       // A hall past the page (hundreds waiting) reads the volunteer's own requests on their own.
       const claimed =
         data.length < limit ? data.filter((doc) => doc.status === 'claimed') : await readAll(requests().where(mineOnly))
-      const records = await toHelp([...data.filter((doc) => doc.status === 'waiting').slice(0, waitingLimit), ...claimed])
+      const records = await toHelp([
+        ...data.filter((doc) => doc.status === 'waiting').slice(0, waitingLimit),
+        ...claimed,
+      ])
       const byClaim = (a: HelpRecord, b: HelpRecord) => compareText(a.claimedAt ?? '', b.claimedAt ?? '')
       return {
         waiting: records.filter((record) => record.status === 'waiting'),
