@@ -3,7 +3,8 @@
 // open-API permissions and declares timer triggers.
 import { build, type Plugin } from 'esbuild'
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { SWEEP_TRIGGERS } from '../src/cloud/sweeps'
 import { CLOUD_FUNCTIONS } from '../src/cloud/registry'
 
@@ -32,28 +33,28 @@ function functionConfigs(): Record<string, FunctionConfig> {
   return { ...Object.fromEntries(routed), ...TIMER_FUNCTIONS }
 }
 
+/** How the sources import zod's values; anything else would bring the whole namespace back. */
+const ZOD_VALUE_IMPORT = /^import \{ z \} from 'zod'$/m
+const OTHER_ZOD_VALUE_IMPORT = /^import (?!type )(?!\{ z \} from 'zod'$).* from 'zod'$/m
+
 /**
- * zod's namespace object re-exports all of its ~50 message locales (over half of a minified bundle),
- * and a namespace cannot be tree-shaken. Functions only ever speak English (zod's default) and the
- * Chinese that contract/common.ts configures, so the locale index resolves to just those two.
+ * `import { z } from 'zod'` binds zod's namespace object, and esbuild keeps a namespace object
+ * whole: every schema kind, JSON-schema conversion, `z.compile` and ~50 message locales, about
+ * 100 KiB of a minified function that never runs. Imported as a module namespace (`import * as z`)
+ * the same names are tree-shaken to what the function uses. Only the cloud bundles are rewritten:
+ * TypeScript, jest and the app's build read the sources as written.
  */
-const zodLocalesUsed: Plugin = {
-  name: 'zod-locales-used',
+const zodAsModuleNamespace: Plugin = {
+  name: 'zod-as-module-namespace',
   setup(plugin) {
-    plugin.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer)
-        ? { path: join(dirname(args.importer), args.path), namespace: 'zod-locales' }
-        : undefined,
-    )
-    plugin.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: ['en', 'zh-CN']
-        .map(
-          (locale) =>
-            `export { default as ${locale.replace('-', '')} } from ${JSON.stringify(join(dirname(args.path), `${locale}.js`))}`,
-        )
-        .join('\n'),
-      resolveDir: dirname(args.path),
-    }))
+    plugin.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8')
+      if (OTHER_ZOD_VALUE_IMPORT.test(source)) {
+        return { errors: [{ text: `${args.path}: import zod's values as \`import { z } from 'zod'\`` }] }
+      }
+      if (!ZOD_VALUE_IMPORT.test(source)) return undefined
+      return { contents: source.replace(ZOD_VALUE_IMPORT, "import * as z from 'zod'"), loader: 'ts' }
+    })
   },
 }
 
@@ -70,7 +71,7 @@ async function buildFunction(name: string, config: FunctionConfig) {
     target: 'node16',
     format: 'cjs',
     external: ['wx-server-sdk'],
-    plugins: [zodLocalesUsed],
+    plugins: [zodAsModuleNamespace],
     // A cold start parses the whole file: WeChat loads each function on its first call after idling.
     minify: true,
     metafile: true,
