@@ -74,6 +74,8 @@ async function buildFunction(name: string, config: FunctionConfig) {
     plugins: [zodAsModuleNamespace],
     // A cold start parses the whole file: WeChat loads each function on its first call after idling.
     minify: true,
+    // The Chinese messages as UTF-8 (3 bytes a character), not \u escapes (6).
+    charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
   })

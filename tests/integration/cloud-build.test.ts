@@ -1,6 +1,9 @@
+import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
-import { readFileSync, rmSync } from 'node:fs'
+import { readFileSync, rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import type { Repos } from '../../src/cloud/domain/repos'
+import * as REPO_SETS from '../../src/cloud/functions/repo-sets'
 import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
 import { BUILT_FUNCTIONS, builtFunctionsSandbox } from '../support/cloud-sandbox'
 
@@ -39,6 +42,39 @@ function callBuilt(name: string, events: unknown[], env: Record<string, string>)
   return JSON.parse(String(output).trim().split('\n').pop() ?? '')
 }
 
+/** Issue 17: what a cold start loads. */
+const BUNDLE_CEILING_BYTES = 300 * 1000
+
+/** Read by dispatch for every call, so every function has them beside its own set. */
+const DISPATCH_REPOS: (keyof Repos)[] = ['identity', 'platform']
+
+/** `ctx.repos.survey`, `runtime.repos.identity`; `const { voice } = ctx.repos`; `repos[name]`, which no scan can follow. */
+const REPO_ACCESS = /\brepos\.(\w+)/g
+const REPO_DESTRUCTURING = /\b(?:const|let)\s*\{([^{}]*)\}\s*=\s*[\w.]*\brepos\b/g
+const REPO_BY_NAME = /\brepos\[/
+
+/** The repositories the code a function's entry reaches (adapters aside) reads: the set it needs. */
+async function reposReachedBy(name: string): Promise<string[]> {
+  const { metafile } = await build({
+    entryPoints: [join(ROOT, 'src/cloud/functions', name, 'index.ts')],
+    bundle: true,
+    write: false,
+    platform: 'node',
+    external: ['wx-server-sdk'],
+    metafile: true,
+    logLevel: 'silent',
+  })
+  const reached = new Set<string>()
+  for (const file of Object.keys(metafile.inputs).filter((path) => /^src\/(?!cloud\/storage\/)/.test(path))) {
+    const source = readFileSync(join(ROOT, file), 'utf8')
+    if (REPO_BY_NAME.test(source)) throw new Error(`${file} picks a repository by a computed name`)
+    for (const [, repo] of source.matchAll(REPO_ACCESS)) reached.add(repo)
+    for (const [, names] of source.matchAll(REPO_DESTRUCTURING))
+      for (const repo of names.split(',')) reached.add(repo.split(':')[0].trim())
+  }
+  return [...reached].sort()
+}
+
 const readJson = (name: string, file: string) =>
   JSON.parse(readFileSync(join(ROOT, 'cloudfunctions', name, file), 'utf8'))
 
@@ -55,6 +91,24 @@ test('every function is a self-contained bundle with the manifest and config WeC
     permissions: { openapi: ['subscribeMessage.send'] },
     triggers: [{ name: expect.any(String), type: 'timer', config: expect.stringMatching(/^(\S+ ){6}\S+$/) }],
   })
+})
+
+test('every bundle is minified and within 300 KB', () => {
+  const bundles = BUILT_FUNCTIONS.map((name) => {
+    const file = join(sandbox, name, 'index.js')
+    return { name, bytes: statSync(file).size, lines: readFileSync(file, 'utf8').split('\n').length }
+  })
+  expect(bundles.filter(({ bytes }) => bytes > BUNDLE_CEILING_BYTES)).toEqual([])
+  // Unminified, a bundle is thousands of lines; minified, only zod's generated-code templates keep theirs.
+  expect(bundles.filter(({ lines }) => lines > 200)).toEqual([])
+})
+
+test("each function's repository set is exactly what its code reaches, beside dispatch's own", async () => {
+  for (const name of BUILT_FUNCTIONS) {
+    const set = REPO_SETS[name as keyof typeof REPO_SETS]
+    const declared = [...DISPATCH_REPOS, ...Object.keys(set)].sort()
+    expect({ name, repos: declared }).toEqual({ name, repos: await reposReachedBy(name) })
+  }
 })
 
 test('the timer-triggered sweep runs the sweeps and drains the outbox, and refuses mini-program callers', () => {
@@ -84,11 +138,19 @@ test('the timer-triggered sweep runs the sweeps and drains the outbox, and refus
 })
 
 test('the built identity function answers identity.me from the WeChat context, on the cloud database', () => {
-  const [first, second, anonymous] = [
-    ...callBuilt('identity', [{ action: 'me' }, { action: 'setPrefs', data: { largeText: true } }], {
-      ...SECRETS,
-      STUB_OPENID: 'wx-openid-1',
-    }),
+  const [first, second, invalid, anonymous] = [
+    ...callBuilt(
+      'identity',
+      [
+        { action: 'me' },
+        { action: 'setPrefs', data: { largeText: true } },
+        { action: 'setPrefs', data: { largeText: 'yes' } },
+      ],
+      {
+        ...SECRETS,
+        STUB_OPENID: 'wx-openid-1',
+      },
+    ),
     ...callBuilt('identity', [{ action: 'me' }], SECRETS),
   ]
   expect(first).toEqual({
@@ -101,6 +163,10 @@ test('the built identity function answers identity.me from the WeChat context, o
     }),
   })
   expect(second).toMatchObject({ ok: true })
+  expect(invalid).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', fields: [{ path: 'largeText', message: expect.stringMatching(/^无效输入/) }] },
+  })
   expect(anonymous).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
 })
 
