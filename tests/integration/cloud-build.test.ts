@@ -2,8 +2,8 @@ import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
 import { readFileSync, rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { Repos } from '../../src/cloud/domain/repos'
 import * as REPO_SETS from '../../src/cloud/functions/repo-sets'
+import type { CloudbaseRepoSet } from '../../src/cloud/storage/cloudbase'
 import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
 import { BUILT_FUNCTIONS, builtFunctionsSandbox } from '../support/cloud-sandbox'
 
@@ -45,34 +45,42 @@ function callBuilt(name: string, events: unknown[], env: Record<string, string>)
 /** Issue 17: what a cold start loads. */
 const BUNDLE_CEILING_BYTES = 300 * 1000
 
-/** Read by dispatch for every call, so every function has them beside its own set. */
-const DISPATCH_REPOS: (keyof Repos)[] = ['identity', 'platform']
-
 /** `ctx.repos.survey`, `runtime.repos.identity`; `const { voice } = ctx.repos`; `repos[name]`, which no scan can follow. */
 const REPO_ACCESS = /\brepos\.(\w+)/g
 const REPO_DESTRUCTURING = /\b(?:const|let)\s*\{([^{}]*)\}\s*=\s*[\w.]*\brepos\b/g
 const REPO_BY_NAME = /\brepos\[/
 
-/** The repositories the code a function's entry reaches (adapters aside) reads: the set it needs. */
-async function reposReachedBy(name: string): Promise<string[]> {
-  const { metafile } = await build({
+/** Every repository's adapter, by the name handlers reach it by: each is in some function's set. */
+const ADAPTERS = Object.assign({}, ...Object.values(REPO_SETS)) as Required<CloudbaseRepoSet>
+
+/**
+ * What a function's bundle holds, tree-shaken as the build does: the repositories its code (adapters
+ * aside) reads, and the adapters it carries (unminified, each keeps its factory's name).
+ */
+async function reposOf(name: string): Promise<{ reached: string[]; carried: string[] }> {
+  const { metafile, outputFiles } = await build({
     entryPoints: [join(ROOT, 'src/cloud/functions', name, 'index.ts')],
     bundle: true,
     write: false,
+    outfile: 'index.js',
     platform: 'node',
     external: ['wx-server-sdk'],
     metafile: true,
     logLevel: 'silent',
   })
+  const [output] = Object.values(metafile.outputs)
   const reached = new Set<string>()
-  for (const file of Object.keys(metafile.inputs).filter((path) => /^src\/(?!cloud\/storage\/)/.test(path))) {
+  for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {
+    if (bytesInOutput === 0 || !/^src\/(?!cloud\/storage\/)/.test(file)) continue
     const source = readFileSync(join(ROOT, file), 'utf8')
     if (REPO_BY_NAME.test(source)) throw new Error(`${file} picks a repository by a computed name`)
     for (const [, repo] of source.matchAll(REPO_ACCESS)) reached.add(repo)
     for (const [, names] of source.matchAll(REPO_DESTRUCTURING))
       for (const repo of names.split(',')) reached.add(repo.split(':')[0].trim())
   }
-  return [...reached].sort()
+  const bundle = outputFiles[0].text
+  const carried = Object.entries(ADAPTERS).filter(([, create]) => bundle.includes(`function ${create.name}(`))
+  return { reached: [...reached].sort(), carried: carried.map(([repo]) => repo).sort() }
 }
 
 const readJson = (name: string, file: string) =>
@@ -103,11 +111,12 @@ test('every bundle is minified and within 300 KB', () => {
   expect(bundles.filter(({ lines }) => lines > 200)).toEqual([])
 })
 
-test("each function's repository set is exactly what its code reaches, beside dispatch's own", async () => {
+test("each function's repository set is what its code reaches, and its bundle carries no other adapter", async () => {
   for (const name of BUILT_FUNCTIONS) {
     const set = REPO_SETS[name as keyof typeof REPO_SETS]
-    const declared = [...DISPATCH_REPOS, ...Object.keys(set)].sort()
-    expect({ name, repos: declared }).toEqual({ name, repos: await reposReachedBy(name) })
+    const declared = Object.keys({ ...REPO_SETS.DISPATCH_REPOS, ...set }).sort()
+    const { reached, carried } = await reposOf(name)
+    expect({ name, reached, carried }).toEqual({ name, reached: declared, carried: declared })
   }
 })
 

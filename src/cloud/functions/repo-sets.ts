@@ -1,6 +1,8 @@
 import {
   createFeedbackRepo,
+  createIdentityRepo,
   createPersonalDataRepo,
+  createPlatformRepo,
   createStaffSurveyRepo,
   createStudyRepo,
   createSurveyRepo,
@@ -10,10 +12,13 @@ import {
 } from '../storage/cloudbase'
 
 // The repositories each deployed function's handlers reach, one export per function, named as the
-// function. Beside these, every function has dispatch's own (platform, identity). A function bundles
-// only the adapters its set names: separate exports, so esbuild drops every set but the one imported.
-// The cloud-build test reads each function's code and fails when a handler reaches a repository
-// its set lacks.
+// function. Beside these, every function has dispatch's own. A function bundles only the adapters its
+// set names: separate exports of plain object literals (no spread, no call), so esbuild drops every
+// set but the one imported. The cloud-build test reads each function's code and fails when its set is
+// not exactly what the code reaches, or its bundle carries another adapter.
+
+/** What every function reads before any handler runs: who is calling, idempotency, rate limits, audit. */
+export const DISPATCH_REPOS: CloudbaseRepoSet = { platform: createPlatformRepo, identity: createIdentityRepo }
 
 export const identity: CloudbaseRepoSet = { personalData: createPersonalDataRepo }
 

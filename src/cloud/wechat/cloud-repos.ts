@@ -1,14 +1,7 @@
 import cloud from 'wx-server-sdk'
-import {
-  createCloudbaseRepoSet,
-  createIdentityRepo,
-  createPlatformRepo,
-  type CloudbaseRepoSet,
-} from '../storage/cloudbase'
+import { DISPATCH_REPOS } from '../functions/repo-sets'
+import { createCloudbaseRepoSet, type CloudbaseRepoSet } from '../storage/cloudbase'
 import type { RepoFactory } from './wechat'
-
-/** What every function reads before any handler runs: who is calling, idempotency, rate limits, audit. */
-const DISPATCH_REPOS: CloudbaseRepoSet = { platform: createPlatformRepo, identity: createIdentityRepo }
 
 /**
  * Storage for a deployed function: the environment's cloud database, with the repositories its set
