@@ -60,7 +60,7 @@ export function createCloudbaseRepoSet(db: CloudDb, set: CloudbaseRepoSet, owner
   return repos as Repos
 }
 
-/** All of them: the setup script and the contract suite's stand-in use every area at once. */
+/** All of them, for the contract suite on the stand-in, which exercises every area at once. */
 export function createCloudbaseRepos(db: CloudDb): Repos {
   return createCloudbaseRepoSet(
     db,
