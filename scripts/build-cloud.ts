@@ -1,12 +1,12 @@
 // `npm run build:cloud`: one self-contained bundle per cloud function in cloudfunctions/<name>/,
 // each with the package.json WeChat installs from when uploading and the config.json that grants
 // open-API permissions and declares timer triggers.
-import { build, type Plugin } from 'esbuild'
+import { build } from 'esbuild'
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SWEEP_TRIGGERS } from '../src/cloud/sweeps'
 import { CLOUD_FUNCTIONS } from '../src/cloud/registry'
+import { FUNCTION_BUNDLE } from './cloud-bundle'
 
 const OUT = 'cloudfunctions'
 const WX_SERVER_SDK = '~3.0.4'
@@ -33,52 +33,12 @@ function functionConfigs(): Record<string, FunctionConfig> {
   return { ...Object.fromEntries(routed), ...TIMER_FUNCTIONS }
 }
 
-/** How the sources import zod's values; anything else would bring the whole namespace back. */
-const ZOD_VALUE_IMPORT = /^import \{ z \} from 'zod'$/m
-const OTHER_ZOD_VALUE_IMPORT = /^import (?!type )(?!\{ z \} from 'zod'$).* from 'zod'$/m
-
-/**
- * `import { z } from 'zod'` binds zod's namespace object, and esbuild keeps a namespace object
- * whole: every schema kind, JSON-schema conversion, `z.compile` and ~50 message locales, about
- * 100 KiB of a minified function that never runs. Imported as a module namespace (`import * as z`)
- * the same names are tree-shaken to what the function uses. Only the cloud bundles are rewritten:
- * TypeScript, jest and the app's build read the sources as written.
- */
-const zodAsModuleNamespace: Plugin = {
-  name: 'zod-as-module-namespace',
-  setup(plugin) {
-    plugin.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8')
-      if (OTHER_ZOD_VALUE_IMPORT.test(source)) {
-        return { errors: [{ text: `${args.path}: import zod's values as \`import { z } from 'zod'\`` }] }
-      }
-      if (!ZOD_VALUE_IMPORT.test(source)) return undefined
-      return { contents: source.replace(ZOD_VALUE_IMPORT, "import * as z from 'zod'"), loader: 'ts' }
-    })
-  },
-}
-
 async function buildFunction(name: string, config: FunctionConfig) {
   const entry = join('src/cloud/functions', name, 'index.ts')
   if (!existsSync(entry)) throw new Error(`${entry} is missing: every registered function needs a WeChat entry`)
   const dir = join(OUT, name)
   mkdirSync(dir, { recursive: true })
-  const result = await build({
-    entryPoints: [entry],
-    outfile: join(dir, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node16',
-    format: 'cjs',
-    external: ['wx-server-sdk'],
-    plugins: [zodAsModuleNamespace],
-    // A cold start parses the whole file: WeChat loads each function on its first call after idling.
-    minify: true,
-    // The Chinese messages as UTF-8 (3 bytes a character), not \u escapes (6).
-    charset: 'utf8',
-    metafile: true,
-    logLevel: 'warning',
-  })
+  const result = await build({ ...FUNCTION_BUNDLE, entryPoints: [entry], outfile: join(dir, 'index.js') })
   const manifest = {
     name,
     version: '1.0.0',
