@@ -2,6 +2,7 @@ import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
 import { readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { FUNCTION_BUNDLE } from '../../scripts/cloud-bundle'
 import * as REPO_SETS from '../../src/cloud/functions/repo-sets'
 import type { CloudbaseRepoSet } from '../../src/cloud/storage/cloudbase'
 import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
@@ -56,18 +57,16 @@ const REPO_BY_NAME = /\brepos\[/
 const ADAPTERS = Object.assign({}, ...Object.values(REPO_SETS)) as Required<CloudbaseRepoSet>
 
 /**
- * What a function's bundle holds, tree-shaken as the build does: the repositories its code (adapters
- * aside) reads, and the adapters it carries (unminified, each keeps its factory's name).
+ * What a function's bundle holds, built as `build:cloud` builds it but unminified, so each adapter
+ * keeps its factory's name: the repositories its code (adapters aside) reads, and the adapters it carries.
  */
 async function reposOf(name: string): Promise<{ reached: string[]; carried: string[] }> {
   const { metafile, outputFiles } = await build({
+    ...FUNCTION_BUNDLE,
     entryPoints: [join(ROOT, 'src/cloud/functions', name, 'index.ts')],
-    bundle: true,
-    write: false,
     outfile: 'index.js',
-    platform: 'node',
-    external: ['wx-server-sdk'],
-    metafile: true,
+    write: false,
+    minify: false,
     logLevel: 'silent',
   })
   const [output] = Object.values(metafile.outputs)
