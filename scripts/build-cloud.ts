@@ -1,11 +1,12 @@
 // `npm run build:cloud`: one self-contained bundle per cloud function in cloudfunctions/<name>/,
 // each with the package.json WeChat installs from when uploading and the config.json that grants
 // open-API permissions and declares timer triggers.
-import { build, type Plugin } from 'esbuild'
+import { build } from 'esbuild'
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { SWEEP_TRIGGERS } from '../src/cloud/sweeps'
 import { CLOUD_FUNCTIONS } from '../src/cloud/registry'
+import { FUNCTION_BUNDLE } from './cloud-bundle'
 
 const OUT = 'cloudfunctions'
 const WX_SERVER_SDK = '~3.0.4'
@@ -32,50 +33,12 @@ function functionConfigs(): Record<string, FunctionConfig> {
   return { ...Object.fromEntries(routed), ...TIMER_FUNCTIONS }
 }
 
-/**
- * zod's namespace object re-exports all of its ~50 message locales (over half of a minified bundle),
- * and a namespace cannot be tree-shaken. Functions only ever speak English (zod's default) and the
- * Chinese that contract/common.ts configures, so the locale index resolves to just those two.
- */
-const zodLocalesUsed: Plugin = {
-  name: 'zod-locales-used',
-  setup(plugin) {
-    plugin.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer)
-        ? { path: join(dirname(args.importer), args.path), namespace: 'zod-locales' }
-        : undefined,
-    )
-    plugin.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: ['en', 'zh-CN']
-        .map(
-          (locale) =>
-            `export { default as ${locale.replace('-', '')} } from ${JSON.stringify(join(dirname(args.path), `${locale}.js`))}`,
-        )
-        .join('\n'),
-      resolveDir: dirname(args.path),
-    }))
-  },
-}
-
 async function buildFunction(name: string, config: FunctionConfig) {
   const entry = join('src/cloud/functions', name, 'index.ts')
   if (!existsSync(entry)) throw new Error(`${entry} is missing: every registered function needs a WeChat entry`)
   const dir = join(OUT, name)
   mkdirSync(dir, { recursive: true })
-  const result = await build({
-    entryPoints: [entry],
-    outfile: join(dir, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node16',
-    format: 'cjs',
-    external: ['wx-server-sdk'],
-    plugins: [zodLocalesUsed],
-    // A cold start parses the whole file: WeChat loads each function on its first call after idling.
-    minify: true,
-    metafile: true,
-    logLevel: 'warning',
-  })
+  const result = await build({ ...FUNCTION_BUNDLE, entryPoints: [entry], outfile: join(dir, 'index.js') })
   const manifest = {
     name,
     version: '1.0.0',

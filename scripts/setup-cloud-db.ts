@@ -1,6 +1,7 @@
 // `npm run setup:cloud-db`: what the cloud database needs — collections, indexes (unique ones
 // included), security rules, the questionnaires, the 暖语手册 and the built-in comment lexicon — printed as a plan (`--json` for machines);
 // `--apply` creates them through WeChat's server API (collections, indexes, documents).
+import { BUILT_IN_LEXICON } from '../src/cloud/domain/voice/builtin-lexicon'
 import { phraseBookDocs } from '../src/cloud/storage/cloudbase/phrases'
 import { migratedQuestionnaires } from '../src/cloud/storage/cloudbase/questionnaires'
 import { COLLECTIONS, C } from '../src/cloud/storage/cloudbase/schema'
@@ -21,7 +22,7 @@ async function plan() {
     documents: {
       [C.questionnaires]: await migratedQuestionnaires(),
       [C.feedbackPhrases]: phraseBookDocs(new Date()),
-      [C.voiceLexiconSeed]: lexiconSeedDocs(),
+      [C.voiceLexiconSeed]: lexiconSeedDocs(BUILT_IN_LEXICON),
     },
   }
 }

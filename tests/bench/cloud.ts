@@ -1,6 +1,8 @@
+import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
 import { rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { FUNCTION_BUNDLE } from '../../scripts/cloud-bundle'
 import { openCloudActions } from '../support/cloud-actions'
 import { BUILT_FUNCTIONS, builtFunctionsSandbox } from '../support/cloud-sandbox'
 import { checkInBurst, claimBurst, surveyBurst, type Contention } from '../support/cloud-contention'
@@ -8,33 +10,64 @@ import { measureActions, READ_CEILING, WRITE_CEILING } from '../support/cloud-ro
 import { report } from './support'
 
 const ROOT = resolve(__dirname, '../..')
-const BUNDLE_LIMIT_BYTES = 300 * 1024
-const REQUIRE_RUNS = 5
+const BUNDLE_LIMIT_BYTES = 300 * 1000
+const REQUIRE_RUNS = 7
 const VOLUMES = [20, 100]
 
-/** Milliseconds `require` takes in a fresh Node process, the median of a few, as a cold start pays it. */
-function requireMs(sandbox: string, module: string): number {
+/** Milliseconds one `require` takes in a fresh Node process, as a cold start pays it. */
+function requireOnce(cwd: string, module: string): number {
   const script = `const t = performance.now(); require(${JSON.stringify(module)}); console.log(performance.now() - t)`
-  const runs = Array.from({ length: REQUIRE_RUNS }, () => {
-    const out = spawnSync('node', ['-e', script], { cwd: sandbox, encoding: 'utf8', env: { PATH: process.env.PATH } })
-    if (out.status !== 0) throw new Error(`require ${module} failed:\n${out.stderr}`)
-    return Number(out.stdout.trim().split('\n').pop())
-  })
-  return runs.sort((a, b) => a - b)[Math.floor(REQUIRE_RUNS / 2)]
+  const out = spawnSync('node', ['-e', script], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH } })
+  if (out.status !== 0) throw new Error(`require ${module} failed:\n${out.stderr}`)
+  return Number(out.stdout.trim().split('\n').pop())
 }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+/** The median of a few cold `require`s. */
+function requireMs(cwd: string, module: string): number {
+  return median(Array.from({ length: REQUIRE_RUNS }, () => requireOnce(cwd, module)))
+}
+
+/** Medians of cold `require`s of a module and of the reference, taken in turns so load drifts alike for both. */
+function requireMsBeside(cwd: string, module: string, reference: string): [number, number] {
+  const runs = Array.from({ length: REQUIRE_RUNS }, () => [requireOnce(cwd, module), requireOnce(cwd, reference)])
+  return [median(runs.map(([ms]) => ms)), median(runs.map(([, ms]) => ms))]
+}
+
+/**
+ * The same-run reference: every area's handlers and repositories in one bundle, built as a function
+ * is. Before each function had its own set, each carried every area's repositories.
+ */
+const EVERY_AREA = [
+  "export * from './src/cloud/registry'",
+  "export * from './src/cloud/storage/cloudbase'",
+  "export * from './src/cloud/wechat/wechat'",
+].join('\n')
 
 async function benchBundles() {
   const names = BUILT_FUNCTIONS
   const sandbox = await builtFunctionsSandbox('renxin-bench-cloud-')
   try {
+    await build({
+      ...FUNCTION_BUNDLE,
+      stdin: { contents: EVERY_AREA, resolveDir: ROOT, sourcefile: 'every-area.ts', loader: 'ts' },
+      outfile: join(sandbox, 'every-area', 'index.js'),
+    })
     const floor = requireMs(sandbox, 'wx-server-sdk')
+    const wholeBytes = statSync(join(sandbox, 'every-area', 'index.js')).size
+    const wholeMs: number[] = []
     const rows: Record<string, string> = {}
     for (const name of names) {
       const bytes = statSync(join(sandbox, name, 'index.js')).size
-      const ms = requireMs(sandbox, `./${name}/index.js`)
+      const [ms, reference] = requireMsBeside(sandbox, `./${name}/index.js`, './every-area')
+      wholeMs.push(reference)
       rows[name] =
-        `${(bytes / 1024).toFixed(0)} KiB (${(bytes / BUNDLE_LIMIT_BYTES).toFixed(2)} of 300 KiB)  require ${ms.toFixed(1)} ms`
+        `${(bytes / 1024).toFixed(0)} KiB (${(bytes / BUNDLE_LIMIT_BYTES).toFixed(2)} of 300 KB, ` +
+        `${(bytes / wholeBytes).toFixed(2)} of every area)  require ${ms.toFixed(1)} ms (${(ms / reference).toFixed(2)} of every area)`
     }
+    rows['every area in one bundle (same run)'] =
+      `${(wholeBytes / 1024).toFixed(0)} KiB  require ${median(wholeMs).toFixed(1)} ms`
     rows['stub wx-server-sdk alone (same run)'] = `require ${floor.toFixed(1)} ms`
     rows['zod alone, unbundled (same run)'] = `require ${requireMs(ROOT, 'zod').toFixed(1)} ms`
     report('cloud function bundles: size and cold require (stub wx-server-sdk)', rows)

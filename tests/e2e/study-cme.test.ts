@@ -47,4 +47,14 @@ test('a session with 2 CME credits is checked into and out of, and the credit sh
   await paper.getByText('继续医学教育学分证明', { exact: true }).waitFor()
   await paper.getByText(/获得Ⅱ类学分共 2 分/).waitFor()
   await paper.getByText(/继续教育：院感防控/).waitFor()
+
+  // On paper, as the volunteer certificate (src/styles/_print.scss): the year switch and the hint are
+  // left off, the title stays centred.
+  expect(await page.locator('.study-no-print').count()).toBeGreaterThan(0)
+  await page.emulateMedia({ media: 'print' })
+  for (const screenOnly of await page.locator('.study-no-print').all()) expect(await screenOnly.isVisible()).toBe(false)
+  const title = paper.locator('.study-certificate__title')
+  expect(await title.evaluate((element) => getComputedStyle(element).textAlign)).toBe('center')
+  await page.emulateMedia({ media: 'screen' })
+  expect(await page.locator('.study-no-print').first().isVisible()).toBe(true)
 })

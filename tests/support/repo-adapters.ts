@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Department, DepartmentKind } from '../../src/contract'
+import { BUILT_IN_LEXICON } from '../../src/cloud/domain/voice/builtin-lexicon'
 import type { RosterEntry } from '../../src/cloud/domain/identity/repo'
 import { createCloudbaseRepos } from '../../src/cloud/storage/cloudbase'
 import type { PhraseDoc } from '../../src/cloud/storage/cloudbase/feedback-phrases'
@@ -104,7 +105,8 @@ export async function openCloudStandIn(
     await db.collection<QuestionnaireDoc>(C.questionnaires).add({ data: doc })
   }
   for (const doc of phraseBookDocs(new Date())) await db.collection<PhraseDoc>(C.feedbackPhrases).add({ data: doc })
-  for (const doc of lexiconSeedDocs()) await db.collection<LexiconSeedDoc>(C.voiceLexiconSeed).add({ data: doc })
+  for (const doc of lexiconSeedDocs(BUILT_IN_LEXICON))
+    await db.collection<LexiconSeedDoc>(C.voiceLexiconSeed).add({ data: doc })
   return {
     repos: createCloudbaseRepos(db),
     fixtures: {

@@ -1,4 +1,5 @@
 import { cloudRepos } from '../../wechat/cloud-repos'
 import { createSweepMain } from '../../wechat/sweep'
+import { sweep } from '../repo-sets'
 
-export const main = createSweepMain(cloudRepos)
+export const main = createSweepMain(cloudRepos('sweep', sweep))

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import type { CustomLexiconEntry, LexiconEntry, Tagging } from '../../../contract'
-import { BUILT_IN_LEXICON } from '../../domain/voice/builtin-lexicon'
 import {
   textKey,
   type BackfillCursor,
@@ -55,8 +54,11 @@ const toEntry = ({ _id: _, ...entry }: LexiconDoc): CustomLexiconEntry => entry
 
 export interface LexiconSeedDoc extends Doc, LexiconEntry {}
 
-/** The built-in lexicon as the documents `setup:cloud-db` adds: adding again skips what is there. */
-export const lexiconSeedDocs = (entries: readonly LexiconEntry[] = BUILT_IN_LEXICON): LexiconSeedDoc[] =>
+/**
+ * The built-in lexicon as the documents `setup:cloud-db` adds: adding again skips what is there.
+ * The caller hands the lexicon over, so no deployed function carries it.
+ */
+export const lexiconSeedDocs = (entries: readonly LexiconEntry[]): LexiconSeedDoc[] =>
   entries.map((entry) => ({ _id: lexiconId(entry.phrase), ...entry }))
 
 export function createVoiceRepo(db: CloudDb): VoiceRepo {
