@@ -9,6 +9,7 @@ import type {
   VisitQr,
 } from '../../src/contract'
 import { HOSPITAL_WRONG_CODE_BURST } from '../../src/cloud/domain/survey/code-guard'
+import { shiftMonth } from '../../src/contract/month'
 import { answersFor, chinaDate, departmentIdIn, departmentsByName, VISIT_HEADER } from '../support/survey'
 import { dataOf, errorOf, startTestHost, type SignedIn, type TestHost } from '../support/test-host'
 
@@ -252,14 +253,16 @@ describe('call-back by consent', () => {
 
 describe('response rate by visit month', () => {
   it('a late answer counts towards its visit month, so the rate never passes 100%', async () => {
-    const manager = await host.signIn('manager', 'rate-manager', departmentId('耳鼻喉科'))
-    const visit = await importOne('LATE-1', '耳鼻喉科')
-    const visitMonth = visit.visitDate.slice(0, 7)
-    const nextMonthStart = new Date(`${visitMonth}-01T00:00:00+08:00`)
-    nextMonthStart.setUTCMonth(nextMonthStart.getUTCMonth() + 1)
-    host.setClock(new Date(nextMonthStart.getTime() + 3600_000))
-    const nextMonth = chinaDate(new Date(nextMonthStart.getTime() + 3600_000)).slice(0, 7)
+    // Seen on the last day of last month, answered an hour into this one, whatever today's date.
+    const nextMonth = chinaDate(new Date()).slice(0, 7)
+    const visitMonth = shiftMonth(nextMonth, -1)
+    const firstOfThisMonth = new Date(`${nextMonth}-01T00:00:00+08:00`)
+    const visit = await importOne('LATE-1', '耳鼻喉科', chinaDate(new Date(firstOfThisMonth.getTime() - DAY_MS)))
+    expect(visit.visitDate.slice(0, 7)).toBe(visitMonth)
+    host.setClock(new Date(firstOfThisMonth.getTime() + 3600_000))
     dataOf(await answer('late-1', visit.shortCode, 5))
+    // Signed in after the clock moved: a token lasts 7 days, and the next month may be 31 away.
+    const manager = await host.signIn('manager', 'rate-manager', departmentId('耳鼻喉科'))
     const range = (m: string) => ({ departmentId: departmentId('耳鼻喉科'), from: m, to: m })
     const then = dataOf(await manager.call<Dashboard>('survey', 'dashboard', range(visitMonth)))
     expect(then).toMatchObject({ visits: 1, responses: 1, responseRate: 1 })
