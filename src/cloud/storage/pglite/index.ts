@@ -8,7 +8,7 @@ import { createPersonalDataRepo } from './personal-data'
 import { createPlatformRepo } from './platform-repo'
 import { createStaffSurveyRepo } from './staff-survey-repo'
 import { createStudyRepo } from './study-repo'
-import { createSurveyRepo } from './survey-repo'
+import { BoardChanges, createSurveyRepo, SURVEY_BOARD_CHANGED } from './survey-repo'
 import { createVolunteerRepo } from './volunteer-repo'
 import { createVoiceRepo } from './voice-repo'
 import { wrapDatabase, type Sql } from './sql'
@@ -22,12 +22,12 @@ export interface PgliteStore {
   close(): Promise<void>
 }
 
-export function createPgliteRepos(sql: Sql, users: UserCache): Repos {
+export function createPgliteRepos(sql: Sql, users: UserCache, boardChanges: BoardChanges): Repos {
   return {
     platform: createPlatformRepo(sql),
     identity: createIdentityRepo(sql, users),
     feedback: createFeedbackRepo(sql),
-    survey: createSurveyRepo(sql),
+    survey: createSurveyRepo(sql, boardChanges),
     volunteer: createVolunteerRepo(sql),
     study: createStudyRepo(sql),
     staffSurvey: createStaffSurveyRepo(sql),
@@ -76,8 +76,10 @@ export async function openPgliteStore(
   const users = new UserCache()
   await db.listen(USERS_CHANGED, (openid) => users.forget(openid))
   await db.listen(PROFILES_CHANGED, () => users.forgetProfiles())
+  const boardChanges = new BoardChanges()
+  await db.listen(SURVEY_BOARD_CHANGED, () => boardChanges.bump())
   done('cache listeners')
-  return { sql, repos: createPgliteRepos(sql, users), migrated, close: () => db.close() }
+  return { sql, repos: createPgliteRepos(sql, users, boardChanges), migrated, close: () => db.close() }
 }
 
 /**

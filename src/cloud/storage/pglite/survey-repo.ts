@@ -72,7 +72,27 @@ const improvementsFrom = (source: string) => `
          to_char(i.published_on, 'YYYY-MM-DD') AS "publishedOn"
   FROM ${source} i JOIN departments d ON d.id = i.department_id`
 
-export function createSurveyRepo(sql: Sql): SurveyRepo {
+/** The channel `106_survey_board_notify.sql` notifies on every change the 满意度公示 board shows. */
+export const SURVEY_BOARD_CHANGED = 'survey_board_changed'
+
+/**
+ * The board's version: a count of those notifications. Only this process writes the database, and
+ * PGlite delivers a notification before the writing statement's promise resolves, so a board built
+ * before a change never carries the count after it.
+ */
+export class BoardChanges {
+  private count = 0
+
+  bump() {
+    this.count += 1
+  }
+
+  get version() {
+    return String(this.count)
+  }
+}
+
+export function createSurveyRepo(sql: Sql, boardChanges: BoardChanges): SurveyRepo {
   const questionnaireWhere = async (where: string, params: unknown[]): Promise<QuestionnaireRecord | null> => {
     const [row] = await sql.query<QuestionnaireRow>(
       `SELECT ${QUESTIONNAIRE_COLUMNS} FROM survey_questionnaires WHERE ${where}`,
@@ -240,10 +260,7 @@ export function createSurveyRepo(sql: Sql): SurveyRepo {
     // answers instead of aborting them, so nothing waits to be folded.
     rollUpCounters: async () => 0,
 
-    async boardVersion() {
-      const [row] = await sql.query<{ version: string }>('SELECT version::text AS version FROM survey_board_version')
-      return row.version
-    },
+    boardVersion: async () => boardChanges.version,
 
     async visitCount(departmentId, fromDate, toDate) {
       const [row] = await sql.query<{ count: number }>(
