@@ -135,6 +135,8 @@ describe('the dashboard page', () => {
     expect(within(inpatient).queryByText('挂号便捷')).toBeNull()
     // The weakest items name their questionnaire: the same label can be on both.
     expect(screen.getByText('住院 · 入院办理')).toBeTruthy()
+    // Months read as everywhere else in the app, 2026年11月, not 2026-11.
+    expect(screen.getByText(/^患者意见主题（\d{4}年\d{1,2}月）$/)).toBeTruthy()
 
     await act(async () => {
       fireEvent.click(screen.getByText('近6个月'))

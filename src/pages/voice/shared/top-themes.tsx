@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { StateView } from '../../../components/state-view'
+import { formatMonth } from '../../../contract/when'
 import { useStores } from '../../../stores/context'
 import './voice.scss'
 
@@ -21,7 +22,7 @@ export const TopThemesCard = observer(function TopThemesCard({
   const { top } = voiceHeat
   return (
     <View className='rx-card' aria-label='患者意见主题'>
-      <View className='rx-title'>患者意见主题（{month}）</View>
+      <View className='rx-title'>患者意见主题（{formatMonth(month)}）</View>
       <StateView
         status={voiceHeat.topLoading.status}
         error={voiceHeat.topLoading.error}
