@@ -9,7 +9,7 @@ import type {
   VisitRecord,
 } from '../../domain/survey/repo'
 import { writeTags } from './voice-repo'
-import { iso, type Sql } from './sql'
+import { iso, selectAsJson, type Sql } from './sql'
 
 interface QuestionnaireRow {
   id: string
@@ -230,7 +230,8 @@ export function createSurveyRepo(sql: Sql, boardChanges: BoardChanges): SurveyRe
     },
 
     async itemCountsAll(itemId, from, to) {
-      const rows = await sql.query<CounterRow>(
+      const rows = await selectAsJson<CounterRow>(
+        sql,
         `SELECT ${COUNTER_COLUMNS} FROM survey_item_counters WHERE item_id = $1 AND month BETWEEN $2 AND $3`,
         [itemId, from, to],
       )
