@@ -5,7 +5,7 @@ import { ChoiceGrid } from '../../src/components/choice-grid'
 import { EntryGrid } from '../../src/components/entry-grid'
 import { Rating } from '../../src/pages/feedback/shared/rating'
 import { PageShell } from '../../src/components/page-shell'
-import { markButton } from '../../src/components/page-shell/keyboard'
+import { markButton, pressOnKey } from '../../src/components/page-shell/keyboard'
 import { StoreContext } from '../../src/stores/context'
 import { RootStore } from '../../src/stores/root-store'
 import { createMemoryStorage } from '../../src/stores/support/storage'
@@ -49,15 +49,28 @@ test("Taro's H5 button gets a button role and a tab stop, and Enter and Space pr
 test('a disabled Taro button leaves the tab order and ignores Enter', () => {
   const pressed = jest.fn()
   const button = taroButton('提交', pressed)
+  button.addEventListener('keydown', pressOnKey)
   button.setAttribute('disabled', '')
   markButton(button)
   expect(button.getAttribute('tabindex')).toBe('-1')
   expect(button.getAttribute('aria-disabled')).toBe('true')
+  fireEvent.keyDown(button, { key: 'Enter' })
+  expect(pressed).not.toHaveBeenCalled()
 
+  // Enabled again: the aria-disabled the page wrote before does not keep it disabled.
   button.removeAttribute('disabled')
   markButton(button)
   expect(button.getAttribute('tabindex')).toBe('0')
   expect(button.hasAttribute('aria-disabled')).toBe(false)
+  fireEvent.keyDown(button, { key: 'Enter' })
+  expect(pressed).toHaveBeenCalledTimes(1)
+
+  // Taro may disable a button by its property alone.
+  Object.assign(button, { disabled: true })
+  markButton(button)
+  fireEvent.keyDown(button, { key: 'Enter' })
+  expect(button.getAttribute('tabindex')).toBe('-1')
+  expect(pressed).toHaveBeenCalledTimes(1)
 })
 
 function Question({ onPick }: { onPick: (score: number) => void }) {

@@ -19,13 +19,22 @@ const PRESSED_VIEW = '[aria-pressed]:not([role])'
 const RADIO = '[role="radio"]'
 const ARROWS: Record<string, 1 | -1> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }
 
+/**
+ * Whether a control is disabled, read the same way for marking and for pressing. Taro's wrapper may
+ * set `disabled` as the element's property rather than its attribute. On our own controls
+ * `aria-disabled` is what says so; on a Taro button it is what `markButton` wrote, so it is not read
+ * back (a button enabled again would otherwise stay disabled).
+ */
+function isDisabled(element: Element): boolean {
+  if ((element as Element & { disabled?: boolean }).disabled === true) return true
+  if (element.hasAttribute('disabled') && element.getAttribute('disabled') !== 'false') return true
+  return !element.matches(TARO_BUTTON) && element.getAttribute('aria-disabled') === 'true'
+}
+
 /** A Taro button as a keyboard meets it: named a button, a tab stop unless disabled. */
 export function markButton(button: Element) {
   if (!button.hasAttribute('role')) button.setAttribute('role', 'button')
-  // Taro's wrapper may set `disabled` as the element's property rather than its attribute.
-  const disabled =
-    (button as Element & { disabled?: boolean }).disabled === true ||
-    (button.hasAttribute('disabled') && button.getAttribute('disabled') !== 'false')
+  const disabled = isDisabled(button)
   button.setAttribute('tabindex', disabled ? '-1' : '0')
   if (disabled) button.setAttribute('aria-disabled', 'true')
   else button.removeAttribute('aria-disabled')
@@ -48,9 +57,6 @@ export function markButtons(root: ParentNode) {
     if (!control.matches(NATIVE)) control.setAttribute('tabindex', '0')
   })
 }
-
-const isDisabled = (element: Element) =>
-  element.getAttribute('aria-disabled') === 'true' || (element as Element & { disabled?: boolean }).disabled === true
 
 /** An arrow key on an answer tile moves to the next (or previous) answer and chooses it. */
 function moveInGroup(radio: Element, step: 1 | -1): boolean {
