@@ -158,7 +158,14 @@ describe('submitting', () => {
     expect(await fieldsOf({ text: '很'.repeat(501) })).toEqual(['text'])
     expect(await fieldsOf({ categories: ['热情暖心'] })).toEqual(['categories'])
     expect(await fieldsOf({ contactPhone: '12345' })).toEqual(['contactPhone'])
-    expect(await fieldsOf({ staff: { employeeNo: 'H9999' } })).toEqual(['staff.employeeNo'])
+    // The field says what is wrong and the summary what to do: the page shows both, so they differ.
+    const unknownStaff = errorOf(
+      await patient.call('feedback', 'submit', { ...complaint, departmentId: cardio, staff: { employeeNo: 'H9999' } }),
+    )
+    expect(unknownStaff).toMatchObject({
+      message: '请核对工号，或只填写姓名',
+      fields: [{ path: 'staff.employeeNo', message: '没有找到该工号' }],
+    })
     expect(await fieldsOf({ staff: { employeeNo: cardioStaff[0].employeeNo }, departmentId: ortho })).toEqual([
       'staff.employeeNo',
     ])

@@ -101,7 +101,11 @@ describe('answering', () => {
     expect(errorOf(await staff.call('staffSurvey', 'submit', staffAnswersFor(ended.id))).code).toBe('EXPIRED')
     host.setClock(new Date('2026-06-10T02:00:00Z'))
     const pastDate = { title: '过期的调查', opensOn: '2026-05-01', closesOn: '2026-06-09' }
-    expect(errorOf(await admin.call('staffSurvey', 'createCampaign', pastDate)).code).toBe('INVALID_INPUT')
+    expect(errorOf(await admin.call('staffSurvey', 'createCampaign', pastDate))).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '请选择今天或以后的结束日期',
+      fields: [{ path: 'closesOn', message: '结束日期已过' }],
+    })
   })
 })
 

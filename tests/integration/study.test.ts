@@ -139,6 +139,22 @@ describe('who may organise', () => {
     })
     expect(errorOf(reply).fields).toEqual([{ path: 'endAt', message: '结束时间应晚于开始时间' }])
   })
+
+  it('says what to do with a session that has already ended, besides marking the field', async () => {
+    const reply = await admin.call('study', 'createSession', {
+      type: '党课',
+      title: '党课',
+      location: '报告厅',
+      startAt: new Date(now.getTime() - 120 * MINUTE).toISOString(),
+      endAt: new Date(now.getTime() - 60 * MINUTE).toISOString(),
+      audience: 'all',
+      creditHours: 1,
+    })
+    expect(errorOf(reply)).toMatchObject({
+      message: '请选择晚于现在的结束时间',
+      fields: [{ path: 'endAt', message: '结束时间已过' }],
+    })
+  })
 })
 
 describe('rotating QR check-in', () => {

@@ -60,9 +60,10 @@ async function resolveStaff(ctx: Ctx, input: z.output<typeof submitFeedbackInput
   if (!staff) return { employeeNo: null, staffName: null }
   if (staff.employeeNo) {
     const found = await ctx.repos.feedback.findStaffByNo(staff.employeeNo.toUpperCase())
-    if (!found) throw invalid('没有找到该工号', [{ path: 'staff.employeeNo', message: '没有找到该工号' }])
+    // The field says what is wrong; the line above the button says what to do about it.
+    if (!found) throw invalid('请核对工号，或只填写姓名', [{ path: 'staff.employeeNo', message: '没有找到该工号' }])
     if (found.departmentId !== input.departmentId) {
-      throw invalid('该工号不属于所选科室', [{ path: 'staff.employeeNo', message: '该工号不属于所选科室' }])
+      throw invalid('请核对所选科室和工号', [{ path: 'staff.employeeNo', message: '该工号不属于所选科室' }])
     }
     return { employeeNo: found.employeeNo, staffName: found.name }
   }

@@ -64,7 +64,7 @@ function requireOpen(ctx: Ctx, campaign: CampaignRecord): void {
 /** Every approved staff member is invited: the outbox sends each a subscribe message once. */
 export async function createCampaign(ctx: Ctx, input: z.output<typeof createCampaignInput>): Promise<CampaignView> {
   if (input.closesOn < today(ctx)) {
-    throw invalid('结束日期已过', [{ path: 'closesOn', message: '结束日期已过' }])
+    throw invalid('请选择今天或以后的结束日期', [{ path: 'closesOn', message: '结束日期已过' }])
   }
   const { campaign, invitees } = await ctx.repos.staffSurvey.createCampaign(
     { ...input, questionnaireVersion: STAFF_QUESTIONNAIRE.version },

@@ -91,7 +91,7 @@ function toFields(input: z.output<typeof createSessionInput>): SessionFields {
 export async function createSession(ctx: Ctx, input: z.output<typeof createSessionInput>): Promise<SessionView> {
   const fields = toFields(input)
   assertAudienceAllowed(ctx, fields)
-  if (fields.endAt <= ctx.now) throw invalid('结束时间已过', [{ path: 'endAt', message: '结束时间已过' }])
+  if (fields.endAt <= ctx.now) throw invalid('请选择晚于现在的结束时间', [{ path: 'endAt', message: '结束时间已过' }])
   const organizer = { id: ctx.caller.userId, departmentId: ctx.caller.departmentId }
   const session = await ctx.repos.study.createSession(organizer, fields, ctx.now)
   await audit(ctx, `study:${session.id}`, { title: session.title, startAt: session.startAt })
