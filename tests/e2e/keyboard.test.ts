@@ -3,6 +3,7 @@ import type { VisitCode } from '../../src/contract'
 import { setUpH5Session } from '../support/browser'
 import { importVisits, departmentsByName } from '../support/survey'
 import { dataOf } from '../support/test-host'
+import { eventually } from '../support/eventually'
 
 /** Taro's H5 buttons and our tiles, reached and pressed from a keyboard alone (WCAG 2.1.1). */
 const h5 = setUpH5Session()
@@ -85,4 +86,49 @@ test('a patient opens, answers and submits the questionnaire with Tab, Enter and
   expect(await tabTo(page, '提交评价')).toMatchObject({ role: 'button' })
   await page.keyboard.press('Enter')
   await page.getByText('感谢您的评价！').waitFor()
+})
+
+/** What a picker's focused column says: its name and the item in its middle row. */
+const focusedColumn = (page: Page) =>
+  page.evaluate(() => {
+    const column = document.activeElement
+    const active = column?.getAttribute('aria-activedescendant')
+    return {
+      role: column?.getAttribute('role') ?? null,
+      name: column?.getAttribute('aria-label') ?? null,
+      shown: active ? (document.getElementById(active)?.textContent ?? '').trim() : null,
+    }
+  })
+
+test("an admin chooses a department in Taro's picker with the keyboard alone, and Escape leaves it unchanged", async () => {
+  const admin = await h5.host.signIn('admin', 'e2e-keyboard-admin')
+  const page = await h5.pageAs(admin.token, '/pages/survey/dashboard/index')
+  await page.locator('.rx-title', { hasText: '满意度看板' }).waitFor()
+
+  const field = page.getByRole('button', { name: '选择科室' })
+  const start = (await field.textContent()) ?? ''
+  expect(await tabTo(page, start)).toMatchObject({ role: 'button' })
+  await page.keyboard.press('Enter')
+  await eventually(async () => expect(await focusedColumn(page)).toMatchObject({ role: 'listbox', name: '选择科室' }))
+  const first = (await focusedColumn(page)).shown
+  expect(first).toBe(start)
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  await eventually(async () => expect((await focusedColumn(page)).shown).not.toBe(first))
+  const third = (await focusedColumn(page)).shown ?? ''
+  expect(third).not.toBe('')
+
+  // Enter confirms: the sheet closes, the field shows the department and has focus again.
+  await page.keyboard.press('Enter')
+  await eventually(async () => expect(await field.textContent()).toBe(third))
+  await eventually(async () => expect(await focused(page)).toMatchObject({ text: third, role: 'button' }))
+
+  // Escape cancels what the arrows turned.
+  await page.keyboard.press('Enter')
+  await eventually(async () => expect(await focusedColumn(page)).toMatchObject({ shown: third }))
+  await page.keyboard.press('ArrowUp')
+  await eventually(async () => expect((await focusedColumn(page)).shown).not.toBe(third))
+  await page.keyboard.press('Escape')
+  await eventually(async () => expect(await focused(page)).toMatchObject({ text: third, role: 'button' }))
+  expect(await field.textContent()).toBe(third)
 })

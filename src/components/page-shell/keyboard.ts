@@ -1,4 +1,5 @@
 import { useEffect, type RefObject } from 'react'
+import { markPickers, openedByKey } from './picker-keys'
 
 /**
  * H5: Taro draws `Button` as its own element with no role and no place in the tab order, and a `View`
@@ -49,6 +50,7 @@ function markRadioGroup(group: Element) {
 
 export function markButtons(root: ParentNode) {
   root.querySelectorAll(TARO_BUTTON).forEach(markButton)
+  markPickers(root)
   root.querySelectorAll(PRESSED_VIEW).forEach((view) => {
     if (!view.matches(NATIVE)) view.setAttribute('role', 'button')
   })
@@ -83,7 +85,10 @@ export function pressOnKey(event: KeyboardEvent) {
   if (event.key !== 'Enter' && event.key !== ' ') return
   event.preventDefault()
   // A held key repeats: one press, one tap, so a held Enter cannot submit twice.
-  if (!event.repeat) (target as HTMLElement).click()
+  if (event.repeat) return
+  const control = target as HTMLElement
+  control.click()
+  openedByKey(event, control)
 }
 
 /** Keeps the page's controls marked as they come, go and change, and presses them from the keyboard. */
