@@ -96,3 +96,22 @@ test('results read the kept counts, agree with a campaign counted from its answe
   )
   expect(folded.roundTrips).toBeLessThanOrEqual(counted.roundTrips)
 }, 120_000)
+
+/** A campaign's first morning: every answer at once to one campaign and department, on concurrent transactions. */
+test('500 answers at once to one department are all counted, before and after the fold, with no transaction retried', async () => {
+  const cloud = await openCloudActions({ concurrent: true })
+  const department = await cloud.fixtures.department()
+  await cloud.signIn('staff', 'burst-staff', department.id)
+  const admin = await cloud.signIn('admin', 'burst-admin')
+  const campaign = dataOf(await admin.call<CampaignView>('staffSurvey', 'createCampaign', staffCampaignInput()))
+  const answers = answersOf(campaign.id, [department.id])
+  const outcomes = await Promise.allSettled(answers.map((answer) => cloud.repos.staffSurvey.addAnswer(answer)))
+  expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([])
+  expect(cloud.db.conflicts).toBe(0)
+  const responses = async () => (await cloud.repos.staffSurvey.responseCounts([campaign.id])).get(campaign.id)
+  expect(await responses()).toBe(ANSWERS)
+  expect(await cloud.repos.staffSurvey.rollUpCounts()).toBe(ANSWERS)
+  expect(await responses()).toBe(ANSWERS)
+  const [tally] = await cloud.repos.staffSurvey.tallies([campaign.id], department.id, ['overall'])
+  expect(tally.items.overall).toEqual([100, 100, 100, 100, 100, 0])
+}, 120_000)
