@@ -30,6 +30,7 @@ export const SWEEPS: Record<string, (ctx: SystemCtx) => Promise<number>> = {
   retaggedTexts: retagStale,
   backfilledTexts: backfillUntagged,
   rolledUpSurveyCounters: (ctx) => ctx.repos.survey.rollUpCounters(),
+  rolledUpStaffSurveyCounts: (ctx) => ctx.repos.staffSurvey.rollUpCounts(),
   frozenStudyAudiences: (ctx) => freezeOpenedAudiences(ctx),
 }
 

@@ -137,6 +137,7 @@ test('the timer-triggered sweep runs the sweeps and drains the outbox, and refus
         retaggedTexts: 0,
         backfilledTexts: 0,
         rolledUpSurveyCounters: 0,
+        rolledUpStaffSurveyCounts: 0,
         frozenStudyAudiences: 0,
       },
       failed: [],

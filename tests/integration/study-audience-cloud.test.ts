@@ -47,7 +47,11 @@ async function hospital() {
     })
   }
   const study = harness.repos.study
-  const session = await study.createSession({ id: ids[0], departmentId: department.id }, fields, minutes(-600))
+  const session = await study.createSession(
+    { id: ids[0], departmentId: department.id, name: '职工0' },
+    fields,
+    minutes(-600),
+  )
   const parts = () => harness.db.documents(C.studyAudienceParts) as unknown as PartDoc[]
   return { harness, study, session, ids, parts }
 }

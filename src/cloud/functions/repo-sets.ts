@@ -36,10 +36,14 @@ export const staffSurvey: CloudbaseRepoSet = { staffSurvey: createStaffSurveyRep
 
 export const voice: CloudbaseRepoSet = { voice: createVoiceRepo }
 
-/** The timer's sweeps close shifts and complaints, fold survey counters, freeze study audiences and re-tag texts. */
+/**
+ * The timer's sweeps close shifts and complaints, fold survey counters and staff-survey counts, freeze
+ * study audiences and re-tag texts.
+ */
 export const sweep: CloudbaseRepoSet = {
   feedback: createFeedbackRepo,
   survey: createSurveyRepo,
+  staffSurvey: createStaffSurveyRepo,
   volunteer: createVolunteerRepo,
   study: createStudyRepo,
   voice: createVoiceRepo,

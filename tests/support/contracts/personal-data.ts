@@ -149,7 +149,7 @@ export async function personalWorld(harness: RepoHarness) {
   const session = async (offset: number, title: string) =>
     (
       await repos.study.createSession(
-        { id: organizer.id, departmentId: department.id },
+        { id: organizer.id, departmentId: department.id, name: organizer.entry.name },
         {
           type: '业务学习',
           title,

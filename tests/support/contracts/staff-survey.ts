@@ -103,6 +103,50 @@ export function staffSurveyContract(harness: () => RepoHarness): void {
       expect(await staffSurvey().tallies([campaign.id], icu.id, ITEM_IDS)).toEqual([of(icu.id)])
     })
 
+    it('reads the same counts before and after the timer folds them, and counts answers added after a fold', async () => {
+      const [wards, clinic] = await Promise.all([harness().fixtures.department(), harness().fixtures.department()])
+      const { campaign } = await openCampaign('计数核对')
+      const add = (departmentId: string, score: number, comment: string | null) =>
+        staffSurvey().addAnswer({
+          campaignId: campaign.id,
+          departmentId,
+          questionnaireVersion: 1,
+          answers: { ...staffAnswersFor(campaign.id, score).answers },
+          recommend: score * 2,
+          comment,
+          submittedOn: '2026-06-10',
+        })
+      const read = async () => {
+        const tallies = await staffSurvey().tallies([campaign.id], null, ITEM_IDS)
+        return {
+          responses: (await staffSurvey().responseCounts([campaign.id])).get(campaign.id),
+          tallies: tallies
+            .map((tally) => ({ ...tally, comments: [...tally.comments].sort() }))
+            .sort((a, b) => ((a.departmentId ?? '') < (b.departmentId ?? '') ? -1 : 1)),
+        }
+      }
+      await add(wards.id, 5, '甲')
+      await add(wards.id, 1, null)
+      await add(clinic.id, 3, '乙')
+      const before = await read()
+      expect(before.responses).toBe(3)
+      await staffSurvey().rollUpCounts()
+      expect(await read()).toEqual(before)
+      expect(await staffSurvey().rollUpCounts()).toBe(0)
+
+      await add(wards.id, 4, '丙')
+      const after = await read()
+      const ofWards = after.tallies.find((tally) => tally.departmentId === wards.id)
+      expect(after.responses).toBe(4)
+      expect(ofWards).toMatchObject({ responses: 3, recommendSum: 20, comments: ['丙', '甲'].sort() })
+      expect(ofWards?.items.overall).toEqual([1, 0, 0, 1, 1, 0])
+      expect(after.tallies.find((tally) => tally.departmentId === clinic.id)).toEqual(
+        before.tallies.find((tally) => tally.departmentId === clinic.id),
+      )
+      await staffSurvey().rollUpCounts()
+      expect(await read()).toEqual(after)
+    })
+
     it('keeps the answer apart from the person: the export lists the campaign, never the answer', async () => {
       const department = await harness().fixtures.department()
       const person = await staffOf(department.id)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Audience } from '../../../src/contract'
-import type { SessionFields } from '../../../src/cloud/domain/study/repo'
+import type { SessionFields, StudyPerson } from '../../../src/cloud/domain/study/repo'
 import { creditEarned, expects } from '../../../src/cloud/domain/study/rules'
 import type { RepoHarness } from '../repo-adapters'
 
@@ -12,6 +12,12 @@ export function studyContract(harness: () => RepoHarness): void {
     const study = () => harness().repos.study
     const identity = () => harness().repos.identity
     const fixtures = () => harness().fixtures
+
+    /** The person as the kernel reads them at the start of a call. */
+    async function personOf(id: string): Promise<StudyPerson> {
+      const user = await identity().findUser(id)
+      return { userId: id, departmentId: user?.departmentId ?? null, roles: user?.roles ?? [] }
+    }
 
     /** A staff member of the department, bound through the roster like a real one. */
     async function staffOf(departmentId: string) {
@@ -41,7 +47,7 @@ export function studyContract(harness: () => RepoHarness): void {
       const department = await fixtures().department()
       const organizer = await staffOf(department.id)
       const session = await study().createSession(
-        { id: organizer.id, departmentId: department.id },
+        { id: organizer.id, departmentId: department.id, name: organizer.name },
         fields([department.id], '院感防控培训', requireCheckOut),
         start,
       )
@@ -95,9 +101,13 @@ export function studyContract(harness: () => RepoHarness): void {
       expect(await study().listOrganized(department.id, minutes(120))).toEqual([])
       expect((await study().listOrganized(null, minutes(-60))).map((s) => s.id)).toContain(session.id)
       expect(await study().sessionIdsStartingBetween({ from: minutes(-1), to: minutes(1) })).toContain(session.id)
-      expect((await study().listForUser(outsider.id, minutes(-60))).map((s) => s.id)).not.toContain(session.id)
+      expect((await study().listForUser(await personOf(outsider.id), minutes(-60))).map((s) => s.id)).not.toContain(
+        session.id,
+      )
       await study().requestLeave(session.id, outsider.id, '外出进修', minutes(-60))
-      expect((await study().listForUser(outsider.id, minutes(-60))).find((s) => s.id === session.id)).toMatchObject({
+      expect(
+        (await study().listForUser(await personOf(outsider.id), minutes(-60))).find((s) => s.id === session.id),
+      ).toMatchObject({
         attendance: null,
         leave: { status: 'pending', reason: '外出进修' },
       })
@@ -106,7 +116,9 @@ export function studyContract(harness: () => RepoHarness): void {
     it('keeps one check-in when twenty arrive at once, and returns that first one to all of them', async () => {
       const { department, session } = await sessionFor()
       const person = await staffOf(department.id)
-      expect((await study().listForUser(person.id, minutes(-60))).map((s) => s.id)).toContain(session.id)
+      expect((await study().listForUser(await personOf(person.id), minutes(-60))).map((s) => s.id)).toContain(
+        session.id,
+      )
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) => study().checkIn(session.id, person.id, minutes(i), i > 5)),
       )
@@ -128,7 +140,7 @@ export function studyContract(harness: () => RepoHarness): void {
           departmentName: department.name,
         }),
       ])
-      expect((await study().findMySession(session.id, person.id))?.attendance).toEqual(first)
+      expect((await study().findMySession(session.id, await personOf(person.id)))?.attendance).toEqual(first)
     })
 
     it('keeps a fence, a Wi-Fi list and how each check-in showed presence; corrects a missing check-out once', async () => {
@@ -156,7 +168,9 @@ export function studyContract(harness: () => RepoHarness): void {
       expect(proofs.get(placed.id)).toBe('verified')
       expect(proofs.get(confirmed.id)).toBe('confirmed')
       expect(proofs.get(organizer.id) ?? null).toBeNull()
-      expect((await study().findMySession(session.id, confirmed.id))?.attendance?.presence).toBe('confirmed')
+      expect((await study().findMySession(session.id, await personOf(confirmed.id)))?.attendance?.presence).toBe(
+        'confirmed',
+      )
 
       expect(await study().correctCheckOut(session.id, organizer.id, minutes(120))).toBe('missing')
       expect(await study().correctCheckOut(session.id, confirmed.id, minutes(1))).toBe('early')
@@ -211,13 +225,16 @@ export function studyContract(harness: () => RepoHarness): void {
       expect(await study().decideLeave(session.id, person.id, 'approved', organizer.id, minutes(-50))).toBe('missing')
       expect(await study().requestLeave(session.id, person.id, '门诊值班', minutes(-120))).toBe(true)
       expect(await study().requestLeave(session.id, person.id, '手术', minutes(-110))).toBe(true)
-      expect((await study().findMySession(session.id, person.id))?.leave).toEqual({ status: 'pending', reason: '手术' })
+      expect((await study().findMySession(session.id, await personOf(person.id)))?.leave).toEqual({
+        status: 'pending',
+        reason: '手术',
+      })
       expect(await study().decideLeave(session.id, person.id, 'approved', organizer.id, minutes(-60))).toBe('done')
       const again = await Promise.all(
         Array.from({ length: 5 }, (_, i) => study().requestLeave(session.id, person.id, `改理由${i}`, minutes(-50))),
       )
       expect(again).toEqual([false, false, false, false, false])
-      expect((await study().findMySession(session.id, person.id))?.leave).toEqual({
+      expect((await study().findMySession(session.id, await personOf(person.id)))?.leave).toEqual({
         status: 'approved',
         reason: '手术',
       })
@@ -250,10 +267,10 @@ export function studyContract(harness: () => RepoHarness): void {
       )
       expect(decisions.filter((d) => d === 'done')).toHaveLength(1)
       expect(decisions.filter((d) => d === 'decided')).toHaveLength(4)
-      const decided = (await study().findMySession(session.id, person.id))?.leave
+      const decided = (await study().findMySession(session.id, await personOf(person.id)))?.leave
       expect(await study().decideLeave(session.id, person.id, 'rejected', organizer.id, minutes(-50))).toBe('decided')
       expect(await study().decideLeave(session.id, person.id, 'approved', organizer.id, minutes(-50))).toBe('decided')
-      expect((await study().findMySession(session.id, person.id))?.leave).toEqual(decided)
+      expect((await study().findMySession(session.id, await personOf(person.id)))?.leave).toEqual(decided)
     })
 
     it('credits a stay as the domain rule does, on every path the adapter keeps its own copy', async () => {
@@ -271,7 +288,7 @@ export function studyContract(harness: () => RepoHarness): void {
       const organizer = await staffOf(department.id)
       for (const [requireCheckOut, inAt, outAt] of cases) {
         const session = await study().createSession(
-          { id: organizer.id, departmentId: department.id },
+          { id: organizer.id, departmentId: department.id, name: organizer.name },
           fields([department.id], '学分核对', requireCheckOut),
           minutes(-600),
         )
@@ -341,8 +358,10 @@ export function studyContract(harness: () => RepoHarness): void {
         departmentId: department.id,
       })
       expect(attendees.some((a) => a.userId === hire.id)).toBe(false)
-      expect((await study().listForUser(hire.id, minutes(-60))).map((s) => s.id)).not.toContain(session.id)
-      expect((await study().listForUser(moves.id, minutes(-60))).map((s) => s.id)).toContain(session.id)
+      expect((await study().listForUser(await personOf(hire.id), minutes(-60))).map((s) => s.id)).not.toContain(
+        session.id,
+      )
+      expect((await study().listForUser(await personOf(moves.id), minutes(-60))).map((s) => s.id)).toContain(session.id)
       expect((await study().checkIn(session.id, hire.id, minutes(1), false)).attendance.expected).toBe(false)
       expect((await study().checkIn(session.id, stays.id, minutes(2), false)).attendance.expected).toBe(true)
 
@@ -372,12 +391,12 @@ export function studyContract(harness: () => RepoHarness): void {
       // The hire checked in as not expected; the new snapshot expects them, and their check-in says so.
       const refrozen = (await study().listAttendees(session.id)).filter((a) => a.expected).map((a) => a.userId)
       expect(refrozen.sort()).toEqual([organizer.id, stays.id, hire.id].sort())
-      expect((await study().findMySession(session.id, hire.id))?.attendance?.expected).toBe(true)
+      expect((await study().findMySession(session.id, await personOf(hire.id)))?.attendance?.expected).toBe(true)
       expect((await snapshotOf(session.id)).sort()).toEqual([organizer.id, stays.id, hire.id].sort())
 
       // A session not frozen yet follows today's roster (a preview); a cancelled one is never frozen.
       const later = await study().createSession(
-        { id: organizer.id, departmentId: department.id },
+        { id: organizer.id, departmentId: department.id, name: organizer.name },
         fields([department.id], '下周培训'),
         minutes(-30),
       )
@@ -410,7 +429,7 @@ export function studyContract(harness: () => RepoHarness): void {
       const audiences: Audience[] = ['all', 'party', [wards.id], [wards.id, clinic.id]]
       for (const audience of audiences) {
         const session = await study().createSession(
-          { id: people[0].id, departmentId: wards.id },
+          { id: people[0].id, departmentId: wards.id, name: '' },
           fields(audience),
           start,
         )
@@ -420,9 +439,29 @@ export function studyContract(harness: () => RepoHarness): void {
           const attendees = await study().listAttendees(session.id)
           return attendees.filter((a) => a.expected && ours.has(a.userId)).map((a) => a.userId)
         }
+        // A person's own list decides from the person as the kernel read them before the freeze, from the snapshot after.
+        const listedNow = async () => {
+          const listed: string[] = []
+          for (const person of people) {
+            const mine = await study().listForUser(await personOf(person.id), minutes(-60))
+            if (mine.some((s) => s.id === session.id)) listed.push(person.id)
+          }
+          return listed
+        }
         expect({ audience, before: (await expectedNow()).sort() }).toEqual({ audience, before: [...rule].sort() })
+        expect({ audience, listed: (await listedNow()).sort() }).toEqual({ audience, listed: [...rule].sort() })
         expect(await study().freezeAudience(session.id, minutes(-30))).toBe(true)
         expect({ audience, after: (await expectedNow()).sort() }).toEqual({ audience, after: [...rule].sort() })
+        expect({ audience, listed: (await listedNow()).sort() }).toEqual({ audience, listed: [...rule].sort() })
+        // A check-in handed the session and the person the handler read is told expected by the snapshot.
+        const record = await study().findSession(session.id)
+        const checkedIn: string[] = []
+        for (const person of people) {
+          const known = { session: record ?? undefined, person: await personOf(person.id) }
+          const { attendance } = await study().checkIn(session.id, person.id, minutes(-5), false, 'none', known)
+          if (attendance.expected) checkedIn.push(person.id)
+        }
+        expect({ audience, checkedIn: checkedIn.sort() }).toEqual({ audience, checkedIn: [...rule].sort() })
       }
     })
 
@@ -436,7 +475,7 @@ export function studyContract(harness: () => RepoHarness): void {
       expect(await study().cmeRequirement(2041)).toEqual({ ...requirement, class2Min: 12 })
 
       const person = await staffOf(department.id)
-      const organizerOf = { id: organizer.id, departmentId: department.id }
+      const organizerOf = { id: organizer.id, departmentId: department.id, name: organizer.name }
       const withCredit = await study().createSession(
         organizerOf,
         { ...fields([department.id], 'CME讲座'), cmeCredits: 1.5 },

@@ -30,10 +30,11 @@ const isOrganizer = (ctx: Ctx) => ctx.caller.roles.some((role) => role === 'admi
 const today = (ctx: Ctx) => chinaDay(ctx.now)
 const totalInvited = (campaign: CampaignRecord) => Object.values(campaign.invited).reduce((sum, n) => sum + n, 0)
 
-async function views(ctx: Ctx, campaigns: CampaignRecord[]): Promise<CampaignView[]> {
+/** `known`: the answers per campaign when the caller already has them (the whole hospital's tallies). */
+async function views(ctx: Ctx, campaigns: CampaignRecord[], known?: Map<string, number>): Promise<CampaignView[]> {
   const ids = campaigns.map((c) => c.id)
   const answered = await ctx.repos.staffSurvey.answeredBy(ctx.caller.userId, ids)
-  const counts = isOrganizer(ctx) ? await ctx.repos.staffSurvey.responseCounts(ids) : null
+  const counts = isOrganizer(ctx) ? (known ?? (await ctx.repos.staffSurvey.responseCounts(ids))) : null
   return campaigns.map((c) => ({
     id: c.id,
     title: c.title,
@@ -176,7 +177,8 @@ export async function results(ctx: Ctx, input: z.output<typeof campaignIdInput>)
     }))
     .sort((a, b) => a.departmentName.localeCompare(b.departmentName, 'zh-CN'))
   const own = scopeCut(campaign, ofCampaign(campaign.id), scope)
-  const [view] = await views(ctx, [campaign])
+  // The hospital's tallies count every answer of the campaign; a department's do not.
+  const [view] = await views(ctx, [campaign], scope === null ? new Map([[campaign.id, own.responses]]) : undefined)
   return {
     campaign: view,
     responses: own.responses,

@@ -59,6 +59,11 @@ export interface StaffSurveyRepo {
   /** Takes the mark back when the answer could not be stored, so the person can try again. */
   unmarkAnswered(campaignId: string, userId: string): Promise<void>
   addAnswer(answer: StaffAnswer): Promise<void>
+  /**
+   * Folds counts that answers left pending into their campaign-department's counts; how many answers
+   * it folded. The timer runs it; a database that counts in the answer's own write has nothing to do.
+   */
+  rollUpCounts(): Promise<number>
   /** Per campaign and department, counting these items; of one department or (null) all. */
   tallies(campaignIds: string[], departmentId: string | null, itemIds: string[]): Promise<Tally[]>
 }

@@ -13,7 +13,7 @@ import { AppError, conflict, invalid } from '../../core/app-error'
 import type { Ctx } from '../../core/context'
 import { limitRate } from '../../core/effects'
 import { assignShortCodes, issuePayload, readPayload, shortCodeCandidates, slotEnd, slotOf } from './check-in-code'
-import { chinaClock, organizedSession, requireSession } from './handlers'
+import { callerAsPerson, chinaClock, organizedSession, requireSession } from './handlers'
 import { provePresence } from './presence'
 import { checkInWindow, checkOutWindow } from './rules'
 
@@ -95,7 +95,17 @@ export async function checkIn(ctx: Ctx, input: z.output<typeof checkInInput>): P
   requireWindowOpen(ctx, session)
   const presence = await presenceOrEarlierCheckIn(ctx, session, input)
   const late = isLate(ctx, session)
-  const { attendance, repeated } = await ctx.repos.study.checkIn(sessionId, ctx.caller.userId, ctx.now, late, presence)
+  const { attendance, repeated } = await ctx.repos.study.checkIn(
+    sessionId,
+    ctx.caller.userId,
+    ctx.now,
+    late,
+    presence,
+    {
+      session,
+      person: callerAsPerson(ctx),
+    },
+  )
   return { sessionId, title: session.title, repeated, ...attendance }
 }
 

@@ -41,6 +41,7 @@ export async function confirmPresence(
     ctx.now,
     isLate(ctx, session),
     'confirmed',
+    { session },
   )
   if (repeated) throw conflict('此人已签到，无需确认')
   await audit(ctx, `study:${session.id}`, { presenceConfirmedFor: input.userId, late: attendance.late })

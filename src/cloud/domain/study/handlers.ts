@@ -24,7 +24,14 @@ import { audit, notify } from '../../core/effects'
 import { chinaDay, DAY_MS, HOUR_MS } from '../../../contract/month'
 import { FREEZES_PER_READ, freezeIfOpened, freezeOpenedAudiences, refreezeAfterEdit } from './audience'
 import { requirementOf, stillNeeded, yearRange } from './cme'
-import { publicView, type AttendeeRecord, type RecordRow, type SessionFields, type SessionRecord } from './repo'
+import {
+  publicView,
+  type AttendeeRecord,
+  type RecordRow,
+  type SessionFields,
+  type SessionRecord,
+  type StudyPerson,
+} from './repo'
 import { attendeeStatus, creditEarned, defaultRequireCheckOut, missedCheckOut, rateOf, sumCredits } from './rules'
 
 /** How long a finished session stays in the lists, so 签退 and the organizer's screens still find it. */
@@ -35,6 +42,13 @@ const TOP_LEARNERS = 20
 
 export const chinaClock = (at: Date) => new Date(at.getTime() + 8 * HOUR_MS).toISOString().slice(11, 16)
 const chinaMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`)
+
+/** The caller as the kernel read them, for the repository's preview of who is expected. */
+export const callerAsPerson = (ctx: Ctx): StudyPerson => ({
+  userId: ctx.caller.userId,
+  departmentId: ctx.caller.departmentId,
+  roles: ctx.caller.roles,
+})
 
 const isAdmin = (ctx: Ctx) => ctx.caller.roles.includes('admin')
 
@@ -70,7 +84,7 @@ export async function requireSession(ctx: Ctx, sessionId: string): Promise<Sessi
 }
 
 async function requireMySession(ctx: Ctx, sessionId: string): Promise<MySession> {
-  const mine = await ctx.repos.study.findMySession(sessionId, ctx.caller.userId)
+  const mine = await ctx.repos.study.findMySession(sessionId, callerAsPerson(ctx))
   if (!mine) throw notFound('没有找到这次学习')
   return mine
 }
@@ -92,7 +106,7 @@ export async function createSession(ctx: Ctx, input: z.output<typeof createSessi
   const fields = toFields(input)
   assertAudienceAllowed(ctx, fields)
   if (fields.endAt <= ctx.now) throw invalid('请选择晚于现在的结束时间', [{ path: 'endAt', message: '结束时间已过' }])
-  const organizer = { id: ctx.caller.userId, departmentId: ctx.caller.departmentId }
+  const organizer = { id: ctx.caller.userId, departmentId: ctx.caller.departmentId, name: ctx.caller.name }
   const session = await ctx.repos.study.createSession(organizer, fields, ctx.now)
   await audit(ctx, `study:${session.id}`, { title: session.title, startAt: session.startAt })
   return session
@@ -130,7 +144,7 @@ export async function organized(ctx: Ctx): Promise<SessionView[]> {
 }
 
 export async function upcoming(ctx: Ctx): Promise<MySession[]> {
-  return ctx.repos.study.listForUser(ctx.caller.userId, new Date(ctx.now.getTime() - RECENT_HOURS * HOUR_MS))
+  return ctx.repos.study.listForUser(callerAsPerson(ctx), new Date(ctx.now.getTime() - RECENT_HOURS * HOUR_MS))
 }
 
 // Leave

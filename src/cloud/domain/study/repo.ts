@@ -12,6 +12,7 @@ import type {
   TopLearner,
   TypeMonthRate,
   DepartmentRate,
+  Role,
 } from '../../../contract'
 
 export interface SessionFields {
@@ -45,6 +46,22 @@ export function publicView({
   ...view
 }: SessionRecord): SessionView {
   return view
+}
+
+/**
+ * The caller as the kernel read them at the start of the call (today's department and roles). An
+ * adapter may decide the roster's preview of who is expected from it instead of reading the person again.
+ */
+export interface StudyPerson {
+  userId: string
+  departmentId: string | null
+  roles: readonly Role[]
+}
+
+/** What a handler has already read, so an adapter need not read it again. */
+export interface KnownFacts {
+  session?: SessionRecord
+  person?: StudyPerson
 }
 
 import type { TimeRange } from './rules'
@@ -105,7 +122,7 @@ export interface StaffPlace {
 
 export interface StudyRepo {
   createSession(
-    organizer: { id: string; departmentId: string | null },
+    organizer: { id: string; departmentId: string | null; name: string },
     fields: SessionFields,
     at: Date,
   ): Promise<SessionView>
@@ -117,8 +134,8 @@ export interface StudyRepo {
   /** Sessions ending after `since`, of one organizing department or (null) all. */
   listOrganized(departmentId: string | null, since: Date): Promise<SessionView[]>
   /** Sessions ending after `since` that the user is expected at or has checked in to or asked leave for. */
-  listForUser(userId: string, since: Date): Promise<MySession[]>
-  findMySession(id: string, userId: string): Promise<MySession | null>
+  listForUser(person: StudyPerson, since: Date): Promise<MySession[]>
+  findMySession(id: string, person: StudyPerson): Promise<MySession | null>
   /** Scheduled sessions starting by `startingBy` whose audience is not frozen yet, oldest first. */
   unfrozenSessionIds(startingBy: Date, limit: number): Promise<string[]>
   /**
@@ -143,6 +160,8 @@ export interface StudyRepo {
     late: boolean,
     /** How the check-in showed presence; only this outcome is kept, never a location. Default `none`. */
     presence?: PresenceProof,
+    /** The session (and the person, when it is the caller) as the handler read them. */
+    known?: KnownFacts,
   ): Promise<{ attendance: MyAttendance; repeated: boolean }>
   findAttendance(sessionId: string, userId: string): Promise<(MyAttendance & { creditHours: number }) | null>
   /** Sets the check-out once; `null` when not checked in. Returns the (possibly earlier) check-out. */

@@ -72,6 +72,7 @@ export const C = {
   staffSurveyCampaigns: 'staff_survey_campaigns',
   staffSurveyAnswered: 'staff_survey_answered',
   staffSurveyAnswers: 'staff_survey_answers',
+  staffSurveyCounts: 'staff_survey_counts',
   voiceLexicon: 'voice_lexicon',
   voiceLexiconSeed: 'voice_lexicon_seed',
   voiceTags: 'voice_tags',
@@ -347,6 +348,15 @@ export const COLLECTIONS: CollectionSpec[] = /* @__PURE__ */ (() => [
     name: C.staffSurveyAnswers,
     about: '职工满意度答卷（匿名）；_id 为随机编号，只有科室与日期，不含用户',
     indexes: [{ name: 'campaign_department', fields: [asc('campaignId'), asc('departmentId')] }],
+  },
+  {
+    name: C.staffSurveyCounts,
+    about:
+      '职工满意度计数（匿名）：_id 为 调查编号|科室 的汇总，或每份答卷自己的待汇总计数（pending）；只有科室、分数与留言，不含用户、不含时间',
+    indexes: [
+      { name: 'campaign_department', fields: [asc('campaignId'), asc('departmentId')] },
+      { name: 'pending', fields: [asc('pending')] },
+    ],
   },
 ])()
 

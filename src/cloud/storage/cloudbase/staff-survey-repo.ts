@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { CampaignRecord, ItemCounts, StaffSurveyRepo, Tally } from '../../domain/staff-survey/repo'
 import type { StaffAnswers } from '../../domain/staff-survey/questionnaire'
-import { addOnce, readAll, type CloudDb, type Doc } from './db'
+import { addOnce, byIds, readAll, type CloudDb, type Doc } from './db'
 import type { UserDoc } from './identity-repo'
 import { C } from './schema'
+import { staffSurveyCounts, talliesOf } from './staff-survey-counts'
 
 export interface CampaignDoc extends Doc {
   title: string
@@ -13,6 +14,11 @@ export interface CampaignDoc extends Doc {
   invited: Record<string, number>
   createdBy: string
   createdAt: string
+  /**
+   * Set on campaigns created since answers add their counts (staff-survey-counts.ts): their results
+   * read the counts. Absent on campaigns created before, whose results still add up their answers.
+   */
+  countsKept?: true
 }
 
 /** `_id` is `<campaign>:<user>`: the has-answered mark, and nothing else. */
@@ -64,6 +70,20 @@ export function createStaffSurveyRepo(db: CloudDb): StaffSurveyRepo {
   const campaigns = () => db.collection<CampaignDoc>(C.staffSurveyCampaigns)
   const answered = () => db.collection<AnsweredDoc>(C.staffSurveyAnswered)
   const answers = () => db.collection<StaffAnswerDoc>(C.staffSurveyAnswers)
+  const counts = staffSurveyCounts(db)
+  /** Whether each campaign keeps counts: a campaign never changes, so this instance remembers it once read. */
+  const keepsCounts = new Map<string, boolean>()
+  const remember = (doc: CampaignDoc) => {
+    keepsCounts.set(doc._id, doc.countsKept === true)
+    return toRecord(doc)
+  }
+  /** The campaigns among these that keep counts, and those created before (counted from their answers). */
+  const byCounting = async (campaignIds: string[]) => {
+    const unknown = campaignIds.filter((id) => !keepsCounts.has(id))
+    for (const doc of (await byIds<CampaignDoc>(db, C.staffSurveyCampaigns, unknown)).values()) remember(doc)
+    const counted = campaignIds.filter((id) => keepsCounts.get(id) === true)
+    return { counted, legacy: campaignIds.filter((id) => !counted.includes(id)) }
+  }
   const answersOf = (campaignIds: string[], departmentId: string | null = null) =>
     campaignIds.length === 0
       ? Promise.resolve([])
@@ -86,25 +106,36 @@ export function createStaffSurveyRepo(db: CloudDb): StaffSurveyRepo {
       )
       const invited: Record<string, number> = {}
       for (const user of staff) invited[user.departmentId ?? ''] = (invited[user.departmentId ?? ''] ?? 0) + 1
-      const doc: CampaignDoc = { _id: randomUUID(), ...fields, invited, createdBy, createdAt: at.toISOString() }
+      const doc: CampaignDoc = {
+        _id: randomUUID(),
+        ...fields,
+        invited,
+        createdBy,
+        createdAt: at.toISOString(),
+        countsKept: true,
+      }
       await campaigns().add({ data: doc })
-      return { campaign: toRecord(doc), invitees: staff.map((user) => user._id) }
+      return { campaign: remember(doc), invitees: staff.map((user) => user._id) }
     },
 
     async listCampaigns() {
       const docs = await readAll(campaigns().orderBy('opensOn', 'desc').orderBy('createdAt', 'desc'))
-      return docs.slice(0, 200).map(toRecord)
+      return docs.slice(0, 200).map(remember)
     },
 
     async findCampaign(id) {
       const { data } = await campaigns().doc(id).get()
-      return data ? toRecord(data) : null
+      return data ? remember(data) : null
     },
 
     async responseCounts(campaignIds) {
-      const counts = new Map<string, number>()
-      for (const id of campaignIds) counts.set(id, (await answers().where({ campaignId: id }).count()).total)
-      return counts
+      const { counted, legacy } = await byCounting(campaignIds)
+      const responses = new Map<string, number>(campaignIds.map((id) => [id, 0]))
+      for (const doc of await counts.of(counted, null)) {
+        responses.set(doc.campaignId, (responses.get(doc.campaignId) ?? 0) + doc.responses)
+      }
+      for (const id of legacy) responses.set(id, (await answers().where({ campaignId: id }).count()).total)
+      return responses
     },
 
     async answeredBy(userId, campaignIds) {
@@ -122,13 +153,23 @@ export function createStaffSurveyRepo(db: CloudDb): StaffSurveyRepo {
       await answered().doc(markId(campaignId, userId)).remove()
     },
 
+    /** The answer and its own pending counts, in one transaction: both or neither. */
     async addAnswer(answer) {
-      await answers().add({ data: { _id: randomUUID(), ...answer } })
+      await db.runTransaction(async (tx) => {
+        await tx.collection<StaffAnswerDoc>(C.staffSurveyAnswers).add({ data: { _id: randomUUID(), ...answer } })
+        await counts.addPending(tx, answer)
+      })
     },
 
+    rollUpCounts: () => counts.rollUp(),
+
     async tallies(campaignIds, departmentId, itemIds) {
+      const { counted, legacy } = await byCounting(campaignIds)
       const groups = new Map<string, Tally>()
-      for (const doc of await answersOf(campaignIds, departmentId)) {
+      for (const tally of talliesOf(await counts.of(counted, departmentId), itemIds)) {
+        groups.set(`${tally.campaignId}|${tally.departmentId ?? ''}`, tally)
+      }
+      for (const doc of await answersOf(legacy, departmentId)) {
         const key = `${doc.campaignId}|${doc.departmentId ?? ''}`
         const tally = groups.get(key) ?? {
           campaignId: doc.campaignId,

@@ -8,10 +8,10 @@ import type {
   StudyType,
 } from '../../../contract'
 import { monthOf } from '../../../contract/month'
-import type { SessionFields, TimeRange } from '../../domain/study/repo'
+import type { SessionFields, StudyPerson, TimeRange } from '../../domain/study/repo'
 import { creditEarned, defaultRequireCheckOut, expects as expectsAudience } from '../../domain/study/rules'
 import { byIds, readAll, type CloudDb, type Doc, type Where } from './db'
-import type { BindingDoc, RosterDoc, UserDoc } from './identity-repo'
+import type { BindingDoc, DepartmentDoc, RosterDoc, UserDoc } from './identity-repo'
 import { C } from './schema'
 
 export interface SessionDoc extends Doc {
@@ -38,7 +38,11 @@ export interface SessionDoc extends Doc {
   wifiBssids?: string[]
   status: SessionStatus
   organizerId: string
+  /** The organizer's name when the session was created. Absent on sessions stored before: read from users. */
+  organizerName?: string
   organizerDepartmentId: string | null
+  /** Who is expected, as shown (the departments' names). Absent on sessions stored before: read from departments. */
+  audienceLabel?: string
   createdAt: string
   updatedAt: string
   /**
@@ -113,6 +117,31 @@ export function sessionFields(fields: SessionFields) {
   }
 }
 
+/** 全院职工, 全体党员, or the departments' names in their order. */
+export function audienceLabelOf(
+  session: Pick<SessionDoc, 'audienceKind' | 'audienceDepartments'>,
+  departments: Map<string, DepartmentDoc>,
+): string {
+  if (session.audienceKind === 'all') return '全院职工'
+  if (session.audienceKind === 'party') return '全体党员'
+  return session.audienceDepartments
+    .flatMap((id) => departments.get(id) ?? [])
+    .sort((a, b) => a.sort - b.sort)
+    .map((department) => department.name)
+    .join('、')
+}
+
+/** A user as the staff reads need them: who they are, their roles and department. */
+export type StaffUser = Pick<UserDoc, '_id' | 'name' | 'roles' | 'departmentId'>
+
+/** The caller the kernel read, as a user for the staff reads (the name is not needed to decide who is expected). */
+export const asUser = (person: StudyPerson): StaffUser => ({
+  _id: person.userId,
+  name: '',
+  roles: [...person.roles],
+  departmentId: person.departmentId,
+})
+
 export const audienceOf = (session: SessionDoc): Audience =>
   session.audienceKind === 'departments' ? session.audienceDepartments : session.audienceKind
 
@@ -177,7 +206,7 @@ export function studyReads(db: CloudDb) {
    * Staff among the users. Party membership takes two more reads (binding, roster), so it is read only
    * `forParty`: when a session whose audience is 全体党员 is decided from the roster.
    */
-  const staffOf = async (users: UserDoc[], forParty = true): Promise<Map<string, StaffMember>> => {
+  const staffOf = async (users: StaffUser[], forParty = true): Promise<Map<string, StaffMember>> => {
     const staff = users.filter((user) => user.roles.some((role) => STAFF_ROLES.includes(role)))
     if (!forParty) {
       return new Map(

@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto'
 import type { MySession } from '../../../contract'
-import { publicView, type SessionRecord, type StudyRepo } from '../../domain/study/repo'
+import {
+  publicView,
+  type SessionFields,
+  type SessionRecord,
+  type StudyPerson,
+  type StudyRepo,
+} from '../../domain/study/repo'
 import { addOnce, byIds, readAll, type CloudDb, type Where } from './db'
 import type { DepartmentDoc, UserDoc } from './identity-repo'
 import { C } from './schema'
 import {
   asksParty,
+  asUser,
+  audienceLabelOf,
   audienceOf,
   byText,
   creditOf,
@@ -33,50 +41,58 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
   const sessions = () => db.collection<SessionDoc>(C.studySessions)
   const leaves = () => db.collection<LeaveDoc>(C.studyLeaves)
   const attendance = () => db.collection<AttendanceDoc>(C.studyAttendance)
-  const { staffOf, staffMember, mineIn } = studyReads(db)
+  const { staffOf, mineIn } = studyReads(db)
   const audience = studyAudience(db)
 
+  /** The adapter's own documents behind the records it hands out, so a handler's record spares a re-read. */
+  const docOf = new WeakMap<SessionRecord, SessionDoc>()
+
+  /**
+   * Sessions keep their organizer's name and their audience's label (department names never change):
+   * a list reads no users or departments. Sessions stored before read them, once per list.
+   */
   const toRecords = async (docs: SessionDoc[]): Promise<SessionRecord[]> => {
     const organizers = await byIds<UserDoc>(
       db,
       C.users,
-      docs.map((doc) => doc.organizerId),
+      docs.filter((doc) => doc.organizerName === undefined).map((doc) => doc.organizerId),
     )
     const departments = await byIds<DepartmentDoc>(
       db,
       C.departments,
-      docs.flatMap((doc) => doc.audienceDepartments),
+      docs.filter((doc) => doc.audienceLabel === undefined).flatMap((doc) => doc.audienceDepartments),
     )
-    const label = (doc: SessionDoc) => {
-      if (doc.audienceKind === 'all') return '全院职工'
-      if (doc.audienceKind === 'party') return '全体党员'
-      return doc.audienceDepartments
-        .flatMap((id) => departments.get(id) ?? [])
-        .sort((a, b) => a.sort - b.sort)
-        .map((department) => department.name)
-        .join('、')
-    }
-    return docs.map((doc) => ({
-      id: doc._id,
-      type: doc.type,
-      title: doc.title,
-      speaker: doc.speaker,
-      location: doc.location,
-      startAt: doc.startAt,
-      endAt: doc.endAt,
-      audience: audienceOf(doc),
-      audienceLabel: label(doc),
-      creditHours: doc.creditHours,
-      cmeCredits: doc.cmeCredits ?? 0,
-      requireCheckOut: requiresCheckOut(doc),
-      fence: fenceOf(doc),
-      wifiBssids: doc.wifiBssids ?? [],
-      status: doc.status,
-      organizerName: organizers.get(doc.organizerId)?.name ?? '',
-      organizerId: doc.organizerId,
-      organizerDepartmentId: doc.organizerDepartmentId,
-      audienceFrozen: isFrozen(doc),
-    }))
+    return docs.map((doc) => {
+      const record: SessionRecord = {
+        id: doc._id,
+        type: doc.type,
+        title: doc.title,
+        speaker: doc.speaker,
+        location: doc.location,
+        startAt: doc.startAt,
+        endAt: doc.endAt,
+        audience: audienceOf(doc),
+        audienceLabel: doc.audienceLabel ?? audienceLabelOf(doc, departments),
+        creditHours: doc.creditHours,
+        cmeCredits: doc.cmeCredits ?? 0,
+        requireCheckOut: requiresCheckOut(doc),
+        fence: fenceOf(doc),
+        wifiBssids: doc.wifiBssids ?? [],
+        status: doc.status,
+        organizerName: doc.organizerName ?? organizers.get(doc.organizerId)?.name ?? '',
+        organizerId: doc.organizerId,
+        organizerDepartmentId: doc.organizerDepartmentId,
+        audienceFrozen: isFrozen(doc),
+      }
+      docOf.set(record, doc)
+      return record
+    })
+  }
+  /** The label a session keeps: its departments' names, read once when it is written. */
+  const labelFields = async (fields: SessionFields) => {
+    const audience = sessionFields(fields)
+    const departments = await byIds<DepartmentDoc>(db, C.departments, audience.audienceDepartments)
+    return { ...audience, audienceLabel: audienceLabelOf(audience, departments) }
   }
   const recordById = async (id: string) => {
     const { data } = await sessions().doc(id).get()
@@ -87,20 +103,23 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
     return record ? publicView(record) : null
   }
 
-  /** Whether the person is expected at each session: by its snapshot once frozen, by today's roster before. */
-  const expectedAmong = async (userId: string, docs: SessionDoc[]) => {
+  /**
+   * Whether the person is expected at each session: by its snapshot once frozen, by today's roster
+   * before, from the person as the kernel read them (party membership only for a 全体党员 session).
+   */
+  const expectedAmong = async (person: StudyPerson, docs: SessionDoc[]) => {
     const frozen = docs.filter(isFrozen)
-    const frozenFor = await audience.expecting(userId, frozen)
-    const person = frozen.length < docs.length ? await staffMember(userId, asksParty(docs)) : undefined
-    return (doc: SessionDoc) => (isFrozen(doc) ? frozenFor.has(doc._id) : expects(doc, person))
+    const frozenFor = await audience.expecting(person.userId, frozen)
+    const member = frozen.length < docs.length ? await staffOf([asUser(person)], asksParty(docs)) : new Map()
+    return (doc: SessionDoc) => (isFrozen(doc) ? frozenFor.has(doc._id) : expects(doc, member.get(person.userId)))
   }
 
-  const mySessions = async (userId: string, docs: SessionDoc[], keep: (doc: SessionDoc) => boolean) => {
+  const mySessions = async (person: StudyPerson, docs: SessionDoc[], keep: (doc: SessionDoc) => boolean) => {
     const mine = await mineIn(
-      userId,
+      person.userId,
       docs.map((doc) => doc._id),
     )
-    const expected = await expectedAmong(userId, docs)
+    const expected = await expectedAmong(person, docs)
     const kept = docs.filter((doc) => keep(doc) || mine.attendance(doc._id) || mine.leave(doc._id) || expected(doc))
     return (await toRecords(kept)).map((record): MySession => {
       const attended = mine.attendance(record.id)
@@ -110,6 +129,12 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
         leave: toLeave(mine.leave(record.id)),
       }
     })
+  }
+
+  /** The person by id, as `StudyPerson`, when the handler did not hand them over. */
+  const personOf = async (userId: string): Promise<StudyPerson | undefined> => {
+    const { data: user } = await db.collection<UserDoc>(C.users).doc(userId).get()
+    return user ? { userId, departmentId: user.departmentId, roles: user.roles } : undefined
   }
 
   const attendanceWithCredit = async (sessionId: string, userId: string) => {
@@ -125,9 +150,10 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
       await sessions().add({
         data: {
           _id: id,
-          ...sessionFields(fields),
+          ...(await labelFields(fields)),
           status: 'scheduled',
           organizerId: organizer.id,
+          organizerName: organizer.name,
           organizerDepartmentId: organizer.departmentId,
           audienceFrozenAt: null,
           audienceWriter: null,
@@ -143,7 +169,7 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
     async updateSession(id, fields, at) {
       const { stats } = await sessions()
         .where({ _id: id, status: 'scheduled' })
-        .update({ data: { ...sessionFields(fields), updatedAt: at.toISOString() } })
+        .update({ data: { ...(await labelFields(fields)), updatedAt: at.toISOString() } })
       return stats.updated === 1 ? viewById(id) : null
     },
 
@@ -163,19 +189,19 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
       return (await toRecords(data)).map(publicView)
     },
 
-    async listForUser(userId, since) {
+    async listForUser(person, since) {
       const docs = await readAll(
         sessions()
           .where({ endAt: _.gt(since.toISOString()) })
           .orderBy('startAt', 'asc')
           .orderBy('_id', 'asc'),
       )
-      return (await mySessions(userId, docs, () => false)).slice(0, 100)
+      return (await mySessions(person, docs, () => false)).slice(0, 100)
     },
 
-    async findMySession(id, userId) {
+    async findMySession(id, person) {
       const { data } = await sessions().doc(id).get()
-      return data ? ((await mySessions(userId, [data], () => true))[0] ?? null) : null
+      return data ? ((await mySessions(person, [data], () => true))[0] ?? null) : null
     },
 
     async unfrozenSessionIds(startingBy, limit) {
@@ -201,21 +227,20 @@ export function createStudyRepo(db: CloudDb): StudyRepo {
       return docs.map((doc) => doc._id).sort(byText)
     },
 
-    async checkIn(sessionId, userId, at, late, presence = 'none') {
+    async checkIn(sessionId, userId, at, late, presence = 'none', known = {}) {
       const key = personKey(sessionId, userId)
-      const { data: user } = await db.collection<UserDoc>(C.users).doc(userId).get()
-      const { data: session } = await sessions().doc(sessionId).get()
-      if (!user || !session) throw new Error('check-in for an unknown session or user')
+      const given = known.session?.id === sessionId ? known.session && docOf.get(known.session) : undefined
+      const session = given ?? (await sessions().doc(sessionId).get()).data
+      const person = known.person?.userId === userId ? known.person : await personOf(userId)
+      if (!person || !session) throw new Error('check-in for an unknown session or user')
       const first: AttendanceDoc = {
         _id: key,
         sessionId,
         userId,
-        departmentId: user.departmentId,
+        departmentId: person.departmentId,
         checkedInAt: at.toISOString(),
         late,
-        expected: isFrozen(session)
-          ? (await audience.expecting(userId, [session])).has(sessionId)
-          : expects(session, (await staffOf([user], asksParty([session]))).get(userId)),
+        expected: (await expectedAmong(person, [session]))(session),
         checkedOutAt: null,
         presence,
       }

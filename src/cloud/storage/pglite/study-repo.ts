@@ -218,7 +218,7 @@ export function createStudyRepo(sql: Sql): StudyRepo {
       return rows.map(toView)
     },
 
-    async listForUser(userId, since) {
+    async listForUser({ userId }, since) {
       const rows = await sql.query<MySessionRow>(
         `${MY_SESSION_SELECT}
          WHERE s.end_at > $2 AND (a.user_id IS NOT NULL OR l.user_id IS NOT NULL
@@ -229,7 +229,7 @@ export function createStudyRepo(sql: Sql): StudyRepo {
       return rows.map(toMySession)
     },
 
-    async findMySession(id, userId) {
+    async findMySession(id, { userId }) {
       const [row] = await sql.query<MySessionRow>(`${MY_SESSION_SELECT} WHERE s.id = $2`, [userId, id])
       return row ? toMySession(row) : null
     },
