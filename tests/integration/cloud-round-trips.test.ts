@@ -12,10 +12,6 @@ const OVER_TARGET: Record<string, { ceiling: number; why: string }> = {
     ceiling: 7,
     why: 'the department, item counters, questionnaire labels, month totals, visits and comments are separate reads',
   },
-  'survey.alerts': {
-    ceiling: 5,
-    why: "the alerts (names, labels and history kept on them), then the comments' theme tags: measured on a cold instance, it reads the lexicon (its version, seeded and the hospital's phrases) once",
-  },
   'volunteer.ranking': { ceiling: 5, why: 'yearly hours, then the volunteers named in them' },
   'study.upcoming': {
     ceiling: 4,

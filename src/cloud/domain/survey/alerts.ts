@@ -5,6 +5,7 @@ import {
   FOLLOW_UP_ACTIONS,
   type AlertView,
   type FollowUpAction,
+  type ThemeTag,
   type alertsInput,
   type closeAlertInput,
   type followUpInput,
@@ -35,7 +36,7 @@ export function actionsFor(alert: Pick<AlertRecord, 'status' | 'contactPhone'>):
 }
 
 function alertView(record: AlertRecord, now: Date): AlertView {
-  const { answers, itemLabels, ...rest } = record
+  const { answers, itemLabels, tagged: _tagged, ...rest } = record
   return {
     ...rest,
     overdue: record.status === 'open' && record.createdOn < overdueBefore(now),
@@ -54,9 +55,24 @@ export async function alerts(ctx: Ctx, input: z.output<typeof alertsInput>): Pro
   if (departmentId === null && !isAdmin) throw forbidden('您还没有所属科室')
   if (departmentId !== null) assertDepartmentAccess(ctx, departmentId)
   const records = await ctx.repos.survey.listAlerts(departmentId, input?.filter ?? 'open', overdueBefore(ctx.now))
-  const { lexicon } = await currentLexicon(ctx.repos.voice)
-  const themesOf = (r: AlertRecord) => (r.comment ? tagText(r.comment, lexicon, r.visitType).themes : [])
+  const themesOf = await commentThemes(ctx, records)
   return records.map((r) => ({ ...alertView(r, ctx.now), themes: themesOf(r) }))
+}
+
+/**
+ * The comments' themes with the lexicon as it is now. Those tagged when the answer was stored serve
+ * while the lexicon is still at their version (one small read says so); otherwise, or where none were
+ * kept, the comments are tagged again. Alerts without a comment need no lexicon at all.
+ */
+async function commentThemes(ctx: Ctx, records: AlertRecord[]): Promise<(r: AlertRecord) => ThemeTag[]> {
+  const commented = records.filter((r) => r.comment)
+  if (commented.length === 0) return () => []
+  if (commented.every((r) => r.tagged)) {
+    const version = await ctx.repos.voice.lexiconVersion()
+    if (commented.every((r) => r.tagged?.version === version)) return (r) => (r.comment && r.tagged?.themes) || []
+  }
+  const { lexicon } = await currentLexicon(ctx.repos.voice)
+  return (r) => (r.comment ? tagText(r.comment, lexicon, r.visitType).themes : [])
 }
 
 /** Run by the timer: tells whoever answers for the department, once, that a low score waits past its deadline. */

@@ -5,6 +5,7 @@ import type {
   Improvement,
   Questionnaire,
   Tagging,
+  ThemeTag,
   VisitType,
   VisitView,
 } from '../../../contract'
@@ -89,6 +90,11 @@ export type AlertRecord = Omit<AlertView, 'overdue' | 'lowItems' | 'actions'> & 
   answers: Record<string, number | null>
   /** The labels of the questionnaire the answer was given on, item id -> label. */
   itemLabels: Record<string, string>
+  /**
+   * The comment's themes as tagged when the answer was stored, and the lexicon version they were tagged
+   * with; absent where the store keeps none (then they are tagged when read).
+   */
+  tagged?: { themes: ThemeTag[]; version: number }
 }
 
 export interface NewImprovement {

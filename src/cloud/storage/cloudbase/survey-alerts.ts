@@ -1,4 +1,4 @@
-import type { Improvement, VisitType } from '../../../contract'
+import type { Improvement, ThemeTag, VisitType } from '../../../contract'
 import type { AlertRecord, SurveyRepo } from '../../domain/survey/repo'
 import { readAll, type CloudDb, type Doc, type Patch, type Query, type Where } from './db'
 import type { DepartmentDoc } from './identity-repo'
@@ -31,6 +31,9 @@ export interface AlertDoc extends Doc {
   departmentName?: string
   history?: AlertRecord['history']
   itemLabels?: Record<string, string>
+  /** The comment's themes tagged when the answer was stored, and the lexicon version; absent on older alerts. */
+  themes?: ThemeTag[]
+  tagsVersion?: number
 }
 
 interface AlertEventDoc extends Doc {
@@ -106,6 +109,7 @@ export function createSurveyAlertsRepo(db: CloudDb): AlertsRepo {
       comment: a.comment,
       answers: a.answers,
       itemLabels: a.itemLabels ?? labels.get(a.visitType) ?? {},
+      ...(a.tagsVersion === undefined ? {} : { tagged: { themes: a.themes ?? [], version: a.tagsVersion } }),
       history:
         a.history ??
         events

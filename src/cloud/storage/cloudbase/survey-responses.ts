@@ -111,6 +111,8 @@ export function createSurveyResponsesRepo(db: CloudDb): ResponsesRepo {
               events: 0,
               history: [],
               itemLabels: r.itemLabels,
+              // Tagged already for the voice area: the alert list then needs no lexicon while it stands.
+              ...(r.voiceTags ? { themes: r.voiceTags.tagging.themes, tagsVersion: r.voiceTags.version } : {}),
             },
           })
           return { alertId }

@@ -1,0 +1,84 @@
+import type { AlertView, OpenVisitResult, Tagging } from '../../src/contract'
+import type { Doc, Value } from '../../src/cloud/storage/cloudbase/db'
+import { C } from '../../src/cloud/storage/cloudbase/schema'
+import { openCloudActions, type CloudActions } from '../support/cloud-actions'
+import { answersFor, importVisits } from '../support/survey'
+import { dataOf, type SignedIn } from '../support/test-host'
+
+/**
+ * What the survey's cloud reads find kept on the documents they read, written when the answer was
+ * stored, and how they still read right once what was kept has gone stale or was never kept.
+ */
+let cloud: CloudActions
+let admin: SignedIn
+let manager: SignedIn
+let departmentId: string
+let departmentName: string
+
+beforeAll(async () => {
+  cloud = await openCloudActions()
+  const home = await cloud.fixtures.department()
+  ;[departmentId, departmentName] = [home.id, home.name]
+  admin = await cloud.signIn('admin', 'rm-admin')
+  manager = await cloud.signIn('manager', 'rm-manager', home.id)
+}, 60_000)
+
+const COMMENT = '等了半天，挂号处的人太拽了'
+
+async function answerLow(prefix: string, comment: string) {
+  const [code] = await importVisits(admin, prefix, departmentName, 1)
+  const patient = await cloud.signIn('patient', `${prefix}-patient`)
+  const opened = dataOf(await patient.call<OpenVisitResult>('survey', 'openVisit', { code }))
+  const answers = answersFor(opened, 1)
+  dataOf(
+    await patient.call(
+      'survey',
+      'submit',
+      { code, answers, recommend: 1, comment, commentConsent: true },
+      `${prefix}-submit`,
+    ),
+  )
+}
+
+const alertsNow = async () => {
+  const cost = await cloud.measure(async () => manager.call('survey', 'alerts', { departmentId, filter: 'all' }))
+  const list = dataOf(await manager.call<AlertView[]>('survey', 'alerts', { departmentId, filter: 'all' }))
+  return { cost, list }
+}
+
+const tagged = async (text: string) =>
+  dataOf(await manager.call<Tagging>('survey', 'analyzeText', { text, visitType: 'outpatient' })).themes
+
+test("an alert keeps its comment's themes: the list reads the alerts and the lexicon's version, and no phrase", async () => {
+  await answerLow('rm-themes', COMMENT)
+  const expected = await tagged(COMMENT)
+  expect(expected.length).toBeGreaterThan(0)
+  const { cost, list } = await alertsNow()
+  expect(list.map((a) => a.themes)).toEqual([expected])
+  // The caller, the alerts, the lexicon's version: whether or not this instance has read the lexicon.
+  expect(cost.roundTrips).toBeLessThanOrEqual(3)
+  // What is served is what was kept: the alert's own copy, not a fresh tagging.
+  const [kept] = cloud.db.documents(C.alerts)
+  await cloud.db
+    .collection(C.alerts)
+    .doc(String(kept._id))
+    .update({ data: { themes: [] } })
+  expect((await alertsNow()).list.map((a) => a.themes)).toEqual([[]])
+
+  // An admin's new phrase moves the lexicon on: the kept themes are stale, and the comment is tagged again.
+  dataOf(await admin.call('voice', 'saveLexiconEntry', { phrase: '拽', kind: 'term', theme: 'courtesy', weight: -0.8 }))
+  const retagged = await tagged(COMMENT)
+  expect(retagged).not.toEqual(expected)
+  expect((await alertsNow()).list.map((a) => a.themes)).toEqual([retagged])
+  dataOf(await admin.call('voice', 'removeLexiconEntry', { phrase: '拽' }))
+})
+
+test('an alert stored before its themes were kept is tagged when read', async () => {
+  const [stored] = cloud.db.documents(C.alerts)
+  const { themes: _themes, tagsVersion: _version, ...older } = stored
+  await cloud.db.collection<Doc & Record<string, Value>>(C.alerts).add({
+    data: { ...(older as Doc & Record<string, Value>), _id: 'older-alert', responseId: 'older-response' },
+  })
+  const { list } = await alertsNow()
+  expect(list.find((a) => a.id === 'older-alert')?.themes).toEqual(await tagged(COMMENT))
+})
