@@ -57,6 +57,7 @@ export async function benchSweeps() {
       id: `BENCH-SWEEP-${i}`,
       type: 'outpatient' as const,
       departmentId: departments[i % departments.length].id,
+      departmentName: departments[i % departments.length].name,
       visitDate,
       doctor: null,
       shortCode: newShortCode(),

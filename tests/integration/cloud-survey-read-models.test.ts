@@ -82,3 +82,46 @@ test('an alert stored before its themes were kept is tagged when read', async ()
   const { list } = await alertsNow()
   expect(list.find((a) => a.id === 'older-alert')?.themes).toEqual(await tagged(COMMENT))
 })
+
+test('a visit keeps its department name from the import; one imported before that reads it from the department', async () => {
+  const [code] = await importVisits(admin, 'rm-visit', departmentName, 1)
+  const [kept] = cloud.db.documents(C.visits).filter((v) => String(v._id).startsWith('rm-visit'))
+  expect(kept.departmentName).toBe(departmentName)
+  const patient = await cloud.signIn('patient', 'rm-visit-patient')
+  const opened = dataOf(await patient.call<OpenVisitResult>('survey', 'openVisit', { code }))
+  expect(opened.visit.departmentName).toBe(departmentName)
+
+  const { departmentName: _name, ...older } = kept
+  await cloud.db.collection<Doc & Record<string, Value>>(C.visits).add({
+    data: { ...(older as Doc & Record<string, Value>), _id: 'older-visit', shortCode: 'OLDER001' },
+  })
+  expect((await cloud.repos.survey.findVisit('older-visit'))?.departmentName).toBe(departmentName)
+})
+
+test('an answer naming the questionnaire version it was shown reads that version once per instance', async () => {
+  const codes = await importVisits(admin, 'rm-version', departmentName, 3)
+  const repo = cloud.repos.survey
+  const reads = [jest.spyOn(repo, 'findQuestionnaire'), jest.spyOn(repo, 'activeQuestionnaire')]
+  const answer = async (code: string, version: number) => {
+    const patient = await cloud.signIn('patient', `${code}-patient`)
+    const opened = dataOf(await patient.call<OpenVisitResult>('survey', 'openVisit', { code }))
+    reads.forEach((read) => read.mockClear())
+    const reply = await patient.call('survey', 'submit', {
+      code,
+      version,
+      answers: answersFor(opened, 4),
+      recommend: 9,
+    })
+    return { opened, reply, reads: reads.reduce((sum, read) => sum + read.mock.calls.length, 0) }
+  }
+  const first = await answer(codes[0], 1)
+  expect(first.reply.body.ok).toBe(true)
+  const second = await answer(codes[1], first.opened.questionnaire.version)
+  expect(second.reply.body.ok).toBe(true)
+  expect(second.reads).toBe(0)
+  // A version that does not exist is answered on the active one, read as before.
+  const unknown = await answer(codes[2], 99)
+  expect(unknown.reply.body.ok).toBe(true)
+  expect(unknown.reads).toBe(2)
+  reads.forEach((read) => read.mockRestore())
+})

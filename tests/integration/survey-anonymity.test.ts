@@ -48,6 +48,7 @@ describe.each(REPO_ADAPTERS)('an anonymous answer read from a dump of $name', (a
       id: `LINK-${who}-${Date.now()}`,
       type: 'outpatient' as const,
       departmentId: department.id,
+      departmentName: department.name,
       visitDate: today,
       doctor: null,
       shortCode: newShortCode(),

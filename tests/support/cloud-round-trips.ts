@@ -66,7 +66,14 @@ export async function measureActions(volume: number): Promise<ActionCost[]> {
 
   await run(patient, true, 'identity', 'setPrefs', { largeText: true, sensitiveText: 'granted' })
   const opened = dataOf(await patient.call<OpenVisitResult>('survey', 'openVisit', { code: codes[0] }))
-  await run(patient, true, 'survey', 'submit', { code: codes[0], answers: answersFor(opened, 4), recommend: 9 })
+  // As the app sends it: with the questionnaire version the patient was shown.
+  const { version } = opened.questionnaire
+  await run(patient, true, 'survey', 'submit', {
+    code: codes[0],
+    version,
+    answers: answersFor(opened, 4),
+    recommend: 9,
+  })
   await run(patient, true, 'feedback', 'submit', complaintInput(home))
   await run(patient, true, 'volunteer', 'request', helpRequestInput(home))
   await run(volunteer, true, 'volunteer', 'startShift', { station: '门诊大厅' })

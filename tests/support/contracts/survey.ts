@@ -13,11 +13,12 @@ export function surveyContract(harness: () => RepoHarness): void {
     const survey = () => harness().repos.survey
     const fixtures = () => harness().fixtures
 
-    async function visits(departmentId: string, count: number, visitDate = '2026-03-01') {
+    async function visits(department: { id: string; name: string }, count: number, visitDate = '2026-03-01') {
       const list = Array.from({ length: count }, () => ({
         id: `V${randomUUID().slice(0, 12)}`,
         type: 'outpatient' as const,
-        departmentId,
+        departmentId: department.id,
+        departmentName: department.name,
         visitDate,
         doctor: null,
         shortCode: newShortCode(),
@@ -59,7 +60,7 @@ export function surveyContract(harness: () => RepoHarness): void {
 
     it('adds only new visits and shows them with their department', async () => {
       const department = await fixtures().department()
-      const [first] = await visits(department.id, 1)
+      const [first] = await visits(department, 1)
       const second = {
         id: `V${randomUUID().slice(0, 12)}`,
         type: 'inpatient' as const,
@@ -67,11 +68,13 @@ export function surveyContract(harness: () => RepoHarness): void {
         visitDate: '2026-03-01',
         doctor: '李医生',
         shortCode: newShortCode(),
+        departmentName: department.name,
       }
       const firstAgain = {
         id: first,
         type: 'outpatient' as const,
         departmentId: department.id,
+        departmentName: department.name,
         visitDate: '2026-03-01',
         doctor: null,
         shortCode: newShortCode(),
@@ -97,9 +100,14 @@ export function surveyContract(harness: () => RepoHarness): void {
 
     it('keeps a short code to one visit: a visit drawing a taken code is left out and named', async () => {
       const department = await fixtures().department()
-      const [first] = await visits(department.id, 1)
+      const [first] = await visits(department, 1)
       const taken = (await survey().findVisit(first))?.shortCode ?? ''
-      const clash = { id: `V${randomUUID().slice(0, 12)}`, type: 'outpatient' as const, departmentId: department.id }
+      const clash = {
+        id: `V${randomUUID().slice(0, 12)}`,
+        type: 'outpatient' as const,
+        departmentId: department.id,
+        departmentName: department.name,
+      }
       const fresh = { ...clash, id: `V${randomUUID().slice(0, 12)}`, shortCode: newShortCode() }
       const racing = { ...clash, visitDate: '2026-03-01', doctor: null, shortCode: taken }
       expect(await survey().insertVisits([racing, { ...fresh, visitDate: '2026-03-01', doctor: null }], at)).toEqual({
@@ -136,7 +144,7 @@ export function surveyContract(harness: () => RepoHarness): void {
 
     it('stores one response per visit however many submissions race', async () => {
       const department = await fixtures().department()
-      const [visitId] = await visits(department.id, 1)
+      const [visitId] = await visits(department, 1)
       const r = await response(department.id, visitId, 5)
       const results = await Promise.all(Array.from({ length: 20 }, () => survey().submitResponse(r)))
       expect(results.filter((x) => x !== 'answered')).toEqual([{ alertId: null }])
@@ -149,7 +157,7 @@ export function surveyContract(harness: () => RepoHarness): void {
 
     it('loses no counter increment when different visits are answered at once', async () => {
       const department = await fixtures().department()
-      const ids = await visits(department.id, 15)
+      const ids = await visits(department, 15)
       const scores = ids.map((_, i) => (i % 5) + 1)
       await Promise.all(
         ids.map(async (id, i) =>
@@ -194,7 +202,7 @@ export function surveyContract(harness: () => RepoHarness): void {
 
     it('counts the same before, during and after racing roll-ups of the counters, and keeps counting after', async () => {
       const department = await fixtures().department()
-      const ids = await visits(department.id, 8)
+      const ids = await visits(department, 8)
       const counted = async () => ({
         month: (await survey().monthCounts(department.id, MONTH, MONTH)).outpatient,
         items: await survey().itemCounts(department.id, MONTH, MONTH),
@@ -226,7 +234,7 @@ export function surveyContract(harness: () => RepoHarness): void {
 
     it('counts outpatient and inpatient answers apart, an item both questionnaires ask included, before and after a roll-up', async () => {
       const department = await fixtures().department()
-      const [out1, out2, in1] = await visits(department.id, 3)
+      const [out1, out2, in1] = await visits(department, 3)
       const inpatient = await survey().activeQuestionnaire('inpatient')
       if (!inpatient) throw new Error('no active inpatient questionnaire')
       const inpatientAnswers = Object.fromEntries(inpatient.items.map((item) => [item.id, 2]))
@@ -278,7 +286,7 @@ export function surveyContract(harness: () => RepoHarness): void {
 
     it('moves the board version with an answer and an improvement, or keeps none at all', async () => {
       const department = await fixtures().department()
-      const [visitId] = await visits(department.id, 1)
+      const [visitId] = await visits(department, 1)
       const first = await survey().boardVersion()
       expect(await survey().boardVersion()).toBe(first)
       await survey().submitResponse(await response(department.id, visitId, 4))
@@ -301,7 +309,7 @@ export function surveyContract(harness: () => RepoHarness): void {
 
     it('lists recent comments newest day first, whatever order they were stored in', async () => {
       const department = await fixtures().department()
-      const [late, early] = await visits(department.id, 2)
+      const [late, early] = await visits(department, 2)
       await survey().submitResponse(
         await response(department.id, late, 4, { comment: '后来的意见', day: '2026-03-20' }),
       )
@@ -314,7 +322,7 @@ export function surveyContract(harness: () => RepoHarness): void {
 
     it('leaves no counter behind for a response that lost the race for its visit', async () => {
       const department = await fixtures().department()
-      const [visitId] = await visits(department.id, 1)
+      const [visitId] = await visits(department, 1)
       const results = await Promise.all([
         response(department.id, visitId, 5).then((r) => survey().submitResponse(r)),
         response(department.id, visitId, 3, { month: '2026-04', day: '2026-04-01' }).then((r) =>
@@ -333,7 +341,7 @@ export function surveyContract(harness: () => RepoHarness): void {
 
     it('counts 不适用 apart from scores', async () => {
       const department = await fixtures().department()
-      const [visitId] = await visits(department.id, 1)
+      const [visitId] = await visits(department, 1)
       const r = await response(department.id, visitId, 4)
       await survey().submitResponse({ ...r, answers: { ...r.answers, nursing: null } })
       const nursing = (await survey().itemCounts(department.id, MONTH, MONTH)).find((c) => c.itemId === 'nursing')
@@ -344,7 +352,7 @@ export function surveyContract(harness: () => RepoHarness): void {
       const department = await fixtures().department()
       const manager = await harness().repos.identity.ensureUser(`openid-${randomUUID()}`)
       await harness().repos.identity.setRole(manager.id, 'manager', true, department.id)
-      const [low, fine] = await visits(department.id, 2)
+      const [low, fine] = await visits(department, 2)
       const stored = await survey().submitResponse(await response(department.id, low, 1, { comment: '等太久' }))
       expect(await survey().submitResponse(await response(department.id, fine, 5))).toEqual({ alertId: null })
       if (stored === 'answered' || !stored.alertId) throw new Error('expected an alert')
@@ -406,7 +414,7 @@ export function surveyContract(harness: () => RepoHarness): void {
 
     it('keeps a consented call-back number on the alert and erases it once the alert has been closed long enough', async () => {
       const department = await fixtures().department()
-      const [consented, stillOpen] = await visits(department.id, 2)
+      const [consented, stillOpen] = await visits(department, 2)
       const phone = '13800138000'
       const alertOf = async (visitId: string) => {
         const stored = await survey().submitResponse(await response(department.id, visitId, 1, { contactPhone: phone }))

@@ -21,6 +21,8 @@ export interface VisitRow {
 
 export interface NewVisit extends VisitRow {
   shortCode: string
+  /** Kept on the visit where the store cannot join (the cloud): a patient's code then reads one document. */
+  departmentName: string
 }
 
 export interface VisitRecord extends VisitView {

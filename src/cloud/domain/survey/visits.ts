@@ -16,7 +16,7 @@ import { audit } from '../../core/effects'
 import { chinaDay } from '../../../contract/month'
 import { readVisitRow, VISIT_CSV_HEADER } from './csv-import'
 import { refuseWhileGuessing, refuseWrongCode } from './code-guard'
-import type { NewVisit, QuestionnaireRecord, VisitRecord, VisitRow } from './repo'
+import type { NewVisit, QuestionnaireRecord, SurveyRepo, VisitRecord, VisitRow } from './repo'
 import { issueVisitCode, newShortCode, readVisitCode, sceneOf, shortCodeExpiry } from './visit-code'
 
 /** The page a slip's code opens, in both builds. */
@@ -42,11 +42,19 @@ function codesOf(ctx: Ctx, visit: CodedVisit): VisitCode {
 }
 
 /** Inserts the new visits, drawing fresh short codes for any that collided with a code already issued. */
-async function insertWithShortCodes(ctx: Ctx, visits: VisitRow[]): Promise<NewVisit[]> {
+async function insertWithShortCodes(
+  ctx: Ctx,
+  visits: VisitRow[],
+  departmentNames: Map<string, string>,
+): Promise<NewVisit[]> {
   const added: NewVisit[] = []
   let pending = visits
   for (let round = 0; round < SHORT_CODE_ROUNDS && pending.length > 0; round++) {
-    const drawn = pending.map((v) => ({ ...v, shortCode: newShortCode() }))
+    const drawn = pending.map((v) => ({
+      ...v,
+      shortCode: newShortCode(),
+      departmentName: departmentNames.get(v.departmentId) ?? '',
+    }))
     const result = await ctx.repos.survey.insertVisits(drawn, ctx.now)
     const [isAdded, isTaken] = [new Set(result.added), new Set(result.codeTaken)]
     added.push(...drawn.filter((v) => isAdded.has(v.id)))
@@ -75,13 +83,13 @@ export async function importVisits(ctx: Ctx, input: z.output<typeof importVisits
     else if (visits.has(read.visit.id)) repeatedInFile++
     else visits.set(read.visit.id, read.visit)
   }
-  const added = visits.size > 0 ? await insertWithShortCodes(ctx, [...visits.values()]) : []
+  const added = visits.size > 0 ? await insertWithShortCodes(ctx, [...visits.values()], departmentNames) : []
   await audit(ctx, 'survey:visits', { added: added.length, errors: errors.length })
   return {
     added: added.length,
     skipped: visits.size - added.length + repeatedInFile,
     errors,
-    codes: added.map((v) => codesOf(ctx, { ...v, departmentName: departmentNames.get(v.departmentId) ?? '' })),
+    codes: added.map((v) => codesOf(ctx, v)),
   }
 }
 
@@ -121,14 +129,24 @@ export async function visitOfCode(ctx: Ctx, code: string): Promise<VisitRecord> 
   return visit
 }
 
+/**
+ * Questionnaire versions read in this instance, per repository (one per database), by visit type and
+ * version. A version never changes once defined (a change is a new version, see the migrations), so
+ * an answer naming the version it was shown needs no read once that version has been read here.
+ */
+const questionnaireVersions = new WeakMap<SurveyRepo, Map<string, QuestionnaireRecord>>()
+
+/** The version the patient was shown, where it exists; otherwise the active one. */
 export async function questionnaireFor(ctx: Ctx, visit: VisitRecord, version?: number): Promise<QuestionnaireRecord> {
   const repo = ctx.repos.survey
-  const active = await repo.activeQuestionnaire(visit.type)
+  const known = questionnaireVersions.get(repo) ?? questionnaireVersions.set(repo, new Map()).get(repo)!
+  const keyOf = (v: number) => `${visit.type}@${v}`
   const shown =
-    version !== undefined && active?.version !== version ? await repo.findQuestionnaire(visit.type, version) : null
-  const questionnaire = shown ?? active
+    version === undefined ? null : (known.get(keyOf(version)) ?? (await repo.findQuestionnaire(visit.type, version)))
+  const questionnaire = shown ?? (await repo.activeQuestionnaire(visit.type))
   if (!questionnaire) throw notFound(`暂无${VISIT_TYPE_LABELS[visit.type]}问卷`)
-  return questionnaire
+  known.set(keyOf(questionnaire.version), questionnaire)
+  return structuredClone(questionnaire)
 }
 
 export async function openVisit(ctx: Ctx, input: z.output<typeof openVisitInput>): Promise<OpenVisitResult> {

@@ -24,6 +24,8 @@ interface VisitDoc extends Doc {
   doctor: string | null
   shortCode: string
   importedAt: string
+  /** Kept since the name was copied in at import (departments are never renamed); older visits read it. */
+  departmentName?: string
 }
 
 /** `_id` is the short code: the document is what makes a code belong to one visit only. */
@@ -65,6 +67,7 @@ export function createSurveyRepo(db: CloudDb): SurveyRepo {
           doctor: v.doctor,
           shortCode: v.shortCode,
           importedAt: at.toISOString(),
+          departmentName: v.departmentName,
         }
         if (!(await addOnce(tx.collection<VisitDoc>(C.visits), doc))) return 'exists' as const
         if (!(await addOnce(tx.collection<VisitCodeDoc>(C.visitCodes), { _id: v.shortCode, visitId: v.id }))) {
@@ -81,15 +84,20 @@ export function createSurveyRepo(db: CloudDb): SurveyRepo {
   const findVisit = async (id: string): Promise<VisitRecord | null> => {
     const { data: visit } = await db.collection<VisitDoc>(C.visits).doc(id).get()
     if (!visit) return null
-    const [{ data: department }, { data: answered }] = await Promise.all([
-      db.collection<DepartmentDoc>(C.departments).doc(visit.departmentId).get(),
+    const [departmentName, { data: answered }] = await Promise.all([
+      visit.departmentName ??
+        db
+          .collection<DepartmentDoc>(C.departments)
+          .doc(visit.departmentId)
+          .get()
+          .then(({ data }) => data?.name ?? ''),
       db.collection<Doc>(C.answeredVisits).doc(id).get(),
     ])
     return {
       id,
       type: visit.type,
       departmentId: visit.departmentId,
-      departmentName: department?.name ?? '',
+      departmentName,
       visitDate: visit.visitDate,
       doctor: visit.doctor,
       shortCode: visit.shortCode,
