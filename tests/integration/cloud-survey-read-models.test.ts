@@ -125,3 +125,27 @@ test('an answer naming the questionnaire version it was shown reads that version
   expect(unknown.reads).toBe(2)
   reads.forEach((read) => read.mockRestore())
 })
+
+test("an improvement keeps its department's name: the board reads no department for it; an older one reads it", async () => {
+  const patient = await cloud.signIn('patient', 'rm-board-patient')
+  const boardCost = async () => (await cloud.measure(() => patient.call('survey', 'board', {}))).roundTrips
+  const before = await boardCost()
+  dataOf(
+    await manager.call(
+      'survey',
+      'publishImprovement',
+      { departmentId, said: '候诊太久', did: '增开诊室' },
+      'rm-improve',
+    ),
+  )
+  expect(await boardCost()).toBe(before)
+  const [kept] = cloud.db.documents(C.improvements)
+  expect(kept.departmentName).toBe(departmentName)
+
+  const { departmentName: _name, ...older } = kept
+  await cloud.db.collection<Doc & Record<string, Value>>(C.improvements).add({
+    data: { ...(older as Doc & Record<string, Value>), _id: 'older-improvement', publishedAt: '2020-01-01T00:00:00Z' },
+  })
+  const listed = await cloud.repos.survey.listImprovements(20)
+  expect(listed.find((i) => i.id === 'older-improvement')?.departmentName).toBe(departmentName)
+})

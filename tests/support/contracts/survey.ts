@@ -293,6 +293,7 @@ export function surveyContract(harness: () => RepoHarness): void {
       const afterAnswer = await survey().boardVersion()
       await survey().addImprovement({
         departmentId: department.id,
+        departmentName: department.name,
         said: '候诊时间长',
         did: '增开诊室',
         authorId: randomUUID(),
@@ -438,6 +439,7 @@ export function surveyContract(harness: () => RepoHarness): void {
       const author = randomUUID()
       const first = await survey().addImprovement({
         departmentId: department.id,
+        departmentName: department.name,
         said: '候诊时间太长',
         did: '上午增开两个诊室',
         authorId: author,
@@ -454,6 +456,7 @@ export function surveyContract(harness: () => RepoHarness): void {
       })
       const second = await survey().addImprovement({
         departmentId: department.id,
+        departmentName: department.name,
         said: '指示牌看不清',
         did: '更换了大字指示牌',
         authorId: author,

@@ -12,9 +12,11 @@ export async function publishImprovement(
   input: z.output<typeof publishImprovementInput>,
 ): Promise<Improvement> {
   assertDepartmentAccess(ctx, input.departmentId)
-  if (!(await ctx.repos.identity.findDepartment(input.departmentId))) throw notFound('科室不存在')
+  const department = await ctx.repos.identity.findDepartment(input.departmentId)
+  if (!department) throw notFound('科室不存在')
   const improvement = await ctx.repos.survey.addImprovement({
     departmentId: input.departmentId,
+    departmentName: department.name,
     said: input.said,
     did: input.did,
     authorId: ctx.caller.userId,

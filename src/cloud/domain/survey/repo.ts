@@ -101,6 +101,8 @@ export type AlertRecord = Omit<AlertView, 'overdue' | 'lowItems' | 'actions'> & 
 
 export interface NewImprovement {
   departmentId: string
+  /** Kept on the improvement where the store cannot join (the cloud): the board then reads no department. */
+  departmentName: string
   said: string
   did: string
   authorId: string

@@ -50,6 +50,8 @@ interface AlertEventDoc extends Doc {
 interface ImprovementDoc extends Doc, Omit<Improvement, 'id' | 'departmentName'> {
   authorId: string
   publishedAt: string
+  /** Copied in when published; improvements published before it was kept read it from the department. */
+  departmentName?: string
 }
 
 const ALERT_PAGE = 200
@@ -119,11 +121,11 @@ export function createSurveyAlertsRepo(db: CloudDb): AlertsRepo {
   }
 
   const toImprovements = async (docs: ImprovementDoc[]): Promise<Improvement[]> => {
-    const names = await departmentNames(docs.map((d) => d.departmentId))
+    const names = await departmentNames(docs.filter((d) => d.departmentName === undefined).map((d) => d.departmentId))
     return docs.map((d) => ({
       id: d._id,
       departmentId: d.departmentId,
-      departmentName: names.get(d.departmentId) ?? '',
+      departmentName: d.departmentName ?? names.get(d.departmentId) ?? '',
       said: d.said,
       did: d.did,
       publishedOn: d.publishedOn,
@@ -203,6 +205,7 @@ export function createSurveyAlertsRepo(db: CloudDb): AlertsRepo {
         authorId: improvement.authorId,
         publishedOn: improvement.publishedOn,
         publishedAt: improvement.at.toISOString(),
+        departmentName: improvement.departmentName,
       }
       await db.collection<ImprovementDoc>(C.improvements).add({ data: doc })
       const [added] = await toImprovements([doc])
