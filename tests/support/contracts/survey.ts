@@ -92,6 +92,10 @@ export function surveyContract(harness: () => RepoHarness): void {
       }
       expect(await survey().findVisit(second.id)).toEqual(shown)
       expect(await survey().findVisitByShortCode(second.shortCode)).toEqual(shown)
+      // Not asked whether it was answered, a store may leave that out (null), never say it was.
+      const { answered: _answered, ...unasked } = shown
+      expect(await survey().findVisitByShortCode(second.shortCode, { answered: false })).toMatchObject(unasked)
+      expect((await survey().findVisit(second.id, { answered: false }))?.answered).not.toBe(true)
       expect(await survey().findVisit('V-none')).toBeNull()
       expect(await survey().findVisitByShortCode('ZZZZZZZZ')).toBeNull()
       expect(await survey().visitCount(department.id, '2026-03-01', '2026-03-01')).toBe(2)

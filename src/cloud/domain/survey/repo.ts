@@ -28,6 +28,12 @@ export interface NewVisit extends VisitRow {
 export interface VisitRecord extends VisitView {
   id: string
   shortCode: string
+  /** `null` where the caller asked not to look (an answer's own transaction refuses a second one). */
+  answered: boolean | null
+}
+
+/** Whether to look up if the visit has been answered: a store that must read another document for it may skip. */
+export interface VisitLookup {
   answered: boolean
 }
 
@@ -123,8 +129,8 @@ export interface AlertEventInput {
 export interface SurveyRepo {
   /** Adds the visits whose ids are new, unless their short code is taken. */
   insertVisits(visits: NewVisit[], at: Date): Promise<InsertedVisits>
-  findVisit(id: string): Promise<VisitRecord | null>
-  findVisitByShortCode(shortCode: string): Promise<VisitRecord | null>
+  findVisit(id: string, lookup?: VisitLookup): Promise<VisitRecord | null>
+  findVisitByShortCode(shortCode: string, lookup?: VisitLookup): Promise<VisitRecord | null>
   activeQuestionnaire(visitType: VisitType): Promise<QuestionnaireRecord | null>
   findQuestionnaire(visitType: VisitType, version: number): Promise<QuestionnaireRecord | null>
   /** Per visit type, item id -> label in the active questionnaire's order, then items only retired versions asked. */

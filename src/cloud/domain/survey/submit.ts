@@ -40,7 +40,9 @@ function isLowScore(answers: Record<string, number | null>): boolean {
  */
 export async function submit(ctx: Ctx, input: z.output<typeof submitInput>): Promise<SubmitResult> {
   await limitRate(ctx, 'survey.submit', SUBMITS_PER_WINDOW, SUBMIT_WINDOW_SECONDS)
-  const visit = await visitOfCode(ctx, input.code)
+  // Whether the visit was answered is left to the answer's transaction, which refuses a second answer
+  // anyway (with the same message): on the cloud that is one read fewer.
+  const visit = await visitOfCode(ctx, input.code, { answered: false })
   const questionnaire = await questionnaireFor(ctx, visit, input.version)
   const errors = answerErrors(questionnaire, input.answers)
   if (errors.length > 0) throw invalid('还有题目没有作答或选择有误，请检查标红的项目', errors)

@@ -16,7 +16,7 @@ import { audit } from '../../core/effects'
 import { chinaDay } from '../../../contract/month'
 import { readVisitRow, VISIT_CSV_HEADER } from './csv-import'
 import { refuseWhileGuessing, refuseWrongCode } from './code-guard'
-import type { NewVisit, QuestionnaireRecord, SurveyRepo, VisitRecord, VisitRow } from './repo'
+import type { NewVisit, QuestionnaireRecord, SurveyRepo, VisitLookup, VisitRecord, VisitRow } from './repo'
 import { issueVisitCode, newShortCode, readVisitCode, sceneOf, shortCodeExpiry } from './visit-code'
 
 /** The page a slip's code opens, in both builds. */
@@ -112,16 +112,19 @@ export async function visitQr(ctx: Ctx, input: z.output<typeof visitCodeInput>):
 
 const expired = () => new AppError('EXPIRED', '评价码已过期（就诊后30天内有效），感谢您的关注')
 
-/** The visit behind a code in any form, or the refusal a patient should see. */
-export async function visitOfCode(ctx: Ctx, code: string): Promise<VisitRecord> {
+/**
+ * The visit behind a code in any form, or the refusal a patient should see. `lookup.answered: false`
+ * leaves an answered visit to the caller's own check.
+ */
+export async function visitOfCode(ctx: Ctx, code: string, lookup?: VisitLookup): Promise<VisitRecord> {
   await refuseWhileGuessing(ctx)
   const read = readVisitCode(ctx.secrets.visitCode, code, ctx.now)
   if (read.form === 'expired') throw expired()
   const visit =
     read.form === 'long'
-      ? await ctx.repos.survey.findVisit(read.visitId)
+      ? await ctx.repos.survey.findVisit(read.visitId, lookup)
       : read.form === 'short'
-        ? await ctx.repos.survey.findVisitByShortCode(read.shortCode)
+        ? await ctx.repos.survey.findVisitByShortCode(read.shortCode, lookup)
         : null
   if (!visit) return refuseWrongCode(ctx)
   if (read.form === 'short' && ctx.now > shortCodeExpiry(visit.visitDate)) throw expired()

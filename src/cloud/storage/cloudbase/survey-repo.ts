@@ -1,6 +1,6 @@
 import type { QuestionnaireItem, VisitType } from '../../../contract'
 import { labelsByType } from '../../domain/survey/figures'
-import type { NewVisit, QuestionnaireRecord, SurveyRepo, VisitRecord } from '../../domain/survey/repo'
+import type { NewVisit, QuestionnaireRecord, SurveyRepo, VisitLookup, VisitRecord } from '../../domain/survey/repo'
 import { addOnce, readAll, type CloudDb, type Doc, type Where } from './db'
 import type { DepartmentDoc } from './identity-repo'
 import { C } from './schema'
@@ -81,17 +81,17 @@ export function createSurveyRepo(db: CloudDb): SurveyRepo {
     }
   }
 
-  const findVisit = async (id: string): Promise<VisitRecord | null> => {
+  const findVisit = async (id: string, lookup: VisitLookup = { answered: true }): Promise<VisitRecord | null> => {
     const { data: visit } = await db.collection<VisitDoc>(C.visits).doc(id).get()
     if (!visit) return null
-    const [departmentName, { data: answered }] = await Promise.all([
+    const [departmentName, answered] = await Promise.all([
       visit.departmentName ??
         db
           .collection<DepartmentDoc>(C.departments)
           .doc(visit.departmentId)
           .get()
           .then(({ data }) => data?.name ?? ''),
-      db.collection<Doc>(C.answeredVisits).doc(id).get(),
+      lookup.answered ? db.collection<Doc>(C.answeredVisits).doc(id).get() : null,
     ])
     return {
       id,
@@ -101,7 +101,7 @@ export function createSurveyRepo(db: CloudDb): SurveyRepo {
       visitDate: visit.visitDate,
       doctor: visit.doctor,
       shortCode: visit.shortCode,
-      answered: answered !== null,
+      answered: answered === null ? null : answered.data !== null,
     }
   }
 
@@ -121,9 +121,9 @@ export function createSurveyRepo(db: CloudDb): SurveyRepo {
 
     findVisit,
 
-    async findVisitByShortCode(shortCode) {
+    async findVisitByShortCode(shortCode, lookup) {
       const { data } = await db.collection<VisitCodeDoc>(C.visitCodes).doc(shortCode).get()
-      return data ? findVisit(data.visitId) : null
+      return data ? findVisit(data.visitId, lookup) : null
     },
 
     activeQuestionnaire: (visitType) => questionnaireWhere({ visitType, active: true }),
