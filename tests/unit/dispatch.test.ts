@@ -30,10 +30,12 @@ function memoryRuntime(rolesByOpenid: Record<string, Role[]>): Runtime {
     async releaseRequest(key) {
       requests.delete(keyOf(key))
     },
-    async hitRateLimit(key, windowStart) {
+    async takeRateSlot(key, windowStart, limit) {
       const slot = `${key}|${windowStart.toISOString()}`
-      hits.set(slot, (hits.get(slot) ?? 0) + 1)
-      return hits.get(slot) ?? 0
+      const taken = hits.get(slot) ?? 0
+      if (taken >= limit) return false
+      hits.set(slot, taken + 1)
+      return true
     },
   }
   const identity: Partial<IdentityRepo> = {

@@ -58,6 +58,5 @@ export function rateWindow(ctx: Ctx, bucket: string, windowSeconds: number): { k
  */
 export async function limitRate(ctx: Ctx, bucket: string, limit: number, windowSeconds: number): Promise<void> {
   const { key, windowStart } = rateWindow(ctx, bucket, windowSeconds)
-  const hits = await ctx.repos.platform.hitRateLimit(key, windowStart)
-  if (hits > limit) throw new AppError('RATE_LIMITED')
+  if (!(await ctx.repos.platform.takeRateSlot(key, windowStart, limit))) throw new AppError('RATE_LIMITED')
 }

@@ -76,6 +76,11 @@ export interface PlatformRepo {
   releaseRequest(key: RequestKey): Promise<void>
   /** Counts one hit in the window and returns the hits so far, atomically. */
   hitRateLimit(key: string, windowStart: Date): Promise<number>
+  /**
+   * Counts one hit in the window unless it already holds `limit`, atomically; whether it was counted.
+   * A refused call counts nothing, so the window stays at `limit` (refusing the same calls as counting them would).
+   */
+  takeRateSlot(key: string, windowStart: Date, limit: number): Promise<boolean>
   /** The hits counted so far in the window, counting none. */
   rateHits(key: string, windowStart: Date): Promise<number>
   addOutbox(message: OutboxMessage, at: Date): Promise<void>

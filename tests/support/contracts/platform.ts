@@ -108,6 +108,20 @@ export function platformContract(harness: () => RepoHarness): void {
       expect(await platform().hitRateLimit(bucket, new Date(at.getTime() + 60_000))).toBe(1)
     })
 
+    it('lets exactly the limit of concurrent calls take a slot per key and window, counting no refusal', async () => {
+      const bucket = `slot:${randomUUID()}`
+      const taken = await Promise.all(Array.from({ length: 30 }, () => platform().takeRateSlot(bucket, at, 20)))
+      expect(taken.filter(Boolean)).toHaveLength(20)
+      expect(await platform().takeRateSlot(bucket, at, 20)).toBe(false)
+      expect(await platform().rateHits(bucket, at)).toBe(20)
+      // A higher limit on the same window sees the refused calls uncounted.
+      expect(await platform().takeRateSlot(bucket, at, 21)).toBe(true)
+      const next = new Date(at.getTime() + 60_000)
+      expect(await platform().takeRateSlot(bucket, next, 1)).toBe(true)
+      expect(await platform().takeRateSlot(bucket, next, 1)).toBe(false)
+      expect(await platform().takeRateSlot(`slot:${randomUUID()}`, at, 0)).toBe(false)
+    })
+
     it('queues notifications per user, newest first, each with its own id', async () => {
       const userId = randomUUID()
       await Promise.all(

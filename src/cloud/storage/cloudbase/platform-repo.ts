@@ -45,17 +45,23 @@ export interface OutboxDoc extends Doc {
 }
 
 /**
- * A message's number: its millisecond, then three digits that count up in this instance from a
- * random start. It orders messages by time like a sequence would (and an instance's own messages of
- * one millisecond by when they were queued), without the one sequence document every queued message
- * would write (a hot spot: a burst of notifications conflicts on it). The number stays a safe integer
- * until the year 2255.
+ * Numbers for the outbox and the audit log: the millisecond, then three digits drawn at random, and
+ * always above the instance's previous number. They order entries by time like a sequence would (and
+ * an instance's own entries of one millisecond by when they were written), without the one sequence
+ * document every entry would read and write in a transaction (five round trips, and a hot spot: a burst
+ * conflicts on it). Two instances drawing the same number collide on `_id` and draw again. The number
+ * stays a safe integer until the year 2255.
  */
-let lastDigits = randomInt(1000)
-const outboxSeq = (at: Date) => {
-  lastDigits = (lastDigits + 1) % 1000
-  return at.getTime() * 1000 + lastDigits
+function timeSequence(): (at: Date) => number {
+  let last = 0
+  return (at) => {
+    last = Math.max(last + 1, at.getTime() * 1000 + randomInt(1000))
+    return last
+  }
 }
+
+const outboxSeq = timeSequence()
+const auditSeq = timeSequence()
 
 const outboxDoc = (message: OutboxMessage, at: Date): OutboxDoc => {
   const seq = outboxSeq(at)
@@ -72,7 +78,7 @@ const outboxDoc = (message: OutboxMessage, at: Date): OutboxDoc => {
   }
 }
 
-/** Two instances drawing the same number in one millisecond collide on `_id`: draw again. */
+/** Two instances drawing the same number collide on `_id`: draw again. */
 const NUMBER_DRAWS = 3
 
 async function drawingAgain<R>(queue: () => Promise<R>): Promise<R> {
@@ -137,7 +143,13 @@ export function createPlatformRepo(db: CloudDb): PlatformRepo {
     async claimRequest(request, at) {
       const _id = keyId(request)
       const fresh: IdempotencyDoc = { _id, ...request, state: 'pending', result: null, createdAt: at.toISOString() }
+      // A fresh request costs this one write; a retry reads the first run's record, and only a stale claim is taken over.
       if (await addOnce(requests(), fresh)) return { state: 'new' }
+      const { data } = await requests().doc(_id).get()
+      if (data?.inputHash !== undefined && data.inputHash !== request.inputHash) return { state: 'mismatch' }
+      if (data?.state === 'done')
+        return { state: 'done', result: data.result === null ? null : JSON.parse(data.result) }
+      if (!data || data.createdAt >= staleBefore(at).toISOString()) return { state: 'pending' }
       const takeOver = await requests()
         .where({
           _id,
@@ -147,11 +159,7 @@ export function createPlatformRepo(db: CloudDb): PlatformRepo {
           inputHash: _.in([request.inputHash, null]),
         })
         .update({ data: { createdAt: fresh.createdAt, inputHash: request.inputHash } })
-      if (takeOver.stats.updated === 1) return { state: 'new' }
-      const { data } = await requests().doc(_id).get()
-      if (data?.inputHash !== undefined && data.inputHash !== request.inputHash) return { state: 'mismatch' }
-      if (data?.state !== 'done') return { state: 'pending' }
-      return { state: 'done', result: data.result === null ? null : JSON.parse(data.result) }
+      return takeOver.stats.updated === 1 ? { state: 'new' } : { state: 'pending' }
     },
 
     async completeRequest(key, result) {
@@ -176,6 +184,20 @@ export function createPlatformRepo(db: CloudDb): PlatformRepo {
       }
       const { data } = await hits.doc(_id).get()
       return data?.hits ?? 1
+    },
+
+    async takeRateSlot(key, windowStart, limit) {
+      if (limit < 1) return false
+      const _id = `${key}|${windowStart.toISOString()}`
+      const hits = db.collection<RateDoc>(C.rateHits)
+      const counted = async () =>
+        (await hits.where({ _id, hits: _.lt(limit) }).update({ data: { hits: _.inc(1) } })).stats.updated === 1
+      // The steady state is this one conditional update; a window's first hit adds its document.
+      if ((await counted()) || (await addOnce(hits, { _id, key, windowStart: windowStart.toISOString(), hits: 1 }))) {
+        return true
+      }
+      // A racing first hit added the window between the two calls; otherwise it is full.
+      return counted()
     },
 
     async rateHits(key, windowStart) {
@@ -262,11 +284,12 @@ export function createPlatformRepo(db: CloudDb): PlatformRepo {
     },
 
     async appendAudit(entry, at) {
-      await db.runTransaction(async (tx) => {
-        const seq = await nextSeq(tx, C.audit)
-        await tx.collection<AuditDoc>(C.audit).add({
-          data: { _id: String(seq), seq, ...entry, details: JSON.stringify(entry.details), at: at.toISOString() },
-        })
+      await drawingAgain(() => {
+        const seq = auditSeq(at)
+        const details = JSON.stringify(entry.details)
+        return db
+          .collection<AuditDoc>(C.audit)
+          .add({ data: { _id: String(seq), seq, ...entry, details, at: at.toISOString() } })
       })
     },
 

@@ -52,6 +52,17 @@ export function createPlatformRepo(sql: Sql): PlatformRepo {
       return row.hits
     },
 
+    async takeRateSlot(key, windowStart, limit) {
+      if (limit < 1) return false
+      const counted = await sql.query(
+        `INSERT INTO rate_hits (key, window_start, hits) VALUES ($1, $2, 1)
+         ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_hits.hits + 1 WHERE rate_hits.hits < $3
+         RETURNING 1`,
+        [key, windowStart, limit],
+      )
+      return counted.length > 0
+    },
+
     async rateHits(key, windowStart) {
       const [row] = await sql.query<{ hits: number }>(
         'SELECT hits FROM rate_hits WHERE key = $1 AND window_start = $2',

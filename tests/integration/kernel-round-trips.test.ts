@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import type { Role } from '../../src/contract'
+import { AdjustableClock } from '../../src/cloud/core/clock'
+import type { Runtime } from '../../src/cloud/core/context'
+import { action, ADMINS, EVERYONE, type FunctionDef } from '../../src/cloud/core/define'
+import { dispatch } from '../../src/cloud/core/dispatch'
+import { silentLogger } from '../../src/cloud/core/logger'
+import { loadSecrets } from '../../src/cloud/core/secrets'
+import { devUser } from '../../src/cloud/host/dev-users'
+import { linkPageCodes } from '../../src/cloud/host/page-codes'
+import type { RoundTrips } from '../support/cloud-db-stand-in'
+import { openCloudStandIn } from '../support/repo-adapters'
+
+/**
+ * What the kernel itself (caller, rate limit, idempotency, generic audit) costs on the cloud database:
+ * handlers that touch no storage, dispatched as a deployed function dispatches them.
+ */
+const kernelProbe: FunctionDef = {
+  look: action({ roles: EVERYONE, input: z.object({}), handle: async () => 'seen' }),
+  note: action({ roles: EVERYONE, input: z.object({}), write: true, rateLimit: false, handle: async () => 'noted' }),
+  tap: action({ roles: EVERYONE, input: z.object({}), write: true, handle: async () => 'tapped' }),
+  decide: action({ roles: ADMINS, input: z.object({}), write: true, handle: async () => 'decided' }),
+}
+
+let costOf: (as: Role, action: string, requestId?: string) => Promise<RoundTrips & { ok: boolean }>
+
+beforeAll(async () => {
+  const { db, repos } = await openCloudStandIn()
+  const runtime: Runtime = {
+    repos,
+    clock: new AdjustableClock(),
+    secrets: loadSecrets({}, false),
+    log: silentLogger,
+    pageCodes: linkPageCodes(() => 'http://127.0.0.1'),
+  }
+  const users = {
+    patient: await devUser(repos.identity, 'patient', 'kernel-patient', null),
+    admin: await devUser(repos.identity, 'admin', 'kernel-admin', null),
+  }
+  costOf = async (as, actionName, requestId) => {
+    const user = users[as as keyof typeof users]
+    if (!user) throw new Error(`no ${as}`)
+    const before = { ...db.calls }
+    const reply = await dispatch('probe', kernelProbe, { action: actionName, requestId }, user.openid, runtime)
+    return {
+      ok: reply.ok,
+      reads: db.calls.reads - before.reads,
+      writes: db.calls.writes - before.writes,
+      transactions: db.calls.transactions - before.transactions,
+    }
+  }
+})
+
+test('a read action costs one read: its caller', async () => {
+  expect(await costOf('patient', 'look')).toEqual({ ok: true, reads: 1, writes: 0, transactions: 0 })
+})
+
+test('a fresh write costs its caller, the idempotency claim and its completion; a retry reads the result', async () => {
+  expect(await costOf('patient', 'note', 'kernel-note-1')).toEqual({ ok: true, reads: 1, writes: 2, transactions: 0 })
+  expect(await costOf('patient', 'note', 'kernel-note-1')).toMatchObject({ ok: true, transactions: 0 })
+})
+
+test("a rate-limited write adds one write in a window's steady state, two on its first hit", async () => {
+  const first = await costOf('patient', 'tap', 'kernel-tap-1')
+  const steady = await costOf('patient', 'tap', 'kernel-tap-2')
+  expect(steady).toEqual({ ok: true, reads: 1, writes: 3, transactions: 0 })
+  expect(first).toEqual({ ok: true, reads: 1, writes: 4, transactions: 0 })
+})
+
+test("a privileged write's generic audit entry is one write", async () => {
+  expect(await costOf('admin', 'decide', 'kernel-decide-1')).toEqual({ ok: true, reads: 1, writes: 3, transactions: 0 })
+})
