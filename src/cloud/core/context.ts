@@ -38,6 +38,8 @@ export interface Caller {
   departmentId: string | null
   /** 单独同意 for free text about one's treatment, as on the user row; `null` until asked. */
   sensitiveText: SensitiveTextAnswer | null
+  /** 大字模式, as on the user row: with the rest, the whole user record, so a handler need not read it again. */
+  largeText: boolean
 }
 
 /** What scheduled work has: no caller, only the time of the run and storage. */

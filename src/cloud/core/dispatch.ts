@@ -77,6 +77,7 @@ async function resolveCaller(runtime: Runtime, openid: string | undefined): Prom
     roles: user.roles,
     departmentId: user.departmentId,
     sensitiveText: user.prefs.sensitiveText,
+    largeText: user.prefs.largeText,
   }
 }
 

@@ -112,6 +112,25 @@ export function identityContract(harness: () => RepoHarness): void {
       expect((await identity().findStaffBinding(user.id))?.status).toBe('approved')
     })
 
+    it('completes a record its caller already read into the same profile as a whole read', async () => {
+      const department = await fixtures().department()
+      const entry = await fixtures().rosterEntry(department.id, '孙护士')
+      const user = await newUser()
+      await identity().requestStaffBinding(user.id, entry.employeeNo, at)
+      await identity().decideStaffBinding(user.id, true, randomUUID(), at)
+      const record = await identity().findUser(user.id)
+      if (!record) throw new Error('no user')
+      const whole = await identity().findProfile(user.id)
+      expect(whole).toMatchObject({
+        name: '孙护士',
+        departmentName: department.name,
+        staff: { employeeNo: entry.employeeNo, name: '孙护士', status: 'approved' },
+      })
+      expect(await identity().findProfile(user.id, record)).toEqual(whole)
+      // Asked twice, the department's name is the same (an instance may keep names: departments are never renamed).
+      expect(await identity().findProfile(user.id, record)).toEqual(whole)
+    })
+
     it('approves one account per employee number even when two approvals race', async () => {
       const department = await fixtures().department()
       const entry = await fixtures().rosterEntry(department.id)

@@ -26,7 +26,15 @@ export function staffSurveyContract(harness: () => RepoHarness): void {
 
     /** The domain's submit on this adapter, as the person: the rule under test is the handler's. */
     const ctxOf = (userId: string, departmentId: string): Ctx => ({
-      caller: { userId, openid: `openid-${userId}`, name: '', roles: ['staff'], departmentId, sensitiveText: null },
+      caller: {
+        userId,
+        openid: `openid-${userId}`,
+        name: '',
+        roles: ['staff'],
+        departmentId,
+        sensitiveText: null,
+        largeText: false,
+      },
       now,
       repos: repos(),
       secrets: loadSecrets({}, false),

@@ -10,24 +10,41 @@ import {
   type importRosterInput,
   type setDepartmentKindInput,
   type MyData,
+  type Prefs,
   type setPrefsInput,
   type setRoleInput,
   type UserView,
 } from '../../../contract'
 import { AppError, conflict, invalid, notFound } from '../../core/app-error'
-import type { Ctx } from '../../core/context'
+import type { Caller, Ctx } from '../../core/context'
 import { audit } from '../../core/effects'
 import { departmentKindOf, readRoster } from './roster-import'
 
-export async function me(ctx: Ctx): Promise<UserView> {
-  const profile = await ctx.repos.identity.findProfile(ctx.caller.userId)
+/** The caller's user record as this call read it, with the preferences it has written since. */
+const recordOf = (
+  { userId, openid, name, roles, departmentId, largeText, sensitiveText }: Caller,
+  prefs: Partial<Prefs> = {},
+) => ({
+  id: userId,
+  openid,
+  name,
+  roles,
+  departmentId,
+  prefs: { largeText: prefs.largeText ?? largeText, sensitiveText: prefs.sensitiveText ?? sensitiveText },
+})
+
+async function profileOf(ctx: Ctx, prefs?: Partial<Prefs>): Promise<UserView> {
+  const profile = await ctx.repos.identity.findProfile(ctx.caller.userId, recordOf(ctx.caller, prefs))
   if (!profile) throw new AppError('UNAUTHENTICATED')
   return profile
 }
 
+export const me = (ctx: Ctx) => profileOf(ctx)
+
+/** The reply is the profile as written: the preferences given over the caller's record, not a read of it again. */
 export async function setPrefs(ctx: Ctx, input: z.output<typeof setPrefsInput>): Promise<UserView> {
   await ctx.repos.identity.updatePrefs(ctx.caller.userId, input, ctx.now)
-  return me(ctx)
+  return profileOf(ctx, input)
 }
 
 export async function departments(ctx: Ctx) {

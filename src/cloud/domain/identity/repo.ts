@@ -46,8 +46,11 @@ export interface IdentityRepo {
   /** Creates the user or, if the OPENID exists, returns it unchanged. */
   upsertUser(user: NewUser): Promise<UserRecord>
   findUser(id: string): Promise<UserRecord | null>
-  /** The user as the app shows them: department name and staff binding included. */
-  findProfile(id: string): Promise<UserView | null>
+  /**
+   * The user as the app shows them: department name and staff binding included. `known` is the user's
+   * record as this call already read it (its caller): only what the record lacks is read then.
+   */
+  findProfile(id: string, known?: UserRecord): Promise<UserView | null>
   listDepartments(): Promise<Department[]>
   /** The department with its new kind; `null` when there is no such department. */
   setDepartmentKind(id: string, kind: DepartmentKind): Promise<Department | null>

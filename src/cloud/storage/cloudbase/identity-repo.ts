@@ -161,6 +161,22 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
     }
   }
 
+  const findUser = async (id: string) => {
+    const { data } = await users().doc(id).get()
+    return data ? toUser(data) : null
+  }
+
+  /** Names by department id. A department is never renamed nor removed, so a name once read stays right. */
+  const departmentNames = new Map<string, string>()
+  const nameOfDepartment = async (departmentId: string | null) => {
+    if (!departmentId) return null
+    const known = departmentNames.get(departmentId)
+    if (known !== undefined) return known
+    const { data } = await departments().doc(departmentId).get()
+    if (data) departmentNames.set(departmentId, data.name)
+    return data?.name ?? null
+  }
+
   const binding = async (userId: string): Promise<StaffBinding | null> => {
     const { data } = await db.collection<BindingDoc>(C.staffBindings).doc(userId).get()
     if (!data) return null
@@ -184,17 +200,14 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
 
     upsertUser: (user) => insertUser(user),
 
-    async findUser(id) {
-      const { data } = await users().doc(id).get()
-      return data ? toUser(data) : null
-    },
+    findUser,
 
-    async findProfile(id) {
-      const { data } = await users().doc(id).get()
-      if (!data) return null
-      const { openid: _openid, ...user } = toUser(data)
-      const department = data.departmentId ? (await departments().doc(data.departmentId).get()).data : null
-      return { ...user, departmentName: department?.name ?? null, staff: await binding(id) }
+    async findProfile(id, known) {
+      const user = known ?? (await findUser(id))
+      if (!user) return null
+      const { openid: _openid, ...shown } = user
+      const [departmentName, staff] = await Promise.all([nameOfDepartment(user.departmentId), binding(id)])
+      return { ...shown, departmentName, staff }
     },
 
     async setDepartmentKind(id, kind) {
