@@ -135,8 +135,24 @@ export const toOutboxRecord = (doc: OutboxDoc): OutboxRecord => ({
   createdAt: doc.createdAt,
 })
 
+/** Rate windows this instance has added or counted into, so its next hit tries the likely call first. */
+class SeenWindows {
+  private readonly ids = new Set<string>()
+  has(id: string): boolean {
+    return this.ids.has(id)
+  }
+  see(id: string): void {
+    // Windows end within a day; forgetting them all now and then costs a second call at most.
+    if (this.ids.size >= SEEN_WINDOWS_MAX) this.ids.clear()
+    this.ids.add(id)
+  }
+}
+
+const SEEN_WINDOWS_MAX = 10_000
+
 export function createPlatformRepo(db: CloudDb): PlatformRepo {
   const _ = db.command
+  const windowsSeen = new SeenWindows()
   const requests = () => db.collection<IdempotencyDoc>(C.idempotency)
 
   return {
@@ -192,12 +208,13 @@ export function createPlatformRepo(db: CloudDb): PlatformRepo {
       const hits = db.collection<RateDoc>(C.rateHits)
       const counted = async () =>
         (await hits.where({ _id, hits: _.lt(limit) }).update({ data: { hits: _.inc(1) } })).stats.updated === 1
-      // The steady state is this one conditional update; a window's first hit adds its document.
-      if ((await counted()) || (await addOnce(hits, { _id, key, windowStart: windowStart.toISOString(), hits: 1 }))) {
-        return true
-      }
-      // A racing first hit added the window between the two calls; otherwise it is full.
-      return counted()
+      const added = () => addOnce(hits, { _id, key, windowStart: windowStart.toISOString(), hits: 1 })
+      // One call when this instance guessed right: a window it has seen is counted into, one it has not is
+      // added. The guess only orders the calls; the database decides (hits never go down, so a window that
+      // exists and counts nothing is full).
+      if (windowsSeen.has(_id)) return (await counted()) || (await added())
+      windowsSeen.see(_id)
+      return (await added()) || counted()
     },
 
     async rateHits(key, windowStart) {
