@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Role } from '../../src/contract'
+import type { Role, UserView } from '../../src/contract'
 import { AdjustableClock } from '../../src/cloud/core/clock'
 import type { Runtime } from '../../src/cloud/core/context'
 import { action, ADMINS, EVERYONE, PUBLIC_WRITE_LIMIT, type FunctionDef } from '../../src/cloud/core/define'
@@ -8,6 +8,9 @@ import { silentLogger } from '../../src/cloud/core/logger'
 import { loadSecrets } from '../../src/cloud/core/secrets'
 import { devUser } from '../../src/cloud/host/dev-users'
 import { linkPageCodes } from '../../src/cloud/host/page-codes'
+import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
+import type { BindingDoc } from '../../src/cloud/storage/cloudbase/identity-repo'
+import { C } from '../../src/cloud/storage/cloudbase/schema'
 import type { RoundTrips } from '../support/cloud-db-stand-in'
 import { openCloudStandIn } from '../support/repo-adapters'
 
@@ -23,13 +26,16 @@ const kernelProbe: FunctionDef = {
 }
 
 let costOf: (as: Role, action: string, requestId?: string) => Promise<RoundTrips & { ok: boolean }>
+let harness: Awaited<ReturnType<typeof openCloudStandIn>>
+let runtime: Runtime
 
 beforeAll(async () => {
-  const { db, repos } = await openCloudStandIn()
+  harness = await openCloudStandIn()
+  const { db, repos } = harness
   // A second into a minute, so the rate-limit test's calls share one window.
   const clock = new AdjustableClock()
   clock.set(new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 1000))
-  const runtime: Runtime = {
+  runtime = {
     repos,
     clock,
     secrets: loadSecrets({}, false),
@@ -60,7 +66,8 @@ test('a read action costs one read: its caller', async () => {
 
 test('a fresh write costs its caller, the idempotency claim and its completion; a retry reads the result', async () => {
   expect(await costOf('patient', 'note', 'kernel-note-1')).toEqual({ ok: true, reads: 1, writes: 2, transactions: 0 })
-  expect(await costOf('patient', 'note', 'kernel-note-1')).toMatchObject({ ok: true, transactions: 0 })
+  // The refused claim's add, then a read of the stored result: no take-over attempt on a finished request.
+  expect(await costOf('patient', 'note', 'kernel-note-1')).toEqual({ ok: true, reads: 2, writes: 1, transactions: 0 })
 })
 
 test("a rate-limited write adds one write, on its window's first hit and after; the limit still refuses", async () => {
@@ -75,4 +82,48 @@ test("a rate-limited write adds one write, on its window's first hit and after; 
 
 test("a privileged write's generic audit entry is one write", async () => {
   expect(await costOf('admin', 'decide', 'kernel-decide-1')).toEqual({ ok: true, reads: 1, writes: 3, transactions: 0 })
+})
+
+describe('identity.me on the cloud database', () => {
+  const bindings = () => harness.db.collection<BindingDoc>(C.staffBindings)
+  const callMe = async (openid: string) => {
+    const before = { ...harness.db.calls }
+    const reply = await dispatch('identity', CLOUD_FUNCTIONS.identity, { action: 'me' }, openid, runtime)
+    if (!reply.ok) throw new Error(reply.error.message)
+    return { profile: reply.data as UserView, reads: harness.db.calls.reads - before.reads }
+  }
+  const approvedStaff = async () => {
+    const { repos, fixtures } = harness
+    const department = await fixtures.department()
+    const entry = await fixtures.rosterEntry(department.id, '周医生')
+    const user = await devUser(repos.identity, 'patient', `kernel-staff-${entry.employeeNo}`, null)
+    if (!user) throw new Error('no user')
+    await repos.identity.requestStaffBinding(user.id, entry.employeeNo, new Date())
+    await repos.identity.decideStaffBinding(user.id, true, 'kernel-admin', new Date())
+    return { user, department, entry }
+  }
+
+  test("reads the caller and the staff binding, and a department's name once per instance", async () => {
+    const { user, department, entry } = await approvedStaff()
+    const first = await callMe(user.openid)
+    expect(first.profile).toMatchObject({
+      departmentName: department.name,
+      staff: { employeeNo: entry.employeeNo, name: '周医生', status: 'approved' },
+    })
+    expect(first.reads).toBe(3)
+    expect(await callMe(user.openid)).toEqual({ ...first, reads: 2 })
+  })
+
+  test('a binding stored before it kept the roster name still shows it', async () => {
+    const { user } = await approvedStaff()
+    await bindings()
+      .doc(user.id)
+      .update({ data: { name: harness.db.command.remove() } })
+    expect(harness.db.documents(C.staffBindings).find((doc) => doc._id === user.id)).not.toHaveProperty('name')
+    await callMe(user.openid)
+    // Its department's name now known to the instance: the caller, the binding and the roster entry.
+    const legacy = await callMe(user.openid)
+    expect(legacy.profile.staff?.name).toBe('周医生')
+    expect(legacy.reads).toBe(3)
+  })
 })

@@ -282,6 +282,9 @@ export function identityContract(harness: () => RepoHarness): void {
       expect(await identity().findUser(nurse.id)).toMatchObject({ name: '钱主任', departmentId: movedId })
       expect(await identity().findUser(head.id)).toMatchObject({ name: '孙护士长', departmentId: managed })
       expect(await identity().findUser(pending.id)).toMatchObject({ name: '', departmentId: null })
+      // A binding, pending or approved, shows its entry's new name.
+      expect((await identity().findStaffBinding(pending.id))?.name).toBe('改名')
+      expect((await identity().findProfile(nurse.id))?.staff?.name).toBe('钱主任')
     })
 
     it('imports the same roster twice at once without duplicate departments or entries', async () => {

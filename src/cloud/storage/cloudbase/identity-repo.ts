@@ -8,7 +8,7 @@ import type {
   StaffBindingStatus,
 } from '../../../contract'
 import type { IdentityRepo, RosterEntry, RosterImportEntry, UserRecord } from '../../domain/identity/repo'
-import { addOnce, byIds, readAll, type CloudDb, type Doc, type Transaction } from './db'
+import { addOnce, byIds, readAll, type CloudDb, type Doc, type Patch, type Transaction } from './db'
 import { C } from './schema'
 
 export interface DepartmentDoc extends Doc {
@@ -38,6 +38,8 @@ export interface UserDoc extends Doc {
 
 export interface BindingDoc extends Doc {
   employeeNo: string
+  /** The roster's name for the number, kept as the roster changes (a profile reads no roster); absent on bindings stored before. */
+  name?: string
   status: StaffBindingStatus
   requestedAt: string
   decidedAt: string | null
@@ -138,18 +140,27 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
     return stats.updated > 0 ? 'updated' : 'unchanged'
   }
 
-  /** Approved accounts take their changed entry's name and, unless they manage a department, its department. */
+  /**
+   * Bindings take their changed entry's name; approved accounts take it too and, unless they manage
+   * a department, its department.
+   */
   const followRoster = async (changed: Map<string, Pick<UserDoc, 'name' | 'departmentId'>>) => {
     const numbers = [...changed.keys()]
     for (let i = 0; i < numbers.length; i += ROSTER_WRITE_BATCH) {
-      const approved = await readAll(
+      const bindings = await readAll(
         db
           .collection<BindingDoc>(C.staffBindings)
-          .where({ employeeNo: _.in(numbers.slice(i, i + ROSTER_WRITE_BATCH)), status: 'approved' }),
+          .where({ employeeNo: _.in(numbers.slice(i, i + ROSTER_WRITE_BATCH)) }),
       )
-      for (const { _id: userId, employeeNo } of approved) {
+      for (const { _id: userId, employeeNo, status } of bindings) {
         const entry = changed.get(employeeNo)
         if (!entry) continue
+        // Only while the binding is still for this number: a request for another one meanwhile keeps its own name.
+        await db
+          .collection<BindingDoc>(C.staffBindings)
+          .where({ _id: userId, employeeNo })
+          .update({ data: { name: entry.name } })
+        if (status !== 'approved') continue
         await users()
           .doc(userId)
           .update({ data: { name: entry.name } })
@@ -180,8 +191,8 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
   const binding = async (userId: string): Promise<StaffBinding | null> => {
     const { data } = await db.collection<BindingDoc>(C.staffBindings).doc(userId).get()
     if (!data) return null
-    const { data: roster } = await db.collection<RosterDoc>(C.roster).doc(data.employeeNo).get()
-    return { employeeNo: data.employeeNo, name: roster?.name ?? '', status: data.status }
+    const name = data.name ?? (await db.collection<RosterDoc>(C.roster).doc(data.employeeNo).get()).data?.name
+    return { employeeNo: data.employeeNo, name: name ?? '', status: data.status }
   }
 
   const insertUser = async (user: Omit<UserDoc, '_id' | 'largeText' | 'createdAt'>): Promise<UserRecord> => {
@@ -253,15 +264,23 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
     findStaffBinding: binding,
 
     async requestStaffBinding(userId, employeeNo, at) {
-      const { data: claim } = await db.collection<EmployeeClaimDoc>(C.employeeClaims).doc(employeeNo).get()
+      const [{ data: claim }, { data: roster }] = await Promise.all([
+        db.collection<EmployeeClaimDoc>(C.employeeClaims).doc(employeeNo).get(),
+        db.collection<RosterDoc>(C.roster).doc(employeeNo).get(),
+      ])
       if (claim && claim.userId !== userId) return false
+      const requested = {
+        employeeNo,
+        status: 'pending' as const,
+        requestedAt: at.toISOString(),
+        decidedAt: null,
+        decidedBy: null,
+      }
       await db.runTransaction(async (tx) => {
         const ref = tx.collection<BindingDoc>(C.staffBindings).doc(userId)
         const { data } = await ref.get()
         if (data?.status === 'approved') return
-        await ref.set({
-          data: { employeeNo, status: 'pending', requestedAt: at.toISOString(), decidedAt: null, decidedBy: null },
-        })
+        await ref.set({ data: roster ? { ...requested, name: roster.name } : requested })
       })
       return true
     },
@@ -292,8 +311,9 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
           const { data: pending } = await ref.get()
           if (pending?.status !== 'pending') return null
           const status = approve ? 'approved' : 'rejected'
-          await ref.update({ data: { status, decidedAt: at.toISOString(), decidedBy } })
           const { data: roster } = await tx.collection<RosterDoc>(C.roster).doc(pending.employeeNo).get()
+          const decided: Patch = { status, decidedAt: at.toISOString(), decidedBy }
+          await ref.update({ data: roster ? { ...decided, name: roster.name } : decided })
           if (approve) {
             const claims = tx.collection<EmployeeClaimDoc>(C.employeeClaims)
             if (!(await addOnce(claims, { _id: pending.employeeNo, userId }))) throw new EmployeeTaken()
