@@ -10,6 +10,7 @@ import { devUser } from '../../src/cloud/host/dev-users'
 import { linkPageCodes } from '../../src/cloud/host/page-codes'
 import { CLOUD_FUNCTIONS } from '../../src/cloud/registry'
 import type { BindingDoc } from '../../src/cloud/storage/cloudbase/identity-repo'
+import { createPlatformRepo } from '../../src/cloud/storage/cloudbase/platform-repo'
 import { C } from '../../src/cloud/storage/cloudbase/schema'
 import type { RoundTrips } from '../support/cloud-db-stand-in'
 import { openCloudStandIn } from '../support/repo-adapters'
@@ -125,5 +126,27 @@ describe('identity.me on the cloud database', () => {
     const legacy = await callMe(user.openid)
     expect(legacy.profile.staff?.name).toBe('周医生')
     expect(legacy.reads).toBe(3)
+  })
+})
+
+describe('a rate-limit window shared by function instances', () => {
+  test('each instance counts into it right, and a window removed under an instance is added again', async () => {
+    const { db } = harness
+    const [one, two] = [createPlatformRepo(db), createPlatformRepo(db)]
+    const windowStart = new Date('2026-03-02T08:00:00.000Z')
+    const key = 'probe.shared/60s:kernel-openid'
+    const writesOf = async (take: () => Promise<boolean>) => {
+      const before = db.calls.writes
+      return { taken: await take(), writes: db.calls.writes - before }
+    }
+    expect(await writesOf(() => one.takeRateSlot(key, windowStart, 3))).toEqual({ taken: true, writes: 1 })
+    // The other instance has not seen the window: its add is refused, then it counts into the window.
+    expect(await writesOf(() => two.takeRateSlot(key, windowStart, 3))).toEqual({ taken: true, writes: 2 })
+    expect(await writesOf(() => two.takeRateSlot(key, windowStart, 3))).toEqual({ taken: true, writes: 1 })
+    expect(await writesOf(() => one.takeRateSlot(key, windowStart, 3))).toEqual({ taken: false, writes: 2 })
+    expect(await one.rateHits(key, windowStart)).toBe(3)
+    await db.collection(C.rateHits).where({ key }).remove()
+    expect(await writesOf(() => one.takeRateSlot(key, windowStart, 3))).toEqual({ taken: true, writes: 2 })
+    expect(await one.rateHits(key, windowStart)).toBe(1)
   })
 })
