@@ -276,12 +276,12 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
         decidedAt: null,
         decidedBy: null,
       }
-      await db.runTransaction(async (tx) => {
-        const ref = tx.collection<BindingDoc>(C.staffBindings).doc(userId)
-        const { data } = await ref.get()
-        if (data?.status === 'approved') return
-        await ref.set({ data: roster ? { ...requested, name: roster.name } : requested })
-      })
+      const bindings = db.collection<BindingDoc>(C.staffBindings)
+      // A first request adds the binding; a later one makes it pending again, unless it was approved (one call, no transaction).
+      if (await addOnce(bindings, { _id: userId, ...requested, ...(roster ? { name: roster.name } : {}) })) return true
+      await bindings
+        .where({ _id: userId, status: _.neq('approved') })
+        .update({ data: { ...requested, name: roster ? roster.name : _.remove() } })
       return true
     },
 
