@@ -129,6 +129,42 @@ describe('identity.me on the cloud database', () => {
   })
 })
 
+describe('identity.pendingStaff on the cloud database', () => {
+  test('reads the same whatever the number waiting: bindings, roster entries, departments', async () => {
+    const { repos, fixtures, db } = harness
+    const admin = await devUser(repos.identity, 'admin', 'kernel-admin', null)
+    if (!admin) throw new Error('no admin')
+    const waiting = async () => {
+      const department = await fixtures.department()
+      const entry = await fixtures.rosterEntry(department.id)
+      const user = await devUser(repos.identity, 'patient', `kernel-waiting-${entry.employeeNo}`, null)
+      if (!user) throw new Error('no user')
+      await repos.identity.requestStaffBinding(user.id, entry.employeeNo, new Date())
+      return { userId: user.id, departmentName: department.name }
+    }
+    const listed = async () => {
+      const before = db.calls.reads
+      const reply = await dispatch(
+        'identity',
+        CLOUD_FUNCTIONS.identity,
+        { action: 'pendingStaff' },
+        admin.openid,
+        runtime,
+      )
+      if (!reply.ok) throw new Error(reply.error.message)
+      return { list: reply.data as { userId: string; departmentName: string }[], reads: db.calls.reads - before }
+    }
+    const first = await waiting()
+    const one = await listed()
+    expect(one.list).toContainEqual(expect.objectContaining(first))
+    const more = [await waiting(), await waiting()]
+    const three = await listed()
+    for (const person of more) expect(three.list).toContainEqual(expect.objectContaining(person))
+    expect(three.reads).toBe(one.reads)
+    expect(one.reads).toBe(4)
+  })
+})
+
 describe('a rate-limit window shared by function instances', () => {
   test('each instance counts into it right, and a window removed under an instance is added again', async () => {
     const { db } = harness

@@ -289,19 +289,21 @@ export function createIdentityRepo(db: CloudDb): IdentityRepo {
       const pending = await readAll(
         db.collection<BindingDoc>(C.staffBindings).where({ status: 'pending' }).orderBy('requestedAt', 'asc'),
       )
-      const result = []
-      for (const b of pending) {
-        const { data: roster } = await db.collection<RosterDoc>(C.roster).doc(b.employeeNo).get()
-        const department = roster ? (await departments().doc(roster.departmentId).get()).data : null
-        result.push({
-          userId: b._id,
-          employeeNo: b.employeeNo,
-          name: roster?.name ?? '',
-          departmentName: department?.name ?? '',
-          requestedAt: b.requestedAt,
-        })
-      }
-      return result
+      // The roster entries, then their departments, in one read each however many wait.
+      const rosters = await byIds<RosterDoc>(
+        db,
+        C.roster,
+        pending.map((b) => b.employeeNo),
+      )
+      const departmentOf = (b: BindingDoc) => rosters.get(b.employeeNo)?.departmentId ?? null
+      const named = await byIds<DepartmentDoc>(db, C.departments, pending.map(departmentOf))
+      return pending.map((b) => ({
+        userId: b._id,
+        employeeNo: b.employeeNo,
+        name: rosters.get(b.employeeNo)?.name ?? '',
+        departmentName: named.get(departmentOf(b) ?? '')?.name ?? '',
+        requestedAt: b.requestedAt,
+      }))
     },
 
     async decideStaffBinding(userId, approve, decidedBy, at) {
