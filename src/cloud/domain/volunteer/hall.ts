@@ -6,6 +6,7 @@ import {
   type DeskRequest,
   type DeskView,
   type HallView,
+  type HelpVolunteer,
   type OpenHelpRequest,
   type requestIdInput,
   type ShiftView,
@@ -45,9 +46,13 @@ async function requireShift(ctx: Ctx): Promise<ShiftView> {
 
 // Shifts
 
+/**
+ * Only a shift still open stops a start; when that one has run past its 12 hours it is closed (and
+ * booked) and the start tried again, so the common start pays no look for a forgotten shift first.
+ */
 export async function startShift(ctx: Ctx, input: z.output<typeof startShiftInput>): Promise<ShiftView> {
-  await closeOwnOverdueShift(ctx, ctx.caller.userId)
-  const shift = await ctx.repos.volunteer.startShift(ctx.caller.userId, input.station, ctx.now)
+  const start = () => ctx.repos.volunteer.startShift(ctx.caller.userId, input.station, ctx.now)
+  const shift = (await start()) ?? ((await closeOwnOverdueShift(ctx, ctx.caller.userId)) ? await start() : null)
   if (!shift) throw conflict('您已在岗，如需换岗请先下岗')
   return shift
 }
@@ -100,9 +105,17 @@ export async function open(ctx: Ctx): Promise<HallView> {
   }
 }
 
+/** A volunteer is named by their approved registration, or by their account when an admin granted the role. */
+async function volunteerNamed(ctx: Ctx, userId: string): Promise<HelpVolunteer> {
+  const profile = await ctx.repos.volunteer.findProfile(userId)
+  if (profile?.status === 'approved') return { name: profile.name, team: profile.team }
+  const account = userId === ctx.caller.userId ? ctx.caller : await ctx.repos.identity.findUser(userId)
+  return { name: account?.name ?? '', team: null }
+}
+
 export async function claim(ctx: Ctx, input: z.output<typeof requestIdInput>): Promise<OpenHelpRequest> {
-  await requireShift(ctx)
-  const won = await ctx.repos.volunteer.claimRequest(input.requestId, ctx.caller.userId, ctx.now, null)
+  const [, named] = await Promise.all([requireShift(ctx), volunteerNamed(ctx, ctx.caller.userId)])
+  const won = await ctx.repos.volunteer.claimRequest(input.requestId, ctx.caller.userId, ctx.now, null, named)
   const record = await requireRequest(ctx, input.requestId)
   if (!won) throw conflict(record.status === 'cancelled' ? '患者已取消呼叫' : '已被其他志愿者接单')
   await notify(ctx, {
@@ -159,7 +172,14 @@ export async function desk(ctx: Ctx): Promise<DeskView> {
 /** The desk hands a waiting request to a volunteer on shift: the same conditional update as a claim decides. */
 export async function assign(ctx: Ctx, input: z.output<typeof assignInput>): Promise<DeskRequest> {
   if (!(await currentShift(ctx, input.volunteerId))) throw conflict('这位志愿者当前不在岗，请选择在岗志愿者')
-  const won = await ctx.repos.volunteer.claimRequest(input.requestId, input.volunteerId, ctx.now, ctx.caller.userId)
+  const named = await volunteerNamed(ctx, input.volunteerId)
+  const won = await ctx.repos.volunteer.claimRequest(
+    input.requestId,
+    input.volunteerId,
+    ctx.now,
+    ctx.caller.userId,
+    named,
+  )
   const record = await requireRequest(ctx, input.requestId)
   if (!won) throw conflict(record.status === 'cancelled' ? '患者已取消呼叫' : '这条呼叫已被接单')
   await audit(ctx, `request:${record.id}`, { volunteerId: input.volunteerId })

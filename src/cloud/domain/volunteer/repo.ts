@@ -32,6 +32,9 @@ export interface NewHelpRequest {
   need: HelpNeed
   from: string
   toDepartmentId: string
+  /** The department's and the patient's names as the request is made, for storage that keeps them on it. */
+  toDepartment: string
+  patientName: string
   note: string | null
   people: number
 }
@@ -159,8 +162,18 @@ export interface VolunteerRepo {
   latestRequestOf(patientId: string): Promise<HelpRecord | null>
   /** Cancels while waiting or claimed; `null` when it was not open (or not this patient's). */
   cancelRequest(id: string, patientId: string, at: Date): Promise<{ volunteerId: string | null } | null>
-  /** The one conditional update that decides who wins a request; `assignedBy` when the desk hands it over. */
-  claimRequest(id: string, volunteerId: string, at: Date, assignedBy: string | null): Promise<boolean>
+  /**
+   * The one conditional update that decides who wins a request; `assignedBy` when the desk hands it
+   * over. `named`: the volunteer as the patient and the desk see them, for storage that keeps names on
+   * the request (without it, the request is named from the accounts when read).
+   */
+  claimRequest(
+    id: string,
+    volunteerId: string,
+    at: Date,
+    assignedBy: string | null,
+    named?: HelpVolunteer,
+  ): Promise<boolean>
   releaseRequest(id: string, volunteerId: string): Promise<boolean>
   completeRequest(id: string, volunteerId: string, at: Date): Promise<boolean>
   /** `false` when not this patient's completed request; `duplicate` when already rated. */
@@ -234,3 +247,4 @@ export interface VolunteerRepo {
   /** The year's rows, with each volunteer's all-time minutes for the star level. */
   ranking(range: TimeRange, limit: number): Promise<(Omit<RankingRow, 'rank' | 'star'> & { minutesAllTime: number })[]>
 }
+

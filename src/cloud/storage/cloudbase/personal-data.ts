@@ -180,7 +180,11 @@ const volunteer: AreaPersonalData<CloudDb> = {
     await db.collection<OpenRequestDoc>(C.openRequests).doc(userId).remove()
     await requests()
       .where({ patientId: userId })
-      .update({ data: { note: null, from: ERASED.short } })
+      .update({ data: { note: null, from: ERASED.short, patientName: '' } })
+    // Those they served show them as the accounts would: no name, no team.
+    await requests()
+      .where({ volunteerId: userId })
+      .update({ data: { volunteerName: '', volunteerTeam: null } })
     const asked = await readAll(requests().where({ patientId: userId }))
     if (asked.length === 0) return
     await db

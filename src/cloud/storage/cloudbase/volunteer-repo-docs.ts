@@ -34,6 +34,8 @@ export interface OpenShiftDoc extends Doc {
 
 export interface RequestDoc extends Doc {
   patientId: string
+  /** The patient's name as the request is made, so the hall names them without a read; absent on older requests. */
+  patientName?: string
   need: HelpNeed
   from: string
   toDepartmentId: string
@@ -43,6 +45,9 @@ export interface RequestDoc extends Doc {
   people: number
   status: HelpStatus
   volunteerId: string | null
+  /** The volunteer's name and team as they claim it; null when not kept (and absent on older requests). */
+  volunteerName?: string | null
+  volunteerTeam?: VolunteerTeam | null
   createdAt: string
   claimedAt: string | null
   /** The administrator who assigned it; absent on requests stored before assignment existed. */

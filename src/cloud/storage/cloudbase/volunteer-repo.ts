@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { MAX_SHIFT_HOURS, type OnShiftVolunteer, type RegistrationStatus, type ShiftView } from '../../../contract'
 import type { HelpRecord, VolunteerRepo } from '../../domain/volunteer/repo'
 import { addOnce, readAll, type CloudDb, type Where } from './db'
-import { grantRole, type DepartmentDoc, type UserDoc } from './identity-repo'
+import { grantRole, type UserDoc } from './identity-repo'
 import { C } from './schema'
 import {
   toProfile,
@@ -213,7 +213,6 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
 
     async createRequest(patientId, request, at) {
       const id = randomUUID()
-      const { data: department } = await db.collection<DepartmentDoc>(C.departments).doc(request.toDepartmentId).get()
       try {
         await db.runTransaction(async (tx) => {
           if (!(await addOnce(tx.collection<OpenRequestDoc>(C.openRequests), { _id: patientId, requestId: id }))) {
@@ -223,10 +222,11 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
             data: {
               _id: id,
               patientId,
+              patientName: request.patientName,
               need: request.need,
               from: request.from,
               toDepartmentId: request.toDepartmentId,
-              toDepartmentName: department?.name ?? '',
+              toDepartmentName: request.toDepartment,
               note: request.note,
               people: request.people,
               status: 'waiting',
@@ -270,17 +270,35 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
       return cancelled ? { volunteerId: cancelled.volunteerId } : null
     },
 
-    async claimRequest(id, volunteerId, at, assignedBy) {
+    async claimRequest(id, volunteerId, at, assignedBy, named) {
       const { stats } = await requests()
         .where({ _id: id, status: 'waiting' })
-        .update({ data: { status: 'claimed', volunteerId, claimedAt: at.toISOString(), assignedBy } })
+        .update({
+          data: {
+            status: 'claimed',
+            volunteerId,
+            volunteerName: named?.name ?? null,
+            volunteerTeam: named?.team ?? null,
+            claimedAt: at.toISOString(),
+            assignedBy,
+          },
+        })
       return stats.updated === 1
     },
 
     async releaseRequest(id, volunteerId) {
       const { stats } = await requests()
         .where({ _id: id, volunteerId, status: 'claimed' })
-        .update({ data: { status: 'waiting', volunteerId: null, claimedAt: null, assignedBy: null } })
+        .update({
+          data: {
+            status: 'waiting',
+            volunteerId: null,
+            volunteerName: null,
+            volunteerTeam: null,
+            claimedAt: null,
+            assignedBy: null,
+          },
+        })
       return stats.updated === 1
     },
 
