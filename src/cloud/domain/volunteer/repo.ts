@@ -248,3 +248,29 @@ export interface VolunteerRepo {
   ranking(range: TimeRange, limit: number): Promise<(Omit<RankingRow, 'rank' | 'star'> & { minutesAllTime: number })[]>
 }
 
+// The repository's sections, each written in a module of its own on both adapters.
+export type VolunteerRecordMethods = Pick<
+  VolunteerRepo,
+  | 'addAdjustment'
+  | 'totals'
+  | 'minutesAllTime'
+  | 'listServices'
+  | 'listServicesIn'
+  | 'addRecordSection'
+  | 'listRecordSections'
+  | 'ranking'
+>
+export type VolunteerReportMethods = Pick<
+  VolunteerRepo,
+  | 'addServiceReport'
+  | 'findServiceReport'
+  | 'decideServiceReport'
+  | 'listServiceReports'
+  | 'setTeamLeader'
+  | 'listTeamLeaders'
+>
+export type VolunteerCertificateMethods = Pick<
+  VolunteerRepo,
+  'summarizeServices' | 'issueCertificate' | 'findCertificate' | 'revokeCertificates'
+>
+export type VolunteerExcellentMethods = Pick<VolunteerRepo, 'publishExcellent' | 'findExcellent'>

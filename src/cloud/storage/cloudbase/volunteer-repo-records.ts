@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { VolunteerRepo } from '../../domain/volunteer/repo'
+import type { VolunteerRecordMethods } from '../../domain/volunteer/repo'
 import { byIds, readAll, type CloudDb } from './db'
 import type { DepartmentDoc, UserDoc } from './identity-repo'
 import { C } from './schema'
@@ -15,18 +15,6 @@ import {
   type ShiftDoc,
 } from './volunteer-repo-docs'
 import { MINUTE_MS } from '../../../contract/month'
-
-type RecordMethods = Pick<
-  VolunteerRepo,
-  | 'addAdjustment'
-  | 'totals'
-  | 'minutesAllTime'
-  | 'listServices'
-  | 'listServicesIn'
-  | 'addRecordSection'
-  | 'listRecordSections'
-  | 'ranking'
->
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 const minutesBetween = (from: string, to: string) =>
@@ -100,7 +88,7 @@ async function serviceRows(db: CloudDb, served: RequestDoc[], hours: HoursDoc[])
 }
 
 /** The hours ledger and the volunteer's record: totals, the service list, training and awards, the ranking. */
-export function createVolunteerRecords(db: CloudDb): RecordMethods {
+export function createVolunteerRecords(db: CloudDb): VolunteerRecordMethods {
   const _ = db.command
   const requests = () => db.collection<RequestDoc>(C.helpRequests)
 

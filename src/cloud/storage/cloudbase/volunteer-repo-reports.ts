@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { ServiceReport, TeamLeader } from '../../../contract'
-import type { VolunteerRepo } from '../../domain/volunteer/repo'
+import type { VolunteerReportMethods } from '../../domain/volunteer/repo'
 import { addOnce, readAll, runTransactionPatiently, type CloudDb, type Where } from './db'
 import { C } from './schema'
 import {
@@ -11,16 +11,6 @@ import {
   type ReportKeyDoc,
   type TeamLeaderDoc,
 } from './volunteer-repo-docs'
-
-type ReportMethods = Pick<
-  VolunteerRepo,
-  | 'addServiceReport'
-  | 'findServiceReport'
-  | 'decideServiceReport'
-  | 'listServiceReports'
-  | 'setTeamLeader'
-  | 'listTeamLeaders'
->
 
 class Refused extends Error {
   constructor(readonly outcome: 'duplicate' | 'dayFull') {
@@ -39,7 +29,7 @@ const serviceKey = (doc: Pick<ReportDoc, 'volunteerId' | 'date' | 'place' | 'con
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Self-reported service and the teams' leaders who approve it. */
-export function createVolunteerReports(db: CloudDb): ReportMethods {
+export function createVolunteerReports(db: CloudDb): VolunteerReportMethods {
   const _ = db.command
   const reports = () => db.collection<ReportDoc>(C.serviceReports)
 
