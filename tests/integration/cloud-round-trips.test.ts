@@ -40,10 +40,6 @@ const OVER_TARGET: Record<string, { ceiling: number; why: string }> = {
     ceiling: 12,
     why: "caller, idempotency (2) and the hourly limit (2); the department, checked and its name kept on the request; the one-open-request transaction (the patient's marker and the request: 4); who is on shift, to tell them; the waiting queue, for the patient's place in it",
   },
-  'volunteer.startShift': {
-    ceiling: 7,
-    why: "caller and idempotency (3), and the one-open-shift transaction (the volunteer's marker and the shift: 4); a forgotten shift is looked for only when a start is refused",
-  },
   'volunteer.claim': {
     ceiling: 8,
     why: "caller and idempotency (3), the shift check, the claimer's registration (their name and team are kept on the request), the conditional claim, the request for the reply and the patient's notice (2)",

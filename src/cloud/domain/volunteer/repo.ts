@@ -249,6 +249,16 @@ export interface VolunteerRepo {
 }
 
 // The repository's sections, each written in a module of its own on both adapters.
+export type VolunteerShiftMethods = Pick<
+  VolunteerRepo,
+  | 'closeOverdueShifts'
+  | 'startShift'
+  | 'endShift'
+  | 'findOpenShift'
+  | 'listOnShift'
+  | 'listOnShiftVolunteers'
+  | 'listAutoClosedShifts'
+>
 export type VolunteerRecordMethods = Pick<
   VolunteerRepo,
   | 'addAdjustment'

@@ -27,9 +27,14 @@ export interface ShiftDoc extends Doc {
   autoClosed: boolean
 }
 
-/** The volunteer's one open shift: `_id` is the volunteer, so a second cannot exist. */
+/**
+ * The volunteer's one open shift: `_id` is the volunteer, so a second cannot exist. It holds the
+ * shift until it closes; markers written before it did (no station, no start) point to a `ShiftDoc`.
+ */
 export interface OpenShiftDoc extends Doc {
   shiftId: string
+  station?: Station
+  startedAt?: string
 }
 
 export interface RequestDoc extends Doc {
