@@ -23,10 +23,6 @@ const OVER_TARGET: Record<string, { ceiling: number; why: string }> = {
     ceiling: 4,
     why: "the caller, the sessions, the person's own check-ins and their leave requests: check-ins and leaves are two collections keyed alike (<session>:<user>) and cannot be read in one query without moving every stored leave; organizer names and audience labels are kept on the session, and the roster's preview is decided from the caller. +1 when a listed session is frozen (its snapshot's parts), +2 while a 全体党员 session is not (binding, roster)",
   },
-  'volunteer.open': {
-    ceiling: 4,
-    why: 'the caller, the open shift, the waiting and own requests in one read (named on the requests), and the star level, which needs the all-time hours that no document keeps yet',
-  },
   'identity.setPrefs': { ceiling: 8, why: 'idempotency and the profile re-read for the reply' },
   'survey.submit': {
     ceiling: 16,

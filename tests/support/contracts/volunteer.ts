@@ -96,7 +96,7 @@ export function volunteerContract(harness: () => RepoHarness): void {
         endedAt: null,
         autoClosed: false,
       })
-      expect(await volunteer().findOpenShift(v.id)).toEqual(started[0])
+      expect(await volunteer().findOpenShift(v.id)).toEqual({ ...started[0], minutesAllTime: 0 })
       expect(await volunteer().listOnShift(hours(1))).toContain(v.id)
       const ends = await Promise.all([volunteer().endShift(v.id, hours(2)), volunteer().endShift(v.id, hours(2))])
       expect(ends.filter((e) => e !== null)).toEqual([{ ...started[0], endedAt: hours(2).toISOString(), minutes: 120 }])
@@ -429,6 +429,23 @@ export function volunteerContract(harness: () => RepoHarness): void {
         place: '社区卫生服务中心',
         content,
         minutes,
+      })
+
+      it('keeps the all-time minutes with the open shift through adjustments and approved reports', async () => {
+        const v = await approvedVolunteer()
+        await volunteer().addAdjustment(v.id, 90, '补录', randomUUID(), at)
+        expect(await volunteer().startShift(v.id, '门诊大厅', hours(1))).not.toBeNull()
+        expect((await volunteer().findOpenShift(v.id))?.minutesAllTime).toBe(90)
+        await volunteer().addAdjustment(v.id, -30, '更正重复补录', randomUUID(), hours(2))
+        const added = await volunteer().addServiceReport(v.id, report('社区义诊'), MAX, hours(2))
+        if (typeof added === 'string') throw new Error('not added')
+        expect(await volunteer().decideServiceReport(added.id, { approve: true, note: '' }, v.id, hours(3), at)).toBe(
+          true,
+        )
+        expect((await volunteer().findOpenShift(v.id))?.minutesAllTime).toBe(180)
+        expect(await volunteer().minutesAllTime(v.id)).toBe(180)
+        expect(await volunteer().endShift(v.id, hours(4))).toMatchObject({ minutes: 180 })
+        expect(await volunteer().minutesAllTime(v.id)).toBe(360)
       })
 
       it('refuses the same service twice and more than 12 hours a day, whatever the races', async () => {

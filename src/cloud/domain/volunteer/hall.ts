@@ -18,6 +18,8 @@ import type { Ctx, SystemCtx } from '../../core/context'
 import { audit, notify, remind } from '../../core/effects'
 import { byLoad, dispatchOrder, maskName, servingOrder } from './dispatch'
 import { starOf } from './records'
+import type { OpenShift } from './repo'
+import { starLevel } from './stars'
 import { closeOwnOverdueShift, congratulateMilestones, isOverdue } from './milestones'
 import { requireRequest, WAITING_SCAN_LIMIT, waitingInOrder } from './requests'
 import { toDesk, toOpen } from './views'
@@ -31,14 +33,14 @@ const minutesAgo = (now: Date, minutes: number) => new Date(now.getTime() - minu
  * The volunteer's open shift under the 12-hour rule, so a forgotten shift never counts as on duty:
  * one read, and the shift is closed (and booked) only when it has run past its hours.
  */
-async function currentShift(ctx: Ctx, volunteerId = ctx.caller.userId): Promise<ShiftView | null> {
+async function currentShift(ctx: Ctx, volunteerId = ctx.caller.userId): Promise<OpenShift | null> {
   const shift = await ctx.repos.volunteer.findOpenShift(volunteerId)
   if (!shift || !isOverdue(shift, ctx.now)) return shift
   await closeOwnOverdueShift(ctx, volunteerId)
   return null
 }
 
-async function requireShift(ctx: Ctx): Promise<ShiftView> {
+async function requireShift(ctx: Ctx): Promise<OpenShift> {
   const shift = await currentShift(ctx)
   if (!shift) throw forbidden('请先上岗，再查看和接单')
   return shift
@@ -89,14 +91,18 @@ export async function remindEscalated(ctx: SystemCtx): Promise<number> {
 
 // Volunteers on shift
 
+const withoutMinutes = ({ minutesAllTime: _minutes, ...shift }: OpenShift): ShiftView => shift
+
 export async function open(ctx: Ctx): Promise<HallView> {
-  const shift = await currentShift(ctx)
+  const onShift = await currentShift(ctx)
+  // On shift the star level comes with the shift, when storage keeps the minutes beside it.
+  const kept = onShift?.minutesAllTime ?? null
   const [hall, star] = await Promise.all([
-    ctx.repos.volunteer.listHall(ctx.caller.userId, shift ? WAITING_SCAN_LIMIT : 0),
-    starOf(ctx, ctx.caller.userId),
+    ctx.repos.volunteer.listHall(ctx.caller.userId, onShift ? WAITING_SCAN_LIMIT : 0),
+    kept === null ? starOf(ctx, ctx.caller.userId) : starLevel(kept),
   ])
   return {
-    shift,
+    shift: onShift && withoutMinutes(onShift),
     waiting: dispatchOrder(hall.waiting, ctx.now)
       .slice(0, OPEN_LIST_LIMIT)
       .map((record) => toOpen(record, ctx.now)),

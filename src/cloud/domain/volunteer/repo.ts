@@ -122,6 +122,14 @@ export interface ServiceSummary {
 
 export type NewCertificate = Omit<Certificate, 'status'> & { volunteerId: string }
 
+/**
+ * An open shift, with the volunteer's booked minutes all time (the star level) when storage keeps
+ * them beside it; `null` when it does not, and they are read from the ledger.
+ */
+export interface OpenShift extends ShiftView {
+  minutesAllTime: number | null
+}
+
 export interface TimeRange {
   from: Date
   to: Date
@@ -150,7 +158,7 @@ export interface VolunteerRepo {
   startShift(volunteerId: string, station: Station, at: Date): Promise<ShiftView | null>
   /** Closes the open shift and books its minutes, atomically; `null` when none is open. */
   endShift(volunteerId: string, at: Date): Promise<(ShiftView & { minutes: number }) | null>
-  findOpenShift(volunteerId: string): Promise<ShiftView | null>
+  findOpenShift(volunteerId: string): Promise<OpenShift | null>
   /** Volunteers whose shift is open and within its 12 hours at `now`. */
   listOnShift(now: Date): Promise<string[]>
   /** The same volunteers with their names, stations and how many requests each is serving. */

@@ -35,6 +35,8 @@ export interface OpenShiftDoc extends Doc {
   shiftId: string
   station?: Station
   startedAt?: string
+  /** The volunteer's booked minutes all time, summed at the start and kept by each booking until it ends. */
+  minutesAllTime?: number
 }
 
 export interface RequestDoc extends Doc {

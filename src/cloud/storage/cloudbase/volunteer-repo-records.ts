@@ -15,6 +15,7 @@ import {
   type ShiftDoc,
 } from './volunteer-repo-docs'
 import { MINUTE_MS } from '../../../contract/month'
+import { keepMinutesOnShift, ledgerMinutes } from './volunteer-repo-shifts'
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 const minutesBetween = (from: string, to: string) =>
@@ -106,6 +107,7 @@ export function createVolunteerRecords(db: CloudDb): VolunteerRecordMethods {
           at: at.toISOString(),
         },
       })
+      await keepMinutesOnShift(db, volunteerId, minutes)
     },
 
     async totals(volunteerId, range) {
@@ -126,7 +128,7 @@ export function createVolunteerRecords(db: CloudDb): VolunteerRecordMethods {
     },
 
     async minutesAllTime(volunteerId) {
-      return sum((await readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId }))).map((h) => h.minutes))
+      return ledgerMinutes(db, volunteerId)
     },
 
     async listServices(volunteerId, page) {

@@ -3,6 +3,7 @@ import type { ServiceReport, TeamLeader } from '../../../contract'
 import type { VolunteerReportMethods } from '../../domain/volunteer/repo'
 import { addOnce, readAll, runTransactionPatiently, type CloudDb, type Where } from './db'
 import { C } from './schema'
+import { keepMinutesOnShift } from './volunteer-repo-shifts'
 import {
   volunteerNames,
   type HoursDoc,
@@ -94,10 +95,10 @@ export function createVolunteerReports(db: CloudDb): VolunteerReportMethods {
     },
 
     async decideServiceReport(id, decision, decidedBy, at, countsAt) {
-      return db.runTransaction(async (tx) => {
+      const decided = await db.runTransaction(async (tx) => {
         const ref = tx.collection<ReportDoc>(C.serviceReports).doc(id)
         const { data: report } = await ref.get()
-        if (report?.status !== 'pending') return false
+        if (report?.status !== 'pending') return null
         await ref.update({
           data: {
             status: decision.approve ? 'approved' : 'rejected',
@@ -125,8 +126,10 @@ export function createVolunteerReports(db: CloudDb): VolunteerReportMethods {
           const { data: day } = await dayRef.get()
           await dayRef.set({ data: { minutes: Math.max(0, (day?.minutes ?? 0) - report.minutes) } })
         }
-        return true
+        return report
       })
+      if (decided && decision.approve) await keepMinutesOnShift(db, decided.volunteerId, decided.minutes)
+      return decided !== null
     },
 
     async listServiceReports(filter, limit) {

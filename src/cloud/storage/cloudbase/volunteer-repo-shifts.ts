@@ -39,6 +39,24 @@ function heldShift(marker: OpenShiftDoc): ShiftDoc | null {
 
 type Ending = (shift: ShiftDoc) => { endedAt: string; autoClosed: boolean }
 
+/** The volunteer's booked minutes all time, summed from the hours ledger. */
+export async function ledgerMinutes(db: CloudDb, volunteerId: string): Promise<number> {
+  const rows = await readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId }))
+  return rows.reduce((total, row) => total + row.minutes, 0)
+}
+
+/**
+ * After a booking while the volunteer may be on shift (an adjustment, an approved report): the open
+ * shift's marker keeps their all-time minutes for the hall's star. Only a marker that keeps them (a
+ * number: a range matches no marker without it) is moved; without a marker nothing is.
+ */
+export async function keepMinutesOnShift(db: CloudDb, volunteerId: string, minutes: number): Promise<void> {
+  await db
+    .collection<OpenShiftDoc>(C.openShifts)
+    .where({ _id: volunteerId, minutesAllTime: db.command.gt(-Number.MAX_SAFE_INTEGER) })
+    .update({ data: { minutesAllTime: db.command.inc(minutes) } })
+}
+
 /**
  * Shifts. An open shift lives on the volunteer's one marker (`_id` = the volunteer), so starting
  * one is a single `add` that a second start cannot repeat; it is written to `shifts` when it closes,
@@ -108,7 +126,8 @@ export function createVolunteerShifts(db: CloudDb): VolunteerShiftMethods {
     async startShift(volunteerId, station, at) {
       const shiftId = randomUUID()
       const startedAt = at.toISOString()
-      if (!(await addOnce(markers(), { _id: volunteerId, shiftId, station, startedAt }))) return null
+      const minutesAllTime = await ledgerMinutes(db, volunteerId)
+      if (!(await addOnce(markers(), { _id: volunteerId, shiftId, station, startedAt, minutesAllTime }))) return null
       return { id: shiftId, station, startedAt, endedAt: null, autoClosed: false }
     },
 
@@ -122,8 +141,12 @@ export function createVolunteerShifts(db: CloudDb): VolunteerShiftMethods {
     },
 
     async findOpenShift(volunteerId) {
-      const shift = await openOf(volunteerId)
-      return shift ? toShift(shift) : null
+      const { data: marker } = await markers().doc(volunteerId).get()
+      if (!marker) return null
+      const held = heldShift(marker)
+      if (held) return { ...toShift(held), minutesAllTime: marker.minutesAllTime ?? null }
+      const older = stillOpen((await shifts().doc(marker.shiftId).get()).data)
+      return older ? { ...toShift(older), minutesAllTime: null } : null
     },
 
     async listOnShift(now) {
