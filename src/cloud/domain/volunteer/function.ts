@@ -24,7 +24,6 @@ import {
 } from '../../../contract'
 import { action, ADMINS, EVERYONE, type FunctionOf } from '../../core/define'
 import * as volunteer from './handlers'
-import { REQUESTS_PER_HOUR } from './requests'
 
 const VOLUNTEERS = ['volunteer'] as const
 /** Team leaders are volunteers; the domain checks which team they lead. */
@@ -42,14 +41,7 @@ export const volunteerFunction = {
   endShift: action({ roles: VOLUNTEERS, input: emptyInput, write: true, handle: volunteer.endShift }),
   sweep: action({ roles: ADMINS, input: emptyInput, write: true, handle: volunteer.sweep }),
 
-  // One limit, counted once: ten calls an hour is stricter than any public write's per-minute limit.
-  request: action({
-    roles: EVERYONE,
-    input: helpRequestInput,
-    write: true,
-    rateLimit: { limit: REQUESTS_PER_HOUR, windowSeconds: 3600 },
-    handle: volunteer.request,
-  }),
+  request: action({ roles: EVERYONE, input: helpRequestInput, write: true, handle: volunteer.request }),
   cancel: action({ roles: EVERYONE, input: requestIdInput, write: true, handle: volunteer.cancel }),
   myRequest: action({ roles: EVERYONE, input: emptyInput, handle: volunteer.myRequest }),
   rate: action({ roles: EVERYONE, input: rateInput, write: true, handle: volunteer.rate }),

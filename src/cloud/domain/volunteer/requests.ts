@@ -2,14 +2,13 @@ import type { z } from 'zod'
 import type { helpRequestInput, MyHelpRequest, rateInput, requestIdInput } from '../../../contract'
 import { conflict, invalid, notFound } from '../../core/app-error'
 import type { Ctx } from '../../core/context'
-import { notify } from '../../core/effects'
+import { limitRate, notify } from '../../core/effects'
 import { requireSensitiveTextConsent } from '../identity/consent'
 import { dispatchOrder } from './dispatch'
 import type { HelpRecord, NewHelpRequest } from './repo'
 import { toMyRequest } from './views'
 
-/** Calls a patient may make in an hour; the dispatcher counts them (`function.ts`). */
-export const REQUESTS_PER_HOUR = 10
+const REQUESTS_PER_HOUR = 10
 /** How many waiting requests the dispatch order is worked out over; a hospital hall never has more. */
 export const WAITING_SCAN_LIMIT = 200
 
@@ -60,6 +59,7 @@ export async function request(ctx: Ctx, input: z.output<typeof helpRequestInput>
   if (!department) throw invalid('请选择要去的科室', [{ path: 'to', message: '科室不存在' }])
   // A note may describe the patient's condition; the call itself never needs consent.
   if (input.note) requireSensitiveTextConsent(ctx)
+  await limitRate(ctx, 'volunteer.request', REQUESTS_PER_HOUR, 3600)
   const asked: NewHelpRequest = {
     need: input.need,
     from: input.from,
