@@ -86,7 +86,14 @@ export async function benchSweeps() {
 
     for (let i = 0; i < WAITING; i++) {
       const patient = await user(`waiting-${i}`)
-      const request = { need: '导诊带路' as const, from: '门诊大厅', toDepartmentId: departments[0].id, note: null }
+      const request = {
+        need: '导诊带路' as const,
+        from: '门诊大厅',
+        toDepartmentId: departments[0].id,
+        toDepartment: departments[0].name,
+        patientName: patient.name,
+        note: null,
+      }
       await volunteer.createRequest(patient.id, { ...request, people: 1 }, ago(20))
     }
     await host.host.store.sql.exec('ANALYZE')

@@ -1,5 +1,6 @@
 import { milestonesReached } from '../../src/cloud/domain/volunteer/milestones'
-import { dataOf } from '../support/test-host'
+import type { ShiftView } from '../../src/contract'
+import { dataOf, errorOf } from '../support/test-host'
 import { volunteerWorld } from '../support/volunteer-world'
 
 // Milestones at 100 h and at each star level: congratulated once each, through the outbox.
@@ -71,6 +72,23 @@ describe('milestones', () => {
     expect(await milestones(userId)).toEqual([])
     dataOf(await volunteer.call('volunteer', 'open'))
     expect(await milestones(userId)).toEqual([{ hours: 100, star: '一星志愿者' }])
+  })
+
+  it('closes a shift left open past 12 h when the volunteer starts the next one, and congratulates', async () => {
+    const volunteer = await world.host.signIn('volunteer', 'ms-restart')
+    const userId = volunteer.user.id
+    dataOf(await credit(userId, 5400)) // 90 h
+    dataOf(await volunteer.call('volunteer', 'startShift', { station: '急诊' }))
+    world.advance(13 * 60)
+    const next = dataOf(await volunteer.call<ShiftView>('volunteer', 'startShift', { station: '门诊大厅' }))
+    expect(next).toMatchObject({ station: '门诊大厅', endedAt: null })
+    expect(await milestones(userId)).toEqual([{ hours: 100, star: '一星志愿者' }])
+    const hours = await world.host.host.store.sql.query<{ minutes: number }>(
+      `SELECT minutes FROM volunteer_hours WHERE volunteer_id = $1 AND kind = 'shift'`,
+      [userId],
+    )
+    expect(hours).toEqual([{ minutes: 720 }])
+    expect(errorOf(await volunteer.call('volunteer', 'startShift', { station: '急诊' })).code).toBe('CONFLICT')
   })
 
   it('congratulates on a shift that ends past 100 h', async () => {

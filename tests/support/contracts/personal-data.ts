@@ -54,7 +54,14 @@ export async function personalWorld(harness: RepoHarness) {
     }
     await volunteer.register(me.id, profile, hours(2))
 
-    const request = { need: '轮椅协助' as const, from: `${tag}在门诊大厅`, toDepartmentId: departmentId, people: 1 }
+    const request = {
+      need: '轮椅协助' as const,
+      from: `${tag}在门诊大厅`,
+      toDepartmentId: departmentId,
+      toDepartment: (await repos.identity.findDepartment(departmentId))?.name ?? '',
+      patientName: me.entry.name,
+      people: 1,
+    }
     const served = full ? await volunteer.createRequest(me.id, { ...request, note: `${tag}腿脚不便` }, hours(3)) : null
     if (served) {
       const helper = await repos.identity.ensureUser(`openid-${randomUUID()}`)
@@ -441,7 +448,15 @@ export function personalDataContract(harness: () => RepoHarness): void {
       expect(await repos().identity.decideStaffBinding(successor.id, true, randomUUID(), hours(32))).toMatchObject({
         status: 'approved',
       })
-      const again = { need: '轮椅协助' as const, from: '门诊', toDepartmentId: department.id, note: null, people: 1 }
+      const again = {
+        need: '轮椅协助' as const,
+        from: '门诊',
+        toDepartmentId: department.id,
+        toDepartment: department.name,
+        patientName: '',
+        note: null,
+        people: 1,
+      }
       expect(await repos().volunteer.createRequest(erased.id, again, hours(33))).not.toBeNull()
       expect(await repos().volunteer.createRequest(other.id, again, hours(33))).toBeNull()
       // Done results and rate windows that ended a day ago go; running windows and other people's stay.

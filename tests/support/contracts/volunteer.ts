@@ -31,6 +31,8 @@ export function volunteerContract(harness: () => RepoHarness): void {
         need: '轮椅协助',
         from: '门诊大厅',
         toDepartmentId: department.id,
+        toDepartment: department.name,
+        patientName: (await identity().findUser(patientId))?.name ?? '',
         note: null,
         people: 1,
       }
@@ -94,7 +96,7 @@ export function volunteerContract(harness: () => RepoHarness): void {
         endedAt: null,
         autoClosed: false,
       })
-      expect(await volunteer().findOpenShift(v.id)).toEqual(started[0])
+      expect(await volunteer().findOpenShift(v.id)).toEqual({ ...started[0], minutesAllTime: 0 })
       expect(await volunteer().listOnShift(hours(1))).toContain(v.id)
       const ends = await Promise.all([volunteer().endShift(v.id, hours(2)), volunteer().endShift(v.id, hours(2))])
       expect(ends.filter((e) => e !== null)).toEqual([{ ...started[0], endedAt: hours(2).toISOString(), minutes: 120 }])
@@ -133,6 +135,8 @@ export function volunteerContract(harness: () => RepoHarness): void {
         need: '导诊带路',
         from: '挂号处',
         toDepartmentId: department.id,
+        toDepartment: department.name,
+        patientName: patient.name,
         note: '看不清',
         people: 2,
       }
@@ -164,6 +168,27 @@ export function volunteerContract(harness: () => RepoHarness): void {
       expect((await volunteer().findRequest(created[0]))?.status).toBe('cancelled')
       expect(await volunteer().createRequest(patient.id, request, hours(1))).not.toBeNull()
       expect(await volunteer().findRequest(randomUUID())).toBeNull()
+    })
+
+    it('names a request as it was made and claimed, and from the accounts when claimed without names', async () => {
+      const patient = await approvedVolunteer()
+      const { id, department } = await helpRequest(patient.id)
+      if (!id) throw new Error('request not created')
+      expect(await volunteer().findRequest(id)).toMatchObject({
+        patientName: patient.name,
+        toDepartment: department.name,
+      })
+      const [first, second] = [await approvedVolunteer(), await approvedVolunteer()]
+      expect(await volunteer().claimRequest(id, first.id, hours(1), null, { name: first.name, team: '青年' })).toBe(
+        true,
+      )
+      const named = { patientName: patient.name, volunteer: { name: first.name, team: '青年' } }
+      expect(await volunteer().findRequest(id)).toMatchObject(named)
+      expect((await volunteer().listHall(first.id, 0)).mine).toEqual([expect.objectContaining(named)])
+      expect(await volunteer().releaseRequest(id, first.id)).toBe(true)
+      expect(await volunteer().findRequest(id)).toMatchObject({ volunteer: null })
+      expect(await volunteer().claimRequest(id, second.id, hours(2), null)).toBe(true)
+      expect((await volunteer().findRequest(id))?.volunteer).toEqual({ name: second.name, team: '青年' })
     })
 
     it('lets exactly one of many volunteers claim a request; only they release or complete it', async () => {
@@ -404,6 +429,23 @@ export function volunteerContract(harness: () => RepoHarness): void {
         place: '社区卫生服务中心',
         content,
         minutes,
+      })
+
+      it('keeps the all-time minutes with the open shift through adjustments and approved reports', async () => {
+        const v = await approvedVolunteer()
+        await volunteer().addAdjustment(v.id, 90, '补录', randomUUID(), at)
+        expect(await volunteer().startShift(v.id, '门诊大厅', hours(1))).not.toBeNull()
+        expect((await volunteer().findOpenShift(v.id))?.minutesAllTime).toBe(90)
+        await volunteer().addAdjustment(v.id, -30, '更正重复补录', randomUUID(), hours(2))
+        const added = await volunteer().addServiceReport(v.id, report('社区义诊'), MAX, hours(2))
+        if (typeof added === 'string') throw new Error('not added')
+        expect(await volunteer().decideServiceReport(added.id, { approve: true, note: '' }, v.id, hours(3), at)).toBe(
+          true,
+        )
+        expect((await volunteer().findOpenShift(v.id))?.minutesAllTime).toBe(180)
+        expect(await volunteer().minutesAllTime(v.id)).toBe(180)
+        expect(await volunteer().endShift(v.id, hours(4))).toMatchObject({ minutes: 180 })
+        expect(await volunteer().minutesAllTime(v.id)).toBe(360)
       })
 
       it('refuses the same service twice and more than 12 hours a day, whatever the races', async () => {

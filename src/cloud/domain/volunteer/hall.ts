@@ -6,6 +6,7 @@ import {
   type DeskRequest,
   type DeskView,
   type HallView,
+  type HelpVolunteer,
   type OpenHelpRequest,
   type requestIdInput,
   type ShiftView,
@@ -17,6 +18,8 @@ import type { Ctx, SystemCtx } from '../../core/context'
 import { audit, notify, remind } from '../../core/effects'
 import { byLoad, dispatchOrder, maskName, servingOrder } from './dispatch'
 import { starOf } from './records'
+import type { OpenShift } from './repo'
+import { starLevel } from './stars'
 import { closeOwnOverdueShift, congratulateMilestones, isOverdue } from './milestones'
 import { requireRequest, WAITING_SCAN_LIMIT, waitingInOrder } from './requests'
 import { toDesk, toOpen } from './views'
@@ -30,14 +33,14 @@ const minutesAgo = (now: Date, minutes: number) => new Date(now.getTime() - minu
  * The volunteer's open shift under the 12-hour rule, so a forgotten shift never counts as on duty:
  * one read, and the shift is closed (and booked) only when it has run past its hours.
  */
-async function currentShift(ctx: Ctx, volunteerId = ctx.caller.userId): Promise<ShiftView | null> {
+async function currentShift(ctx: Ctx, volunteerId = ctx.caller.userId): Promise<OpenShift | null> {
   const shift = await ctx.repos.volunteer.findOpenShift(volunteerId)
   if (!shift || !isOverdue(shift, ctx.now)) return shift
   await closeOwnOverdueShift(ctx, volunteerId)
   return null
 }
 
-async function requireShift(ctx: Ctx): Promise<ShiftView> {
+async function requireShift(ctx: Ctx): Promise<OpenShift> {
   const shift = await currentShift(ctx)
   if (!shift) throw forbidden('请先上岗，再查看和接单')
   return shift
@@ -45,9 +48,13 @@ async function requireShift(ctx: Ctx): Promise<ShiftView> {
 
 // Shifts
 
+/**
+ * Only a shift still open stops a start; when that one has run past its 12 hours it is closed (and
+ * booked) and the start tried again, so the common start pays no look for a forgotten shift first.
+ */
 export async function startShift(ctx: Ctx, input: z.output<typeof startShiftInput>): Promise<ShiftView> {
-  await closeOwnOverdueShift(ctx, ctx.caller.userId)
-  const shift = await ctx.repos.volunteer.startShift(ctx.caller.userId, input.station, ctx.now)
+  const start = () => ctx.repos.volunteer.startShift(ctx.caller.userId, input.station, ctx.now)
+  const shift = (await start()) ?? ((await closeOwnOverdueShift(ctx, ctx.caller.userId)) ? await start() : null)
   if (!shift) throw conflict('您已在岗，如需换岗请先下岗')
   return shift
 }
@@ -84,14 +91,18 @@ export async function remindEscalated(ctx: SystemCtx): Promise<number> {
 
 // Volunteers on shift
 
+const withoutMinutes = ({ minutesAllTime: _minutes, ...shift }: OpenShift): ShiftView => shift
+
 export async function open(ctx: Ctx): Promise<HallView> {
-  const shift = await currentShift(ctx)
+  const onShift = await currentShift(ctx)
+  // On shift the star level comes with the shift, when storage keeps the minutes beside it.
+  const kept = onShift?.minutesAllTime ?? null
   const [hall, star] = await Promise.all([
-    ctx.repos.volunteer.listHall(ctx.caller.userId, shift ? WAITING_SCAN_LIMIT : 0),
-    starOf(ctx, ctx.caller.userId),
+    ctx.repos.volunteer.listHall(ctx.caller.userId, onShift ? WAITING_SCAN_LIMIT : 0),
+    kept === null ? starOf(ctx, ctx.caller.userId) : starLevel(kept),
   ])
   return {
-    shift,
+    shift: onShift && withoutMinutes(onShift),
     waiting: dispatchOrder(hall.waiting, ctx.now)
       .slice(0, OPEN_LIST_LIMIT)
       .map((record) => toOpen(record, ctx.now)),
@@ -100,9 +111,17 @@ export async function open(ctx: Ctx): Promise<HallView> {
   }
 }
 
+/** A volunteer is named by their approved registration, or by their account when an admin granted the role. */
+async function volunteerNamed(ctx: Ctx, userId: string): Promise<HelpVolunteer> {
+  const profile = await ctx.repos.volunteer.findProfile(userId)
+  if (profile?.status === 'approved') return { name: profile.name, team: profile.team }
+  const account = userId === ctx.caller.userId ? ctx.caller : await ctx.repos.identity.findUser(userId)
+  return { name: account?.name ?? '', team: null }
+}
+
 export async function claim(ctx: Ctx, input: z.output<typeof requestIdInput>): Promise<OpenHelpRequest> {
-  await requireShift(ctx)
-  const won = await ctx.repos.volunteer.claimRequest(input.requestId, ctx.caller.userId, ctx.now, null)
+  const [, named] = await Promise.all([requireShift(ctx), volunteerNamed(ctx, ctx.caller.userId)])
+  const won = await ctx.repos.volunteer.claimRequest(input.requestId, ctx.caller.userId, ctx.now, null, named)
   const record = await requireRequest(ctx, input.requestId)
   if (!won) throw conflict(record.status === 'cancelled' ? '患者已取消呼叫' : '已被其他志愿者接单')
   await notify(ctx, {
@@ -159,7 +178,14 @@ export async function desk(ctx: Ctx): Promise<DeskView> {
 /** The desk hands a waiting request to a volunteer on shift: the same conditional update as a claim decides. */
 export async function assign(ctx: Ctx, input: z.output<typeof assignInput>): Promise<DeskRequest> {
   if (!(await currentShift(ctx, input.volunteerId))) throw conflict('这位志愿者当前不在岗，请选择在岗志愿者')
-  const won = await ctx.repos.volunteer.claimRequest(input.requestId, input.volunteerId, ctx.now, ctx.caller.userId)
+  const named = await volunteerNamed(ctx, input.volunteerId)
+  const won = await ctx.repos.volunteer.claimRequest(
+    input.requestId,
+    input.volunteerId,
+    ctx.now,
+    ctx.caller.userId,
+    named,
+  )
   const record = await requireRequest(ctx, input.requestId)
   if (!won) throw conflict(record.status === 'cancelled' ? '患者已取消呼叫' : '这条呼叫已被接单')
   await audit(ctx, `request:${record.id}`, { volunteerId: input.volunteerId })

@@ -39,8 +39,12 @@ export async function congratulateMilestones(ctx: SystemCtx, volunteerId: string
 export const isOverdue = (shift: ShiftView, now: Date) =>
   Date.parse(shift.startedAt) + MAX_SHIFT_HOURS * HOUR_MS <= now.getTime()
 
-/** Closes the volunteer's own shift left open past 12 h: its booked hours may cross a milestone too. */
-export async function closeOwnOverdueShift(ctx: SystemCtx, volunteerId: string): Promise<void> {
+/**
+ * Closes the volunteer's own shift left open past 12 h: its booked hours may cross a milestone too.
+ * `true` when one was closed.
+ */
+export async function closeOwnOverdueShift(ctx: SystemCtx, volunteerId: string): Promise<boolean> {
   const closed = await ctx.repos.volunteer.closeOverdueShifts(ctx.now, volunteerId)
   if (closed > 0) await congratulateMilestones(ctx, volunteerId)
+  return closed > 0
 }

@@ -32,6 +32,9 @@ export interface NewHelpRequest {
   need: HelpNeed
   from: string
   toDepartmentId: string
+  /** The department's and the patient's names as the request is made, for storage that keeps them on it. */
+  toDepartment: string
+  patientName: string
   note: string | null
   people: number
 }
@@ -119,6 +122,14 @@ export interface ServiceSummary {
 
 export type NewCertificate = Omit<Certificate, 'status'> & { volunteerId: string }
 
+/**
+ * An open shift, with the volunteer's booked minutes all time (the star level) when storage keeps
+ * them beside it; `null` when it does not, and they are read from the ledger.
+ */
+export interface OpenShift extends ShiftView {
+  minutesAllTime: number | null
+}
+
 export interface TimeRange {
   from: Date
   to: Date
@@ -147,7 +158,7 @@ export interface VolunteerRepo {
   startShift(volunteerId: string, station: Station, at: Date): Promise<ShiftView | null>
   /** Closes the open shift and books its minutes, atomically; `null` when none is open. */
   endShift(volunteerId: string, at: Date): Promise<(ShiftView & { minutes: number }) | null>
-  findOpenShift(volunteerId: string): Promise<ShiftView | null>
+  findOpenShift(volunteerId: string): Promise<OpenShift | null>
   /** Volunteers whose shift is open and within its 12 hours at `now`. */
   listOnShift(now: Date): Promise<string[]>
   /** The same volunteers with their names, stations and how many requests each is serving. */
@@ -159,8 +170,18 @@ export interface VolunteerRepo {
   latestRequestOf(patientId: string): Promise<HelpRecord | null>
   /** Cancels while waiting or claimed; `null` when it was not open (or not this patient's). */
   cancelRequest(id: string, patientId: string, at: Date): Promise<{ volunteerId: string | null } | null>
-  /** The one conditional update that decides who wins a request; `assignedBy` when the desk hands it over. */
-  claimRequest(id: string, volunteerId: string, at: Date, assignedBy: string | null): Promise<boolean>
+  /**
+   * The one conditional update that decides who wins a request; `assignedBy` when the desk hands it
+   * over. `named`: the volunteer as the patient and the desk see them, for storage that keeps names on
+   * the request (without it, the request is named from the accounts when read).
+   */
+  claimRequest(
+    id: string,
+    volunteerId: string,
+    at: Date,
+    assignedBy: string | null,
+    named?: HelpVolunteer,
+  ): Promise<boolean>
   releaseRequest(id: string, volunteerId: string): Promise<boolean>
   completeRequest(id: string, volunteerId: string, at: Date): Promise<boolean>
   /** `false` when not this patient's completed request; `duplicate` when already rated. */
@@ -234,3 +255,40 @@ export interface VolunteerRepo {
   /** The year's rows, with each volunteer's all-time minutes for the star level. */
   ranking(range: TimeRange, limit: number): Promise<(Omit<RankingRow, 'rank' | 'star'> & { minutesAllTime: number })[]>
 }
+
+// The repository's sections, each written in a module of its own on both adapters.
+export type VolunteerShiftMethods = Pick<
+  VolunteerRepo,
+  | 'closeOverdueShifts'
+  | 'startShift'
+  | 'endShift'
+  | 'findOpenShift'
+  | 'listOnShift'
+  | 'listOnShiftVolunteers'
+  | 'listAutoClosedShifts'
+>
+export type VolunteerRecordMethods = Pick<
+  VolunteerRepo,
+  | 'addAdjustment'
+  | 'totals'
+  | 'minutesAllTime'
+  | 'listServices'
+  | 'listServicesIn'
+  | 'addRecordSection'
+  | 'listRecordSections'
+  | 'ranking'
+>
+export type VolunteerReportMethods = Pick<
+  VolunteerRepo,
+  | 'addServiceReport'
+  | 'findServiceReport'
+  | 'decideServiceReport'
+  | 'listServiceReports'
+  | 'setTeamLeader'
+  | 'listTeamLeaders'
+>
+export type VolunteerCertificateMethods = Pick<
+  VolunteerRepo,
+  'summarizeServices' | 'issueCertificate' | 'findCertificate' | 'revokeCertificates'
+>
+export type VolunteerExcellentMethods = Pick<VolunteerRepo, 'publishExcellent' | 'findExcellent'>

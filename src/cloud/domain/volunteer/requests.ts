@@ -5,7 +5,7 @@ import type { Ctx } from '../../core/context'
 import { limitRate, notify } from '../../core/effects'
 import { requireSensitiveTextConsent } from '../identity/consent'
 import { dispatchOrder } from './dispatch'
-import type { HelpRecord } from './repo'
+import type { HelpRecord, NewHelpRequest } from './repo'
 import { toMyRequest } from './views'
 
 const REQUESTS_PER_HOUR = 10
@@ -37,17 +37,39 @@ async function patientView(ctx: Ctx, record: HelpRecord): Promise<MyHelpRequest>
   return toMyRequest(record, ctx.now, index === -1 ? queue.length + 1 : index + 1)
 }
 
+/** The request as it was just stored: the reply needs no read of it. */
+function justAsked(id: string, patientId: string, asked: NewHelpRequest, at: Date): HelpRecord {
+  const { toDepartmentId: _department, ...shown } = asked
+  return {
+    ...shown,
+    id,
+    patientId,
+    status: 'waiting',
+    volunteerId: null,
+    volunteer: null,
+    createdAt: at.toISOString(),
+    claimedAt: null,
+    assigned: false,
+    rating: null,
+  }
+}
+
 export async function request(ctx: Ctx, input: z.output<typeof helpRequestInput>): Promise<MyHelpRequest> {
   const department = await ctx.repos.identity.findDepartment(input.to)
   if (!department) throw invalid('请选择要去的科室', [{ path: 'to', message: '科室不存在' }])
   // A note may describe the patient's condition; the call itself never needs consent.
   if (input.note) requireSensitiveTextConsent(ctx)
   await limitRate(ctx, 'volunteer.request', REQUESTS_PER_HOUR, 3600)
-  const id = await ctx.repos.volunteer.createRequest(
-    ctx.caller.userId,
-    { need: input.need, from: input.from, toDepartmentId: input.to, note: input.note || null, people: input.people },
-    ctx.now,
-  )
+  const asked: NewHelpRequest = {
+    need: input.need,
+    from: input.from,
+    toDepartmentId: input.to,
+    toDepartment: department.name,
+    patientName: ctx.caller.name,
+    note: input.note || null,
+    people: input.people,
+  }
+  const id = await ctx.repos.volunteer.createRequest(ctx.caller.userId, asked, ctx.now)
   if (!id) throw conflict('您已有一个进行中的呼叫，请等待志愿者或先取消')
   for (const volunteerId of await ctx.repos.volunteer.listOnShift(ctx.now)) {
     await notify(ctx, {
@@ -56,7 +78,7 @@ export async function request(ctx: Ctx, input: z.output<typeof helpRequestInput>
       payload: { need: input.need, from: input.from, to: department.name },
     })
   }
-  return patientView(ctx, await requireRequest(ctx, id))
+  return patientView(ctx, justAsked(id, ctx.caller.userId, asked, ctx.now))
 }
 
 export async function cancel(ctx: Ctx, input: z.output<typeof requestIdInput>): Promise<MyHelpRequest> {

@@ -18,6 +18,7 @@ import { C } from './schema'
 import type { AnsweredDoc, CampaignDoc } from './staff-survey-repo'
 import { creditOf, type AttendanceDoc, type LeaveDoc, type SessionDoc } from './study-repo'
 import type { HoursDoc, OpenRequestDoc, ProfileDoc, RatingDoc, RequestDoc, ShiftDoc } from './volunteer-repo'
+import type { OpenShiftDoc } from './volunteer-repo-docs'
 import type { CertificateDoc, ReportDoc } from './volunteer-repo-docs'
 import type { ExcellentListDoc } from './volunteer-repo-excellent'
 import { DAY_MS } from '../../../contract/month'
@@ -90,9 +91,13 @@ const volunteer: AreaPersonalData<CloudDb> = {
       C.ratings,
       requests.map((r) => r._id),
     )
-    const shifts = await readAll(
+    const closedShifts = await readAll(
       db.collection<ShiftDoc>(C.shifts).where({ volunteerId: userId }).orderBy('startedAt', 'asc'),
     )
+    // A shift still open is kept on its marker until it closes.
+    const { data: marker } = await db.collection<OpenShiftDoc>(C.openShifts).doc(userId).get()
+    const open = marker?.station && marker.startedAt ? [{ station: marker.station, startedAt: marker.startedAt }] : []
+    const shifts = [...closedShifts, ...open.map((s) => ({ ...s, endedAt: null, autoClosed: false }))]
     const hours = await readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId: userId }).orderBy('at', 'asc'))
     const reports = await readAll(
       db.collection<ReportDoc>(C.serviceReports).where({ volunteerId: userId }).orderBy('reportedAt', 'asc'),
@@ -180,7 +185,11 @@ const volunteer: AreaPersonalData<CloudDb> = {
     await db.collection<OpenRequestDoc>(C.openRequests).doc(userId).remove()
     await requests()
       .where({ patientId: userId })
-      .update({ data: { note: null, from: ERASED.short } })
+      .update({ data: { note: null, from: ERASED.short, patientName: '' } })
+    // Those they served show them as the accounts would: no name, no team.
+    await requests()
+      .where({ volunteerId: userId })
+      .update({ data: { volunteerName: '', volunteerTeam: null } })
     const asked = await readAll(requests().where({ patientId: userId }))
     if (asked.length === 0) return
     await db

@@ -1,14 +1,9 @@
 import type { Certificate, ServiceKind } from '../../../contract'
-import type { ServiceSummary, VolunteerRepo } from '../../domain/volunteer/repo'
+import type { ServiceSummary, VolunteerCertificateMethods } from '../../domain/volunteer/repo'
 import { addOnce, readAll, type CloudDb } from './db'
 import { C } from './schema'
 import type { CertificateDoc, CertificatePeriodDoc, HoursDoc, RequestDoc } from './volunteer-repo-docs'
 import { MINUTE_MS } from '../../../contract/month'
-
-type CertificateMethods = Pick<
-  VolunteerRepo,
-  'summarizeServices' | 'issueCertificate' | 'findCertificate' | 'revokeCertificates'
->
 
 class PeriodTaken extends Error {}
 
@@ -24,7 +19,7 @@ const toCertificate = ({
 })
 
 /** Certificates and the service summary they print. */
-export function createVolunteerCertificates(db: CloudDb): CertificateMethods {
+export function createVolunteerCertificates(db: CloudDb): VolunteerCertificateMethods {
   const _ = db.command
   const certificates = () => db.collection<CertificateDoc>(C.certificates)
 

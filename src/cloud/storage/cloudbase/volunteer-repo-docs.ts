@@ -27,13 +27,22 @@ export interface ShiftDoc extends Doc {
   autoClosed: boolean
 }
 
-/** The volunteer's one open shift: `_id` is the volunteer, so a second cannot exist. */
+/**
+ * The volunteer's one open shift: `_id` is the volunteer, so a second cannot exist. It holds the
+ * shift until it closes; markers written before it did (no station, no start) point to a `ShiftDoc`.
+ */
 export interface OpenShiftDoc extends Doc {
   shiftId: string
+  station?: Station
+  startedAt?: string
+  /** The volunteer's booked minutes all time, summed at the start and kept by each booking until it ends. */
+  minutesAllTime?: number
 }
 
 export interface RequestDoc extends Doc {
   patientId: string
+  /** The patient's name as the request is made, so the hall names them without a read; absent on older requests. */
+  patientName?: string
   need: HelpNeed
   from: string
   toDepartmentId: string
@@ -43,6 +52,9 @@ export interface RequestDoc extends Doc {
   people: number
   status: HelpStatus
   volunteerId: string | null
+  /** The volunteer's name and team as they claim it; null when not kept (and absent on older requests). */
+  volunteerName?: string | null
+  volunteerTeam?: VolunteerTeam | null
   createdAt: string
   claimedAt: string | null
   /** The administrator who assigned it; absent on requests stored before assignment existed. */

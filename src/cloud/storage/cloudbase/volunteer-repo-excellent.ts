@@ -1,9 +1,7 @@
 import type { ExcellentVolunteer } from '../../../contract'
-import type { VolunteerRepo } from '../../domain/volunteer/repo'
+import type { VolunteerExcellentMethods } from '../../domain/volunteer/repo'
 import { addOnce, type CloudDb, type Doc } from './db'
 import { C } from './schema'
-
-type ExcellentMethods = Pick<VolunteerRepo, 'publishExcellent' | 'findExcellent'>
 
 /** A published 优秀志愿者 list; `_id` is the year, so a year has one. */
 export interface ExcellentListDoc extends Doc {
@@ -16,7 +14,7 @@ export interface ExcellentListDoc extends Doc {
 const toList = (doc: ExcellentListDoc) => ({ year: doc.year, volunteers: doc.volunteers, publishedAt: doc.publishedAt })
 
 /** The published lists: the document id on the year keeps the first. */
-export function createVolunteerExcellent(db: CloudDb): ExcellentMethods {
+export function createVolunteerExcellent(db: CloudDb): VolunteerExcellentMethods {
   const lists = () => db.collection<ExcellentListDoc>(C.excellentLists)
   const find = async (year: number | null) => {
     if (year !== null) {

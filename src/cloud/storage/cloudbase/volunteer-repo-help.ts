@@ -5,14 +5,15 @@ import { C } from './schema'
 import { approvedProfiles, namedBy, type RatingDoc, type RequestDoc } from './volunteer-repo-docs'
 
 /**
- * Names the requests' people with one read of the accounts (patients and volunteers together) and,
- * when a volunteer is named, one of their registrations; departments only for requests stored
- * before their name was kept on them, ratings only when a request is completed.
+ * Patients, departments and volunteers are named on the request as it is made and claimed; only
+ * requests stored before their names were kept on them (or claimed without a name) read the
+ * accounts, the registrations and the departments, each in one read. Ratings only when completed.
  */
 export async function helpRecords(db: CloudDb, docs: RequestDoc[]): Promise<HelpRecord[]> {
-  const volunteerIds = docs.map((d) => d.volunteerId)
+  const volunteerIds = docs.filter((d) => typeof d.volunteerName !== 'string').map((d) => d.volunteerId)
+  const unnamedPatients = docs.filter((d) => d.patientName === undefined).map((d) => d.patientId)
   const [people, profiles, departments, ratings] = await Promise.all([
-    byIds<UserDoc>(db, C.users, [...docs.map((d) => d.patientId), ...volunteerIds]),
+    byIds<UserDoc>(db, C.users, [...unnamedPatients, ...volunteerIds]),
     approvedProfiles(db, volunteerIds),
     byIds<DepartmentDoc>(
       db,
@@ -31,7 +32,7 @@ export async function helpRecords(db: CloudDb, docs: RequestDoc[]): Promise<Help
     return {
       id: doc._id,
       patientId: doc.patientId,
-      patientName: people.get(doc.patientId)?.name ?? '',
+      patientName: doc.patientName ?? people.get(doc.patientId)?.name ?? '',
       need: doc.need,
       from: doc.from,
       toDepartment: doc.toDepartmentName ?? departments.get(doc.toDepartmentId)?.name ?? '',
@@ -39,7 +40,11 @@ export async function helpRecords(db: CloudDb, docs: RequestDoc[]): Promise<Help
       people: doc.people,
       status: doc.status,
       volunteerId: doc.volunteerId,
-      volunteer: doc.volunteerId ? volunteer(doc.volunteerId) : null,
+      volunteer: !doc.volunteerId
+        ? null
+        : typeof doc.volunteerName === 'string'
+          ? { name: doc.volunteerName, team: doc.volunteerTeam ?? null }
+          : volunteer(doc.volunteerId),
       createdAt: doc.createdAt,
       claimedAt: doc.claimedAt,
       assigned: Boolean(doc.assignedBy),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { VolunteerRepo } from '../../domain/volunteer/repo'
+import type { VolunteerRecordMethods } from '../../domain/volunteer/repo'
 import { byIds, readAll, type CloudDb } from './db'
 import type { DepartmentDoc, UserDoc } from './identity-repo'
 import { C } from './schema'
@@ -15,18 +15,7 @@ import {
   type ShiftDoc,
 } from './volunteer-repo-docs'
 import { MINUTE_MS } from '../../../contract/month'
-
-type RecordMethods = Pick<
-  VolunteerRepo,
-  | 'addAdjustment'
-  | 'totals'
-  | 'minutesAllTime'
-  | 'listServices'
-  | 'listServicesIn'
-  | 'addRecordSection'
-  | 'listRecordSections'
-  | 'ranking'
->
+import { keepMinutesOnShift, ledgerMinutes } from './volunteer-repo-shifts'
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 const minutesBetween = (from: string, to: string) =>
@@ -100,7 +89,7 @@ async function serviceRows(db: CloudDb, served: RequestDoc[], hours: HoursDoc[])
 }
 
 /** The hours ledger and the volunteer's record: totals, the service list, training and awards, the ranking. */
-export function createVolunteerRecords(db: CloudDb): RecordMethods {
+export function createVolunteerRecords(db: CloudDb): VolunteerRecordMethods {
   const _ = db.command
   const requests = () => db.collection<RequestDoc>(C.helpRequests)
 
@@ -118,6 +107,7 @@ export function createVolunteerRecords(db: CloudDb): RecordMethods {
           at: at.toISOString(),
         },
       })
+      await keepMinutesOnShift(db, volunteerId, minutes)
     },
 
     async totals(volunteerId, range) {
@@ -138,7 +128,7 @@ export function createVolunteerRecords(db: CloudDb): RecordMethods {
     },
 
     async minutesAllTime(volunteerId) {
-      return sum((await readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId }))).map((h) => h.minutes))
+      return ledgerMinutes(db, volunteerId)
     },
 
     async listServices(volunteerId, page) {

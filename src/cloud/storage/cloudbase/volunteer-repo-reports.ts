@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { ServiceReport, TeamLeader } from '../../../contract'
-import type { VolunteerRepo } from '../../domain/volunteer/repo'
+import type { VolunteerReportMethods } from '../../domain/volunteer/repo'
 import { addOnce, readAll, runTransactionPatiently, type CloudDb, type Where } from './db'
 import { C } from './schema'
+import { keepMinutesOnShift } from './volunteer-repo-shifts'
 import {
   volunteerNames,
   type HoursDoc,
@@ -11,16 +12,6 @@ import {
   type ReportKeyDoc,
   type TeamLeaderDoc,
 } from './volunteer-repo-docs'
-
-type ReportMethods = Pick<
-  VolunteerRepo,
-  | 'addServiceReport'
-  | 'findServiceReport'
-  | 'decideServiceReport'
-  | 'listServiceReports'
-  | 'setTeamLeader'
-  | 'listTeamLeaders'
->
 
 class Refused extends Error {
   constructor(readonly outcome: 'duplicate' | 'dayFull') {
@@ -39,7 +30,7 @@ const serviceKey = (doc: Pick<ReportDoc, 'volunteerId' | 'date' | 'place' | 'con
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Self-reported service and the teams' leaders who approve it. */
-export function createVolunteerReports(db: CloudDb): ReportMethods {
+export function createVolunteerReports(db: CloudDb): VolunteerReportMethods {
   const _ = db.command
   const reports = () => db.collection<ReportDoc>(C.serviceReports)
 
@@ -104,10 +95,10 @@ export function createVolunteerReports(db: CloudDb): ReportMethods {
     },
 
     async decideServiceReport(id, decision, decidedBy, at, countsAt) {
-      return db.runTransaction(async (tx) => {
+      const decided = await db.runTransaction(async (tx) => {
         const ref = tx.collection<ReportDoc>(C.serviceReports).doc(id)
         const { data: report } = await ref.get()
-        if (report?.status !== 'pending') return false
+        if (report?.status !== 'pending') return null
         await ref.update({
           data: {
             status: decision.approve ? 'approved' : 'rejected',
@@ -135,8 +126,10 @@ export function createVolunteerReports(db: CloudDb): ReportMethods {
           const { data: day } = await dayRef.get()
           await dayRef.set({ data: { minutes: Math.max(0, (day?.minutes ?? 0) - report.minutes) } })
         }
-        return true
+        return report
       })
+      if (decided && decision.approve) await keepMinutesOnShift(db, decided.volunteerId, decided.minutes)
+      return decided !== null
     },
 
     async listServiceReports(filter, limit) {

@@ -1,53 +1,23 @@
 import { randomUUID } from 'node:crypto'
-import { MAX_SHIFT_HOURS, type OnShiftVolunteer, type RegistrationStatus, type ShiftView } from '../../../contract'
+import type { RegistrationStatus } from '../../../contract'
 import type { HelpRecord, VolunteerRepo } from '../../domain/volunteer/repo'
-import { addOnce, readAll, type CloudDb, type Where } from './db'
-import { grantRole, type DepartmentDoc, type UserDoc } from './identity-repo'
+import { addOnce, readAll, type CloudDb } from './db'
+import { grantRole, type UserDoc } from './identity-repo'
 import { C } from './schema'
-import {
-  toProfile,
-  volunteerNames as namesOf,
-  type HoursDoc,
-  type OpenRequestDoc,
-  type OpenShiftDoc,
-  type ProfileDoc,
-  type RatingDoc,
-  type RequestDoc,
-  type ShiftDoc,
-} from './volunteer-repo-docs'
+import { toProfile, type OpenRequestDoc, type ProfileDoc, type RatingDoc, type RequestDoc } from './volunteer-repo-docs'
 import { helpRecords } from './volunteer-repo-help'
 import { createVolunteerCertificates } from './volunteer-repo-certificates'
 import { createVolunteerExcellent } from './volunteer-repo-excellent'
 import { createVolunteerRecords } from './volunteer-repo-records'
+import { createVolunteerShifts } from './volunteer-repo-shifts'
 import { createVolunteerReports } from './volunteer-repo-reports'
-import { HOUR_MS, MINUTE_MS } from '../../../contract/month'
 
 export type { HoursDoc, OpenRequestDoc, ProfileDoc, RatingDoc, RequestDoc, ShiftDoc } from './volunteer-repo-docs'
 
-const SHIFT_MS = MAX_SHIFT_HOURS * HOUR_MS
 /** Room in the hall's one read for the requests the volunteer is serving: a handful at most. */
 const HALL_MINE_LIMIT = 50
 /** The most documents the server returns for one read. */
 const MAX_PAGE = 1000
-
-const toShift = (doc: ShiftDoc): ShiftView => ({
-  id: doc._id,
-  station: doc.station,
-  startedAt: doc.startedAt,
-  endedAt: doc.endedAt,
-  autoClosed: doc.autoClosed,
-})
-
-const shiftHours = (shift: ShiftDoc, endedAt: string): HoursDoc => ({
-  _id: `shift:${shift._id}`,
-  volunteerId: shift.volunteerId,
-  kind: 'shift',
-  minutes: Math.round((Date.parse(endedAt) - Date.parse(shift.startedAt)) / MINUTE_MS),
-  shiftId: shift._id,
-  reason: null,
-  recordedBy: null,
-  at: endedAt,
-})
 
 class AlreadyOpen extends Error {}
 
@@ -56,25 +26,8 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
   const _ = db.command
   const requests = () => db.collection<RequestDoc>(C.helpRequests)
-  const shifts = () => db.collection<ShiftDoc>(C.shifts)
-
-  const volunteerNames = (ids: (string | null)[]) => namesOf(db, ids)
 
   const toHelp = (docs: RequestDoc[]) => helpRecords(db, docs)
-
-  /** Closes an open shift and books it, in one transaction; `null` when it was closed meanwhile. */
-  const closeShift = (shiftId: string, end: (shift: ShiftDoc) => { endedAt: string; autoClosed: boolean }) =>
-    db.runTransaction(async (tx) => {
-      const ref = tx.collection<ShiftDoc>(C.shifts).doc(shiftId)
-      const { data: shift } = await ref.get()
-      if (!shift || shift.endedAt !== null) return null
-      const closed = end(shift)
-      await ref.update({ data: closed })
-      await tx.collection<OpenShiftDoc>(C.openShifts).doc(shift.volunteerId).remove()
-      const hours = shiftHours(shift, closed.endedAt)
-      await tx.collection<HoursDoc>(C.hours).add({ data: hours })
-      return { ...toShift({ ...shift, ...closed }), minutes: hours.minutes }
-    })
 
   /** Ends an open request (completed or cancelled) and frees the patient to ask again, atomically. */
   const finishRequest = (id: string, allowed: (doc: RequestDoc) => boolean, patch: Partial<RequestDoc>) =>
@@ -88,6 +41,7 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
     })
 
   return {
+    ...createVolunteerShifts(db),
     ...createVolunteerRecords(db),
     ...createVolunteerReports(db),
     ...createVolunteerCertificates(db),
@@ -141,79 +95,8 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
       })
     },
 
-    async closeOverdueShifts(now, volunteerId) {
-      const where: Where = { endedAt: null, startedAt: _.lte(new Date(now.getTime() - SHIFT_MS).toISOString()) }
-      if (volunteerId) where.volunteerId = volunteerId
-      let closed = 0
-      for (const shift of await readAll(shifts().where(where))) {
-        const endedAt = new Date(Date.parse(shift.startedAt) + SHIFT_MS).toISOString()
-        if (await closeShift(shift._id, () => ({ endedAt, autoClosed: true }))) closed++
-      }
-      return closed
-    },
-
-    async startShift(volunteerId, station, at) {
-      const shift: ShiftDoc = {
-        _id: randomUUID(),
-        volunteerId,
-        station,
-        startedAt: at.toISOString(),
-        endedAt: null,
-        autoClosed: false,
-      }
-      try {
-        await db.runTransaction(async (tx) => {
-          if (!(await addOnce(tx.collection<OpenShiftDoc>(C.openShifts), { _id: volunteerId, shiftId: shift._id }))) {
-            throw new AlreadyOpen()
-          }
-          await tx.collection<ShiftDoc>(C.shifts).add({ data: shift })
-        })
-      } catch (error) {
-        if (error instanceof AlreadyOpen) return null
-        throw error
-      }
-      return toShift(shift)
-    },
-
-    async endShift(volunteerId, at) {
-      const { data: open } = await db.collection<OpenShiftDoc>(C.openShifts).doc(volunteerId).get()
-      if (!open) return null
-      // A shift ended after its 12 hours counts 12 hours and is flagged, as the sweep would have done.
-      return closeShift(open.shiftId, (shift) => {
-        const started = Date.parse(shift.startedAt)
-        const ended = Math.max(started, Math.min(at.getTime(), started + SHIFT_MS))
-        return { endedAt: new Date(ended).toISOString(), autoClosed: at.getTime() > started + SHIFT_MS }
-      })
-    },
-
-    async findOpenShift(volunteerId) {
-      const { data } = await shifts().where({ volunteerId, endedAt: null }).limit(1).get()
-      return data[0] ? toShift(data[0]) : null
-    },
-
-    async listOnShift(now) {
-      const since = new Date(now.getTime() - SHIFT_MS).toISOString()
-      const docs = await readAll(shifts().where({ endedAt: null, startedAt: _.gt(since) }))
-      return docs.map((doc) => doc.volunteerId)
-    },
-
-    async listOnShiftVolunteers(now): Promise<OnShiftVolunteer[]> {
-      const since = new Date(now.getTime() - SHIFT_MS).toISOString()
-      const open = await readAll(shifts().where({ endedAt: null, startedAt: _.gt(since) }))
-      const ids = open.map((doc) => doc.volunteerId)
-      const name = await volunteerNames(ids)
-      const serving = ids.length ? await readAll(requests().where({ status: 'claimed', volunteerId: _.in(ids) })) : []
-      return open.map((doc) => ({
-        userId: doc.volunteerId,
-        ...name(doc.volunteerId),
-        station: doc.station,
-        serving: serving.filter((r) => r.volunteerId === doc.volunteerId).length,
-      }))
-    },
-
     async createRequest(patientId, request, at) {
       const id = randomUUID()
-      const { data: department } = await db.collection<DepartmentDoc>(C.departments).doc(request.toDepartmentId).get()
       try {
         await db.runTransaction(async (tx) => {
           if (!(await addOnce(tx.collection<OpenRequestDoc>(C.openRequests), { _id: patientId, requestId: id }))) {
@@ -223,10 +106,11 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
             data: {
               _id: id,
               patientId,
+              patientName: request.patientName,
               need: request.need,
               from: request.from,
               toDepartmentId: request.toDepartmentId,
-              toDepartmentName: department?.name ?? '',
+              toDepartmentName: request.toDepartment,
               note: request.note,
               people: request.people,
               status: 'waiting',
@@ -270,17 +154,35 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
       return cancelled ? { volunteerId: cancelled.volunteerId } : null
     },
 
-    async claimRequest(id, volunteerId, at, assignedBy) {
+    async claimRequest(id, volunteerId, at, assignedBy, named) {
       const { stats } = await requests()
         .where({ _id: id, status: 'waiting' })
-        .update({ data: { status: 'claimed', volunteerId, claimedAt: at.toISOString(), assignedBy } })
+        .update({
+          data: {
+            status: 'claimed',
+            volunteerId,
+            volunteerName: named?.name ?? null,
+            volunteerTeam: named?.team ?? null,
+            claimedAt: at.toISOString(),
+            assignedBy,
+          },
+        })
       return stats.updated === 1
     },
 
     async releaseRequest(id, volunteerId) {
       const { stats } = await requests()
         .where({ _id: id, volunteerId, status: 'claimed' })
-        .update({ data: { status: 'waiting', volunteerId: null, claimedAt: null, assignedBy: null } })
+        .update({
+          data: {
+            status: 'waiting',
+            volunteerId: null,
+            volunteerName: null,
+            volunteerTeam: null,
+            claimedAt: null,
+            assignedBy: null,
+          },
+        })
       return stats.updated === 1
     },
 
@@ -358,16 +260,6 @@ export function createVolunteerRepo(db: CloudDb): VolunteerRepo {
         .limit(100)
         .get()
       return toHelp(data)
-    },
-
-    async listAutoClosedShifts(since) {
-      const { data } = await shifts()
-        .where({ autoClosed: true, endedAt: _.gte(since.toISOString()) })
-        .orderBy('endedAt', 'desc')
-        .limit(100)
-        .get()
-      const name = await volunteerNames(data.map((doc) => doc.volunteerId))
-      return data.map((doc) => ({ ...toShift(doc), volunteerName: name(doc.volunteerId).name }))
     },
 
     async volunteerExists(userId) {

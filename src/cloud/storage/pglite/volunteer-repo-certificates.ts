@@ -1,11 +1,6 @@
 import type { Certificate } from '../../../contract'
-import type { ServiceSummary, VolunteerRepo } from '../../domain/volunteer/repo'
+import type { ServiceSummary, VolunteerCertificateMethods } from '../../domain/volunteer/repo'
 import { iso, type Sql } from './sql'
-
-type CertificateMethods = Pick<
-  VolunteerRepo,
-  'summarizeServices' | 'issueCertificate' | 'findCertificate' | 'revokeCertificates'
->
 
 type CertificateRow = Omit<Certificate, 'issuedAt'> & { issuedAt: Date }
 
@@ -18,7 +13,7 @@ const toCertificate = (row: CertificateRow): Certificate => ({ ...row, issuedAt:
 export const periodKey = (from: string | null, to: string) => `${from ?? 'all'}~${to}`
 
 /** Certificates and the service summary they print. */
-export function createVolunteerCertificates(sql: Sql): CertificateMethods {
+export function createVolunteerCertificates(sql: Sql): VolunteerCertificateMethods {
   return {
     summarizeServices(volunteerId, range) {
       return sql.query<ServiceSummary>(

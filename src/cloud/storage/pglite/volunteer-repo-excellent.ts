@@ -1,8 +1,6 @@
 import type { ExcellentVolunteer } from '../../../contract'
-import type { VolunteerRepo } from '../../domain/volunteer/repo'
+import type { VolunteerExcellentMethods } from '../../domain/volunteer/repo'
 import { iso, type Sql } from './sql'
-
-type ExcellentMethods = Pick<VolunteerRepo, 'publishExcellent' | 'findExcellent'>
 
 interface ListRow {
   year: number
@@ -17,7 +15,7 @@ const toList = (row: ListRow) => ({
 })
 
 /** The published 优秀志愿者 lists: the primary key on the year keeps the first. */
-export function createVolunteerExcellent(sql: Sql): ExcellentMethods {
+export function createVolunteerExcellent(sql: Sql): VolunteerExcellentMethods {
   const find = async (year: number | null) => {
     const [row] = await sql.query<ListRow>(
       `SELECT year, volunteers, published_at AS "publishedAt" FROM volunteer_excellent_lists

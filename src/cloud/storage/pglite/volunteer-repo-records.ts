@@ -1,24 +1,12 @@
-import type { NewRecordSection, ServiceRow, ServiceTotals, VolunteerRepo } from '../../domain/volunteer/repo'
+import type { NewRecordSection, ServiceRow, ServiceTotals, VolunteerRecordMethods } from '../../domain/volunteer/repo'
 import { iso, type Sql } from './sql'
-
-type RecordMethods = Pick<
-  VolunteerRepo,
-  | 'addAdjustment'
-  | 'totals'
-  | 'minutesAllTime'
-  | 'listServices'
-  | 'listServicesIn'
-  | 'addRecordSection'
-  | 'listRecordSections'
-  | 'ranking'
->
 
 /** `key` breaks ties between services that ended at the same moment, so that pages never overlap. */
 type ServiceDbRow = Omit<ServiceRow, 'at'> & { at: Date; key: string }
 type RangeServiceDbRow = ServiceDbRow & { volunteerId: string }
 
 /** The hours ledger and the volunteer's record: totals, the service list, training and awards, the ranking. */
-export function createVolunteerRecords(sql: Sql): RecordMethods {
+export function createVolunteerRecords(sql: Sql): VolunteerRecordMethods {
   return {
     async addAdjustment(volunteerId, minutes, reason, recordedBy, at) {
       await sql.query(

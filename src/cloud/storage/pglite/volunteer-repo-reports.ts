@@ -1,16 +1,6 @@
 import type { ServiceReport, TeamLeader } from '../../../contract'
-import type { VolunteerRepo } from '../../domain/volunteer/repo'
+import type { VolunteerReportMethods } from '../../domain/volunteer/repo'
 import { iso, isUniqueViolation, type Sql } from './sql'
-
-type ReportMethods = Pick<
-  VolunteerRepo,
-  | 'addServiceReport'
-  | 'findServiceReport'
-  | 'decideServiceReport'
-  | 'listServiceReports'
-  | 'setTeamLeader'
-  | 'listTeamLeaders'
->
 
 type ReportRow = Omit<ServiceReport, 'reportedAt'> & { reportedAt: Date }
 
@@ -28,7 +18,7 @@ const toReport = (row: ReportRow): ServiceReport => ({ ...row, reportedAt: iso(r
 class DayFull extends Error {}
 
 /** Self-reported service and the teams' leaders who approve it. */
-export function createVolunteerReports(sql: Sql): ReportMethods {
+export function createVolunteerReports(sql: Sql): VolunteerReportMethods {
   const reports = async (where: string, params: unknown[], tail = '') =>
     (await sql.query<ReportRow>(`${REPORT_SELECT} WHERE ${where} ${tail}`, params)).map(toReport)
 

@@ -200,11 +200,13 @@ export function createVolunteerRepo(sql: Sql): VolunteerRepo {
     },
 
     async findOpenShift(volunteerId) {
-      const [row] = await sql.query<ShiftRow>(
-        `SELECT ${SHIFT_COLUMNS} FROM volunteer_shifts WHERE volunteer_id = $1 AND ended_at IS NULL`,
+      const [row] = await sql.query<ShiftRow & { minutesAllTime: number }>(
+        `SELECT ${SHIFT_COLUMNS},
+                (SELECT COALESCE(sum(minutes), 0)::int FROM volunteer_hours WHERE volunteer_id = $1) AS "minutesAllTime"
+         FROM volunteer_shifts WHERE volunteer_id = $1 AND ended_at IS NULL`,
         [volunteerId],
       )
-      return row ? toShift(row) : null
+      return row ? { ...toShift(row), minutesAllTime: row.minutesAllTime } : null
     },
 
     async listOnShift(now) {
