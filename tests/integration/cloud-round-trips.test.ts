@@ -26,16 +26,16 @@ const OVER_TARGET: Record<string, { ceiling: number; why: string }> = {
     why: "the caller, the sessions, the person's own check-ins and their leave requests: check-ins and leaves are two collections keyed alike (<session>:<user>) and cannot be read in one query without moving every stored leave; organizer names and audience labels are kept on the session, and the roster's preview is decided from the caller. +1 when a listed session is frozen (its snapshot's parts), +2 while a 全体党员 session is not (binding, roster)",
   },
   'survey.submit': {
-    ceiling: 16,
-    why: "the kernel's 9 (caller, idempotency claim and completion, the rate limits' writes, the code guess guard's two reads), then the handler's 7: the visit (its department's name kept on it), then one transaction (2) adding the answered document (one answer per visit, so it cannot leave the transaction), the anonymous response and its two pending counter documents (one per counters collection; one document would do once the month totals join the item counters, which first needs the documents in survey_month_counters moved by a deploy step). The questionnaire version shown is read once per instance (one more on a cold one)",
+    ceiling: 14,
+    why: "the kernel's 7 (caller, idempotency claim and completion, the two rate limits' one write each, the code guess guard's two reads), then the handler's 7: the visit (its department's name kept on it), then one transaction (2) adding the answered document (one answer per visit, so it cannot leave the transaction), the anonymous response and its two pending counter documents (one per counters collection; one document would do once the month totals join the item counters, which first needs the documents in survey_month_counters moved by a deploy step). The questionnaire version shown is read once per instance (one more on a cold one)",
   },
   'feedback.submit': {
     ceiling: 22,
     why: 'rate limit, idempotency, two transactions (feedback, mentions), the lexicon version and the theme tags',
   },
   'volunteer.request': {
-    ceiling: 14,
-    why: "caller, idempotency (2), the per-minute and the hourly limits (2 each); the department, checked and its name kept on the request; the one-open-request transaction (the patient's marker and the request: 4); who is on shift, to tell them; the waiting queue, for the patient's place in it",
+    ceiling: 12,
+    why: "caller, idempotency (2), the per-minute and the hourly limits (1 each); the department, checked and its name kept on the request; the one-open-request transaction (the patient's marker and the request: 4); who is on shift, to tell them; the waiting queue, for the patient's place in it",
   },
   'volunteer.claim': {
     ceiling: 8,
