@@ -24,8 +24,8 @@ import type { Reminder } from '../../core/platform-repo'
 import { requireSensitiveTextConsent } from '../identity/consent'
 import { responsibleLookup } from '../identity/responsible'
 import { recordTags } from '../voice/write-time'
-import { mayCloseWithoutReason } from './lifecycle'
-import type { Transition } from './repo'
+import { mayCloseWithoutReason, submittedRecord } from './lifecycle'
+import type { NewFeedback, Transition } from './repo'
 import { maskIdentifiers } from './identifiers'
 import { deadlines, handlerActor, isAdmin, isHandler, overdueCutoffs, patientActor, toItem } from './view'
 import {
@@ -57,7 +57,7 @@ export function heldReasonsOf(text: string): HeldReason[] {
 
 async function resolveStaff(ctx: Ctx, input: z.output<typeof submitFeedbackInput>) {
   const staff = input.staff
-  if (!staff) return { employeeNo: null, staffName: null }
+  if (!staff) return { employeeNo: null, staffName: null, staffTitle: null }
   if (staff.employeeNo) {
     const found = await ctx.repos.feedback.findStaffByNo(staff.employeeNo.toUpperCase())
     // The field says what is wrong; the line above the button says what to do about it.
@@ -65,42 +65,39 @@ async function resolveStaff(ctx: Ctx, input: z.output<typeof submitFeedbackInput
     if (found.departmentId !== input.departmentId) {
       throw invalid('请核对所选科室和工号', [{ path: 'staff.employeeNo', message: '该工号不属于所选科室' }])
     }
-    return { employeeNo: found.employeeNo, staffName: found.name }
+    return { employeeNo: found.employeeNo, staffName: found.name, staffTitle: found.title }
   }
   const name = staff.name ?? ''
   const found = await ctx.repos.feedback.findStaffByName(input.departmentId, name)
-  return { employeeNo: found?.employeeNo ?? null, staffName: name }
+  return { employeeNo: found?.employeeNo ?? null, staffName: name, staffTitle: found?.title ?? null }
 }
 
 export async function submit(ctx: Ctx, input: z.output<typeof submitFeedbackInput>): Promise<FeedbackItem> {
   requireSensitiveTextConsent(ctx)
   await limitRate(ctx, 'feedback.submit', SUBMISSIONS_PER_DAY, DAY_SECONDS)
-  if (!(await ctx.repos.feedback.departmentExists(input.departmentId))) {
-    throw invalid('请选择科室', [{ path: 'departmentId', message: '没有找到该科室' }])
-  }
-  const staff = await resolveStaff(ctx, input)
+  const departmentName = await ctx.repos.feedback.departmentName(input.departmentId)
+  if (departmentName === null) throw invalid('请选择科室', [{ path: 'departmentId', message: '没有找到该科室' }])
+  const { staffTitle, ...staff } = await resolveStaff(ctx, input)
   // A praise is written for the public wall: its phone and ID-card numbers are masked before it is
   // stored, so no reviewer's click can publish them. A complaint keeps them for its handler.
   const text = input.kind === 'praise' ? maskIdentifiers(input.text).text : input.text
-  const id = await ctx.repos.feedback.create(
-    {
-      kind: input.kind,
-      patientId: ctx.caller.userId,
-      departmentId: input.departmentId,
-      ...staff,
-      categories: input.categories,
-      text,
-      contactPhone: input.contactPhone ?? null,
-      anonymous: input.anonymous,
-      heldReasons: input.kind === 'praise' ? heldReasonsOf(input.text) : [],
-      month: monthOf(ctx.now),
-    },
-    patientActor(ctx),
-    ctx.now,
-  )
-  const where = { departmentId: input.departmentId, month: monthOf(ctx.now), visitType: null }
+  const item: NewFeedback = {
+    kind: input.kind,
+    patientId: ctx.caller.userId,
+    departmentId: input.departmentId,
+    ...staff,
+    categories: input.categories,
+    text,
+    contactPhone: input.contactPhone ?? null,
+    anonymous: input.anonymous,
+    heldReasons: input.kind === 'praise' ? heldReasonsOf(input.text) : [],
+    month: monthOf(ctx.now),
+  }
+  const id = await ctx.repos.feedback.create(item, patientActor(ctx), ctx.now)
+  const where = { departmentId: input.departmentId, month: item.month, visitType: null }
   await recordTags(ctx, { source: input.kind, sourceId: id, ...where }, text)
-  const record = await requireItem(ctx, id)
+  // The reply is made from what was just written, not read back.
+  const record = submittedRecord(id, item, { patientName: ctx.caller.name, departmentName, staffTitle }, ctx.now)
   if (record.kind === 'complaint') await notifyManagers(ctx, record, '收到新投诉')
   return toItem(ctx, record)
 }

@@ -125,9 +125,13 @@ export interface FeedbackRepo {
   findStaffByNo(employeeNo: string): Promise<RosterStaff | null>
   /** The one staff member of the department with this name; `null` when none or several. */
   findStaffByName(departmentId: string, name: string): Promise<RosterStaff | null>
-  departmentExists(id: string): Promise<boolean>
+  /** The department's name, `null` when there is no such department. */
+  departmentName(id: string): Promise<string | null>
 
-  /** Inserts the item and its first history row in one transaction. */
+  /**
+   * Stores the item, in `initialStatus`, and its first history row, so that no reader sees the item
+   * without that row (PostgreSQL: one transaction; cloud: the row is added first).
+   */
   create(item: NewFeedback, actor: Actor, at: Date): Promise<string>
   find(id: string): Promise<FeedbackRecord | null>
   /**

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { Actor, FeedbackRecord, FeedbackRepo } from '../../domain/feedback/repo'
-import { autoCloseOf, guardHolds, moveOf, type ItemWrites, type Move } from '../../domain/feedback/lifecycle'
+import {
+  autoCloseOf,
+  guardHolds,
+  initialStatus,
+  moveOf,
+  type ItemWrites,
+  type Move,
+} from '../../domain/feedback/lifecycle'
 import { byIds, readAll, type CloudDb, type Command, type Patch, type Where } from './db'
 import type { BindingDoc, DepartmentDoc, RosterDoc, UserDoc } from './identity-repo'
 import type { HistoryDoc, ItemDoc } from './feedback-docs'
@@ -146,9 +153,9 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
       return data.length === 1 ? toStaff(data[0]) : null
     },
 
-    async departmentExists(id) {
+    async departmentName(id) {
       const { data } = await db.collection<DepartmentDoc>(C.departments).doc(id).get()
-      return data !== null
+      return data?.name ?? null
     },
 
     async create(item, actor, at) {
@@ -156,7 +163,7 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
       const doc: ItemDoc = {
         _id: randomUUID(),
         kind: item.kind,
-        status: item.kind === 'complaint' ? 'submitted' : 'pending',
+        status: initialStatus(item.kind),
         patientId: item.patientId,
         departmentId: item.departmentId,
         employeeNo: item.employeeNo,
@@ -182,20 +189,21 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
         decidedBy: null,
         events: 1,
       }
-      await db.runTransaction(async (tx) => {
-        await tx.collection<ItemDoc>(C.feedbackItems).add({ data: doc })
-        await tx.collection<HistoryDoc>(C.feedbackHistory).add({
-          data: historyDoc(doc, 1, {
-            action: 'submit',
-            fromStatus: null,
-            toStatus: doc.status,
-            actorId: actor.id,
-            actor: actor.role,
-            note: null,
-            at: when,
-          }),
-        })
+      // Two adds and no transaction (a transaction costs two round trips more): the history row goes
+      // first, so a reader never meets the item without it. A run that dies between the two leaves a
+      // row naming an item that never came to be (its `_id` is fresh), which no reader reaches.
+      await db.collection<HistoryDoc>(C.feedbackHistory).add({
+        data: historyDoc(doc, 1, {
+          action: 'submit',
+          fromStatus: null,
+          toStatus: doc.status,
+          actorId: actor.id,
+          actor: actor.role,
+          note: null,
+          at: when,
+        }),
       })
+      await items().add({ data: doc })
       return doc._id
     },
 
