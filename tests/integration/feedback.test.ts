@@ -14,6 +14,7 @@ import {
   consentToTreatmentText,
   dataOf,
   errorOf,
+  post,
   type Reply,
   type SignedIn,
   startTestHost,
@@ -207,6 +208,8 @@ describe('the complaint workflow', () => {
     const item = await complain(patient, { staff: { name: cardioStaff[1].name } })
     expect(item).toMatchObject({ status: 'submitted', employeeNo: cardioStaff[1].employeeNo, overdue: false })
     const { id } = item
+    // The timer tells the department of the new complaint (and sends it in the same run).
+    expect((await post(`${host.url}/dev/sweep`, '{}')).status).toBe(200)
 
     for (const caller of [patient, stranger, staff]) {
       expect(code(await caller.call('feedback', 'accept', { id }))).toBe('FORBIDDEN')

@@ -96,10 +96,9 @@ export async function submit(ctx: Ctx, input: z.output<typeof submitFeedbackInpu
   const id = await ctx.repos.feedback.create(item, patientActor(ctx), ctx.now)
   const where = { departmentId: input.departmentId, month: item.month, visitType: null }
   await recordTags(ctx, { source: input.kind, sourceId: id, ...where }, text)
-  // The reply is made from what was just written, not read back.
-  const record = submittedRecord(id, item, { patientName: ctx.caller.name, departmentName, staffTitle }, ctx.now)
-  if (record.kind === 'complaint') await notifyManagers(ctx, record, '收到新投诉')
-  return toItem(ctx, record)
+  // The reply is made from what was just written, not read back. The department's handlers hear of a
+  // new complaint from the timer (`remindComplaints`), which queues and sends in the same run.
+  return toItem(ctx, submittedRecord(id, item, { patientName: ctx.caller.name, departmentName, staffTitle }, ctx.now))
 }
 
 export async function mine(ctx: Ctx): Promise<FeedbackItem[]> {
@@ -171,11 +170,25 @@ export async function reopen(ctx: Ctx, input: z.output<typeof reopenComplaintInp
   return toItem(ctx, moved)
 }
 
-/** Run by the timer: tells a department's handlers, once per deadline, that a complaint has passed it. */
-export async function remindOverdue(ctx: SystemCtx): Promise<number> {
+export const NEW_COMPLAINT_EVENT = '收到新投诉'
+
+/**
+ * Run by the timer: tells a department's handlers, once each, of a complaint not accepted yet, and that
+ * a complaint has passed a deadline. The new-complaint message is queued here rather than by the submit,
+ * which saves the patient's call a read of the handlers and a write per handler; it is not later for
+ * it: messages are only sent by this same timer run, after its sweeps. A complaint accepted before
+ * the run needs no such message.
+ */
+export async function remindComplaints(ctx: SystemCtx): Promise<number> {
+  const fresh = await ctx.repos.feedback.listQueue({ departmentId: null, status: 'submitted' })
   const records = await ctx.repos.feedback.listQueue({ departmentId: null, overdue: overdueCutoffs(ctx.now) })
   const responsible = responsibleLookup(ctx)
   const reminders: Reminder[] = []
+  for (const record of fresh) {
+    for (const userId of await responsible(record.departmentId)) {
+      reminders.push({ userId, ...toHandle(record, NEW_COMPLAINT_EVENT), once: `feedback:${record.id}:new` })
+    }
+  }
   for (const record of records) {
     const { acceptDueAt, replyDueAt } = deadlines(record, ctx.now)
     const passed = [
