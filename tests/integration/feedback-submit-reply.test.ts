@@ -1,4 +1,5 @@
 import type { Department, FeedbackDetail, FeedbackItem } from '../../src/contract'
+import { C } from '../../src/cloud/storage/cloudbase/schema'
 import { openCloudActions } from '../support/cloud-actions'
 import { consentToTreatmentText, dataOf, startTestHost, type SignedIn, type TestHost } from '../support/test-host'
 import { complaintInput, departments, praiseInput, rosterStaffOf } from '../support/world'
@@ -53,5 +54,22 @@ describe('the submit reply is the stored item (cloud database stand-in)', () => 
     const manager = await cloud.signIn('manager', 'reply-manager', home.id)
     dataOf(await manager.call('identity', 'setPrefs', { sensitiveText: 'granted' }, 'reply-prefs-1'))
     await expectRepliesAsStored(manager, home, staff.employeeNo)
+  })
+
+  it("keeps the department's name on the item; an item written before that reads it from the department", async () => {
+    const cloud = await openCloudActions()
+    const home = await cloud.fixtures.department()
+    const patient = await cloud.signIn('patient', 'reply-legacy')
+    dataOf(await patient.call('identity', 'setPrefs', { sensitiveText: 'granted' }, 'reply-prefs-2'))
+    const { id } = dataOf(await patient.call<FeedbackItem>('feedback', 'submit', complaintInput(home)))
+    const stored = () => cloud.db.documents(C.feedbackItems).find((doc) => doc._id === id)
+    expect(stored()?.departmentName).toBe(home.name)
+    await cloud.db
+      .collection(C.feedbackItems)
+      .doc(id)
+      .update({ data: { departmentName: cloud.db.command.remove() } })
+    expect(stored()).not.toHaveProperty('departmentName')
+    const [legacy] = dataOf(await patient.call<FeedbackItem[]>('feedback', 'mine'))
+    expect(legacy).toMatchObject({ id, departmentName: home.name })
   })
 })

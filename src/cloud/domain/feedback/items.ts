@@ -24,7 +24,7 @@ import type { Reminder } from '../../core/platform-repo'
 import { requireSensitiveTextConsent } from '../identity/consent'
 import { responsibleLookup } from '../identity/responsible'
 import { recordTags } from '../voice/write-time'
-import { mayCloseWithoutReason, submittedRecord } from './lifecycle'
+import { autoCloseDue, mayCloseWithoutReason, submittedRecord } from './lifecycle'
 import type { NewFeedback, Transition } from './repo'
 import { maskIdentifiers } from './identifiers'
 import { deadlines, handlerActor, isAdmin, isHandler, overdueCutoffs, patientActor, toItem } from './view'
@@ -85,6 +85,7 @@ export async function submit(ctx: Ctx, input: z.output<typeof submitFeedbackInpu
     kind: input.kind,
     patientId: ctx.caller.userId,
     departmentId: input.departmentId,
+    departmentName,
     ...staff,
     categories: input.categories,
     text,
@@ -98,12 +99,17 @@ export async function submit(ctx: Ctx, input: z.output<typeof submitFeedbackInpu
   await recordTags(ctx, { source: input.kind, sourceId: id, ...where }, text)
   // The reply is made from what was just written, not read back. The department's handlers hear of a
   // new complaint from the timer (`remindComplaints`), which queues and sends in the same run.
-  return toItem(ctx, submittedRecord(id, item, { patientName: ctx.caller.name, departmentName, staffTitle }, ctx.now))
+  return toItem(ctx, submittedRecord(id, item, { patientName: ctx.caller.name, staffTitle }, ctx.now))
 }
 
 export async function mine(ctx: Ctx): Promise<FeedbackItem[]> {
-  await closeExpired(ctx)
-  const records = await ctx.repos.feedback.listMine(ctx.caller.userId)
+  let records = await ctx.repos.feedback.listMine(ctx.caller.userId)
+  // The patient never sees a reply left past its window open; the query for every due reply (and the
+  // list again) is only paid when one of theirs is due, which the list itself shows.
+  if (records.some((record) => autoCloseDue(record, ctx.now))) {
+    await closeExpired(ctx)
+    records = await ctx.repos.feedback.listMine(ctx.caller.userId)
+  }
   return records.map((record) => toItem(ctx, record))
 }
 

@@ -38,7 +38,7 @@ export const initialStatus = (kind: FeedbackKind): FeedbackStatus => (kind === '
 export function submittedRecord(
   id: string,
   item: NewFeedback,
-  names: { patientName: string; departmentName: string; staffTitle: string | null },
+  names: { patientName: string; staffTitle: string | null },
   at: Date,
 ): FeedbackRecord {
   return {
@@ -108,6 +108,16 @@ export const windowStart = (now: Date): Date => new Date(now.getTime() - AUTO_CL
 export function mayCloseWithoutReason(repliedAt: Date | null, now: Date): boolean {
   return repliedAt !== null && now >= confirmWindowEnd(repliedAt)
 }
+
+/** Whether the system's close is due for this item: a reply whose patient's window is over. */
+export const autoCloseDue = (
+  item: { kind: FeedbackKind; status: FeedbackStatus; repliedAt: string | null },
+  now: Date,
+) =>
+  item.kind === STEPS.close.kind &&
+  item.status === STEPS.close.from &&
+  item.repliedAt !== null &&
+  new Date(item.repliedAt) <= windowStart(now)
 
 const autoCloseShape = (repliedBefore: Date, at: Date): Omit<Move, 'step'> => ({
   writes: { closedAt: at },

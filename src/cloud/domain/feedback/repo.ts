@@ -28,6 +28,8 @@ export interface NewFeedback {
   kind: FeedbackKind
   patientId: string
   departmentId: string
+  /** As shown when the item is made; a department is never renamed, so a store may keep it on the item. */
+  departmentName: string
   employeeNo: string | null
   staffName: string | null
   categories: string[]
@@ -145,6 +147,7 @@ export interface FeedbackRepo {
   listMine(patientId: string): Promise<FeedbackRecord[]>
   listQueue(filter: QueueFilter): Promise<FeedbackRecord[]>
   listPendingPraise(): Promise<FeedbackRecord[]>
+  /** The wall never shows who wrote: `patientName` may be left empty here and in `listPraiseOf`. */
   listApprovedPraise(limit: number): Promise<FeedbackRecord[]>
   /** Approved praise naming the employee bound to this user. */
   listPraiseOf(userId: string): Promise<FeedbackRecord[]>

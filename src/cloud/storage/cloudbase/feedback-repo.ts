@@ -80,16 +80,20 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
   const _ = db.command
   const items = () => db.collection<ItemDoc>(C.feedbackItems)
 
-  const toRecords = async (docs: ItemDoc[]): Promise<FeedbackRecord[]> => {
-    const users = await byIds<UserDoc>(
-      db,
-      C.users,
-      docs.map((d) => d.patientId),
-    )
+  /** `patientNames: false` for lists that never show who wrote (the wall, a member of staff's praise). */
+  const toRecords = async (docs: ItemDoc[], { patientNames = true } = {}): Promise<FeedbackRecord[]> => {
+    const users = patientNames
+      ? await byIds<UserDoc>(
+          db,
+          C.users,
+          docs.map((d) => d.patientId),
+        )
+      : new Map<string, UserDoc>()
+    // Only items written before their department's name was kept on them.
     const departments = await byIds<DepartmentDoc>(
       db,
       C.departments,
-      docs.map((d) => d.departmentId),
+      docs.filter((d) => d.departmentName === undefined).map((d) => d.departmentId),
     )
     const roster = await byIds<RosterDoc>(
       db,
@@ -105,7 +109,7 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
         patientId: doc.patientId,
         patientName: users.get(doc.patientId)?.name ?? '',
         departmentId: doc.departmentId,
-        departmentName: departments.get(doc.departmentId)?.name ?? '',
+        departmentName: doc.departmentName ?? departments.get(doc.departmentId)?.name ?? '',
         employeeNo: doc.employeeNo,
         staffName: staff?.name ?? doc.staffName,
         staffTitle: staff?.title ?? null,
@@ -138,7 +142,8 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
     field: 'createdAt' | 'decidedAt',
     direction: 'asc' | 'desc',
     limit = LIST_LIMIT,
-  ) => toRecords((await items().where(where).orderBy(field, direction).limit(limit).get()).data)
+    options: { patientNames?: boolean } = {},
+  ) => toRecords((await items().where(where).orderBy(field, direction).limit(limit).get()).data, options)
 
   return {
     ...phraseMethods(db),
@@ -166,6 +171,7 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
         status: initialStatus(item.kind),
         patientId: item.patientId,
         departmentId: item.departmentId,
+        departmentName: item.departmentName,
         employeeNo: item.employeeNo,
         staffName: item.staffName,
         categories: item.categories,
@@ -260,12 +266,14 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
 
     listPendingPraise: () => listWhere({ status: 'pending' }, 'createdAt', 'asc'),
 
-    listApprovedPraise: (limit) => listWhere({ status: 'approved' }, 'decidedAt', 'desc', limit),
+    listApprovedPraise: (limit) =>
+      listWhere({ status: 'approved' }, 'decidedAt', 'desc', limit, { patientNames: false }),
 
     async listPraiseOf(userId) {
       const { data: binding } = await db.collection<BindingDoc>(C.staffBindings).doc(userId).get()
       if (binding?.status !== 'approved') return []
-      return listWhere({ status: 'approved', employeeNo: binding.employeeNo }, 'decidedAt', 'desc')
+      const where = { status: 'approved', employeeNo: binding.employeeNo }
+      return listWhere(where, 'decidedAt', 'desc', LIST_LIMIT, { patientNames: false })
     },
 
     ...starMethods(db),
