@@ -114,8 +114,11 @@ export async function mine(ctx: Ctx): Promise<FeedbackItem[]> {
 }
 
 export async function detail(ctx: Ctx, input: z.output<typeof feedbackIdInput>): Promise<FeedbackDetail> {
-  await closeExpired(ctx)
-  const record = await requireItem(ctx, input.id)
+  let record = await requireItem(ctx, input.id)
+  if (autoCloseDue(record, ctx.now)) {
+    await closeExpired(ctx)
+    record = await requireItem(ctx, input.id)
+  }
   if (record.patientId !== ctx.caller.userId && !isHandler(ctx, record)) throw forbidden('无权查看这条记录')
   return { ...toItem(ctx, record), history: await ctx.repos.feedback.history(record.id) }
 }
@@ -123,13 +126,20 @@ export async function detail(ctx: Ctx, input: z.output<typeof feedbackIdInput>):
 export async function queue(ctx: Ctx, input: z.output<typeof complaintQueueInput>): Promise<FeedbackItem[]> {
   const departmentId = isAdmin(ctx) ? null : ctx.caller.departmentId
   if (!isAdmin(ctx) && departmentId === null) throw forbidden('您还没有所属科室')
-  await closeExpired(ctx)
   const overdueOnly = input?.overdue === true
-  const records = await ctx.repos.feedback.listQueue({
-    departmentId,
-    status: input?.status,
-    overdue: overdueOnly ? overdueCutoffs(ctx.now) : undefined,
-  })
+  const list = () =>
+    ctx.repos.feedback.listQueue({
+      departmentId,
+      status: input?.status,
+      overdue: overdueOnly ? overdueCutoffs(ctx.now) : undefined,
+    })
+  let records = await list()
+  // As for 我的: replies past their window are closed first, paid only when the list shows one (or
+  // lists closed complaints, where a reply not closed yet would be missing).
+  if (input?.status === 'closed' || records.some((record) => autoCloseDue(record, ctx.now))) {
+    await closeExpired(ctx)
+    records = await list()
+  }
   const items = records.map((record) => toItem(ctx, record))
   return input?.overdue === undefined ? items : items.filter((item) => item.overdue === input.overdue)
 }
