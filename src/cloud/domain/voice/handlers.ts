@@ -70,8 +70,10 @@ export async function topThemes(ctx: Ctx, input: z.output<typeof topThemesInput>
   mayReadDepartment(ctx, input.departmentId)
   const previousMonth = shiftMonth(input.month, -1)
   const { voice } = ctx.repos
-  const current = await voice.tagsIn({ from: input.month, to: input.month, departmentId: input.departmentId })
-  const previous = await voice.tagsIn({ from: previousMonth, to: previousMonth, departmentId: input.departmentId })
+  // Both months in one query (a round trip each on the cloud database), split here.
+  const both = await voice.tagsIn({ from: previousMonth, to: input.month, departmentId: input.departmentId })
+  const current = both.filter((tags) => tags.month === input.month)
+  const previous = both.filter((tags) => tags.month === previousMonth)
   const top = topThemesOf(current, previous)
   const texts = await voice.textsOf(top?.flatMap((theme) => theme.examples) ?? [])
   return {
