@@ -1,5 +1,5 @@
 import type { SystemCtx } from './core/context'
-import { remindOverdue } from './domain/feedback/items'
+import { remindComplaints } from './domain/feedback/items'
 import { closeExpired } from './domain/feedback/workflow'
 import { freezeOpenedAudiences } from './domain/study/audience'
 import { eraseOldContacts, remindOverdueAlerts } from './domain/survey/alerts'
@@ -22,7 +22,7 @@ const pruneStale = (ctx: SystemCtx) =>
 export const SWEEPS: Record<string, (ctx: SystemCtx) => Promise<number>> = {
   closedShifts: closeOverdueShifts,
   closedComplaints: closeExpired,
-  overdueComplaintReminders: remindOverdue,
+  overdueComplaintReminders: remindComplaints,
   overdueAlertReminders: remindOverdueAlerts,
   erasedCallBackNumbers: eraseOldContacts,
   escalatedRequestReminders: remindEscalated,

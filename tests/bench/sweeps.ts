@@ -36,6 +36,7 @@ export async function benchSweeps() {
           kind: 'complaint',
           patientId: patient.id,
           departmentId: departments[i % departments.length].id,
+          departmentName: departments[i % departments.length].name,
           employeeNo: null,
           staffName: null,
           categories: ['态度生硬'],

@@ -1,5 +1,5 @@
 import { openCloudActions, type CloudActions } from '../support/cloud-actions'
-import { checkInBurst, claimBurst, surveyBurst } from '../support/cloud-contention'
+import { checkInBurst, claimBurst, feedbackBurst, surveyBurst } from '../support/cloud-contention'
 import { CloudDbStandIn } from '../support/cloud-db-stand-in'
 import { isTransactionConflict, TRANSACTION_ATTEMPTS } from '../support/cloud-db-workspace'
 import { feedbackContract } from '../support/contracts/feedback'
@@ -98,6 +98,15 @@ describe('hot spots under concurrent transactions: 0 errors, nothing lost', () =
     expect(burst.codes.ok).toBe(1)
     expect(burst.codes).toEqual({ ok: 1, CONFLICT: 99 })
     expect(burst.counted).toBe(1)
+  }, 300_000)
+
+  it('200 patients send one department complaints and praise at once: every one stored and tagged, no error', async () => {
+    const burst = await feedbackBurst(cloud, admin, 200)
+    expect(burst.codes).toEqual({ ok: 200 })
+    expect(burst.counted).toBe(200)
+    expect(burst.tagged).toBe(200)
+    // A submit shares no document with another: it runs no transaction at all.
+    expect(burst.transactions).toBe(0)
   }, 300_000)
 
   it('500 staff check in to one session at once: every one recorded, no error', async () => {

@@ -30,8 +30,8 @@ const OVER_TARGET: Record<string, { ceiling: number; why: string }> = {
     why: "the kernel's 7 (caller, idempotency claim and completion, the two rate limits' one write each, the code guess guard's two reads), then the handler's 7: the visit (its department's name kept on it), then one transaction (2) adding the answered document (one answer per visit, so it cannot leave the transaction), the anonymous response and its two pending counter documents (one per counters collection; one document would do once the month totals join the item counters, which first needs the documents in survey_month_counters moved by a deploy step). The questionnaire version shown is read once per instance (one more on a cold one)",
   },
   'feedback.submit': {
-    ceiling: 22,
-    why: 'rate limit, idempotency, two transactions (feedback, mentions), the lexicon version and the theme tags',
+    ceiling: 9,
+    why: "kernel 4 (caller; idempotency claim and completion; its per-minute limit). The handler's 5: its daily limit (1 write), the department (it must exist; its name is in the reply and kept on the item), the first history row and the item (two adds, no transaction), the theme tags (one add; the lexicon is cached per instance); the managers hear of it from the timer. Fewer would need the first history row kept on the item or the tags written by the timer, which the history and theme readers would then have to merge",
   },
   'volunteer.request': {
     ceiling: 12,

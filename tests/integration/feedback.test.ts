@@ -14,6 +14,7 @@ import {
   consentToTreatmentText,
   dataOf,
   errorOf,
+  post,
   type Reply,
   type SignedIn,
   startTestHost,
@@ -207,6 +208,8 @@ describe('the complaint workflow', () => {
     const item = await complain(patient, { staff: { name: cardioStaff[1].name } })
     expect(item).toMatchObject({ status: 'submitted', employeeNo: cardioStaff[1].employeeNo, overdue: false })
     const { id } = item
+    // The timer tells the department of the new complaint (and sends it in the same run).
+    expect((await post(`${host.url}/dev/sweep`, '{}')).status).toBe(200)
 
     for (const caller of [patient, stranger, staff]) {
       expect(code(await caller.call('feedback', 'accept', { id }))).toBe('FORBIDDEN')
@@ -412,6 +415,29 @@ describe('SLA and auto-close', () => {
       'closed',
     )
     expect(dataOf(await admin.call<SweepResult>('feedback', 'sweep', {})).closed).toBe(0)
+  })
+
+  it("closes a reply past its window when the manager's queue lists it, or lists closed complaints", async () => {
+    const start = await clockAt('2026-05-10T02:00:00Z')
+    let patient = await consentingPatient('fb-queue-close')
+    dataOf(await admin.call('feedback', 'sweep', {}))
+    const queue = async (filter: Record<string, unknown>) =>
+      dataOf(await manager.call<FeedbackItem[]>('feedback', 'queue', filter))
+    const replied = async () => {
+      const { id } = await complain(patient)
+      dataOf(await manager.call('feedback', 'accept', { id }))
+      dataOf(await manager.call('feedback', 'reply', { id, text: replyText, upheld: false }))
+      return id
+    }
+    const first = await replied()
+    await later(start, 7 * DAY + HOUR)
+    expect((await queue({ status: 'replied' })).map((item) => item.id)).not.toContain(first)
+    expect((await queue({ status: 'closed' })).find((item) => item.id === first)?.status).toBe('closed')
+
+    patient = await consentingPatient('fb-queue-close')
+    const second = await replied()
+    await later(start, 14 * DAY + 2 * HOUR)
+    expect((await queue({ status: 'closed' })).find((item) => item.id === second)?.status).toBe('closed')
   })
 
   it('sweeps expired replies for the timer without anyone reading them', async () => {

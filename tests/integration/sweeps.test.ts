@@ -81,6 +81,34 @@ describe('complaints', () => {
     ])
   })
 
+  it('tells the department of a new complaint once, in the run that sends it; not of praise or of one accepted before', async () => {
+    const start = new Date('2026-06-20T02:00:00Z')
+    host.setClock(start)
+    const manager = await host.signIn('manager', 'sw-manager', cardio)
+    const patient = await consentToTreatmentText(await host.signIn('patient', 'sw-new'))
+    const submit = async (input: Record<string, unknown>) =>
+      dataOf(await patient.call<FeedbackItem>('feedback', 'submit', { departmentId: cardio, ...input })).id
+    const fresh = await submit(complaint)
+    const accepted = await submit(complaint)
+    const praised = await submit({
+      kind: 'praise',
+      categories: ['耐心解释'],
+      text: '医生把检查结果讲得很清楚，非常耐心，谢谢。',
+      anonymous: true,
+    })
+    dataOf(await manager.call('feedback', 'accept', { id: accepted }))
+    const told = async () =>
+      (await outbox(manager, 'complaintToHandle'))
+        .filter((m) => m.payload.event === '收到新投诉' && [fresh, accepted, praised].includes(String(m.payload.id)))
+        .map((m) => m.payload.id)
+    // The submit itself queues nothing: the timer's run queues it, then sends it.
+    expect(await told()).toEqual([])
+    clockAt(start, MINUTE)
+    expect((await sweep()).sweeps.overdueComplaintReminders).toBeGreaterThanOrEqual(1)
+    await sweep()
+    expect(await told()).toEqual([fresh])
+  })
+
   it('closes a reply left 7 days and tells the patient, before anyone reads it', async () => {
     const start = new Date('2026-07-01T02:00:00Z')
     host.setClock(start)

@@ -8,6 +8,7 @@ import type {
   Tagging,
   TopThemes,
 } from '../../src/contract'
+import { shiftMonth } from '../../src/contract/month'
 import { answersFor } from '../support/survey'
 import { visitCode } from '../support/world'
 import {
@@ -237,6 +238,19 @@ describe('患者声音', () => {
       )
     }
     const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
+    // One complaint about waiting last month: the top themes compare with it.
+    host.setClock(new Date(`${shiftMonth(month, -1)}-15T04:00:00Z`))
+    const earlier = await consentToTreatmentText(await host.signIn('patient', 'voice-heat-earlier'))
+    const lastMonth = dataOf(
+      await earlier.call<{ id: string }>('feedback', 'submit', {
+        kind: 'complaint',
+        departmentId: home.id,
+        categories: ['其他'],
+        text: '候诊等了一个多小时，太慢了。',
+        anonymous: false,
+      }),
+    )
+    host.setClock(null)
     const homeManager = await host.signIn('manager', 'voice-heat-manager', home.id)
     const heat = dataOf(await homeManager.call<HeatView>('voice', 'heat', { month }))
     const row = heat.departments.find((d) => d.departmentId === home.id)
@@ -256,12 +270,12 @@ describe('患者声音', () => {
 
     const top = dataOf(await homeManager.call<TopThemes>('voice', 'topThemes', { departmentId: home.id, month }))
     expect(top.comments).toBe(5)
-    expect(top.themes?.[0]).toMatchObject({ id: 'waiting', negative: 4, previousNegative: 0 })
+    expect(top.themes?.[0]).toMatchObject({ id: 'waiting', negative: 4, previousNegative: 1 })
     expect(top.themes?.[0].examples).toHaveLength(2)
     for (const example of top.themes?.[0].examples ?? []) expect(texts.map((t) => `${t}。`)).toContain(example)
 
     const queue = dataOf(await homeManager.call<{ id: string }[]>('feedback', 'queue', {}))
-    const ids = queue.map((item) => item.id)
+    const ids = queue.map((item) => item.id).filter((id) => id !== lastMonth.id)
     const tags = dataOf(
       await homeManager.call<Record<string, Tagging>>('voice', 'tagsOf', { source: 'complaint', ids }),
     )

@@ -1,9 +1,9 @@
 import { C } from '../../src/cloud/storage/cloudbase/schema'
-import type { AttendanceView, Dashboard, OpenVisitResult, QrCodeView } from '../../src/contract'
+import type { AttendanceView, Dashboard, FeedbackItem, OpenVisitResult, QrCodeView } from '../../src/contract'
 import type { CloudActions } from './cloud-actions'
 import { answersFor, chinaDate, importVisits } from './survey'
-import { dataOf, type Reply, type SignedIn } from './test-host'
-import { helpRequestInput, studySession } from './world'
+import { consentToTreatmentText, dataOf, type Reply, type SignedIn } from './test-host'
+import { complaintInput, helpRequestInput, praiseInput, studySession } from './world'
 
 /** What a burst of concurrent calls did on the stand-in's concurrent mode (issue 17's hot spots). */
 export interface Contention {
@@ -112,4 +112,33 @@ export async function claimBurst(cloud: CloudActions, count: number) {
     () => Promise.all(crowd.map((v) => v.call('volunteer', 'claim', { requestId: request.id }))),
     async () => cloud.db.documents(C.helpRequests).filter((r) => r._id === request.id && r.volunteerId).length,
   )
+}
+
+/**
+ * `count` patients send one department a complaint or a praise (every other one) at once. Counted: the
+ * complaints in its manager's queue and the praise awaiting the admin's review; `tagged`: those of them
+ * whose theme tags were written with them.
+ */
+export async function feedbackBurst(cloud: CloudActions, admin: SignedIn, count: number) {
+  const home = await cloud.fixtures.department()
+  const manager = await cloud.signIn('manager', `burst-fb-manager-${home.id}`, home.id)
+  const patients = await Promise.all(
+    Array.from({ length: count }, async (_, i) =>
+      consentToTreatmentText(await cloud.signIn('patient', `burst-fb-${home.id}-${i}`)),
+    ),
+  )
+  const inputOf = (i: number) => (i % 2 === 0 ? complaintInput(home) : praiseInput(home))
+  let ids: string[] = []
+  const outcome = await contention(
+    cloud,
+    () => Promise.all(patients.map((p, i) => p.call('feedback', 'submit', inputOf(i), `burst-fb-${i}-${home.id}`))),
+    async () => {
+      const queue = dataOf(await manager.call<FeedbackItem[]>('feedback', 'queue', {}))
+      const review = dataOf(await admin.call<FeedbackItem[]>('feedback', 'praiseReview'))
+      ids = [...queue, ...review].filter((item) => item.departmentId === home.id).map((item) => item.id)
+      return ids.length
+    },
+  )
+  const tags = new Set(cloud.db.documents(C.voiceTags).map((doc) => doc.sourceId))
+  return { ...outcome, tagged: ids.filter((id) => tags.has(id)).length }
 }

@@ -78,6 +78,8 @@ export async function measureActions(volume: number): Promise<ActionCost[]> {
     recommend: 9,
   })
   await run(patient, true, 'feedback', 'submit', complaintInput(home))
+  await run(patient, false, 'feedback', 'mine')
+  await run(manager, false, 'feedback', 'queue', {})
   await run(patient, true, 'volunteer', 'request', helpRequestInput(home))
   await run(volunteer, true, 'volunteer', 'startShift', { station: '门诊大厅' })
   await run(volunteer, false, 'volunteer', 'open')

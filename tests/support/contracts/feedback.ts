@@ -21,6 +21,7 @@ export function feedbackContract(harness: () => RepoHarness): void {
         kind,
         patientId: patient.id,
         departmentId: department.id,
+        departmentName: department.name,
         employeeNo: staff.employeeNo,
         staffName: staff.name,
         categories: ['服务态度'],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { MyData } from '../../../src/contract'
+import type { Department, MyData } from '../../../src/contract'
 import type { BoundRequest } from '../../../src/cloud/core/platform-repo'
 import type { Actor } from '../../../src/cloud/domain/feedback/repo'
 import type { RepoHarness } from '../repo-adapters'
@@ -41,7 +41,8 @@ export async function personalWorld(harness: RepoHarness) {
   }
 
   /** A person with something in every area: the one `full` builds out is erased, the other is not. */
-  async function person(departmentId: string, tag: string, sessions: string[], full: boolean) {
+  async function person(department: Department, tag: string, sessions: string[], full: boolean) {
+    const departmentId = department.id
     const { volunteer, feedback, study, platform } = repos
     const me = await staffUser(departmentId)
     await repos.identity.updatePrefs(me.id, { largeText: true, sensitiveText: 'granted' }, hours(1))
@@ -97,6 +98,7 @@ export async function personalWorld(harness: RepoHarness) {
     const item = {
       patientId: me.id,
       departmentId,
+      departmentName: department.name,
       employeeNo: me.entry.employeeNo,
       staffName: me.entry.name,
       categories: ['服务态度'],
@@ -175,8 +177,8 @@ export async function personalWorld(harness: RepoHarness) {
       )
     ).id
   const sessions = [await session(49, '院感培训'), await session(100, '消防演练'), await session(120, '党课')]
-  const erased = await person(department.id, '钱多多', sessions, true)
-  const other = await person(department.id, '孙不动', sessions, false)
+  const erased = await person(department, '钱多多', sessions, true)
+  const other = await person(department, '孙不动', sessions, false)
   const excellent = (id: string, name: string) => ({
     userId: id,
     name,

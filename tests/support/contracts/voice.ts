@@ -96,6 +96,7 @@ export function voiceContract(harness: () => RepoHarness): void {
           kind: 'complaint',
           patientId: patient.id,
           departmentId: department.id,
+          departmentName: department.name,
           employeeNo: null,
           staffName: null,
           categories: ['等候无人理睬'],

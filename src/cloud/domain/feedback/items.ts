@@ -24,8 +24,8 @@ import type { Reminder } from '../../core/platform-repo'
 import { requireSensitiveTextConsent } from '../identity/consent'
 import { responsibleLookup } from '../identity/responsible'
 import { recordTags } from '../voice/write-time'
-import { mayCloseWithoutReason } from './lifecycle'
-import type { Transition } from './repo'
+import { autoCloseDue, mayCloseWithoutReason, submittedRecord } from './lifecycle'
+import type { NewFeedback, Transition } from './repo'
 import { maskIdentifiers } from './identifiers'
 import { deadlines, handlerActor, isAdmin, isHandler, overdueCutoffs, patientActor, toItem } from './view'
 import {
@@ -57,7 +57,7 @@ export function heldReasonsOf(text: string): HeldReason[] {
 
 async function resolveStaff(ctx: Ctx, input: z.output<typeof submitFeedbackInput>) {
   const staff = input.staff
-  if (!staff) return { employeeNo: null, staffName: null }
+  if (!staff) return { employeeNo: null, staffName: null, staffTitle: null }
   if (staff.employeeNo) {
     const found = await ctx.repos.feedback.findStaffByNo(staff.employeeNo.toUpperCase())
     // The field says what is wrong; the line above the button says what to do about it.
@@ -65,55 +65,60 @@ async function resolveStaff(ctx: Ctx, input: z.output<typeof submitFeedbackInput
     if (found.departmentId !== input.departmentId) {
       throw invalid('请核对所选科室和工号', [{ path: 'staff.employeeNo', message: '该工号不属于所选科室' }])
     }
-    return { employeeNo: found.employeeNo, staffName: found.name }
+    return { employeeNo: found.employeeNo, staffName: found.name, staffTitle: found.title }
   }
   const name = staff.name ?? ''
   const found = await ctx.repos.feedback.findStaffByName(input.departmentId, name)
-  return { employeeNo: found?.employeeNo ?? null, staffName: name }
+  return { employeeNo: found?.employeeNo ?? null, staffName: name, staffTitle: found?.title ?? null }
 }
 
 export async function submit(ctx: Ctx, input: z.output<typeof submitFeedbackInput>): Promise<FeedbackItem> {
   requireSensitiveTextConsent(ctx)
   await limitRate(ctx, 'feedback.submit', SUBMISSIONS_PER_DAY, DAY_SECONDS)
-  if (!(await ctx.repos.feedback.departmentExists(input.departmentId))) {
-    throw invalid('请选择科室', [{ path: 'departmentId', message: '没有找到该科室' }])
-  }
-  const staff = await resolveStaff(ctx, input)
+  const departmentName = await ctx.repos.feedback.departmentName(input.departmentId)
+  if (departmentName === null) throw invalid('请选择科室', [{ path: 'departmentId', message: '没有找到该科室' }])
+  const { staffTitle, ...staff } = await resolveStaff(ctx, input)
   // A praise is written for the public wall: its phone and ID-card numbers are masked before it is
   // stored, so no reviewer's click can publish them. A complaint keeps them for its handler.
   const text = input.kind === 'praise' ? maskIdentifiers(input.text).text : input.text
-  const id = await ctx.repos.feedback.create(
-    {
-      kind: input.kind,
-      patientId: ctx.caller.userId,
-      departmentId: input.departmentId,
-      ...staff,
-      categories: input.categories,
-      text,
-      contactPhone: input.contactPhone ?? null,
-      anonymous: input.anonymous,
-      heldReasons: input.kind === 'praise' ? heldReasonsOf(input.text) : [],
-      month: monthOf(ctx.now),
-    },
-    patientActor(ctx),
-    ctx.now,
-  )
-  const where = { departmentId: input.departmentId, month: monthOf(ctx.now), visitType: null }
+  const item: NewFeedback = {
+    kind: input.kind,
+    patientId: ctx.caller.userId,
+    departmentId: input.departmentId,
+    departmentName,
+    ...staff,
+    categories: input.categories,
+    text,
+    contactPhone: input.contactPhone ?? null,
+    anonymous: input.anonymous,
+    heldReasons: input.kind === 'praise' ? heldReasonsOf(input.text) : [],
+    month: monthOf(ctx.now),
+  }
+  const id = await ctx.repos.feedback.create(item, patientActor(ctx), ctx.now)
+  const where = { departmentId: input.departmentId, month: item.month, visitType: null }
   await recordTags(ctx, { source: input.kind, sourceId: id, ...where }, text)
-  const record = await requireItem(ctx, id)
-  if (record.kind === 'complaint') await notifyManagers(ctx, record, '收到新投诉')
-  return toItem(ctx, record)
+  // The reply is made from what was just written, not read back. The department's handlers hear of a
+  // new complaint from the timer (`remindComplaints`), which queues and sends in the same run.
+  return toItem(ctx, submittedRecord(id, item, { patientName: ctx.caller.name, staffTitle }, ctx.now))
 }
 
 export async function mine(ctx: Ctx): Promise<FeedbackItem[]> {
-  await closeExpired(ctx)
-  const records = await ctx.repos.feedback.listMine(ctx.caller.userId)
+  let records = await ctx.repos.feedback.listMine(ctx.caller.userId)
+  // The patient never sees a reply left past its window open; the query for every due reply (and the
+  // list again) is only paid when one of theirs is due, which the list itself shows.
+  if (records.some((record) => autoCloseDue(record, ctx.now))) {
+    await closeExpired(ctx)
+    records = await ctx.repos.feedback.listMine(ctx.caller.userId)
+  }
   return records.map((record) => toItem(ctx, record))
 }
 
 export async function detail(ctx: Ctx, input: z.output<typeof feedbackIdInput>): Promise<FeedbackDetail> {
-  await closeExpired(ctx)
-  const record = await requireItem(ctx, input.id)
+  let record = await requireItem(ctx, input.id)
+  if (autoCloseDue(record, ctx.now)) {
+    await closeExpired(ctx)
+    record = await requireItem(ctx, input.id)
+  }
   if (record.patientId !== ctx.caller.userId && !isHandler(ctx, record)) throw forbidden('无权查看这条记录')
   return { ...toItem(ctx, record), history: await ctx.repos.feedback.history(record.id) }
 }
@@ -121,13 +126,20 @@ export async function detail(ctx: Ctx, input: z.output<typeof feedbackIdInput>):
 export async function queue(ctx: Ctx, input: z.output<typeof complaintQueueInput>): Promise<FeedbackItem[]> {
   const departmentId = isAdmin(ctx) ? null : ctx.caller.departmentId
   if (!isAdmin(ctx) && departmentId === null) throw forbidden('您还没有所属科室')
-  await closeExpired(ctx)
   const overdueOnly = input?.overdue === true
-  const records = await ctx.repos.feedback.listQueue({
-    departmentId,
-    status: input?.status,
-    overdue: overdueOnly ? overdueCutoffs(ctx.now) : undefined,
-  })
+  const list = () =>
+    ctx.repos.feedback.listQueue({
+      departmentId,
+      status: input?.status,
+      overdue: overdueOnly ? overdueCutoffs(ctx.now) : undefined,
+    })
+  let records = await list()
+  // As for 我的: replies past their window are closed first, paid only when the list shows one (or
+  // lists closed complaints, where a reply not closed yet would be missing).
+  if (input?.status === 'closed' || records.some((record) => autoCloseDue(record, ctx.now))) {
+    await closeExpired(ctx)
+    records = await list()
+  }
   const items = records.map((record) => toItem(ctx, record))
   return input?.overdue === undefined ? items : items.filter((item) => item.overdue === input.overdue)
 }
@@ -174,11 +186,25 @@ export async function reopen(ctx: Ctx, input: z.output<typeof reopenComplaintInp
   return toItem(ctx, moved)
 }
 
-/** Run by the timer: tells a department's handlers, once per deadline, that a complaint has passed it. */
-export async function remindOverdue(ctx: SystemCtx): Promise<number> {
+export const NEW_COMPLAINT_EVENT = '收到新投诉'
+
+/**
+ * Run by the timer: tells a department's handlers, once each, of a complaint not accepted yet, and that
+ * a complaint has passed a deadline. The new-complaint message is queued here rather than by the submit,
+ * which saves the patient's call a read of the handlers and a write per handler; it is not later for
+ * it: messages are only sent by this same timer run, after its sweeps. A complaint accepted before
+ * the run needs no such message.
+ */
+export async function remindComplaints(ctx: SystemCtx): Promise<number> {
+  const fresh = await ctx.repos.feedback.listQueue({ departmentId: null, status: 'submitted' })
   const records = await ctx.repos.feedback.listQueue({ departmentId: null, overdue: overdueCutoffs(ctx.now) })
   const responsible = responsibleLookup(ctx)
   const reminders: Reminder[] = []
+  for (const record of fresh) {
+    for (const userId of await responsible(record.departmentId)) {
+      reminders.push({ userId, ...toHandle(record, NEW_COMPLAINT_EVENT), once: `feedback:${record.id}:new` })
+    }
+  }
   for (const record of records) {
     const { acceptDueAt, replyDueAt } = deadlines(record, ctx.now)
     const passed = [

@@ -1,7 +1,7 @@
 import { AUTO_CLOSE_DAYS, type FeedbackKind, type FeedbackStatus, type HistoryActor } from '../../../contract'
 import { DAY_MS } from '../../../contract/month'
 import { ERASED } from '../../core/personal-data'
-import type { Actor, Transition } from './repo'
+import type { Actor, FeedbackRecord, NewFeedback, Transition } from './repo'
 
 /**
  * The life of a complaint or a piece of praise, written once. Each step says where it may start,
@@ -30,6 +30,34 @@ export const STEPS = {
   // The system withdraws praise still pending when its author erases their account.
   reject: { action: 'reject', kind: 'praise', from: 'pending', to: 'rejected', who: ['admin', 'system'] },
 } as const satisfies { [A in Transition['action']]: Step & { action: A } }
+
+/** Where a new item starts: a complaint waits for its department, praise for its review. */
+export const initialStatus = (kind: FeedbackKind): FeedbackStatus => (kind === 'complaint' ? 'submitted' : 'pending')
+
+/** A new item as `create` stores it, with the names it is shown with. */
+export function submittedRecord(
+  id: string,
+  item: NewFeedback,
+  names: { patientName: string; staffTitle: string | null },
+  at: Date,
+): FeedbackRecord {
+  return {
+    id,
+    ...item,
+    ...names,
+    status: initialStatus(item.kind),
+    createdAt: at.toISOString(),
+    acceptedAt: null,
+    repliedAt: null,
+    replyText: null,
+    upheld: null,
+    closedAt: null,
+    rating: null,
+    reopenedAt: null,
+    reopenCount: 0,
+    decidedAt: null,
+  }
+}
 
 export const AUTO_CLOSE_NOTE = `回复后${AUTO_CLOSE_DAYS}天未确认，自动办结`
 
@@ -80,6 +108,16 @@ export const windowStart = (now: Date): Date => new Date(now.getTime() - AUTO_CL
 export function mayCloseWithoutReason(repliedAt: Date | null, now: Date): boolean {
   return repliedAt !== null && now >= confirmWindowEnd(repliedAt)
 }
+
+/** Whether the system's close is due for this item: a reply whose patient's window is over. */
+export const autoCloseDue = (
+  item: { kind: FeedbackKind; status: FeedbackStatus; repliedAt: string | null },
+  now: Date,
+) =>
+  item.kind === STEPS.close.kind &&
+  item.status === STEPS.close.from &&
+  item.repliedAt !== null &&
+  new Date(item.repliedAt) <= windowStart(now)
 
 const autoCloseShape = (repliedBefore: Date, at: Date): Omit<Move, 'step'> => ({
   writes: { closedAt: at },

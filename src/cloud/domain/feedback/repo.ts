@@ -28,6 +28,8 @@ export interface NewFeedback {
   kind: FeedbackKind
   patientId: string
   departmentId: string
+  /** As shown when the item is made; a department is never renamed, so a store may keep it on the item. */
+  departmentName: string
   employeeNo: string | null
   staffName: string | null
   categories: string[]
@@ -125,9 +127,13 @@ export interface FeedbackRepo {
   findStaffByNo(employeeNo: string): Promise<RosterStaff | null>
   /** The one staff member of the department with this name; `null` when none or several. */
   findStaffByName(departmentId: string, name: string): Promise<RosterStaff | null>
-  departmentExists(id: string): Promise<boolean>
+  /** The department's name, `null` when there is no such department. */
+  departmentName(id: string): Promise<string | null>
 
-  /** Inserts the item and its first history row in one transaction. */
+  /**
+   * Stores the item, in `initialStatus`, and its first history row, so that no reader sees the item
+   * without that row (PostgreSQL: one transaction; cloud: the row is added first).
+   */
   create(item: NewFeedback, actor: Actor, at: Date): Promise<string>
   find(id: string): Promise<FeedbackRecord | null>
   /**
@@ -141,6 +147,7 @@ export interface FeedbackRepo {
   listMine(patientId: string): Promise<FeedbackRecord[]>
   listQueue(filter: QueueFilter): Promise<FeedbackRecord[]>
   listPendingPraise(): Promise<FeedbackRecord[]>
+  /** The wall never shows who wrote: `patientName` may be left empty here and in `listPraiseOf`. */
   listApprovedPraise(limit: number): Promise<FeedbackRecord[]>
   /** Approved praise naming the employee bound to this user. */
   listPraiseOf(userId: string): Promise<FeedbackRecord[]>

@@ -3,11 +3,26 @@ import type { VoiceRepo } from './repo'
 import { compileLexicon, tagText, withCustom, type CompiledLexicon } from './tagger'
 
 /**
- * The compiled lexicon per repository, read from the database and rebuilt only when the lexicon version
- * moves: a warm function instance pays one small read per call, not a read of every phrase and a rebuild
- * of the matcher.
+ * The compiled lexicon per repository (one per function instance), read from the database and rebuilt
+ * only when the lexicon version moves.
+ *
+ * A patient's submit does not pay a round trip to ask for the version: a warm instance asks at most
+ * once a `VERSION_CHECK_MS`. That is safe because tags are never final: each stores the version that
+ * made it, and the `retaggedTexts` sweep re-tags every text whose version is older than the current
+ * one. So a phrase an admin saved on another instance reaches new texts within a minute, and the texts
+ * tagged in that minute within the next sweep. The instance that saves a phrase forgets its lexicon at
+ * once (`forgetLexicon`); the sweeps and the 试一试 box always ask (`fresh`).
  */
-const compiled = new WeakMap<VoiceRepo, { version: number; lexicon: CompiledLexicon }>()
+export const VERSION_CHECK_MS = 60_000
+
+interface Known {
+  version: number
+  lexicon: CompiledLexicon
+  /** Wall-clock time of the version check (`Date.now()`): an instance's cache age, not business time. */
+  checkedAt: number
+}
+
+const compiled = new WeakMap<VoiceRepo, Known>()
 
 /**
  * The version of tags made before the built-in lexicon was seeded (a cloud environment deployed before
@@ -16,23 +31,37 @@ const compiled = new WeakMap<VoiceRepo, { version: number; lexicon: CompiledLexi
  */
 const UNSEEDED = 0
 
-export async function currentLexicon(voice: VoiceRepo): Promise<{ version: number; lexicon: CompiledLexicon }> {
-  const version = await voice.lexiconVersion()
+export async function currentLexicon(
+  voice: VoiceRepo,
+  options: { fresh?: boolean } = {},
+): Promise<{ version: number; lexicon: CompiledLexicon }> {
   const known = compiled.get(voice)
-  if (known?.version === version) return known
+  const now = Date.now()
+  if (known && !options.fresh && now - known.checkedAt < VERSION_CHECK_MS) return known
+  const version = await voice.lexiconVersion()
+  if (known?.version === version) {
+    known.checkedAt = now
+    return known
+  }
   const [seeded, custom] = await Promise.all([voice.seededLexicon(), voice.customLexicon()])
   if (seeded.length === 0) return { version: UNSEEDED, lexicon: compileLexicon(withCustom(seeded, custom)) }
-  const fresh = { version, lexicon: compileLexicon(withCustom(seeded, custom)) }
+  const fresh = { version, lexicon: compileLexicon(withCustom(seeded, custom)), checkedAt: now }
   compiled.set(voice, fresh)
   return fresh
 }
 
-/** Tags with the lexicon as it is now, and says which version that was. */
+/** After this instance changed the lexicon: its next tagging reads the lexicon again. */
+export function forgetLexicon(voice: VoiceRepo): void {
+  compiled.delete(voice)
+}
+
+/** Tags with the lexicon as this instance knows it (see `currentLexicon`), and says which version that was. */
 export async function tagNow(
   voice: VoiceRepo,
   text: string,
   visitType: VisitType | null,
+  options: { fresh?: boolean } = {},
 ): Promise<{ version: number; tagging: Tagging }> {
-  const { version, lexicon } = await currentLexicon(voice)
+  const { version, lexicon } = await currentLexicon(voice, options)
   return { version, tagging: tagText(text, lexicon, visitType) }
 }

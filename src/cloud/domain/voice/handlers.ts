@@ -19,7 +19,7 @@ import {
 import { forbidden, notFound } from '../../core/app-error'
 import type { Ctx } from '../../core/context'
 import { audit } from '../../core/effects'
-import { tagNow } from './current-lexicon'
+import { forgetLexicon, tagNow } from './current-lexicon'
 import { heatOf, mentions, topThemesOf } from './heat'
 import { shiftMonth } from '../../../contract/month'
 import { textKey } from './repo'
@@ -27,7 +27,7 @@ import { normalize } from './normalize'
 
 /** What the tagger makes of any text, with the hospital's lexicon as it is now: the 试一试 box. */
 export async function analyzeText(ctx: Ctx, input: z.output<typeof analyzeTextInput>): Promise<Tagging> {
-  const { tagging } = await tagNow(ctx.repos.voice, input.text, input.visitType ?? null)
+  const { tagging } = await tagNow(ctx.repos.voice, input.text, input.visitType ?? null, { fresh: true })
   return tagging
 }
 
@@ -43,6 +43,7 @@ export async function saveLexiconEntry(ctx: Ctx, input: z.output<typeof saveLexi
   // Stored as the tagger reads it, so 態度 typed by an admin is the same phrase as 态度.
   const entry = { ...input, phrase: normalize(input.phrase), enabled: input.enabled ?? true }
   await ctx.repos.voice.saveLexiconEntry(entry, ctx.now)
+  forgetLexicon(ctx.repos.voice)
   await audit(ctx, entry.phrase, { kind: entry.kind, theme: entry.theme, weight: entry.weight, enabled: entry.enabled })
   return lexicon(ctx)
 }
@@ -53,6 +54,7 @@ export async function removeLexiconEntry(
 ): Promise<LexiconView> {
   const phrase = normalize(input.phrase)
   if (!(await ctx.repos.voice.removeLexiconEntry(phrase))) throw notFound('词典里没有这个词语')
+  forgetLexicon(ctx.repos.voice)
   await audit(ctx, phrase)
   return lexicon(ctx)
 }
@@ -68,8 +70,10 @@ export async function topThemes(ctx: Ctx, input: z.output<typeof topThemesInput>
   mayReadDepartment(ctx, input.departmentId)
   const previousMonth = shiftMonth(input.month, -1)
   const { voice } = ctx.repos
-  const current = await voice.tagsIn({ from: input.month, to: input.month, departmentId: input.departmentId })
-  const previous = await voice.tagsIn({ from: previousMonth, to: previousMonth, departmentId: input.departmentId })
+  // Both months in one query (a round trip each on the cloud database), split here.
+  const both = await voice.tagsIn({ from: previousMonth, to: input.month, departmentId: input.departmentId })
+  const current = both.filter((tags) => tags.month === input.month)
+  const previous = both.filter((tags) => tags.month === previousMonth)
   const top = topThemesOf(current, previous)
   const texts = await voice.textsOf(top?.flatMap((theme) => theme.examples) ?? [])
   return {

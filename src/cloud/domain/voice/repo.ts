@@ -18,8 +18,11 @@ export interface VoiceRepo {
   /** Counts every change: tags written under an older version are re-tagged by the sweep. */
   lexiconVersion(): Promise<number>
 
-  /** Stores the tags of a text, unless tags of a newer lexicon version are already there. */
-  saveTags(target: TagTarget, tagging: Tagging, version: number): Promise<void>
+  /**
+   * Stores the tags of a text, unless tags of a newer lexicon version are already there. `retag`: the
+   * text is known to have tags (the re-tag sweep), so no first-time write is tried.
+   */
+  saveTags(target: TagTarget, tagging: Tagging, version: number, options?: { retag?: boolean }): Promise<void>
   /** Up to `limit` tagged texts an older lexicon read, with their text as it is now (erased text too). */
   staleTags(version: number, limit: number): Promise<TextToTag[]>
   /**

@@ -21,11 +21,11 @@ export const RETAG_BATCH = 500
 
 /** The sweep: texts an older lexicon read, re-read with the current one, a batch per run. */
 export async function retagStale(ctx: SystemCtx): Promise<number> {
-  const { version } = await tagNow(ctx.repos.voice, '', null)
+  const { version } = await tagNow(ctx.repos.voice, '', null, { fresh: true })
   const stale = await ctx.repos.voice.staleTags(version, RETAG_BATCH)
   for (const { target, text } of stale) {
     const { version: current, tagging } = await tagNow(ctx.repos.voice, text, target.visitType)
-    await ctx.repos.voice.saveTags(target, tagging, current)
+    await ctx.repos.voice.saveTags(target, tagging, current, { retag: true })
   }
   return stale.length
 }
@@ -37,7 +37,7 @@ export async function retagStale(ctx: SystemCtx): Promise<number> {
  * Erased words are never tagged again.
  */
 export async function backfillUntagged(ctx: SystemCtx): Promise<number> {
-  const { version } = await tagNow(ctx.repos.voice, '', null)
+  const { version } = await tagNow(ctx.repos.voice, '', null, { fresh: true })
   const saved = await ctx.repos.voice.backfillCursor()
   const cursor: BackfillCursor = saved && saved.version >= version ? saved : { version, after: null, done: false }
   if (cursor.done) return 0

@@ -5,7 +5,9 @@ import type { Doc } from './db'
 // The feedback documents, apart from the repository so that its section files (stars, phrases)
 // read them without importing the repository back.
 
-export interface ItemDoc extends Doc, NewFeedback {
+export interface ItemDoc extends Doc, Omit<NewFeedback, 'departmentName'> {
+  /** Kept on the item since issue 17 (a department is never renamed); older items read it from `departments`. */
+  departmentName?: string
   status: FeedbackStatus
   createdAt: string
   handlerId: string | null

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { Actor, FeedbackRecord, FeedbackRepo } from '../../domain/feedback/repo'
-import { autoCloseOf, guardHolds, moveOf, type ItemWrites, type Move } from '../../domain/feedback/lifecycle'
+import {
+  autoCloseOf,
+  guardHolds,
+  initialStatus,
+  moveOf,
+  type ItemWrites,
+  type Move,
+} from '../../domain/feedback/lifecycle'
 import { byIds, readAll, type CloudDb, type Command, type Patch, type Where } from './db'
 import type { BindingDoc, DepartmentDoc, RosterDoc, UserDoc } from './identity-repo'
 import type { HistoryDoc, ItemDoc } from './feedback-docs'
@@ -73,16 +80,20 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
   const _ = db.command
   const items = () => db.collection<ItemDoc>(C.feedbackItems)
 
-  const toRecords = async (docs: ItemDoc[]): Promise<FeedbackRecord[]> => {
-    const users = await byIds<UserDoc>(
-      db,
-      C.users,
-      docs.map((d) => d.patientId),
-    )
+  /** `patientNames: false` for lists that never show who wrote (the wall, a member of staff's praise). */
+  const toRecords = async (docs: ItemDoc[], { patientNames = true } = {}): Promise<FeedbackRecord[]> => {
+    const users = patientNames
+      ? await byIds<UserDoc>(
+          db,
+          C.users,
+          docs.map((d) => d.patientId),
+        )
+      : new Map<string, UserDoc>()
+    // Only items written before their department's name was kept on them.
     const departments = await byIds<DepartmentDoc>(
       db,
       C.departments,
-      docs.map((d) => d.departmentId),
+      docs.filter((d) => d.departmentName === undefined).map((d) => d.departmentId),
     )
     const roster = await byIds<RosterDoc>(
       db,
@@ -98,7 +109,7 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
         patientId: doc.patientId,
         patientName: users.get(doc.patientId)?.name ?? '',
         departmentId: doc.departmentId,
-        departmentName: departments.get(doc.departmentId)?.name ?? '',
+        departmentName: doc.departmentName ?? departments.get(doc.departmentId)?.name ?? '',
         employeeNo: doc.employeeNo,
         staffName: staff?.name ?? doc.staffName,
         staffTitle: staff?.title ?? null,
@@ -131,7 +142,8 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
     field: 'createdAt' | 'decidedAt',
     direction: 'asc' | 'desc',
     limit = LIST_LIMIT,
-  ) => toRecords((await items().where(where).orderBy(field, direction).limit(limit).get()).data)
+    options: { patientNames?: boolean } = {},
+  ) => toRecords((await items().where(where).orderBy(field, direction).limit(limit).get()).data, options)
 
   return {
     ...phraseMethods(db),
@@ -146,9 +158,9 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
       return data.length === 1 ? toStaff(data[0]) : null
     },
 
-    async departmentExists(id) {
+    async departmentName(id) {
       const { data } = await db.collection<DepartmentDoc>(C.departments).doc(id).get()
-      return data !== null
+      return data?.name ?? null
     },
 
     async create(item, actor, at) {
@@ -156,9 +168,10 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
       const doc: ItemDoc = {
         _id: randomUUID(),
         kind: item.kind,
-        status: item.kind === 'complaint' ? 'submitted' : 'pending',
+        status: initialStatus(item.kind),
         patientId: item.patientId,
         departmentId: item.departmentId,
+        departmentName: item.departmentName,
         employeeNo: item.employeeNo,
         staffName: item.staffName,
         categories: item.categories,
@@ -182,20 +195,21 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
         decidedBy: null,
         events: 1,
       }
-      await db.runTransaction(async (tx) => {
-        await tx.collection<ItemDoc>(C.feedbackItems).add({ data: doc })
-        await tx.collection<HistoryDoc>(C.feedbackHistory).add({
-          data: historyDoc(doc, 1, {
-            action: 'submit',
-            fromStatus: null,
-            toStatus: doc.status,
-            actorId: actor.id,
-            actor: actor.role,
-            note: null,
-            at: when,
-          }),
-        })
+      // Two adds and no transaction (a transaction costs two round trips more): the history row goes
+      // first, so a reader never meets the item without it. A run that dies between the two leaves a
+      // row naming an item that never came to be (its `_id` is fresh), which no reader reaches.
+      await db.collection<HistoryDoc>(C.feedbackHistory).add({
+        data: historyDoc(doc, 1, {
+          action: 'submit',
+          fromStatus: null,
+          toStatus: doc.status,
+          actorId: actor.id,
+          actor: actor.role,
+          note: null,
+          at: when,
+        }),
       })
+      await items().add({ data: doc })
       return doc._id
     },
 
@@ -252,12 +266,14 @@ export function createFeedbackRepo(db: CloudDb): FeedbackRepo {
 
     listPendingPraise: () => listWhere({ status: 'pending' }, 'createdAt', 'asc'),
 
-    listApprovedPraise: (limit) => listWhere({ status: 'approved' }, 'decidedAt', 'desc', limit),
+    listApprovedPraise: (limit) =>
+      listWhere({ status: 'approved' }, 'decidedAt', 'desc', limit, { patientNames: false }),
 
     async listPraiseOf(userId) {
       const { data: binding } = await db.collection<BindingDoc>(C.staffBindings).doc(userId).get()
       if (binding?.status !== 'approved') return []
-      return listWhere({ status: 'approved', employeeNo: binding.employeeNo }, 'decidedAt', 'desc')
+      const where = { status: 'approved', employeeNo: binding.employeeNo }
+      return listWhere(where, 'decidedAt', 'desc', LIST_LIMIT, { patientNames: false })
     },
 
     ...starMethods(db),

@@ -9,7 +9,7 @@ import {
   type TextToTag,
   type VoiceRepo,
 } from '../../domain/voice/repo'
-import { byIds, readAll, runTransactionPatiently, type CloudDb, type Doc, type Where } from './db'
+import { addOnce, byIds, readAll, runTransactionPatiently, type CloudDb, type Doc, type Where } from './db'
 import { nextSeq } from './platform-repo'
 import type { ItemDoc } from './feedback-docs'
 import { C } from './schema'
@@ -103,7 +103,11 @@ export function createVoiceRepo(db: CloudDb): VoiceRepo {
       return FIRST_VERSION + (data?.value ?? 0)
     },
 
-    async saveTags(target, tagging, version) {
+    async saveTags(target, tagging, version, options = {}) {
+      // A text's first tags are one `add`, no transaction. Only when tags are there already (a re-tag,
+      // or the back-fill got to a new text first) is the stored version read and compared.
+      const first = { _id: tagsId(target.source, target.sourceId), ...tagsDoc(target, tagging, version) }
+      if (!options.retag && (await addOnce(db.collection<TagsDoc>(C.voiceTags), first))) return
       // An older tagging that arrives late (a slow submit racing the re-tag sweep) loses to the newer one.
       await db.runTransaction(async (tx) => {
         const doc = tx.collection<TagsDoc>(C.voiceTags).doc(tagsId(target.source, target.sourceId))

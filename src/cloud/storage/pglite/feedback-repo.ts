@@ -13,7 +13,7 @@ import type {
   StaffTally,
   StoredStar,
 } from '../../domain/feedback/repo'
-import { autoCloseOf, moveOf, type ItemWrites, type Move } from '../../domain/feedback/lifecycle'
+import { autoCloseOf, initialStatus, moveOf, type ItemWrites, type Move } from '../../domain/feedback/lifecycle'
 import { iso, type Sql } from './sql'
 
 type Timestamps = 'createdAt' | 'acceptedAt' | 'repliedAt' | 'closedAt' | 'reopenedAt' | 'decidedAt'
@@ -153,13 +153,14 @@ export function createFeedbackRepo(sql: Sql): FeedbackRepo {
       return rows.length === 1 ? rows[0] : null
     },
 
-    async departmentExists(id) {
-      return (await sql.query('SELECT 1 FROM departments WHERE id = $1', [id])).length > 0
+    async departmentName(id) {
+      const [row] = await sql.query<{ name: string }>('SELECT name FROM departments WHERE id = $1', [id])
+      return row?.name ?? null
     },
 
     async create(item, actor, at) {
       return sql.transaction(async (tx) => {
-        const status: FeedbackStatus = item.kind === 'complaint' ? 'submitted' : 'pending'
+        const status = initialStatus(item.kind)
         const [row] = await tx.query<{ id: string }>(
           `INSERT INTO feedback_items (kind, status, patient_id, department_id, employee_no, staff_name, categories,
              body, contact_phone, anonymous, held_reasons, month, created_at)
