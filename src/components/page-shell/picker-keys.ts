@@ -18,8 +18,8 @@ const ROW = 34
 const TOP = 102
 const COLUMN_NAMES: Record<string, string[]> = { date: ['年', '月', '日'], time: ['时', '分'] }
 const STEPS: Record<string, 1 | -1> = { ArrowDown: 1, ArrowUp: -1 }
-/** About half a second: the sheet slides up in 0.3 s. */
-const FRAMES_TO_DRAW = 30
+/** About a second: the sheet slides up in 0.3 s and is hidden 0.35 s after it closes. */
+const FRAMES_TO_DRAW = 60
 
 interface Picker extends HTMLElement {
   mode?: string
@@ -43,7 +43,9 @@ let listening = false
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
 const columnsOf = (picker: Picker) => Array.from(picker.overlay?.querySelectorAll<PickerColumn>(COLUMN) ?? [])
 const actionsOf = (picker: Picker) => Array.from(picker.overlay?.querySelectorAll<HTMLElement>(ACTION) ?? [])
-const isOpen = (picker: Picker) => (picker.overlay?.style.display ?? 'none') !== 'none'
+const isShown = (picker: Picker) => (picker.overlay?.style.display ?? 'none') !== 'none'
+/** Shown and not fading out: Taro hides a closed sheet 350 ms later, and keys meanwhile must do nothing. */
+const isOpen = (picker: Picker) => isShown(picker) && !picker.overlay?.querySelector('.weui-animate-fade-out')
 
 /** A column is a list box whose active option is the item in its middle row. */
 function describeColumn(column: PickerColumn, picker: Picker, position: number) {
@@ -93,10 +95,13 @@ async function turn(column: PickerColumn, step: 1 | -1) {
   await column.handleMoveEnd(-step * ROW)
 }
 
-/** Confirms (确定, the second action) or cancels (取消, the first), then returns focus to the field. */
+/**
+ * Confirms (确定, the second action) or cancels (取消, the first), then returns focus to the field once
+ * the sheet is hidden: opened again while it fades, Taro's pending hide would close it under the keyboard.
+ */
 function close(picker: Picker, confirm: boolean) {
   actionsOf(picker)[confirm ? 1 : 0]?.click()
-  void focusWhenDrawn(() => picker.querySelector<HTMLElement>(PICKER_FIELD))
+  void focusWhenDrawn(() => (isShown(picker) ? null : picker.querySelector<HTMLElement>(PICKER_FIELD)))
 }
 
 function turnOnKey(picker: Picker, column: PickerColumn, step: 1 | -1) {
