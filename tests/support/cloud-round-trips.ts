@@ -42,6 +42,12 @@ export async function measureActions(volume: number): Promise<ActionCost[]> {
     const answers = answersFor(opened, (i % 5) + 1)
     dataOf(await answerer.call('survey', 'submit', { code, answers, recommend: 8, ...comment }))
   }
+  // The year's hours grow with the hospital too: `volume` bookings by an admin, spread over two volunteers.
+  const served = [await cloud.signIn('volunteer', 'rt-served-a'), await cloud.signIn('volunteer', 'rt-served-b')]
+  for (let i = 0; i < volume; i++) {
+    const booking = { userId: served[i % 2].user.id, minutes: 30 + i, reason: '补录线下服务时长' }
+    dataOf(await admin.call('volunteer', 'adjustHours', booking, `rt-hours-${volume}-${i}`))
+  }
   const session = await studySession(admin, 'all', { startInMinutes: 5 })
   const qr = dataOf(await admin.call<QrCodeView>('study', 'qrCode', { sessionId: session.id }))
 
