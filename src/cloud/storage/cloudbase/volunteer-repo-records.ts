@@ -114,9 +114,13 @@ export function createVolunteerRecords(db: CloudDb): VolunteerRecordMethods {
       const from = range.from.toISOString()
       const to = range.to.toISOString()
       const inRange = (at: string | null) => at !== null && at >= from && at < to
-      const hours = await readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId }))
-      const served = await readAll(requests().where({ volunteerId, status: 'completed' }))
-      const stars = (await readAll(db.collection<RatingDoc>(C.ratings).where({ volunteerId }))).map((r) => r.stars)
+      // Three independent reads, sent together: one network wait instead of three.
+      const [hours, served, ratings] = await Promise.all([
+        readAll(db.collection<HoursDoc>(C.hours).where({ volunteerId })),
+        readAll(requests().where({ volunteerId, status: 'completed' })),
+        readAll(db.collection<RatingDoc>(C.ratings).where({ volunteerId })),
+      ])
+      const stars = ratings.map((r) => r.stars)
       return {
         minutesInRange: sum(hours.filter((h) => inRange(h.at)).map((h) => h.minutes)),
         minutesAllTime: sum(hours.map((h) => h.minutes)),
@@ -173,9 +177,12 @@ export function createVolunteerRecords(db: CloudDb): VolunteerRecordMethods {
 
     async ranking(range, limit) {
       const within = _.gte(range.from.toISOString()).and(_.lt(range.to.toISOString()))
-      const hours = await readAll(db.collection<HoursDoc>(C.hours).where({ at: within }))
-      const served = await readAll(requests().where({ status: 'completed', completedAt: within }))
-      const ratings = await readAll(db.collection<RatingDoc>(C.ratings).where({ completedAt: within }))
+      // The year's three collections are independent reads, sent together: one network wait, not three.
+      const [hours, served, ratings] = await Promise.all([
+        readAll(db.collection<HoursDoc>(C.hours).where({ at: within })),
+        readAll(requests().where({ status: 'completed', completedAt: within })),
+        readAll(db.collection<RatingDoc>(C.ratings).where({ completedAt: within })),
+      ])
       const ids = [...new Set([...hours.map((h) => h.volunteerId), ...served.map((r) => r.volunteerId ?? '')])].filter(
         Boolean,
       )
