@@ -14,17 +14,22 @@ import { C } from './schema'
  */
 
 /** A campaign-department's counts: the counter (`_id` campaign|department) or one answer's own (`pending`). */
-export interface CountDoc extends Doc {
-  campaignId: string
-  departmentId: string | null
-  responses: number
-  recommendSum: number
-  items: Record<string, ItemCounts>
-  comments: string[]
+export interface CountDoc extends Doc, Tally {
   pending?: true
 }
 
-const counterId = (campaignId: string, departmentId: string | null) => `${campaignId}|${departmentId ?? ''}`
+/** A counter's `_id`, and the key a read groups a campaign-department's counts by. */
+export const counterId = (campaignId: string, departmentId: string | null) => `${campaignId}|${departmentId ?? ''}`
+
+/** A campaign-department with nothing counted yet. */
+export const emptyTally = (campaignId: string, departmentId: string | null): Tally => ({
+  campaignId,
+  departmentId,
+  responses: 0,
+  recommendSum: 0,
+  items: {},
+  comments: [],
+})
 const slotOf = (score: number | null) => (score === null ? 5 : score - 1)
 const NO_COUNTS = (): ItemCounts => [0, 0, 0, 0, 0, 0]
 
@@ -64,14 +69,7 @@ export function talliesOf(docs: CountDoc[], itemIds: string[]): Tally[] {
   const groups = new Map<string, Tally>()
   for (const doc of docs) {
     const key = counterId(doc.campaignId, doc.departmentId)
-    const tally = groups.get(key) ?? {
-      campaignId: doc.campaignId,
-      departmentId: doc.departmentId,
-      responses: 0,
-      recommendSum: 0,
-      items: {},
-      comments: [],
-    }
+    const tally = groups.get(key) ?? emptyTally(doc.campaignId, doc.departmentId)
     addCounts(tally, {
       ...doc,
       items: Object.fromEntries(itemIds.flatMap((id) => (doc.items[id] ? [[id, doc.items[id]]] : []))),

@@ -4,7 +4,7 @@ import type { StaffAnswers } from '../../domain/staff-survey/questionnaire'
 import { addOnce, byIds, readAll, type CloudDb, type Doc } from './db'
 import type { UserDoc } from './identity-repo'
 import { C } from './schema'
-import { staffSurveyCounts, talliesOf } from './staff-survey-counts'
+import { counterId, emptyTally, staffSurveyCounts, talliesOf } from './staff-survey-counts'
 
 export interface CampaignDoc extends Doc {
   title: string
@@ -167,18 +167,11 @@ export function createStaffSurveyRepo(db: CloudDb): StaffSurveyRepo {
       const { counted, legacy } = await byCounting(campaignIds)
       const groups = new Map<string, Tally>()
       for (const tally of talliesOf(await counts.of(counted, departmentId), itemIds)) {
-        groups.set(`${tally.campaignId}|${tally.departmentId ?? ''}`, tally)
+        groups.set(counterId(tally.campaignId, tally.departmentId), tally)
       }
       for (const doc of await answersOf(legacy, departmentId)) {
-        const key = `${doc.campaignId}|${doc.departmentId ?? ''}`
-        const tally = groups.get(key) ?? {
-          campaignId: doc.campaignId,
-          departmentId: doc.departmentId,
-          responses: 0,
-          recommendSum: 0,
-          items: {},
-          comments: [],
-        }
+        const key = counterId(doc.campaignId, doc.departmentId)
+        const tally = groups.get(key) ?? emptyTally(doc.campaignId, doc.departmentId)
         count(tally, doc, itemIds)
         groups.set(key, tally)
       }
