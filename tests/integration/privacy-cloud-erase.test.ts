@@ -36,7 +36,8 @@ function crashingAfter(db: CloudDb, writes: number): CloudDb {
     command: db.command,
     collection: <T extends Doc>(name: string) => {
       const collection = db.collection<T>(name)
-      return { ...query(collection), ...single(collection) }
+      // An aggregation only reads: it passes through.
+      return { ...query(collection), ...single(collection), aggregate: () => collection.aggregate() }
     },
     runTransaction: (run) => db.runTransaction((tx) => run({ collection: (name) => single(tx.collection(name)) })),
   }

@@ -62,7 +62,7 @@ const comparable = (value: Value | undefined, bound: string | number) =>
 
 const operator = (test: (value: Value | undefined) => boolean) => new Operator(test) as unknown as QueryOperator
 
-export const command: Command = {
+export const command: Omit<Command, 'aggregate'> = {
   eq: (expected) => operator((value) => equals(value, expected)),
   neq: (expected) => operator((value) => !equals(value, expected)),
   lt: (bound) => operator((value) => comparable(value, bound) && compare(value, bound) < 0),

@@ -1,7 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 import type {
+  Aggregate,
   CloudDb,
+  Command,
+  Scalar,
   Collection,
   Doc,
   DocRef,
@@ -20,6 +23,7 @@ import {
   type TableView,
 } from './cloud-db-workspace'
 import { applyPatch, command, compare, duplicateKey, matches } from './cloud-db-query'
+import { aggregateCommand, runStages, type Stage } from './cloud-db-aggregate'
 
 /**
  * STAND-IN, NOT THE WECHAT CLOUD DATABASE. An in-memory implementation of exactly the subset of
@@ -57,7 +61,7 @@ type CallKind = 'read' | 'write'
 type Step = <R>(kind: CallKind, run: () => R) => Promise<R>
 
 export class CloudDbStandIn implements CloudDb, CommittedData {
-  readonly command = command
+  readonly command: Command = { ...command, aggregate: aggregateCommand }
   private data = new Map<string, Map<string, Stored>>()
   private lock: Promise<void> = Promise.resolve()
   private inTransaction = new AsyncLocalStorage<true>()
@@ -133,8 +137,17 @@ export class CloudDbStandIn implements CloudDb, CommittedData {
           }),
       }
     }
+    const aggregate = (stages: Stage[]): Aggregate<T> => ({
+      match: (condition) => aggregate([...stages, { match: condition }]),
+      group: <R extends { _id: Scalar }>(spec: Record<string, unknown>) =>
+        aggregate([...stages, { group: spec }]) as unknown as Aggregate<R>,
+      sort: (spec) => aggregate([...stages, { sort: spec }]),
+      skip: (count) => aggregate([...stages, { skip: count }]),
+      limit: (count) => aggregate([...stages, { limit: count }]),
+      end: () => plain('read', () => ({ list: runStages([...this.table(name).values()], stages).map(clone<T>) })),
+    })
     const single = this.single<T>(name, plain)
-    return { ...query([], [], 0), doc: single.doc, add: single.add }
+    return { ...query([], [], 0), doc: single.doc, add: single.add, aggregate: () => aggregate([]) }
   }
 
   async runTransaction<R>(run: (tx: Transaction) => Promise<R>): Promise<R> {

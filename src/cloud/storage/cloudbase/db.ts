@@ -6,6 +6,7 @@
 
 declare const queryBrand: unique symbol
 declare const updateBrand: unique symbol
+declare const accumulatorBrand: unique symbol
 
 /** `_.eq(..)`, `_.lt(..)`, `_.in(..)` … : only ever built by `db.command`. */
 export interface QueryOperator {
@@ -17,6 +18,16 @@ export interface QueryOperator {
 /** `_.inc(..)`, `_.remove()`: only ever built by `db.command`. */
 export interface UpdateOperator {
   readonly [updateBrand]: true
+}
+
+/** `$.sum('$minutes')`, `$.sum(1)`, `$.avg('$stars')`: a group stage's accumulators, built by `db.command.aggregate`. */
+export interface Accumulator {
+  readonly [accumulatorBrand]: true
+}
+
+export interface AggregateCommand {
+  /** The sum of a field (`'$field'`) over the group, or a constant per document (`1` counts them). */
+  sum(of: string | number): Accumulator
 }
 
 export type Scalar = string | number | boolean | null
@@ -43,6 +54,7 @@ export interface Command {
   or(conditions: Where[]): QueryOperator
   inc(by: number): UpdateOperator
   remove(): UpdateOperator
+  readonly aggregate: AggregateCommand
 }
 
 export interface WriteStats {
@@ -66,6 +78,21 @@ export interface Query<T extends Doc> {
   remove(): Promise<RemoveStats>
 }
 
+/**
+ * An aggregation (`collection.aggregate()…end()`, wx-server-sdk 0.8.1 and later): one round trip that
+ * returns one document per group, however many documents the match stage meets. The repositories
+ * always give a limit: the SDK's default output is small.
+ */
+export interface Aggregate<T> {
+  match(condition: Where): Aggregate<T>
+  /** `_id: '$field'` names the grouping field; every other key is an accumulator. */
+  group<R extends { _id: Scalar }>(spec: { _id: string } & Record<string, Accumulator | string>): Aggregate<R>
+  sort(spec: Record<string, 1 | -1>): Aggregate<T>
+  skip(count: number): Aggregate<T>
+  limit(count: number): Aggregate<T>
+  end(): Promise<{ list: T[] }>
+}
+
 export interface DocRef<T extends Doc> {
   /** `data: null` when absent (the database is opened with `throwOnNotFound: false`). */
   get(): Promise<{ data: T | null }>
@@ -79,6 +106,7 @@ export interface Collection<T extends Doc> extends Query<T> {
   doc(id: string): DocRef<T>
   /** Rejects with a duplicate-key error when a document with this `_id` (or unique index key) exists. */
   add(options: { data: T }): Promise<{ _id: string }>
+  aggregate(): Aggregate<T>
 }
 
 /** Inside a transaction only single-document operations exist (no `where`, no aggregate). */
