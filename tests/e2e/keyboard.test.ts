@@ -110,6 +110,12 @@ test("an admin chooses a department in Taro's picker with the keyboard alone, an
   expect(await tabTo(page, start)).toMatchObject({ role: 'button' })
   await page.keyboard.press('Enter')
   await eventually(async () => expect(await focusedColumn(page)).toMatchObject({ role: 'listbox', name: '选择科室' }))
+  // The sheet is the dialog the field announces, named as the field is.
+  const sheet = await page.evaluate(() => {
+    const dialog = document.activeElement?.closest('[role="dialog"]')
+    return dialog && { name: dialog.getAttribute('aria-label'), modal: dialog.getAttribute('aria-modal') }
+  })
+  expect(sheet).toEqual({ name: '选择科室', modal: 'true' })
   const first = (await focusedColumn(page)).shown
   expect(first).toBe(start)
   await page.keyboard.press('ArrowDown')

@@ -66,7 +66,12 @@ function describeColumn(column: PickerColumn, picker: Picker, position: number) 
   if (items[shown]) column.setAttribute('aria-activedescendant', items[shown].id)
 }
 
+/** The sheet is the dialog its field announces, named as the field is. */
 function describeSheet(picker: Picker) {
+  const label = picker.querySelector(PICKER_FIELD)?.firstElementChild?.getAttribute('aria-label')
+  picker.overlay?.setAttribute('role', 'dialog')
+  picker.overlay?.setAttribute('aria-modal', 'true')
+  picker.overlay?.setAttribute('aria-label', label ?? '选择')
   actionsOf(picker).forEach((action) => {
     action.setAttribute('role', 'button')
     action.setAttribute('tabindex', '0')
