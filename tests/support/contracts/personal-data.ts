@@ -192,7 +192,7 @@ export async function personalWorld(harness: RepoHarness) {
     { publishedAt: iso(20), volunteers: [excellent(erased.id, '钱多多志愿'), excellent(other.id, '孙不动志愿')] },
     randomUUID(),
   )
-  return { department, sessions, erased, other }
+  return { department, sessions, erased, other, organizer }
 }
 
 type World = Awaited<ReturnType<typeof personalWorld>>
@@ -467,6 +467,13 @@ export function personalDataContract(harness: () => RepoHarness): void {
       expect(await repos().platform.hitRateLimit(erased.stale, hours(-48))).toBe(1)
       expect(await repos().platform.hitRateLimit(erased.running, hours(20))).toBe(2)
       expect(await repos().platform.hitRateLimit(other.stale, hours(-48))).toBe(2)
+    })
+
+    it("erases an organizer's name from the sessions they organized, which stay", async () => {
+      const { sessions, organizer } = await personalWorld(harness())
+      expect(await repos().study.findSession(sessions[0])).toMatchObject({ organizerName: organizer.entry.name })
+      await repos().personalData.eraseUser(organizer.id, ERASE_AT)
+      expect(await repos().study.findSession(sessions[0])).toMatchObject({ id: sessions[0], organizerName: '' })
     })
   })
 }

@@ -291,7 +291,12 @@ const study: AreaPersonalData<CloudDb> = {
   },
   // Check-ins stay under the nameless account, with the department they were made in, so session
   // and department attendance keep adding up; decided leave keeps its status for the same reason.
+  // Sessions they organized stay too, without the name kept on them (PGlite reads it from the account).
   async erase(db, userId) {
+    await db
+      .collection<SessionDoc>(C.studySessions)
+      .where({ organizerId: userId })
+      .update({ data: { organizerName: '' } })
     const leaves = () => db.collection<LeaveDoc>(C.studyLeaves)
     await leaves().where({ userId, status: 'pending' }).remove()
     await leaves()

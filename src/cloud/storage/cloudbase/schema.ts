@@ -278,6 +278,8 @@ export const COLLECTIONS: CollectionSpec[] = /* @__PURE__ */ (() => [
       { name: 'status_start', fields: [asc('status'), asc('startAt')] },
       { name: 'end', fields: [asc('endAt')] },
       { name: 'organizer_department_end', fields: [asc('organizerDepartmentId'), asc('endAt')] },
+      // Erasing a person blanks their name on the sessions they organized.
+      { name: 'organizer', fields: [asc('organizerId')] },
       { name: 'status_frozen_start', fields: [asc('status'), asc('audienceFrozenAt'), asc('startAt')] },
     ],
   },
